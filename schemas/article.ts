@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** ISO 639-1 codes of the languages claimlens extracts from. */
+export const SupportedLanguage = z.enum(['nl', 'de', 'en']);
+export type SupportedLanguage = z.infer<typeof SupportedLanguage>;
+
+export const DatePrecision = z.enum(['day', 'month', 'year']);
+export type DatePrecision = z.infer<typeof DatePrecision>;
+
+/** A publication date as far as the article tells it: `2020-04` stays a month. */
+export const PublishedDate = z.object({
+  iso: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).describe('YYYY, YYYY-MM or YYYY-MM-DD'),
+  precision: DatePrecision,
+});
+export type PublishedDate = z.infer<typeof PublishedDate>;
+
+export const TextEncoding = z.enum(['utf-8', 'windows-1252']);
+
+/** Metadata a file may carry about its article; every field optional because formats differ. */
+export const ArticleMetadata = z.object({
+  title: z.string().optional(),
+  outlet: z.string().optional(),
+  published: PublishedDate.optional(),
+  url: z.string().optional(),
+  author: z.string().optional(),
+  declaredLanguage: z.string().optional().describe('from <html lang> or front matter; a hint, never trusted over the text'),
+});
+export type ArticleMetadata = z.infer<typeof ArticleMetadata>;
+
+/** One article as read from disk: a file, or one line of a .jsonl file. */
+export const LoadedArticle = z.object({
+  path: z.string().describe('relative to the ingested folder; `feed.jsonl#12` for line 12'),
+  text: z.string().min(1).describe('NFC-normalised body text; every offset points into it'),
+  encoding: TextEncoding,
+  metadata: ArticleMetadata,
+});
+export type LoadedArticle = z.infer<typeof LoadedArticle>;
+
+/** A file (or line) that could not become an article, with the one-line reason. */
+export const LoadFailure = z.object({
+  path: z.string(),
+  reason: z.string(),
+});
+export type LoadFailure = z.infer<typeof LoadFailure>;
+
+export type LoadOutcome = { kind: 'article'; article: LoadedArticle } | { kind: 'failure'; failure: LoadFailure };
+
+export const ArticleStatus = z.enum(['ok', 'skipped', 'error']);
+export type ArticleStatus = z.infer<typeof ArticleStatus>;
+
+export const LanguageGuess = z.object({
+  code: z.string().describe('nl, de, en, another ISO 639-1/3 code, or und'),
+  confidence: z.number().min(0).max(1),
+  supported: z.boolean(),
+  reason: z.string().optional().describe('why the text is not processed, when it is not'),
+});
+export type LanguageGuess = z.infer<typeof LanguageGuess>;
+
+/** What an extractor sees of an article. The text is data, never instructions. */
+export const ArticleForExtraction = z.object({
+  articleId: z.string(),
+  text: z.string(),
+  language: SupportedLanguage,
+  title: z.string().optional(),
+  outlet: z.string().optional(),
+  published: PublishedDate.optional(),
+});
+export type ArticleForExtraction = z.infer<typeof ArticleForExtraction>;

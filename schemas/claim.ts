@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { DatePrecision } from './article.ts';
+
+export const Polarity = z.enum(['affirmed', 'negated']);
+export type Polarity = z.infer<typeof Polarity>;
+
+export const Modality = z.enum(['fact', 'planned', 'advised', 'demanded', 'possible']);
+export type Modality = z.infer<typeof Modality>;
+
+export const Alignment = z.enum(['exact', 'normalised', 'fuzzy']);
+export type Alignment = z.infer<typeof Alignment>;
+
+const optionalText = (description: string) => z.string().nullable().describe(description);
+
+/**
+ * One claim as an extractor (LLM or rules) returns it, before grounding.
+ * The descriptions are sent to the model in the JSON schema, so they are written for it.
+ */
+export const ExtractedClaim = z.object({
+  actor: z.string().min(1).describe('Who does or did it, exactly as named in the article, in its language'),
+  action: z.string().min(1).describe('What the actor does, did or says: a short verb phrase with its object, in the article language'),
+  date: optionalText('When it happens, as written in the article ("on 3 April", "vandaag"), or null'),
+  reason: optionalText('Why, where the article says so, or null'),
+  source: optionalText('Who asserts it: the quoted speaker, document or outlet; null when the article itself asserts it'),
+  quote: z.string().min(1).describe('A verbatim span copied character for character from the article that supports the claim'),
+  statement_en: z.string().min(1).describe('The claim as one plain English sentence'),
+  polarity: Polarity.describe('negated when the article says the action did not or will not happen'),
+  modality: Modality.describe('fact: happened or is the case; planned: announced or will happen; advised: recommended or warned against; demanded: called for; possible: may happen'),
+});
+export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
+
+/** What the model must answer: the JSON schema sent to it is generated from this. */
+export const ExtractionOutput = z.object({
+  claims: z.array(ExtractedClaim).describe('Every claim the article makes about an event or a statement; empty when none'),
+});
+export type ExtractionOutput = z.infer<typeof ExtractionOutput>;
+
+export const ResolvedDate = z.object({
+  date_start: z.string().nullable(),
+  date_end: z.string().nullable(),
+  date_precision: DatePrecision.nullable(),
+});
+export type ResolvedDate = z.infer<typeof ResolvedDate>;
+
+export const Grounding = z.object({
+  char_start: z.number().int().nonnegative().describe('code-point offset into the stored text'),
+  char_end: z.number().int().nonnegative(),
+  quote: z.string().describe('the text at those offsets, which may differ from what the extractor wrote'),
+  alignment: Alignment,
+  alignment_score: z.number().min(0).max(1),
+});
+export type Grounding = z.infer<typeof Grounding>;
+
+/** A claim ready to store: extracted, grounded in the article text, its date resolved. */
+export const GroundedClaim = ExtractedClaim.extend({ ...Grounding.shape, ...ResolvedDate.shape });
+export type GroundedClaim = z.infer<typeof GroundedClaim>;
+
+/** The claim as stored and read back. */
+export const StoredClaim = GroundedClaim.extend({
+  claim_id: z.string(),
+  article_id: z.string(),
+  language: z.string(),
+  extractor: z.string(),
+  model: z.string(),
+  prompt_version: z.string(),
+  cluster_id: z.string().nullable(),
+  published: z.string().nullable(),
+  outlet: z.string().nullable(),
+});
+export type StoredClaim = z.infer<typeof StoredClaim>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const ContradictionKind = z.enum(['numeric', 'date', 'polarity', 'modality', 'attribution', 'other']);
+export type ContradictionKind = z.infer<typeof ContradictionKind>;
+
+export const Contradiction = z.object({
+  contradiction_id: z.string().describe('hash of the ordered claim pair and the kind'),
+  kind: ContradictionKind,
+  claim_a: z.string(),
+  claim_b: z.string(),
+  explanation: z.string().describe('one plain-English sentence a reviewer can check against both quotes'),
+  score: z.number().min(0).max(1),
+  judge: z.string().describe('rules, or the model that judged the pair'),
+});
+export type Contradiction = z.infer<typeof Contradiction>;
+
+/** What a model answers when asked whether two claims contradict each other. */
+export const PairJudgement = z.object({
+  verdict: z.enum(['contradiction', 'agreement', 'unrelated']),
+  kind: ContradictionKind.describe('the kind of disagreement, when verdict is contradiction; other otherwise'),
+  reason: z.string().describe('one plain-English sentence'),
+});
+export type PairJudgement = z.infer<typeof PairJudgement>;
