@@ -40,6 +40,7 @@ export type LoadedArticle = z.infer<typeof LoadedArticle>;
 export const LoadFailure = z.object({
   path: z.string(),
   reason: z.string(),
+  status: z.enum(['error', 'skipped']).describe('skipped: not an article file at all; error: an article file that could not be read'),
 });
 export type LoadFailure = z.infer<typeof LoadFailure>;
 

@@ -1,0 +1,81 @@
+import { parseArgs } from 'node:util';
+import { ClaimlensError } from '../errors.ts';
+
+type OptionSpec =
+  | { type: 'string'; description: string; default?: string; env?: string; placeholder?: string }
+  | { type: 'boolean'; description: string };
+
+export type CommandSpec = {
+  name: string;
+  usage: string;
+  description: string;
+  positionals?: { name: string; description: string }[];
+  options: Record<string, OptionSpec>;
+  examples?: string[];
+};
+
+type Parsed<S extends CommandSpec> = {
+  positionals: string[];
+  options: { [K in keyof S['options']]: S['options'][K] extends { type: 'boolean' } ? boolean : string | undefined };
+};
+
+/** The help text, derived from the same definition the parser uses. */
+export function helpText(spec: CommandSpec): string {
+  const lines = [`${spec.description}`, '', `Usage: ${spec.usage}`, ''];
+  if (spec.positionals?.length) {
+    lines.push('Arguments:');
+    for (const positional of spec.positionals) lines.push(`  ${positional.name.padEnd(24)}${positional.description}`);
+    lines.push('');
+  }
+  lines.push('Options:');
+  const entries = Object.entries(spec.options).map(([name, option]) => {
+    const flag = option.type === 'string' ? `--${name} <${option.placeholder ?? name}>` : `--${name}`;
+    const extras = option.type === 'string' ? [option.default !== undefined ? `default: ${option.default}` : '', option.env ? `env: ${option.env}` : ''].filter(Boolean) : [];
+    return `  ${flag.padEnd(24)}${option.description}${extras.length ? ` (${extras.join(', ')})` : ''}`;
+  });
+  lines.push(...entries, `  ${'--help'.padEnd(24)}show this help`);
+  if (spec.examples?.length) lines.push('', 'Examples:', ...spec.examples.map((example) => `  ${example}`));
+  return lines.join('\n');
+}
+
+/** Parses argv against the spec; `--help` prints the help and exits 0, a bad flag is a ClaimlensError. */
+export function parseCommand<S extends CommandSpec>(spec: S, argv: string[], env: NodeJS.ProcessEnv = process.env): Parsed<S> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${helpText(spec)}\n`);
+    process.exit(0);
+  }
+  const options = Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type }]));
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new ClaimlensError('BAD_ARGS', (error as Error).message.split('\n')[0]!, `see npm run ${spec.name} -- --help`);
+  }
+  const values: Record<string, unknown> = { ...parsed.values };
+  for (const [name, option] of Object.entries(spec.options)) {
+    if (option.type === 'boolean') values[name] = values[name] === true;
+    else values[name] ??= (option.env ? env[option.env] : undefined) || option.default;
+  }
+  return { positionals: parsed.positionals, options: values as Parsed<S>['options'] };
+}
+
+export function integerOption(value: string | undefined, name: string, fallback: number, min = 1): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number of at least ${min}, not "${value}"`);
+  return number;
+}
+
+/** Runs a command's main, turning a ClaimlensError into one line on stderr and exit code 2. */
+export async function runMain(main: () => Promise<number | void>): Promise<void> {
+  try {
+    process.exitCode = (await main()) ?? 0;
+  } catch (error) {
+    if (error instanceof ClaimlensError) {
+      process.stderr.write(`${error.toLine()}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}

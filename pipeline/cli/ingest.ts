@@ -1,0 +1,79 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
+import { ClaimlensError } from '../errors.ts';
+import { resolveExtractor } from '../providers/index.ts';
+import { databasePath, runIngest } from '../run.ts';
+import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
+import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
+import { createProgress } from './progress.ts';
+import { formatSummary } from './summary.ts';
+
+export const INGEST = {
+  name: 'ingest',
+  usage: 'npm run ingest -- [folder] [options]',
+  description: 'Reads a folder of Dutch, German and English articles and stores their claims in <out>/claims.sqlite.',
+  positionals: [{ name: 'folder', description: 'folder of .txt .md .html .json .jsonl articles (default: corpus)' }],
+  options: {
+    out: { type: 'string', description: 'output folder', default: 'out', placeholder: 'dir' },
+    llm: { type: 'string', description: 'extractor: rules, openai:<model>, ollama:<model>, gguf:<path>', default: 'rules', env: 'CLAIMLENS_LLM', placeholder: 'spec' },
+    concurrency: { type: 'string', description: 'articles extracted at once', default: '4', placeholder: 'n' },
+    force: { type: 'boolean', description: 'extract again even where nothing changed' },
+    'max-file-mb': { type: 'string', description: 'larger files are recorded as errors, not read', default: '5', placeholder: 'mb' },
+    'timeout-s': { type: 'string', description: 'time-out for one LLM request', default: '120', placeholder: 's' },
+    json: { type: 'boolean', description: 'print the summary as JSON' },
+    quiet: { type: 'boolean', description: 'no progress output' },
+  },
+  examples: ['npm run ingest', 'npm run ingest -- ./articles --llm openai:gpt-4o-mini', 'npm run ingest -- feeds --out /tmp/run --concurrency 8'],
+} satisfies CommandSpec;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, options } = parseCommand(INGEST, argv);
+  const folder = resolve(positionals[0] ?? 'corpus');
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new ClaimlensError('NO_FOLDER', `no folder at ${folder}`, 'give the folder of articles as the first argument');
+  }
+  const out = resolve(options.out ?? 'out');
+  const concurrency = integerOption(options.concurrency, 'concurrency', 4);
+  const maxFileBytes = Number(options['max-file-mb'] ?? 5) * 1024 * 1024 || DEFAULT_MAX_FILE_BYTES;
+  const spec = options.llm ?? 'rules';
+
+  const file = databasePath(out);
+  const db = openDatabase(file);
+  const unlock = await lockDatabase(file);
+  const quietNotice = options.quiet || options.json;
+  try {
+    const extractor = await resolveExtractor(spec, {
+      cache: databaseCache(db),
+      env: process.env,
+      requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', 120) * 1000,
+      maxRetries: 4,
+      maxRepairs: 2,
+    });
+    if (extractor.extractor === 'rules' && !quietNotice) {
+      process.stderr.write('claimlens: extracting with offline rules; for an LLM set --llm openai:<model> (or ollama:, gguf:), see README\n');
+    }
+    const progress = createProgress({ tty: Boolean(process.stdout.isTTY), quiet: Boolean(quietNotice), totalHint: 0 });
+    let summary;
+    try {
+      summary = await runIngest({ folder, out, concurrency, force: options.force, maxFileBytes }, db, extractor, {
+        onArticle: (event) => progress.article(event),
+        onStage: (stage) => progress.stage(stage),
+      });
+    } finally {
+      progress.stop();
+      await extractor.close?.();
+    }
+    if (options.json) process.stdout.write(`${JSON.stringify({ database: file, ...summary }, null, 2)}\n`);
+    else {
+      process.stdout.write(`\n${formatSummary(summary)}\n\n`);
+      process.stdout.write(`database: ${file}\n${summary.reports.map((report) => `report:   ${report}\n`).join('')}`);
+    }
+    return 0;
+  } finally {
+    db.close();
+    await unlock();
+  }
+}
+
+await runMain(() => main(process.argv.slice(2)));

@@ -1,0 +1,40 @@
+import { ClaimlensError } from '../errors.ts';
+import type { Extractor } from '../extract.ts';
+import type { ResponseCache } from '../store/index.ts';
+import { createRulesExtractor } from './rules.ts';
+
+/** What every provider may need from the run; each takes what it uses. */
+export type ProviderContext = {
+  cache: ResponseCache;
+  env: NodeJS.ProcessEnv;
+  requestTimeoutMs: number;
+  maxRetries: number;
+  maxRepairs: number;
+};
+
+type ProviderFactory = (model: string, context: ProviderContext) => Promise<Extractor>;
+
+/** Adding a provider is one file and one line here. LLM providers are loaded only when asked for. */
+const PROVIDERS: Readonly<Record<string, ProviderFactory>> = {
+  rules: async () => createRulesExtractor(),
+};
+
+export const PROVIDER_NAMES = Object.keys(PROVIDERS);
+
+/**
+ * `rules`, `openai:<model>`, `ollama:<model>` or `gguf:<path>` to a ready extractor; a wrong spec,
+ * a missing key or an unreachable server fails here, before any article is read.
+ */
+export async function resolveExtractor(spec: string, context: ProviderContext): Promise<Extractor> {
+  const colon = spec.indexOf(':');
+  const name = (colon < 0 ? spec : spec.slice(0, colon)).trim().toLowerCase();
+  const model = colon < 0 ? '' : spec.slice(colon + 1).trim();
+  const factory = PROVIDERS[name];
+  if (!factory) {
+    throw new ClaimlensError('BAD_LLM_SPEC', `unknown --llm "${spec}"`, `use one of: rules, openai:<model>, ollama:<model>, gguf:<path>`);
+  }
+  if (name !== 'rules' && !model) {
+    throw new ClaimlensError('BAD_LLM_SPEC', `--llm ${name} needs a model`, `write it as ${name}:<${name === 'gguf' ? 'path' : 'model'}>`);
+  }
+  return factory(model, context);
+}

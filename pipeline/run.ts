@@ -1,0 +1,136 @@
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import type { LoadedArticle } from '../schemas/article.ts';
+import type { RunConfig } from '../schemas/config.ts';
+import { contradictionStage } from './contradictions.ts';
+import { clusterStage } from './dedup.ts';
+import type { Extractor } from './extract.ts';
+import { contentId } from './hash.ts';
+import { loadFolder } from './load/index.ts';
+import { processArticle } from './process-article.ts';
+import { writeReports } from './report.ts';
+import { articleState, extractorKey, linkPath, recordFailure, saveArticle, type Db } from './store/index.ts';
+
+export type ArticleEvent = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; claims: number; unchanged: boolean; error?: string };
+
+export type RunSummary = {
+  articles: number;
+  unchanged: number;
+  byStatus: Record<string, number>;
+  byLanguage: Record<string, number>;
+  claims: number;
+  unaligned: number;
+  llmCalls: number;
+  cacheHits: number;
+  clusters: number;
+  contradictions: number;
+  reports: string[];
+  seconds: number;
+  stageSeconds: Record<string, number>;
+};
+
+export type RunHooks = { onArticle?: (event: ArticleEvent) => void; onStage?: (stage: string) => void };
+
+const articleIdOf = (article: LoadedArticle) => contentId(article.text);
+
+/**
+ * load ─► detect ─► extract ─► ground ─► store, one article at a time through a bounded pool;
+ * then dedup ─► contradictions ─► report over the whole database. Each article is one
+ * transaction, so a run killed anywhere leaves a database the next run simply completes.
+ */
+export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'concurrency' | 'force' | 'maxFileBytes'>, db: Db, extractor: Extractor, hooks: RunHooks = {}): Promise<RunSummary> {
+  const started = performance.now();
+  const summary: RunSummary = {
+    articles: 0, unchanged: 0, byStatus: {}, byLanguage: {}, claims: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,
+    clusters: 0, contradictions: 0, reports: [], seconds: 0, stageSeconds: {},
+  };
+  const key = extractorKey({ extractor: extractor.extractor, model: extractor.model, promptVersion: extractor.promptVersion });
+  const limit = pLimit(config.concurrency);
+  const inFlight = new Map<string, Promise<void>>();
+  const pending = new Set<Promise<void>>();
+
+  const count = (event: ArticleEvent) => {
+    summary.articles += 1;
+    summary.byStatus[event.status] = (summary.byStatus[event.status] ?? 0) + 1;
+    if (event.language) summary.byLanguage[event.language] = (summary.byLanguage[event.language] ?? 0) + 1;
+    if (event.unchanged) summary.unchanged += 1;
+    summary.claims += event.claims;
+    hooks.onArticle?.(event);
+  };
+
+  const storedEvent = (path: string, articleId: string): ArticleEvent => {
+    const row = db
+      .prepare(`SELECT status, language, error, (SELECT count(*) FROM claims c WHERE c.article_id = a.article_id) AS n FROM articles a WHERE article_id = ?`)
+      .get(articleId) as { status: ArticleEvent['status']; language: string | null; error: string | null; n: number };
+    return { path, status: row.status, language: row.language, claims: row.n, unchanged: true, ...(row.error ? { error: row.error } : {}) };
+  };
+
+  const handle = async (article: LoadedArticle) => {
+    const articleId = articleIdOf(article);
+    const sameTextElsewhere = inFlight.get(articleId);
+    if (sameTextElsewhere) {
+      await sameTextElsewhere;
+      linkPath(db, article.path, articleId);
+      count(storedEvent(article.path, articleId));
+      return;
+    }
+    const state = articleState(db, articleId);
+    const done = state && state.extractorKey === key && state.status !== 'error';
+    if (done && !config.force) {
+      linkPath(db, article.path, articleId);
+      count(storedEvent(article.path, articleId));
+      return;
+    }
+    const work = limit(async () => {
+      const { record, stats } = await processArticle(articleId, article, extractor);
+      saveArticle(db, record);
+      summary.llmCalls += stats.llmCalls;
+      summary.cacheHits += stats.cacheHits;
+      summary.unaligned += record.unaligned.length;
+      count({
+        path: article.path, status: record.status, language: record.language.supported ? record.language.code : null,
+        claims: record.claims.length, unchanged: false, ...(record.error ? { error: record.error } : {}),
+      });
+    });
+    inFlight.set(articleId, work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(articleId);
+    }
+  };
+
+  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    hooks.onStage?.(stage);
+    const start = performance.now();
+    try {
+      return await work();
+    } finally {
+      summary.stageSeconds[stage] = (summary.stageSeconds[stage] ?? 0) + (performance.now() - start) / 1000;
+    }
+  };
+
+  await timed('ingest', async () => {
+    for await (const outcome of loadFolder(config.folder, { maxFileBytes: config.maxFileBytes })) {
+      if (outcome.kind === 'failure') {
+        recordFailure(db, outcome.failure);
+        count({ path: outcome.failure.path, status: outcome.failure.status, language: null, claims: 0, unchanged: false, error: outcome.failure.reason });
+        continue;
+      }
+      const task = handle(outcome.article);
+      pending.add(task);
+      void task.finally(() => pending.delete(task));
+      // Backpressure: never hold more loaded articles than the pool can soon take.
+      if (pending.size >= config.concurrency * 4) await Promise.race(pending);
+    }
+    await Promise.all(pending);
+  });
+
+  summary.clusters = (await timed('dedup', () => clusterStage(db, { extractor }))).clusters;
+  summary.contradictions = (await timed('contradictions', () => contradictionStage(db, { extractor }))).contradictions;
+  summary.reports = await timed('report', () => writeReports(db, config.out));
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+export const databasePath = (out: string) => join(out, 'claims.sqlite');

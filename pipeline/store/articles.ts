@@ -1,0 +1,165 @@
+import type { LanguageGuess, LoadedArticle, LoadFailure } from '../../schemas/article.ts';
+import type { GroundedClaim, ExtractedClaim } from '../../schemas/claim.ts';
+import { contentId } from '../hash.ts';
+import type { Db } from './open.ts';
+
+export type ExtractorIdentity = { extractor: string; model: string; promptVersion: string };
+
+export const extractorKey = (identity: ExtractorIdentity) => `${identity.extractor}|${identity.model}|${identity.promptVersion}`;
+
+/** Everything one article's processing produced, written in one transaction. */
+export type ArticleRecord = {
+  articleId: string;
+  article: LoadedArticle;
+  language: LanguageGuess;
+  status: 'ok' | 'skipped' | 'error';
+  error?: string;
+  identity: ExtractorIdentity;
+  claims: readonly GroundedClaim[];
+  unaligned: readonly ExtractedClaim[];
+};
+
+export type ArticleState = { status: string; extractorKey: string | null };
+
+const now = () => new Date().toISOString();
+
+export function articleState(db: Db, articleId: string): ArticleState | undefined {
+  const row = db.prepare('SELECT status, extractor_key FROM articles WHERE article_id = ?').get(articleId) as
+    | { status: string; extractor_key: string | null }
+    | undefined;
+  return row && { status: row.status, extractorKey: row.extractor_key };
+}
+
+function outletId(db: Db, name: string | undefined): number | null {
+  if (!name) return null;
+  db.prepare('INSERT OR IGNORE INTO outlets (name) VALUES (?)').run(name);
+  return (db.prepare('SELECT outlet_id FROM outlets WHERE name = ?').get(name) as { outlet_id: number }).outlet_id;
+}
+
+/** Deletes an article no path points to any more, with its claims (cascade). */
+function dropIfOrphaned(db: Db, articleId: string | null): void {
+  if (!articleId) return;
+  const referenced = db.prepare('SELECT 1 FROM article_paths WHERE article_id = ? LIMIT 1').get(articleId);
+  if (!referenced) db.prepare('DELETE FROM articles WHERE article_id = ?').run(articleId);
+}
+
+/**
+ * Points a path at an article (or at nothing, for a failure). Writes only when something changed,
+ * so that an unchanged re-run leaves the database as it was; an article its path no longer
+ * shows is removed with its claims.
+ */
+function upsertPath(db: Db, path: string, articleId: string | null, status: string, error: string | null): boolean {
+  const previous = db.prepare('SELECT article_id, status, error FROM article_paths WHERE path = ?').get(path) as
+    | { article_id: string | null; status: string; error: string | null }
+    | undefined;
+  if (previous && previous.article_id === articleId && previous.status === status && previous.error === error) return false;
+  db.prepare(
+    `INSERT INTO article_paths (path, article_id, status, error, seen_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, status = excluded.status,
+       error = excluded.error, seen_at = excluded.seen_at`,
+  ).run(path, articleId, status, error, now());
+  if (previous && previous.article_id !== articleId) dropIfOrphaned(db, previous.article_id);
+  return true;
+}
+
+export function recordFailure(db: Db, failure: LoadFailure): boolean {
+  return db.transaction(() => upsertPath(db, failure.path, null, failure.status, failure.reason))();
+}
+
+/** Another path for an article already stored (the same text twice, or an unchanged re-run). */
+export function linkPath(db: Db, path: string, articleId: string): boolean {
+  return db.transaction(() => upsertPath(db, path, articleId, 'ok', null))();
+}
+
+const INSERT_CLAIM = `INSERT OR IGNORE INTO claims (
+  claim_id, article_id, actor, action, date_text, date_start, date_end, date_precision, reason, source,
+  quote, char_start, char_end, alignment, alignment_score, statement_en, polarity, modality,
+  extractor, model, prompt_version
+) VALUES (
+  @claim_id, @article_id, @actor, @action, @date_text, @date_start, @date_end, @date_precision, @reason, @source,
+  @quote, @char_start, @char_end, @alignment, @alignment_score, @statement_en, @polarity, @modality,
+  @extractor, @model, @prompt_version
+)`;
+
+export const claimId = (articleId: string, claim: GroundedClaim) =>
+  contentId(articleId, claim.char_start, claim.char_end, claim.actor, claim.action, claim.polarity, claim.modality);
+
+/**
+ * Stores an article with its claims and unaligned extractions, replacing whatever an earlier
+ * extraction of the same text left, and points the path at it: all or nothing.
+ */
+export function saveArticle(db: Db, record: ArticleRecord): void {
+  const { articleId, article, language, identity } = record;
+  const { metadata } = article;
+  db.transaction(() => {
+    db.prepare('INSERT OR IGNORE INTO languages (code, name) VALUES (?, ?)').run(language.code, language.code);
+    db.prepare(
+      `INSERT INTO articles (article_id, text, title, outlet_id, published, published_precision, url, author, encoding,
+         language, language_confidence, status, error, extractor_key, n_unaligned, processed_at)
+       VALUES (@article_id, @text, @title, @outlet_id, @published, @published_precision, @url, @author, @encoding,
+         @language, @language_confidence, @status, @error, @extractor_key, @n_unaligned, @processed_at)
+       ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, outlet_id = excluded.outlet_id,
+         published = excluded.published, published_precision = excluded.published_precision, url = excluded.url,
+         author = excluded.author, language = excluded.language, language_confidence = excluded.language_confidence,
+         status = excluded.status, error = excluded.error, extractor_key = excluded.extractor_key,
+         n_unaligned = excluded.n_unaligned, processed_at = excluded.processed_at`,
+    ).run({
+      article_id: articleId,
+      text: article.text,
+      title: metadata.title ?? null,
+      outlet_id: outletId(db, metadata.outlet),
+      published: metadata.published?.iso ?? null,
+      published_precision: metadata.published?.precision ?? null,
+      url: metadata.url ?? null,
+      author: metadata.author ?? null,
+      encoding: article.encoding,
+      language: language.code,
+      language_confidence: language.confidence,
+      status: record.status,
+      error: record.error ?? null,
+      extractor_key: extractorKey(identity),
+      n_unaligned: record.unaligned.length,
+      processed_at: now(),
+    });
+    db.prepare('DELETE FROM claims WHERE article_id = ?').run(articleId);
+    db.prepare('DELETE FROM unaligned WHERE article_id = ?').run(articleId);
+    const insertClaim = db.prepare(INSERT_CLAIM);
+    for (const claim of record.claims) {
+      insertClaim.run({
+        claim_id: claimId(articleId, claim),
+        article_id: articleId,
+        actor: claim.actor,
+        action: claim.action,
+        date_text: claim.date,
+        date_start: claim.date_start,
+        date_end: claim.date_end,
+        date_precision: claim.date_precision,
+        reason: claim.reason,
+        source: claim.source,
+        quote: claim.quote,
+        char_start: claim.char_start,
+        char_end: claim.char_end,
+        alignment: claim.alignment,
+        alignment_score: claim.alignment_score,
+        statement_en: claim.statement_en,
+        polarity: claim.polarity,
+        modality: claim.modality,
+        extractor: identity.extractor,
+        model: identity.model,
+        prompt_version: identity.promptVersion,
+      });
+    }
+    const insertUnaligned = db.prepare(
+      `INSERT OR IGNORE INTO unaligned (unaligned_id, article_id, quote, statement_en, actor, action, extractor, model, prompt_version)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const claim of record.unaligned) {
+      insertUnaligned.run(
+        contentId(articleId, claim.quote, claim.statement_en),
+        articleId, claim.quote, claim.statement_en, claim.actor, claim.action,
+        identity.extractor, identity.model, identity.promptVersion,
+      );
+    }
+    upsertPath(db, article.path, articleId, 'ok', null);
+  })();
+}

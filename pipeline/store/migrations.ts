@@ -1,0 +1,241 @@
+/**
+ * Named schema migrations, applied in order, one transaction each; `PRAGMA user_version` counts
+ * how many ran and `_migrations` records when. Never edit a shipped migration: add one.
+ * Public views (`v_*`) are the contract documented in the README.
+ */
+export type Migration = { name: string; sql: string };
+
+const TABLES = `
+CREATE TABLE languages (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+INSERT INTO languages (code, name) VALUES ('nl', 'Dutch'), ('de', 'German'), ('en', 'English'), ('und', 'undetermined');
+
+CREATE TABLE outlets (
+  outlet_id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE articles (
+  article_id TEXT PRIMARY KEY,
+  text TEXT NOT NULL,
+  title TEXT,
+  outlet_id INTEGER REFERENCES outlets (outlet_id),
+  published TEXT,
+  published_precision TEXT CHECK (published_precision IN ('day', 'month', 'year')),
+  url TEXT,
+  author TEXT,
+  encoding TEXT NOT NULL,
+  language TEXT REFERENCES languages (code),
+  language_confidence REAL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'skipped', 'error')),
+  error TEXT,
+  extractor_key TEXT,
+  n_unaligned INTEGER NOT NULL DEFAULT 0,
+  processed_at TEXT NOT NULL
+);
+
+CREATE TABLE article_paths (
+  path TEXT PRIMARY KEY,
+  article_id TEXT REFERENCES articles (article_id) ON DELETE SET NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'skipped', 'error')),
+  error TEXT,
+  seen_at TEXT NOT NULL
+);
+CREATE INDEX article_paths_by_article ON article_paths (article_id);
+
+CREATE TABLE clusters (
+  cluster_id TEXT PRIMARY KEY,
+  statement_en TEXT NOT NULL
+);
+
+CREATE TABLE claims (
+  claim_rowid INTEGER PRIMARY KEY,
+  claim_id TEXT NOT NULL UNIQUE,
+  article_id TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  date_text TEXT,
+  date_start TEXT,
+  date_end TEXT,
+  date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
+  reason TEXT,
+  source TEXT,
+  quote TEXT NOT NULL,
+  char_start INTEGER NOT NULL,
+  char_end INTEGER NOT NULL,
+  alignment TEXT NOT NULL CHECK (alignment IN ('exact', 'normalised', 'fuzzy')),
+  alignment_score REAL NOT NULL,
+  statement_en TEXT NOT NULL,
+  polarity TEXT NOT NULL CHECK (polarity IN ('affirmed', 'negated')),
+  modality TEXT NOT NULL CHECK (modality IN ('fact', 'planned', 'advised', 'demanded', 'possible')),
+  extractor TEXT NOT NULL,
+  model TEXT NOT NULL,
+  prompt_version TEXT NOT NULL,
+  cluster_id TEXT REFERENCES clusters (cluster_id) ON DELETE SET NULL,
+  CHECK (char_end >= char_start)
+);
+CREATE INDEX claims_by_article ON claims (article_id);
+CREATE INDEX claims_by_cluster ON claims (cluster_id);
+
+CREATE TABLE unaligned (
+  unaligned_id TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+  quote TEXT NOT NULL,
+  statement_en TEXT,
+  actor TEXT,
+  action TEXT,
+  extractor TEXT NOT NULL,
+  model TEXT NOT NULL,
+  prompt_version TEXT NOT NULL
+);
+CREATE INDEX unaligned_by_article ON unaligned (article_id);
+
+CREATE TABLE contradiction_kinds (
+  kind TEXT PRIMARY KEY,
+  description TEXT NOT NULL
+);
+INSERT INTO contradiction_kinds (kind, description) VALUES
+  ('numeric', 'the claims give quantities that differ beyond rounding'),
+  ('date', 'the claims date the event to periods that cannot overlap'),
+  ('polarity', 'one claim asserts what the other negates or reverses'),
+  ('modality', 'one claim reports a fact, the other an advice, a plan or a possibility'),
+  ('attribution', 'the same statement is credited to different sources'),
+  ('other', 'a disagreement of another kind, as judged by a model');
+
+CREATE TABLE contradictions (
+  contradiction_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL REFERENCES contradiction_kinds (kind),
+  claim_a TEXT NOT NULL REFERENCES claims (claim_id) ON DELETE CASCADE,
+  claim_b TEXT NOT NULL REFERENCES claims (claim_id) ON DELETE CASCADE,
+  explanation TEXT NOT NULL,
+  score REAL NOT NULL,
+  judge TEXT NOT NULL
+);
+
+CREATE TABLE _llm_cache (
+  cache_key TEXT PRIMARY KEY,
+  model TEXT NOT NULL,
+  prompt_version TEXT NOT NULL,
+  response TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE VIRTUAL TABLE claims_fts USING fts5 (
+  actor, action, reason, source, quote, statement_en,
+  content = 'claims', content_rowid = 'claim_rowid', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+  INSERT INTO claims_fts (rowid, actor, action, reason, source, quote, statement_en)
+  VALUES (new.claim_rowid, new.actor, new.action, new.reason, new.source, new.quote, new.statement_en);
+END;
+CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+  INSERT INTO claims_fts (claims_fts, rowid, actor, action, reason, source, quote, statement_en)
+  VALUES ('delete', old.claim_rowid, old.actor, old.action, old.reason, old.source, old.quote, old.statement_en);
+END;
+CREATE TRIGGER claims_fts_update AFTER UPDATE OF actor, action, reason, source, quote, statement_en ON claims BEGIN
+  INSERT INTO claims_fts (claims_fts, rowid, actor, action, reason, source, quote, statement_en)
+  VALUES ('delete', old.claim_rowid, old.actor, old.action, old.reason, old.source, old.quote, old.statement_en);
+  INSERT INTO claims_fts (rowid, actor, action, reason, source, quote, statement_en)
+  VALUES (new.claim_rowid, new.actor, new.action, new.reason, new.source, new.quote, new.statement_en);
+END;
+`;
+
+const VIEWS = `
+CREATE VIEW v_articles AS
+SELECT
+  p.article_id,
+  p.path,
+  a.title,
+  o.name AS outlet,
+  a.published,
+  a.language,
+  a.language_confidence,
+  CASE WHEN p.status <> 'ok' OR a.article_id IS NULL THEN p.status ELSE a.status END AS status,
+  CASE WHEN p.status <> 'ok' OR a.article_id IS NULL THEN p.error ELSE a.error END AS error,
+  (SELECT count(*) FROM claims c WHERE c.article_id = p.article_id) AS n_claims
+FROM article_paths p
+LEFT JOIN articles a ON a.article_id = p.article_id
+LEFT JOIN outlets o ON o.outlet_id = a.outlet_id;
+
+CREATE VIEW v_article_text AS
+SELECT article_id, text FROM articles;
+
+CREATE VIEW v_claims AS
+SELECT
+  c.claim_id,
+  c.article_id,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = c.article_id) AS path,
+  a.language,
+  c.actor,
+  c.action,
+  c.date_text AS date,
+  c.date_start,
+  c.date_end,
+  c.reason,
+  c.source,
+  c.quote,
+  c.char_start,
+  c.char_end,
+  c.alignment,
+  c.statement_en,
+  c.polarity,
+  c.cluster_id,
+  c.extractor,
+  c.model,
+  c.modality,
+  c.date_precision,
+  c.alignment_score
+FROM claims c
+JOIN articles a ON a.article_id = c.article_id;
+
+CREATE VIEW v_unaligned AS
+SELECT
+  u.article_id,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = u.article_id) AS path,
+  u.quote,
+  u.statement_en,
+  u.extractor,
+  u.model
+FROM unaligned u;
+
+CREATE VIEW v_clusters AS
+SELECT
+  k.cluster_id,
+  k.statement_en,
+  count(c.claim_id) AS n_claims,
+  count(DISTINCT c.article_id) AS n_articles,
+  count(DISTINCT coalesce(o.name, c.article_id)) AS n_sources,
+  count(DISTINCT a.language) AS n_languages,
+  (SELECT group_concat(language, ',') FROM (
+     SELECT DISTINCT a2.language FROM claims c2 JOIN articles a2 ON a2.article_id = c2.article_id
+     WHERE c2.cluster_id = k.cluster_id ORDER BY a2.language)) AS languages,
+  min(coalesce(c.date_start, a.published)) AS first_date
+FROM clusters k
+JOIN claims c ON c.cluster_id = k.cluster_id
+JOIN articles a ON a.article_id = c.article_id
+LEFT JOIN outlets o ON o.outlet_id = a.outlet_id
+GROUP BY k.cluster_id;
+
+CREATE VIEW v_contradictions AS
+SELECT
+  x.contradiction_id,
+  x.kind,
+  x.claim_a,
+  x.claim_b,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = ca.article_id) AS path_a,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = cb.article_id) AS path_b,
+  ca.quote AS quote_a,
+  cb.quote AS quote_b,
+  x.explanation,
+  x.score
+FROM contradictions x
+JOIN claims ca ON ca.claim_id = x.claim_a
+JOIN claims cb ON cb.claim_id = x.claim_b;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '001-tables', sql: TABLES },
+  { name: '002-public-views', sql: VIEWS },
+];
