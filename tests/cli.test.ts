@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeFolder, tempDir } from './support/folder.ts';
+
+const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+const cliScripts = Object.entries(scripts).filter(([, command]) => command.startsWith('tsx pipeline/cli/'));
+
+function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const file = scripts[script]!.replace(/^tsx /, '');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CLAIMLENS_LLM: '', ...env },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the command line', () => {
+  it.each(cliScripts.map(([name]) => name))('npm run %s -- --help prints usage and exits 0', (name) => {
+    const result = run(name, ['--help']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: npm run /);
+  });
+
+  it('ingest answers a missing folder with one line and a non-zero exit', () => {
+    const result = run('ingest', ['/nonexistent/articles', '--out', tempDir()]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^claimlens: no folder at \/nonexistent\/articles; /)]);
+  });
+
+  it('ingest refuses an unwritable out dir', () => {
+    const out = tempDir();
+    chmodSync(out, 0o500);
+    const result = run('ingest', [makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }), '--out', join(out, 'sub')]);
+    chmodSync(out, 0o700);
+    // root may write anywhere: only a non-root user sees the refusal
+    if (process.getuid?.() === 0) return;
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^claimlens: cannot write to /);
+  });
+
+  it('ingest rejects an unknown flag and a bad --llm spec before reading anything', () => {
+    const folder = makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' });
+    expect(run('ingest', [folder, '--out', tempDir(), '--colour']).stderr).toMatch(/^claimlens: Unknown option '--colour'/);
+    const bad = run('ingest', [folder, '--out', tempDir(), '--llm', 'gpt5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^claimlens: unknown --llm "gpt5"; use one of: rules/);
+  });
+
+  it('ingest prints a summary table and a plain line per article when not on a terminal', () => {
+    const folder = makeFolder({
+      'a.txt': 'Het kabinet verbiedt de app op werktelefoons, zei de minister dinsdag.',
+      'b.txt': '',
+    });
+    const result = run('ingest', [folder, '--out', tempDir()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok +nl a\.txt/m);
+    expect(result.stdout).toMatch(/^error +-- b\.txt \(empty file\)/m);
+    expect(result.stdout).toMatch(/^status +articles/m);
+    expect(result.stdout).toMatch(/^database: .*claims\.sqlite$/m);
+  });
+});

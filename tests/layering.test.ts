@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The pipeline reads like the diagram: arrows only go forward. Each module belongs to the first
+ * stage whose prefix its path starts with; a module may import its own stage, an earlier one,
+ * or the shared ground (schemas, errors, hashes, lexicons, the store) — never a later stage.
+ */
+const STAGES = [
+  'pipeline/load',
+  'pipeline/detect-language',
+  'pipeline/extract',
+  'pipeline/rules',
+  'pipeline/llm',
+  'pipeline/providers',
+  'pipeline/ground',
+  'pipeline/dates',
+  'pipeline/process-article',
+  'pipeline/dedup',
+  'pipeline/contradictions',
+  'pipeline/report',
+  'pipeline/run',
+  'pipeline/eval',
+  'pipeline/bench',
+  'pipeline/cli',
+];
+const SHARED = ['schemas', 'pipeline/errors', 'pipeline/hash', 'pipeline/lexicons', 'pipeline/store'];
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const specifiers = [...source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]/g), ...source.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g)];
+  return specifiers.map((match) => normalize(join(dirname(file), match[1]!)));
+}
+
+const stageOf = (path: string) => STAGES.findIndex((stage) => path === `${stage}.ts` || path.startsWith(`${stage}/`) || path.startsWith(`${stage}.`));
+const isShared = (path: string) => SHARED.some((prefix) => path === `${prefix}.ts` || path.startsWith(`${prefix}/`));
+
+const modules = [...filesUnder('schemas'), ...filesUnder('pipeline')].map((file) => relative('.', file));
+
+describe('module layering', () => {
+  it('places every pipeline module in a stage or the shared ground', () => {
+    expect(modules.filter((file) => file.startsWith('pipeline/') && stageOf(file) < 0 && !isShared(file))).toEqual([]);
+  });
+
+  it('never imports a later stage, and schemas import no pipeline code', () => {
+    const violations: string[] = [];
+    for (const file of modules) {
+      for (const target of importsOf(file)) {
+        if (file.startsWith('schemas/') && !target.startsWith('schemas/')) violations.push(`${file} -> ${target}`);
+        if (isShared(file) && !isShared(target)) violations.push(`${file} -> ${target} (shared code importing a stage)`);
+        if (!isShared(target) && stageOf(target) > stageOf(file) && !isShared(file)) violations.push(`${file} -> ${target}`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('ships nothing that depends on the test server (only the benchmark drives it)', () => {
+    const benchmark = (file: string) => file.startsWith('pipeline/bench/') || file === 'pipeline/cli/bench.ts';
+    const offenders = modules.filter((file) => !benchmark(file) && /from\s+['"][^'"]*tests\//.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
