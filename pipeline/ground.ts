@@ -1,5 +1,8 @@
 import type { Grounding } from '../schemas/claim.ts';
 
+/** Quotes this close to a span of the text (token LCS, 0..1) are taken as that span, marked `fuzzy`. */
+export const FUZZY_THRESHOLD = 0.8;
+
 /** Code-point offsets, as SQLite's substr counts them; a UTF-16 index is off by one per emoji before it. */
 export function codePointOffset(text: string, utf16Index: number): number {
   let count = 0;
@@ -11,21 +14,129 @@ export function codePointOffset(text: string, utf16Index: number): number {
   return count;
 }
 
+const SINGLE_QUOTES = /['‘’‚‛′`´]/u;
+const DOUBLE_QUOTES = /["“”„‟″«»‹›]/u;
+const DASHES = /[‐‑‒–—―−]/u;
+// Soft hyphens and zero-width characters are invisible in print, so a model never copies them.
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
+
+/** One code point as the normalised comparison sees it: '' drops it, ' ' is any run of spaces. */
+function foldCodePoint(cp: string): string {
+  if (INVISIBLE.test(cp)) return '';
+  if (/\s/u.test(cp)) return ' ';
+  if (SINGLE_QUOTES.test(cp)) return "'";
+  if (DOUBLE_QUOTES.test(cp)) return '"';
+  if (DASHES.test(cp)) return '-';
+  if (cp === '…') return '...';
+  return cp.toLowerCase();
+}
+
 /**
- * Finds the extractor's quote in the stored article text. Returns the span as it stands in the
- * text, or null when the quote is not there: such a claim is not a claim.
+ * The text folded for comparison, with, for every UTF-16 unit of the folded string, the code-point
+ * index in the original it came from; runs of whitespace collapse to one space.
  */
-export function groundQuote(text: string, quote: string): Grounding | null {
-  const trimmed = quote.trim();
-  if (!trimmed) return null;
-  const index = text.indexOf(trimmed);
+export type FoldedText = { folded: string; origin: number[]; codePoints: string[] };
+
+export function foldText(text: string): FoldedText {
+  const codePoints = Array.from(text);
+  let folded = '';
+  const origin: number[] = [];
+  codePoints.forEach((cp, index) => {
+    const piece = foldCodePoint(cp);
+    if (piece === ' ' && (folded.endsWith(' ') || folded === '')) return;
+    folded += piece;
+    for (let k = 0; k < piece.length; k++) origin.push(index);
+  });
+  return { folded, origin, codePoints };
+}
+
+const foldQuote = (quote: string) => foldText(quote.normalize('NFC')).folded.trim();
+
+function spanOf(codePoints: readonly string[], start: number, end: number, alignment: Grounding['alignment'], score: number): Grounding {
+  return { char_start: start, char_end: end, quote: codePoints.slice(start, end).join(''), alignment, alignment_score: score };
+}
+
+function exact(text: string, quote: string): Grounding | null {
+  const index = text.indexOf(quote);
   if (index < 0) return null;
-  const charStart = codePointOffset(text, index);
-  return {
-    char_start: charStart,
-    char_end: charStart + [...trimmed].length,
-    quote: trimmed,
-    alignment: 'exact',
-    alignment_score: 1,
-  };
+  const start = codePointOffset(text, index);
+  return { char_start: start, char_end: start + Array.from(quote).length, quote, alignment: 'exact', alignment_score: 1 };
+}
+
+function normalised(source: FoldedText, quote: string): Grounding | null {
+  const needle = foldQuote(quote);
+  if (!needle) return null;
+  const index = source.folded.indexOf(needle);
+  if (index < 0) return null;
+  const start = source.origin[index]!;
+  const end = source.origin[index + needle.length - 1]! + 1;
+  return spanOf(source.codePoints, start, end, 'normalised', 1);
+}
+
+type Token = { word: string; start: number; end: number };
+
+/** Words of the folded text with their code-point span in the original. */
+function tokens(source: FoldedText): Token[] {
+  const found: Token[] = [];
+  for (const match of source.folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const first = match.index;
+    const last = first + match[0].length - 1;
+    found.push({ word: match[0], start: source.origin[first]!, end: source.origin[last]! + 1 });
+  }
+  return found;
+}
+
+/** LCS of each prefix of `window` with `quote`, in one pass: entry k is for the first k+1 words. */
+function prefixLcs(window: readonly string[], quote: readonly string[]): number[] {
+  const lengths: number[] = [];
+  let previous = new Array<number>(quote.length + 1).fill(0);
+  for (const word of window) {
+    const row = [0];
+    for (let j = 0; j < quote.length; j++) row.push(word === quote[j] ? previous[j]! + 1 : Math.max(previous[j + 1]!, row[j]!));
+    previous = row;
+    lengths.push(row[quote.length]!);
+  }
+  return lengths;
+}
+
+/**
+ * The window of the text's words most like the quote's words (Dice of their longest common
+ * subsequence), trimmed to start and end on shared words. Paraphrase beyond the threshold fails.
+ */
+function fuzzy(source: FoldedText, quote: string, threshold: number): Grounding | null {
+  const quoteWords = tokens(foldText(foldQuote(quote))).map((token) => token.word);
+  if (quoteWords.length < 3) return null;
+  const textTokens = tokens(source);
+  const wanted = new Set(quoteWords);
+  const minLength = Math.max(1, Math.floor(quoteWords.length * 0.75));
+  const maxLength = Math.ceil(quoteWords.length * 1.25);
+  let best: { score: number; from: number; to: number } | null = null;
+  for (let from = 0; from < textTokens.length; from++) {
+    if (!wanted.has(textTokens[from]!.word)) continue;
+    const window = textTokens.slice(from, from + maxLength).map((token) => token.word);
+    const lcs = prefixLcs(window, quoteWords);
+    for (let length = minLength; length <= window.length; length++) {
+      if (!wanted.has(window[length - 1]!)) continue;
+      const score = (2 * lcs[length - 1]!) / (length + quoteWords.length);
+      if (!best || score > best.score) best = { score, from, to: from + length };
+    }
+  }
+  if (!best || best.score < threshold) return null;
+  const start = textTokens[best.from]!.start;
+  const end = textTokens[best.to - 1]!.end;
+  return spanOf(source.codePoints, start, end, 'fuzzy', Math.round(best.score * 1000) / 1000);
+}
+
+/**
+ * Finds the extractor's quote in the stored article text: exactly, then with whitespace, quotes,
+ * dashes and case folded, then as the most similar run of words above the threshold. Returns the
+ * span as it stands in the text (code-point offsets), or null: a quote not in the text is not a claim.
+ */
+export function groundQuote(text: string, quote: string, threshold = FUZZY_THRESHOLD): Grounding | null {
+  const trimmed = quote.normalize('NFC').trim();
+  if (!trimmed) return null;
+  const found = exact(text, trimmed);
+  if (found) return found;
+  const source = foldText(text);
+  return normalised(source, trimmed) ?? fuzzy(source, trimmed, threshold);
 }
