@@ -3,12 +3,15 @@ import { join, relative, sep } from 'node:path';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json', '.jsonl'] as const;
 
-/** Every file below a folder, in a stable order, skipping hidden entries and node_modules. */
+/** Not articles: dependencies, and the notes and gold annotations a corpus keeps beside its articles. */
+const NOT_ARTICLES = new Set(['node_modules', 'gold', 'README.md']);
+
+/** Every file below a folder, in a stable order, skipping hidden entries and those in NOT_ARTICLES. */
 export async function* walkFolder(root: string): AsyncGenerator<{ absolute: string; relative: string }> {
   const entries = await readdir(root, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (entry.name.startsWith('.') || NOT_ARTICLES.has(entry.name)) continue;
     const absolute = join(root, entry.name);
     if (entry.isDirectory()) {
       for await (const inner of walkFolder(absolute)) {
