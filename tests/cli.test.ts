@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFolder, tempDir } from './support/folder.ts';
+import { lockDatabase, openDatabase } from '../pipeline/store/index.ts';
 
 const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
 const cliScripts = Object.entries(scripts).filter(([, command]) => command.startsWith('tsx pipeline/cli/'));
@@ -15,6 +16,14 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function runAsync(script: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+  const file = scripts[script]!.replace(/^tsx /, '');
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { env: { ...process.env, CLAIMLENS_LLM: '' } });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
 
 describe('the command line', () => {
@@ -61,5 +70,23 @@ describe('the command line', () => {
     expect(result.stdout).toMatch(/^error +-- b\.txt \(empty file\)/m);
     expect(result.stdout).toMatch(/^status +articles/m);
     expect(result.stdout).toMatch(/^database: .*claims\.sqlite$/m);
+  });
+
+  it('ingest refuses a database another run is writing, and leaves it alone', async () => {
+    const out = tempDir();
+    const file = join(out, 'claims.sqlite');
+    openDatabase(file).close();
+    const unlock = await lockDatabase(file);
+    try {
+      // Asynchronously: a blocked event loop would stop this process refreshing its lock.
+      const result = await runAsync('ingest', [makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }), '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^claimlens: .*claims\.sqlite is in use by another claimlens run; wait for it to finish/);
+    } finally {
+      await unlock();
+    }
+    const db = openDatabase(file);
+    expect(db.prepare('SELECT count(*) AS n FROM article_paths').get()).toEqual({ n: 0 });
+    db.close();
   });
 });

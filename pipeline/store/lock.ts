@@ -8,13 +8,15 @@ import { ClaimlensError } from '../errors.ts';
  */
 export async function lockDatabase(file: string): Promise<() => Promise<void>> {
   try {
-    return await lockfile.lock(file, {
+    const release = await lockfile.lock(file, {
       realpath: false,
       stale: 5000,
       update: 1000,
       retries: { retries: 6, minTimeout: 500, maxTimeout: 1500 },
       onCompromised: () => undefined,
     });
+    // A lock taken over while this run was stalled is no longer ours to remove.
+    return () => release().catch(() => undefined);
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED') {
       throw new ClaimlensError('DB_BUSY', `${file} is in use by another claimlens run`, 'wait for it to finish, or use another --out');
