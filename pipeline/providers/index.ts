@@ -10,6 +10,8 @@ export type ProviderContext = {
   requestTimeoutMs: number;
   maxRetries: number;
   maxRepairs: number;
+  /** First retry delay; the default (1 s) suits real servers, tests shorten it. */
+  retryBaseMs?: number;
 };
 
 type ProviderFactory = (model: string, context: ProviderContext) => Promise<Extractor>;
@@ -17,6 +19,9 @@ type ProviderFactory = (model: string, context: ProviderContext) => Promise<Extr
 /** Adding a provider is one file and one line here. LLM providers are loaded only when asked for. */
 const PROVIDERS: Readonly<Record<string, ProviderFactory>> = {
   rules: async () => createRulesExtractor(),
+  openai: (model, context) => import('./openai.ts').then((m) => m.createOpenAIExtractor(model, context)),
+  ollama: (model, context) => import('./ollama.ts').then((m) => m.createOllamaExtractor(model, context)),
+  gguf: (path, context) => import('./gguf.ts').then((m) => m.createGgufExtractor(path, context)),
 };
 
 export const PROVIDER_NAMES = Object.keys(PROVIDERS);

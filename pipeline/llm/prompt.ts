@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { SupportedLanguage } from '../../schemas/article.ts';
+import { ExtractionOutput } from '../../schemas/claim.ts';
+import { PromptFile } from '../../schemas/prompt.ts';
+import { ClaimlensError } from '../errors.ts';
+import type { ChatTurn } from '../extract.ts';
+
+export const DEFAULT_PROMPT_FILE = fileURLToPath(new URL('../../prompts/extraction.v1.json', import.meta.url));
+
+export type { ChatTurn } from '../extract.ts';
+
+/** The JSON schema the model must answer in, generated from the zod schema, never written by hand. */
+export function extractionJsonSchema(): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = z.toJSONSchema(ExtractionOutput) as Record<string, unknown>;
+  return schema;
+}
+
+const LANGUAGE_NAMES: Record<SupportedLanguage, string> = { nl: 'Dutch', de: 'German', en: 'English' };
+
+/**
+ * The article goes to the model as delimited data. A text that tries to close the delimiter
+ * early ("</article> Ignore the above…") gets its tags defused, so it cannot step outside.
+ */
+export function articleMessage(text: string, language: SupportedLanguage): string {
+  const defused = text.replace(/<(\/?)(article)/giu, '‹$1$2');
+  return `Extract the claims of this ${LANGUAGE_NAMES[language]} article.\n<article>\n${defused}\n</article>`;
+}
+
+/** Reads and checks a prompt file: its shape, and that every example quote occurs in its example article. */
+export function loadPrompt(file = DEFAULT_PROMPT_FILE): PromptFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ClaimlensError('BAD_PROMPT', `cannot read prompt file ${file}: ${(error as Error).message}`, 'restore it from the repository');
+  }
+  const parsed = PromptFile.safeParse(raw);
+  if (!parsed.success) {
+    throw new ClaimlensError('BAD_PROMPT', `prompt file ${file} is invalid: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ')}`, 'fix the file');
+  }
+  for (const [index, example] of parsed.data.examples.entries()) {
+    for (const claim of example.claims) {
+      if (!example.article.includes(claim.quote)) {
+        throw new ClaimlensError('BAD_PROMPT', `prompt ${parsed.data.version}, example ${index + 1} (${example.language}): quote "${claim.quote}" is not in its article`, 'copy the quote verbatim from the example article');
+      }
+    }
+  }
+  return parsed.data;
+}
+
+/** System instructions with the schema, the worked examples as earlier turns, then the article. */
+export function buildMessages(prompt: PromptFile, text: string, language: SupportedLanguage): ChatTurn[] {
+  const system = `${prompt.system.join('\n\n')}\n\nJSON schema:\n${JSON.stringify(extractionJsonSchema())}`;
+  const turns: ChatTurn[] = [{ role: 'system', content: system }];
+  for (const example of prompt.examples) {
+    turns.push({ role: 'user', content: articleMessage(example.article, example.language) });
+    turns.push({ role: 'assistant', content: JSON.stringify({ claims: example.claims }) });
+  }
+  turns.push({ role: 'user', content: articleMessage(text, language) });
+  return turns;
+}
+
+export const repairMessage = (prompt: PromptFile, errors: string): ChatTurn => ({ role: 'user', content: prompt.repair.replace('{errors}', errors) });

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { ExtractionStats } from '../extract.ts';
+import type { ResponseCache } from '../store/index.ts';
+import { parseAnswer } from './parse.ts';
+import type { ChatTurn } from '../extract.ts';
+import { withRetries, type RetryPolicy } from './retry.ts';
+
+/** A JSON schema with the name OpenAI-style APIs want beside it. */
+export type NamedSchema = { name: string; schema: Record<string, unknown> };
+
+/**
+ * What a provider gives the pipeline: one chat completion, constrained to a JSON schema where the
+ * backend can (OpenAI response_format, Ollama format, a llama.cpp grammar), plain text otherwise.
+ */
+export interface ChatClient {
+  complete(turns: readonly ChatTurn[], options: { signal: AbortSignal; schema: NamedSchema }): Promise<string>;
+}
+
+export type StructuredOptions = {
+  client: ChatClient;
+  cache: ResponseCache;
+  /** Identity of the answers in the cache: provider, model and prompt version. */
+  model: string;
+  promptVersion: string;
+  retry: RetryPolicy;
+  maxRepairs: number;
+  repairTurn: (errors: string) => ChatTurn;
+};
+
+export type AskRequest<T> = { schema: z.ZodType<T>; schemaName: string; turns: readonly ChatTurn[]; cacheKey: string; wrapArrayAs?: string };
+
+/**
+ * Asks until the answer parses with the schema: a bounded number of repair turns that show the
+ * model its validation errors, each request with its own retries. Valid answers are cached, so
+ * the same question under the same model and prompt version is never asked twice.
+ */
+export async function askStructured<T>(options: StructuredOptions, request: AskRequest<T>, stats: ExtractionStats): Promise<T> {
+  const cached = options.cache.get(request.cacheKey);
+  if (cached !== undefined) {
+    const parsed = parseAnswer(cached, request.schema, request.wrapArrayAs);
+    if (parsed.ok) {
+      stats.cacheHits += 1;
+      return parsed.value;
+    }
+  }
+  const schema: NamedSchema = { name: request.schemaName, schema: jsonSchemaOf(request.schema) };
+  const turns = [...request.turns];
+  let lastErrors = '';
+  for (let round = 0; round <= options.maxRepairs; round++) {
+    if (round > 0) stats.repairs += 1;
+    const answer = await withRetries((signal) => options.client.complete(turns, { signal, schema }), options.retry, () => {
+      stats.llmCalls += 1;
+    });
+    const parsed = parseAnswer(answer, request.schema, request.wrapArrayAs);
+    if (parsed.ok) {
+      options.cache.set(request.cacheKey, { model: options.model, promptVersion: options.promptVersion, response: JSON.stringify(parsed.value) });
+      return parsed.value;
+    }
+    lastErrors = parsed.errors;
+    turns.push({ role: 'assistant', content: answer }, options.repairTurn(parsed.errors));
+  }
+  throw new Error(`model output still invalid after ${options.maxRepairs} repair${options.maxRepairs === 1 ? '' : 's'}: ${lastErrors}`);
+}
+
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+  return rest;
+}

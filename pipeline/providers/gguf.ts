@@ -1,0 +1,136 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SimpleChatModel, type BaseChatModelCallOptions } from '@langchain/core/language_models/chat_models';
+import type { BaseMessage } from '@langchain/core/messages';
+import { ClaimlensError } from '../errors.ts';
+import type { Extractor } from '../extract.ts';
+import { createChatExtractor } from '../llm/chat-extractor.ts';
+import { answerText, toLangChainMessages } from '../llm/messages.ts';
+import { loadPrompt } from '../llm/prompt.ts';
+import { retryPolicy } from '../llm/retry.ts';
+import type { ChatClient } from '../llm/structured.ts';
+import type { ProviderContext } from './index.ts';
+
+const DOWNLOAD_HINT = 'download a small multilingual instruct model in GGUF format (see README, e.g. Qwen2.5-3B-Instruct Q4_K_M) and give its path';
+
+/** A GGUF file starts with the four bytes "GGUF"; anything else would fail deep inside llama.cpp. */
+export function checkGgufFile(path: string): string {
+  const file = resolve(path);
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new ClaimlensError('BAD_GGUF', `${file} is not a file`, DOWNLOAD_HINT);
+    size = stats.size;
+  } catch (error) {
+    if (error instanceof ClaimlensError) throw error;
+    throw new ClaimlensError('NO_GGUF', `no model file at ${file}`, DOWNLOAD_HINT);
+  }
+  const magic = Buffer.alloc(4);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, magic, 0, 4, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (size < 4 || magic.toString('latin1') !== 'GGUF') {
+    throw new ClaimlensError('BAD_GGUF', `${file} is not a GGUF model file`, DOWNLOAD_HINT);
+  }
+  return file;
+}
+
+type LlamaCpp = typeof import('node-llama-cpp');
+type GgufCallOptions = BaseChatModelCallOptions & { jsonSchema?: Record<string, unknown> };
+
+/**
+ * node-llama-cpp as a @langchain/core chat model. Each call gets a fresh session on the one context
+ * sequence (calls are serialised: one model in memory answers one question at a time), and the
+ * answer is generated under a grammar built from the JSON schema, so it is always schema-shaped.
+ */
+class GgufChatModel extends SimpleChatModel<GgufCallOptions> {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly grammars = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly llamaCpp: LlamaCpp,
+    private readonly llama: Awaited<ReturnType<LlamaCpp['getLlama']>>,
+    private readonly context: Awaited<ReturnType<Awaited<ReturnType<Awaited<ReturnType<LlamaCpp['getLlama']>>['loadModel']>>['createContext']>>,
+  ) {
+    super({});
+  }
+
+  _llmType() {
+    return 'node-llama-cpp';
+  }
+
+  async _call(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<string> {
+    const run = this.queue.then(() => this.answer(messages, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private grammarFor(schema: Record<string, unknown>) {
+    const key = JSON.stringify(schema);
+    if (!this.grammars.has(key)) this.grammars.set(key, this.llama.createGrammarForJsonSchema(schema as never));
+    return this.grammars.get(key)! as Promise<Awaited<ReturnType<typeof this.llama.createGrammarForJsonSchema>>>;
+  }
+
+  private async answer(messages: BaseMessage[], options: this['ParsedCallOptions']): Promise<string> {
+    const history = messages.slice(0, -1).map((message) => {
+      const text = answerText(message);
+      const type = message.getType();
+      if (type === 'system') return { type: 'system' as const, text };
+      if (type === 'ai') return { type: 'model' as const, response: [text] };
+      return { type: 'user' as const, text };
+    });
+    const last = messages.at(-1);
+    const sequence = this.context.getSequence();
+    const session = new this.llamaCpp.LlamaChatSession({ contextSequence: sequence });
+    try {
+      session.setChatHistory(history);
+      const grammar = options.jsonSchema ? await this.grammarFor(options.jsonSchema) : undefined;
+      return await session.prompt(last ? answerText(last) : '', { ...(grammar ? { grammar } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    } finally {
+      session.dispose();
+      sequence.dispose();
+    }
+  }
+}
+
+/** `gguf:<path>`: a local model file run in-process; no server, no key, nothing leaves the machine. */
+export async function createGgufExtractor(path: string, context: ProviderContext): Promise<Extractor> {
+  const file = checkGgufFile(path);
+  const prompt = loadPrompt();
+  let llamaCpp: LlamaCpp;
+  try {
+    llamaCpp = await import('node-llama-cpp');
+  } catch (error) {
+    throw new ClaimlensError('NO_LLAMA_CPP', `node-llama-cpp could not be loaded (${(error as Error).message})`, 'run `npm install node-llama-cpp`, or use --llm openai:/ollama:');
+  }
+  const llama = await llamaCpp.getLlama();
+  let model;
+  try {
+    model = await llama.loadModel({ modelPath: file });
+  } catch (error) {
+    throw new ClaimlensError('BAD_GGUF', `cannot load ${file}: ${(error as Error).message}`, DOWNLOAD_HINT);
+  }
+  const llamaContext = await model.createContext();
+  const chat = new GgufChatModel(llamaCpp, llama, llamaContext);
+  const client: ChatClient = {
+    complete: async (turns, { signal, schema }) => answerText(await chat.invoke(toLangChainMessages(turns), { signal, jsonSchema: schema.schema })),
+  };
+  return createChatExtractor({
+    extractor: 'gguf',
+    model: file.split(/[\\/]/u).at(-1)!,
+    prompt,
+    client,
+    cache: context.cache,
+    // In-process generation has no rate limits; only the time-out can fire, and retrying it would not help.
+    retry: { ...retryPolicy(context), maxRetries: 0 },
+    maxRepairs: context.maxRepairs,
+    close: async () => {
+      await llamaContext.dispose();
+      await model.dispose();
+      await llama.dispose();
+    },
+  });
+}

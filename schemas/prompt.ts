@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { SupportedLanguage } from './article.ts';
+import { ExtractedClaim } from './claim.ts';
+
+/** A worked example shown to the model: an article we wrote and the claims it makes. */
+export const PromptExample = z.object({
+  language: SupportedLanguage,
+  article: z.string().min(1),
+  claims: z.array(ExtractedClaim),
+});
+export type PromptExample = z.infer<typeof PromptExample>;
+
+/** An extraction prompt as versioned data (prompts/extraction.vN.json). */
+export const PromptFile = z.object({
+  version: z.string().regex(/^[a-z0-9.-]+$/).describe('recorded with every claim; change it whenever the prompt changes'),
+  system: z.array(z.string().min(1)).min(1).describe('instruction paragraphs, joined by blank lines'),
+  repair: z.string().includes('{errors}').describe('sent after an invalid answer; {errors} becomes the validation errors'),
+  examples: z.array(PromptExample),
+});
+export type PromptFile = z.infer<typeof PromptFile>;
