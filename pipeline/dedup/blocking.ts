@@ -1,0 +1,59 @@
+import type { ClaimFeatures } from './features.ts';
+
+/**
+ * Blocking keys: two claims are compared only when they share one. Each claim gets a handful
+ * of keys (its actor with its verb frame, its rarest object words alone and in pairs, and
+ * locality-sensitive hashes of its embedding), so the work grows with the number of claims,
+ * not with its square.
+ */
+export function blockingKeys(features: ClaimFeatures, rarest: readonly string[], embedding: Float32Array | null): number[] {
+  const keys: string[] = [];
+  const frame = features.frame ?? '?';
+  const actors = features.named.size ? features.named : features.roles;
+  for (const actor of actors) keys.push(`A\u0000${actor}\u0000${frame}`);
+  const top = rarest.slice(0, 3);
+  for (const word of top.slice(0, 2)) keys.push(`O\u0000${word}`);
+  for (let i = 0; i < top.length; i += 1) for (let j = i + 1; j < top.length; j += 1) keys.push(`P\u0000${top[i]}\u0000${top[j]}`);
+  if (embedding) keys.push(...embeddingKeys(embedding));
+  return [...new Set(keys.map(hashKey))];
+}
+
+/** 32-bit FNV-1a: a collision only merges two blocks, so it costs comparisons, never a wrong answer. */
+export function hashKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index += 1) {
+    hash ^= key.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const BANDS = 3;
+const BITS = 10;
+let planes: Float32Array[] | undefined;
+
+/** Random-hyperplane LSH: a fixed seed, so the same embedding always lands in the same buckets. */
+function embeddingKeys(embedding: Float32Array): string[] {
+  if (!planes || planes[0]?.length !== embedding.length) {
+    let seed = 0x9e3779b9;
+    const random = () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+    };
+    planes = Array.from({ length: BANDS * BITS }, () => Float32Array.from({ length: embedding.length }, random));
+  }
+  const keys: string[] = [];
+  for (let band = 0; band < BANDS; band += 1) {
+    let bits = 0;
+    for (let bit = 0; bit < BITS; bit += 1) {
+      const plane = planes[band * BITS + bit] as Float32Array;
+      let side = 0;
+      for (let index = 0; index < embedding.length; index += 1) side += (plane[index] ?? 0) * (embedding[index] ?? 0);
+      bits = (bits << 1) | (side > 0 ? 1 : 0);
+    }
+    keys.push(`E\u0000${band}\u0000${bits}`);
+  }
+  return keys;
+}

@@ -1,0 +1,143 @@
+import { contentId } from '../hash.ts';
+import { blockingKeys } from './blocking.ts';
+import { timeKey } from './dates.ts';
+import { claimFeatures, type DedupClaim } from './features.ts';
+import { loadLexicons, type Lexicons } from './lexicons.ts';
+import { representatives } from './representative.ts';
+import { pairScore, SAME_EVENT, type Comparable } from './similarity.ts';
+import { unitEmbedding, vectorise } from './vectors.ts';
+
+export type ClusterOptions = {
+  /** Forget previous assignments and cluster afresh (after a lexicon or scoring change), keeping ids where members stay together. */
+  rebuild?: boolean;
+  /** How many of a block's latest claims a new claim is compared with: bounds the work per claim. */
+  blockWindow?: number;
+  /** Score threshold for joining a cluster. */
+  threshold?: number;
+  lexicons?: Lexicons;
+};
+
+export type ClusterResult = {
+  /** Every claim's cluster. */
+  assignments: Map<string, string>;
+  /** Every cluster's representative English statement. */
+  statements: Map<string, string>;
+  /** Pairs scored: the cost that blocking keeps near-linear. */
+  comparisons: number;
+};
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Groups claims that answer the same question about the same event. Claims already assigned
+ * (`previous`: claim id → cluster id) keep their cluster; each new claim, in time order, joins
+ * the cluster of its best-scoring earlier claim among those sharing a blocking key, or founds a
+ * cluster whose id derives from its own claim id. The same input always gives the same output.
+ */
+export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyMap<string, string>, options: ClusterOptions = {}): ClusterResult {
+  const lexicons = options.lexicons ?? loadLexicons();
+  const window = options.blockWindow ?? 32;
+  const threshold = options.threshold ?? SAME_EVENT;
+  const features = claims.map((claim) => claimFeatures(claim, lexicons));
+  const { vectors, rarest } = vectorise(features);
+  const items: Comparable[] = features.map((feature, index) => ({ features: feature, vector: vectors[index]!, embedding: unitEmbedding(claims[index]!.embedding) }));
+  const order = claims.map((_, index) => index).sort((a, b) => timeKey(features[a]!.interval) - timeKey(features[b]!.interval) || compareIds(claims[a]!.claim_id, claims[b]!.claim_id));
+
+  const group = new Int32Array(claims.length).fill(-1);
+  const fixedName: (string | null)[] = [];
+  const founder: number[] = [];
+  const index = new Map<number, number[]>();
+  const keysOf = (i: number) => blockingKeys(features[i]!, rarest[i]!, items[i]!.embedding);
+  const enter = (i: number) => {
+    for (const key of keysOf(i)) {
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    }
+  };
+
+  if (!options.rebuild) {
+    const groupOfName = new Map<string, number>();
+    for (const i of order) {
+      const name = previous.get(claims[i]!.claim_id);
+      if (name === undefined) continue;
+      let g = groupOfName.get(name);
+      if (g === undefined) {
+        g = fixedName.push(name) - 1;
+        founder.push(i);
+        groupOfName.set(name, g);
+      }
+      group[i] = g;
+      enter(i);
+    }
+  }
+
+  let comparisons = 0;
+  const seen = new Int32Array(claims.length).fill(-1);
+  for (const i of order) {
+    if (group[i]! >= 0) continue;
+    let bestGroup = -1;
+    let bestScore = threshold;
+    for (const key of keysOf(i)) {
+      const list = index.get(key);
+      if (!list) continue;
+      for (let at = list.length - 1; at >= Math.max(0, list.length - window); at -= 1) {
+        const j = list[at]!;
+        if (seen[j] === i) continue;
+        seen[j] = i;
+        comparisons += 1;
+        const score = pairScore(items[i]!, items[j]!);
+        const g = group[j]!;
+        if (score > bestScore || (score === bestScore && bestGroup >= 0 && g < bestGroup)) {
+          bestScore = score;
+          bestGroup = g;
+        }
+      }
+    }
+    if (bestGroup < 0) {
+      bestGroup = fixedName.push(null) - 1;
+      founder.push(i);
+    }
+    group[i] = bestGroup;
+    enter(i);
+  }
+
+  const names = nameGroups(claims, group, fixedName, founder, options.rebuild ? previous : new Map());
+  const assignments = new Map<string, string>();
+  claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
+  const statements = representatives(claims, features, group, names);
+  return { assignments, statements, comparisons };
+}
+
+/**
+ * Cluster ids: kept where a cluster already had one; after a rebuild, the old id most of its
+ * members carried (each old id to one cluster); otherwise derived from the founding claim.
+ */
+function nameGroups(claims: readonly DedupClaim[], group: Int32Array, fixedName: readonly (string | null)[], founder: readonly number[], previous: ReadonlyMap<string, string>): string[] {
+  const names: (string | null)[] = [...fixedName];
+  const used = new Set(names.filter((name): name is string => name !== null));
+  if (previous.size) {
+    const votes = new Map<string, number>();
+    claims.forEach((claim, i) => {
+      const old = previous.get(claim.claim_id);
+      if (old !== undefined) votes.set(`${group[i]}\u0000${old}`, (votes.get(`${group[i]}\u0000${old}`) ?? 0) + 1);
+    });
+    const ranked = [...votes].map(([key, count]) => {
+      const [g, old] = key.split('\u0000') as [string, string];
+      return { g: Number(g), old, count };
+    }).sort((a, b) => b.count - a.count || compareIds(a.old, b.old) || a.g - b.g);
+    for (const { g, old } of ranked) {
+      if (names[g] !== null || used.has(old)) continue;
+      names[g] = old;
+      used.add(old);
+    }
+  }
+  return names.map((name, g) => {
+    if (name !== null) return name;
+    const claimId = claims[founder[g]!]!.claim_id;
+    let id = contentId('cluster', claimId);
+    for (let attempt = 1; used.has(id); attempt += 1) id = contentId('cluster', claimId, attempt);
+    used.add(id);
+    return id;
+  });
+}

@@ -1,0 +1,101 @@
+import type { StoredClaim } from '../../schemas/claim.ts';
+import { actorIds, findEntities } from './actors.ts';
+import { claimInterval, type Interval } from './dates.ts';
+import { asDedupLanguage, type DedupLanguage, type Lexicons } from './lexicons.ts';
+import { stem } from './stem.ts';
+import { isNumberToken, nameTokens, tokens } from './text.ts';
+import { headVerb } from './verbs.ts';
+
+/** What dedup reads of a stored claim; `embedding` when the provider offers one. */
+export type DedupClaim = Pick<StoredClaim, 'claim_id' | 'article_id' | 'language' | 'actor' | 'action' | 'statement_en' | 'date_start' | 'date_end' | 'date_precision' | 'published'> & {
+  embedding?: ArrayLike<number> | null;
+};
+
+export type ClaimFeatures = {
+  /** Named actors (taiwan) and their roles (government), from the actor and the statement's subject. */
+  named: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+  /** Actor words as written (folded) and stemmed, for actors the alias table does not know. */
+  actorWords: ReadonlySet<string>;
+  actorStems: ReadonlySet<string>;
+  verb: string | null;
+  frame: string | null;
+  /** What the claim is about beyond who and which verb; numbers, negations and modals left out. */
+  objectWords: readonly string[];
+  /** Object words written as names (Zoom, TikTok): two objects with different names are different things. */
+  names: ReadonlySet<string>;
+  interval: Interval | null;
+};
+
+/** The statement's subject ends at its first verb; past this many words the sentence is not subject-first. */
+const MAX_SUBJECT = 8;
+
+export function claimFeatures(claim: DedupClaim, lexicons: Lexicons): ClaimFeatures {
+  const language = asDedupLanguage(claim.language);
+  const stopEn = lexicons.stopwords.en;
+  const stopHere = lexicons.stopwords[language];
+
+  const actorTokens = tokens(claim.actor);
+  const actor = actorIds(findEntities(actorTokens, lexicons));
+  // Raw and stemmed: a stemmer must not keep "Yuan" from meeting "Yuan".
+  const actorWords = new Set<string>();
+  const actorStems = new Set<string>();
+  const addActorWord = (word: string, wordLanguage: DedupLanguage) => {
+    actorWords.add(word);
+    actorStems.add(stem(word, wordLanguage));
+  };
+  const isActorWord = (word: string, stemmed: string) => actorWords.has(word) || actorStems.has(stemmed) || actorWords.has(stemmed);
+  for (const word of actorTokens) if (!stopHere.has(word) && !isNumberToken(word)) addActorWord(word, language);
+
+  const statement = tokens(claim.statement_en);
+  const statementVerb = headVerb(statement, 'en', lexicons);
+  const subjectEnd = statementVerb && statementVerb.firstIndex <= MAX_SUBJECT ? statementVerb.firstIndex : 0;
+  const mentions = findEntities(statement, lexicons);
+  const subject = actorIds(mentions.filter((mention) => mention.end <= subjectEnd));
+  for (const id of subject.named) actor.named.add(id);
+  for (const id of subject.roles) actor.roles.add(id);
+  for (const word of statement.slice(0, subjectEnd)) if (!stopEn.has(word) && !isNumberToken(word)) addActorWord(word, 'en');
+
+  const actionTokens = tokens(claim.action);
+  const actionVerb = headVerb(actionTokens, language, lexicons);
+  const head = [actionVerb, statementVerb].find((found) => found && !found.weak) ?? actionVerb ?? statementVerb;
+
+  const objectWords = new Set<string>();
+  const actorId = (id: string) => actor.named.has(id) || actor.roles.has(id);
+  const addEntity = (ids: readonly string[]) => ids.filter((id) => !actorId(id)).forEach((id) => objectWords.add(`@${id}`));
+  const skip = new Set([...(statementVerb?.tokenIndexes ?? []), ...(statementVerb?.weakIndexes ?? [])]);
+  const inMention = new Set<number>();
+  for (const mention of mentions) {
+    for (let index = mention.start; index < mention.end; index += 1) inMention.add(index);
+    if (mention.start >= subjectEnd) addEntity([...mention.entity.named, ...mention.entity.roles]);
+  }
+  statement.forEach((word, index) => {
+    if (index < subjectEnd || skip.has(index) || inMention.has(index) || stopEn.has(word) || isNumberToken(word)) return;
+    const stemmed = stem(word, 'en');
+    if (!isActorWord(word, stemmed)) objectWords.add(stemmed);
+  });
+  // Names in the original action survive any gloss: "Zoom" is Zoom in every language. German
+  // capitalises every noun, so there only the English statement says what is a name.
+  const actionMentions = findEntities(actionTokens, lexicons);
+  for (const mention of actionMentions) addEntity([...mention.entity.named]);
+  const names = new Set<string>();
+  for (const name of [...(language === 'de' ? [] : nameTokens(claim.action)), ...nameTokens(claim.statement_en)]) {
+    if (stopEn.has(name) || stopHere.has(name) || isNumberToken(name) || findEntities([name], lexicons).length) continue;
+    const stemmed = stem(name, 'en');
+    if (isActorWord(name, stemmed)) continue;
+    names.add(stemmed);
+    objectWords.add(stemmed);
+  }
+
+  return {
+    named: actor.named,
+    roles: actor.roles,
+    actorWords,
+    actorStems,
+    verb: head?.verb ?? null,
+    frame: head?.frame ?? null,
+    objectWords: [...objectWords],
+    names,
+    interval: claimInterval(claim),
+  };
+}

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { fold, tokens } from './text.ts';
+
+/** The languages the lexicons cover; claims in any other language match on statement_en alone. */
+export const DedupLanguage = z.enum(['en', 'nl', 'de']);
+export type DedupLanguage = z.infer<typeof DedupLanguage>;
+
+const PerLanguage = z.object({ en: z.array(z.string().min(1)).optional(), nl: z.array(z.string().min(1)).optional(), de: z.array(z.string().min(1)).optional() });
+
+const AliasFile = z.object({
+  about: z.string(),
+  entities: z.array(z.object({
+    id: z.string().regex(/^[a-z-]+$/),
+    kind: z.enum(['named', 'role']),
+    also: z.array(z.string()).optional(),
+    names: PerLanguage,
+  })),
+});
+
+const VerbFile = z.object({
+  about: z.string(),
+  frames: z.record(z.string(), z.object({ weak: z.boolean() })),
+  verbs: z.array(z.object({ verb: z.string().min(1), frame: z.string().min(1), en: z.array(z.string()), nl: z.array(z.string()), de: z.array(z.string()) })),
+});
+
+const StopwordFile = z.object({ about: z.string(), en: z.array(z.string()), nl: z.array(z.string()), de: z.array(z.string()) });
+
+/** Who a name says someone is (named: taiwan) and what they are (roles: government). */
+export type Entity = { named: readonly string[]; roles: readonly string[] };
+
+/** A verb form: `head` is the inflected word, `particle` a word that must follow it in the clause. */
+export type VerbForm = { head: string; particle: string | null; verb: string; frame: string };
+
+export type Lexicons = {
+  /** Folded multi-word names ("den haag") and single words, to the ids they name. */
+  aliases: ReadonlyMap<string, Entity>;
+  /** Prefix patterns ("taiwanisch" from "taiwanisch*"), longest first. */
+  aliasPrefixes: readonly (readonly [string, Entity])[];
+  longestAlias: number;
+  verbForms: Readonly<Record<DedupLanguage, ReadonlyMap<string, readonly VerbForm[]>>>;
+  weakFrames: ReadonlySet<string>;
+  stopwords: Readonly<Record<DedupLanguage, ReadonlySet<string>>>;
+  /** Changes whenever a lexicon changes, so stored clusters built with older data are rebuilt. */
+  fingerprint: string;
+};
+
+const LANGUAGES = DedupLanguage.options;
+
+function parseFile<T>(schema: z.ZodType<T>, name: string): { data: T; text: string } {
+  const text = readFileSync(new URL(`./lexicons/${name}`, import.meta.url), 'utf8');
+  return { data: schema.parse(JSON.parse(text)), text };
+}
+
+function buildAliases(file: z.infer<typeof AliasFile>) {
+  const aliases = new Map<string, Entity>();
+  const prefixes: [string, Entity][] = [];
+  let longestAlias = 1;
+  for (const entry of file.entities) {
+    const entity: Entity = entry.kind === 'named'
+      ? { named: [entry.id], roles: entry.also ?? [] }
+      : { named: [], roles: [entry.id, ...(entry.also ?? [])] };
+    for (const language of LANGUAGES) {
+      for (const name of entry.names[language] ?? []) {
+        if (name.endsWith('*')) {
+          prefixes.push([fold(name.slice(0, -1)), entity]);
+          continue;
+        }
+        const key = tokens(name).join(' ');
+        longestAlias = Math.max(longestAlias, key.split(' ').length);
+        const known = aliases.get(key);
+        // The same word in two entries (brussels: Belgium and the EU) names both.
+        aliases.set(key, known ? { named: [...new Set([...known.named, ...entity.named])], roles: [...new Set([...known.roles, ...entity.roles])] } : entity);
+      }
+    }
+  }
+  prefixes.sort((a, b) => b[0].length - a[0].length);
+  return { aliases, aliasPrefixes: prefixes, longestAlias };
+}
+
+function buildVerbs(file: z.infer<typeof VerbFile>) {
+  const unknownFrame = file.verbs.find((entry) => !(entry.frame in file.frames));
+  if (unknownFrame) throw new Error(`verbs.json: verb ${unknownFrame.verb} has unknown frame ${unknownFrame.frame}`);
+  const verbForms = {} as Record<DedupLanguage, Map<string, VerbForm[]>>;
+  for (const language of LANGUAGES) {
+    const forms = new Map<string, VerbForm[]>();
+    for (const entry of file.verbs) {
+      for (const written of entry[language]) {
+        const [head, ...rest] = tokens(written);
+        if (!head) continue;
+        const form: VerbForm = { head, particle: rest.length ? rest.join(' ') : null, verb: entry.verb, frame: entry.frame };
+        // Forms with a particle first: "raadt af" is more specific than a bare "raadt".
+        const list = forms.get(head) ?? [];
+        list.push(form);
+        list.sort((a, b) => Number(b.particle !== null) - Number(a.particle !== null));
+        forms.set(head, list);
+      }
+    }
+    verbForms[language] = forms;
+  }
+  const weakFrames = new Set(Object.entries(file.frames).filter(([, frame]) => frame.weak).map(([name]) => name));
+  return { verbForms, weakFrames };
+}
+
+let cached: Lexicons | undefined;
+
+/** Loads and validates the dedup lexicons once per process. */
+export function loadLexicons(): Lexicons {
+  if (cached) return cached;
+  const aliasFile = parseFile(AliasFile, 'aliases.json');
+  const verbFile = parseFile(VerbFile, 'verbs.json');
+  const stopFile = parseFile(StopwordFile, 'stopwords.json');
+  const stopwords = Object.fromEntries(LANGUAGES.map((language) => [language, new Set(stopFile.data[language].flatMap((word) => tokens(word)))])) as Record<DedupLanguage, Set<string>>;
+  let hash = 0;
+  for (const char of aliasFile.text + verbFile.text + stopFile.text) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  cached = {
+    ...buildAliases(aliasFile.data),
+    ...buildVerbs(verbFile.data),
+    stopwords,
+    fingerprint: (hash >>> 0).toString(16),
+  };
+  return cached;
+}
+
+export const asDedupLanguage = (language: string): DedupLanguage => (DedupLanguage.safeParse(language).success ? (language as DedupLanguage) : 'en');

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { clusterClaims } from '../pipeline/dedup/cluster.ts';
+import type { DedupClaim } from '../pipeline/dedup/features.ts';
+
+let counter = 0;
+function claim(language: string, actor: string, action: string, statement_en: string, date: string | null = '2020-04-07', extra: Partial<DedupClaim> = {}): DedupClaim {
+  counter += 1;
+  return {
+    claim_id: `c${String(counter).padStart(4, '0')}`, article_id: `a-${language}-${counter}`, language, actor, action, statement_en,
+    date_start: date, date_end: date, date_precision: date ? 'day' : null, published: '2020-04-08', ...extra,
+  };
+}
+
+const zoomBan = () => [
+  claim('en', "Taiwan's cabinet", 'banned government agencies from using Zoom', "Taiwan's cabinet banned government agencies from using Zoom."),
+  claim('nl', 'het Taiwanese kabinet', 'verbiedt overheidsinstanties Zoom te gebruiken', 'The Taiwanese cabinet forbids government agencies to use Zoom.'),
+  claim('de', 'die taiwanische Regierung', 'untersagt Behörden die Nutzung von Zoom', 'The Taiwanese government prohibits agencies the use of Zoom.', '2020-04-08'),
+];
+
+const clusterOf = (result: ReturnType<typeof clusterClaims>, item: DedupClaim) => result.assignments.get(item.claim_id);
+const distinctClusters = (result: ReturnType<typeof clusterClaims>, items: DedupClaim[]) => new Set(items.map((item) => clusterOf(result, item))).size;
+
+describe('clusterClaims', () => {
+  it('puts the same fact told in English, Dutch and German into one cluster', () => {
+    const claims = zoomBan();
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(1);
+    expect(result.statements.get(clusterOf(result, claims[0]!)!)).toBe(claims[0]!.statement_en);
+  });
+
+  it('keeps two different facts about the same actor apart', () => {
+    const ban = zoomBan();
+    const cases = claim('en', 'Taiwan', 'reported five new coronavirus cases', 'Taiwan reported five new coronavirus cases.');
+    const otherApp = claim('en', "Taiwan's cabinet", 'banned government agencies from using TikTok', "Taiwan's cabinet banned government agencies from using TikTok.");
+    const result = clusterClaims([...ban, cases, otherApp], new Map());
+    expect(clusterOf(result, cases)).not.toBe(clusterOf(result, ban[0]!));
+    expect(clusterOf(result, otherApp)).not.toBe(clusterOf(result, ban[0]!));
+    expect(clusterOf(result, cases)).not.toBe(clusterOf(result, otherApp));
+  });
+
+  it('keeps the same action by different named actors apart', () => {
+    const taiwan = claim('en', 'Taiwan', 'banned Zoom for government use', 'Taiwan banned Zoom for government use.');
+    const germany = claim('de', 'die Bundesregierung', 'verbietet Zoom für Behörden', 'The federal government bans Zoom for agencies.');
+    const result = clusterClaims([taiwan, germany], new Map());
+    expect(clusterOf(result, taiwan)).not.toBe(clusterOf(result, germany));
+  });
+
+  it('puts a ban and an advice against the same thing into one cluster, keeping each claim', () => {
+    const ban = claim('en', 'Taiwan', 'banned government agencies from using Zoom', 'Taiwan banned government agencies from using Zoom.');
+    const advice = claim('nl', 'Taiwan', 'raadt overheidsinstanties het gebruik van Zoom af', 'Taiwan advises government agencies against the use of Zoom.');
+    const result = clusterClaims([ban, advice], new Map());
+    expect(clusterOf(result, advice)).toBe(clusterOf(result, ban));
+    expect(result.assignments.size).toBe(2);
+  });
+
+  it('does not let negation or different numbers split a cluster', () => {
+    const said = claim('en', 'Zoom', 'had 200 million daily users in March', 'Zoom had 200 million daily users in March.');
+    const other = claim('de', 'Zoom', 'hatte im März 300 Millionen tägliche Nutzer', 'Zoom had 300 million daily users in March.');
+    const ban = claim('en', 'Taiwan', 'banned Zoom', 'Taiwan banned Zoom for government agencies.');
+    const denial = claim('nl', 'Taiwan', 'heeft Zoom niet verboden', 'Taiwan did not ban Zoom for government agencies.');
+    const result = clusterClaims([said, other, ban, denial], new Map());
+    expect(clusterOf(result, other)).toBe(clusterOf(result, said));
+    expect(clusterOf(result, denial)).toBe(clusterOf(result, ban));
+    expect(clusterOf(result, ban)).not.toBe(clusterOf(result, said));
+  });
+
+  it('clusters translations of one sentence together and keeps other sentences of the story apart', () => {
+    const keys = [
+      claim('en', 'Researchers at Citizen Lab', 'found that Zoom sent encryption keys through servers in China', 'Researchers at Citizen Lab found that Zoom sent encryption keys through servers in China.'),
+      claim('nl', 'Onderzoekers van Citizen Lab', 'ontdekten dat Zoom encryptiesleutels via servers in China stuurde', 'Researchers of Citizen Lab discovered that Zoom sent encryption keys via servers in China.'),
+      claim('de', 'Forscher des Citizen Lab', 'stellten fest, dass Zoom Schlüssel über Server in China leitete', 'Researchers of the Citizen Lab found that Zoom routed keys over servers in China.'),
+    ];
+    const apology = [
+      claim('en', 'Eric Yuan', 'apologised for the security flaws', 'Zoom chief executive Eric Yuan apologised for the security flaws.'),
+      claim('de', 'Eric Yuan', 'entschuldigte sich für die Sicherheitsmängel', 'Eric Yuan apologised for the security shortcomings.'),
+    ];
+    const result = clusterClaims([...keys, ...apology], new Map());
+    expect(distinctClusters(result, keys)).toBe(1);
+    expect(distinctClusters(result, apology)).toBe(1);
+    expect(clusterOf(result, apology[0]!)).not.toBe(clusterOf(result, keys[0]!));
+  });
+
+  it('keeps the same story years apart in separate clusters', () => {
+    const first = claim('en', 'Taiwan', 'banned Zoom for government use', 'Taiwan banned Zoom for government use.', '2020-04-07');
+    const later = claim('en', 'Taiwan', 'banned Zoom for government use', 'Taiwan banned Zoom for government use.', '2023-06-01', { published: '2023-06-02' });
+    const result = clusterClaims([first, later], new Map());
+    expect(clusterOf(result, later)).not.toBe(clusterOf(result, first));
+  });
+
+  it('gives the same ids on a re-run, with or without the previous assignments', () => {
+    const claims = [...zoomBan(), claim('en', 'Taiwan', 'reported five new coronavirus cases', 'Taiwan reported five new coronavirus cases.')];
+    const first = clusterClaims(claims, new Map());
+    expect(clusterClaims(claims, first.assignments).assignments).toEqual(first.assignments);
+    expect(clusterClaims([...claims].reverse(), new Map()).assignments).toEqual(first.assignments);
+    expect(clusterClaims(claims, first.assignments, { rebuild: true }).assignments).toEqual(first.assignments);
+  });
+
+  it('lets a claim added later join its existing cluster without renaming any cluster', () => {
+    const [en, nl, de] = zoomBan();
+    const cases = claim('en', 'Taiwan', 'reported five new coronavirus cases', 'Taiwan reported five new coronavirus cases.');
+    const first = clusterClaims([en!, nl!, cases], new Map());
+    const second = clusterClaims([en!, nl!, cases, de!], first.assignments);
+    expect(clusterOf(second, de!)).toBe(clusterOf(first, en!));
+    for (const [claimId, clusterId] of first.assignments) expect(second.assignments.get(claimId)).toBe(clusterId);
+  });
+
+  it('keeps the existing cluster id when a rebuild regroups the same members', () => {
+    const claims = zoomBan();
+    const previous = new Map(claims.map((item) => [item.claim_id, 'kept-cluster-id']));
+    const result = clusterClaims(claims, previous, { rebuild: true });
+    expect(new Set(result.assignments.values())).toEqual(new Set(['kept-cluster-id']));
+  });
+
+  it('compares each claim with a bounded number of others, never all pairs', () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      claim('en', 'Taiwan', `banned app number ${i}`, `Taiwan banned the app Appname${i} for government agencies.`));
+    const result = clusterClaims(many, new Map(), { blockWindow: 16 });
+    expect(result.comparisons).toBeLessThan(many.length * 16 * 6);
+    expect(result.comparisons).toBeLessThan((many.length * (many.length - 1)) / 2 / 10);
+  });
+});
