@@ -238,4 +238,10 @@ JOIN claims cb ON cb.claim_id = x.claim_b;
 export const MIGRATIONS: readonly Migration[] = [
   { name: '001-tables', sql: TABLES },
   { name: '002-public-views', sql: VIEWS },
+  {
+    // Dedup's memory between runs: which lexicons built the clusters, and embeddings by text.
+    name: '003-dedup',
+    sql: `CREATE TABLE _dedup_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE _embeddings (text_hash TEXT NOT NULL, model TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (text_hash, model));`,
+  },
 ];
