@@ -1,0 +1,46 @@
+import type { ClaimRow } from '../store/contradictions.ts';
+import type { ClaimFeatures } from './features.ts';
+import { clampScore, type Finding } from './finding.ts';
+
+const DAY_MS = 86_400_000;
+
+/** The last day a date of this precision covers: "2020-04" runs to 30 April. */
+function lastDay(iso: string): string {
+  if (/^\d{4}$/.test(iso)) return `${iso}-12-31`;
+  if (/^\d{4}-\d{2}$/.test(iso)) {
+    const [year, month] = iso.split('-').map(Number) as [number, number];
+    return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  }
+  return iso.slice(0, 10);
+}
+
+const firstDay = (iso: string) => (iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso.slice(0, 10));
+
+export function dateRange(claim: Pick<ClaimRow, 'date_start' | 'date_end'>): [string, string] | null {
+  if (!claim.date_start) return null;
+  return [firstDay(claim.date_start), lastDay(claim.date_end ?? claim.date_start)];
+}
+
+const describe = (claim: ClaimRow) => {
+  const range = claim.date_end && claim.date_end !== claim.date_start ? `${claim.date_start} to ${claim.date_end}` : claim.date_start;
+  return `${range}${claim.date_precision ? ` (${claim.date_precision})` : ''}${claim.date ? `, written "${claim.date}"` : ''}`;
+};
+
+/**
+ * Dates whose ranges, each as wide as its precision, share no day. "vandaag" in an article of
+ * 7 April and "on 7 April" resolve to the same day and so agree.
+ */
+export function dateRule(a: ClaimFeatures, b: ClaimFeatures): Finding | null {
+  const rangeA = dateRange(a.claim);
+  const rangeB = dateRange(b.claim);
+  if (!rangeA || !rangeB) return null;
+  if (rangeA[0] <= rangeB[1] && rangeB[0] <= rangeA[1]) return null;
+  const [early, late] = rangeA[1] < rangeB[0] ? [rangeA, rangeB] : [rangeB, rangeA];
+  const gapDays = Math.round((Date.parse(late[0]) - Date.parse(early[1])) / DAY_MS);
+  return {
+    kind: 'date',
+    explanation: `A dates it to ${describe(a.claim)}, B to ${describe(b.claim)}: the periods are ${gapDays} day${gapDays === 1 ? '' : 's'} apart and cannot overlap.`,
+    // A one-day gap is often a time zone or a publication-date slip; weeks apart is a real disagreement.
+    score: clampScore(0.45 + Math.min(gapDays, 30) / 60),
+  };
+}

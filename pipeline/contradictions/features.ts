@@ -1,0 +1,140 @@
+import type { Modality } from '../../schemas/claim.ts';
+import type { ClaimRow } from '../store/contradictions.ts';
+import { asLanguage, HEADS, MODALITY, POLARITY, type Language, type Phrase } from './lexicon.ts';
+import { parseQuantities, type Quantity } from './numbers.ts';
+import { phraseAt, stem, tokens } from './text.ts';
+
+/** +1 when the claim asserts the positive side of a concept (allowed, fixed, safe…), -1 the negative. */
+export type Stances = Map<string, { sign: 1 | -1; word: string }>;
+
+/** What the rules compare, computed once per claim. */
+export type ClaimFeatures = {
+  claim: ClaimRow;
+  language: Language;
+  head: string | null;
+  actorKeys: Set<string>;
+  /** content words of the English statement beyond the actor: what the claim is about */
+  objectKeys: Set<string>;
+  content: Set<string>;
+  quantities: Quantity[];
+  stances: Stances;
+  negated: boolean;
+  modality: Modality;
+};
+
+const NEGATION_WINDOW_BEFORE = 4;
+// Dutch and German often close the clause with the negation: "erlaubt Zoom für Beamte nicht".
+const NEGATION_WINDOW_AFTER = 6;
+
+function negationNear(words: readonly string[], start: number, length: number, language: Language): boolean {
+  const negations = POLARITY.negations[language];
+  const from = Math.max(0, start - NEGATION_WINDOW_BEFORE);
+  // Dutch and German put the negation after the finite verb ("verbiedt het niet"); English before.
+  const to = language === 'en' ? start : Math.min(words.length, start + length + NEGATION_WINDOW_AFTER);
+  for (let index = from; index < to; index += 1) {
+    if (index >= start && index < start + length) continue;
+    const word = words[index]!;
+    if (negations.has(word) || (language === 'en' && word.endsWith("n't"))) return true;
+  }
+  return false;
+}
+
+export function hasNegation(words: readonly string[], language: Language): boolean {
+  return words.some((word) => POLARITY.negations[language].has(word) || (language === 'en' && word.endsWith("n't")));
+}
+
+/** Concepts the text takes a side on, with negation flipping the side ("geen toegang" is no access). */
+export function stancesIn(text: string, language: Language): Stances {
+  const words = tokens(text);
+  const stances: Stances = new Map();
+  for (const concept of POLARITY.concepts) {
+    const signs = new Set<1 | -1>();
+    let word = '';
+    const look = (phrases: Phrase[], sign: 1 | -1) => {
+      for (const phrase of phrases) {
+        for (const start of phraseAt(words, phrase)) {
+          signs.add(negationNear(words, start, phrase.length, language) ? (-sign as 1 | -1) : sign);
+          word ||= phrase.join(' ');
+        }
+      }
+    };
+    look(concept.positive[language], 1);
+    look(concept.negative[language], -1);
+    // A text on both sides of one concept ("the ban was lifted") says nothing we can compare.
+    if (signs.size === 1) stances.set(concept.concept, { sign: [...signs][0]!, word });
+  }
+  return stances;
+}
+
+/** The modality a text's own words mark, or null when it reads as a plain statement. */
+export function modalityIn(text: string, language: Language): Modality | null {
+  const words = tokens(text);
+  for (const modality of ['advised', 'demanded', 'planned', 'possible'] as const) {
+    if (MODALITY.markers[modality][language].some((phrase) => phraseAt(words, phrase).length > 0)) return modality;
+  }
+  return null;
+}
+
+export function lemma(token: string): string | null {
+  const irregular = HEADS.irregular.get(token);
+  if (irregular) return irregular;
+  if (HEADS.verbs.has(token)) return token;
+  const stemmed = stem(token);
+  if (HEADS.verbs.has(stemmed)) return stemmed;
+  if (token.endsWith('ed') && HEADS.verbs.has(token.slice(0, -1))) return token.slice(0, -1);
+  if (token.endsWith('es') && HEADS.verbs.has(token.slice(0, -2))) return token.slice(0, -2);
+  return null;
+}
+
+const AUXILIARIES = new Map([['has', 'have'], ['have', 'have'], ['had', 'have'], ['is', 'be'], ['are', 'be'], ['was', 'be'], ['were', 'be']]);
+
+const conceptOfWord = new Map<string, string>(
+  POLARITY.concepts.flatMap((concept) => [...concept.positive.en, ...concept.negative.en].filter((phrase) => phrase.length === 1).map((phrase) => [phrase[0]!, concept.concept] as const)),
+);
+
+/**
+ * The action head of an English statement and the actor words before it. Antonyms share a head
+ * ("banned" and "allowed" are both about permission), so a reversal still meets its pair.
+ */
+export function headAndActor(statement: string): { head: string | null; actor: string[] } {
+  const words = tokens(statement);
+  let auxiliary: { head: string; index: number } | null = null;
+  for (let index = 1; index < words.length; index += 1) {
+    const word = words[index]!;
+    const head = conceptOfWord.get(word) ?? lemma(word);
+    if (head && !HEADS.fillers.has(word)) return { head, actor: words.slice(0, auxiliary?.index ?? index) };
+    auxiliary ??= AUXILIARIES.has(word) ? { head: AUXILIARIES.get(word)!, index } : null;
+  }
+  // "Zoom has 300 million users": no news verb, so the auxiliary is the head.
+  return auxiliary ? { head: auxiliary.head, actor: words.slice(0, auxiliary.index) } : { head: null, actor: words.slice(0, 3) };
+}
+
+const contentWords = (words: readonly string[]) =>
+  words.filter((word) => /\p{L}/u.test(word) && word.length > 1 && !HEADS.fillers.has(word) && !POLARITY.negations.en.has(word)).map(stem);
+
+export function claimFeatures(claim: ClaimRow): ClaimFeatures {
+  const language = asLanguage(claim.language);
+  const { head, actor } = headAndActor(claim.statement_en);
+  const nativeQuantities = parseQuantities(claim.quote, language);
+  const native = `${claim.actor} ${claim.action}`;
+  const stances = stancesIn(native, language);
+  for (const [concept, stance] of stancesIn(claim.statement_en, 'en')) if (!stances.has(concept)) stances.set(concept, stance);
+  const negated = claim.polarity === 'negated' || hasNegation(tokens(claim.action), language);
+  // The English statement is read first: marker words differ by language ("wird" is also a passive),
+  // so two translations of one claim are read the same way.
+  const modality = claim.modality !== 'fact' ? claim.modality : (modalityIn(claim.statement_en, 'en') ?? (language === 'en' ? null : modalityIn(claim.action, language)) ?? 'fact');
+  const actorKeys = new Set([...contentWords(actor), ...contentWords(tokens(claim.actor))]);
+  const content = new Set(contentWords(tokens(claim.statement_en)));
+  return {
+    claim,
+    language,
+    head,
+    actorKeys,
+    objectKeys: new Set([...content].filter((word) => !actorKeys.has(word) && word !== head)),
+    content,
+    quantities: nativeQuantities.length > 0 ? nativeQuantities : parseQuantities(claim.statement_en, 'en'),
+    stances,
+    negated,
+    modality,
+  };
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { Modality } from '../../schemas/claim.ts';
+import { SupportedLanguage } from '../../schemas/article.ts';
+import headsData from './lexicons/heads.json' with { type: 'json' };
+import modalityData from './lexicons/modality.json' with { type: 'json' };
+import numbersData from './lexicons/numbers.json' with { type: 'json' };
+import polarityData from './lexicons/polarity.json' with { type: 'json' };
+import attributionData from './lexicons/attribution.json' with { type: 'json' };
+import { tokens } from './text.ts';
+
+const Words = z.array(z.string().min(1));
+const PerLanguage = z.object({ nl: Words, de: Words, en: Words });
+export type Language = SupportedLanguage;
+export const LANGUAGES = SupportedLanguage.options;
+
+export const NumbersLexicon = z.object({
+  locales: z.record(SupportedLanguage, z.object({ decimal: z.enum([',', '.']), group: z.enum([',', '.']) })),
+  scales: z.record(SupportedLanguage, z.record(z.string(), z.number().positive())),
+  qualifiers: z.object({ about: PerLanguage, nearly: PerLanguage, more: PerLanguage, less: PerLanguage }),
+  units: z.record(z.string(), Words),
+  months: Words,
+});
+
+export const PolarityLexicon = z.object({
+  negations: PerLanguage,
+  concepts: z.array(z.object({ concept: z.string(), positive: PerLanguage, negative: PerLanguage })),
+});
+
+export const ModalityLexicon = z.object({
+  markers: z.object({ advised: PerLanguage, planned: PerLanguage, possible: PerLanguage, demanded: PerLanguage }),
+  labels: z.record(Modality, z.string()),
+  scores: z.record(z.string(), z.number().min(0).max(1)).refine(
+    (scores) => Object.keys(scores).every((key) => {
+      const [first, second, ...rest] = key.split('|');
+      return rest.length === 0 && Modality.safeParse(first).success && Modality.safeParse(second).success && first! < second!;
+    }),
+    'score keys are two modalities in alphabetical order, like "advised|fact"',
+  ),
+});
+
+export const AttributionLexicon = z.object({ generic: PerLanguage });
+
+export const HeadsLexicon = z.object({
+  verbs: Words,
+  irregular: z.record(z.string(), z.string()),
+  fillers: Words,
+});
+
+/** A phrase as the tokens `tokens()` would give for it, so lexicon and text match the same way. */
+export type Phrase = string[];
+const phrases = (words: readonly string[]): Phrase[] => words.map(tokens).filter((phrase) => phrase.length > 0);
+const perLanguage = (table: z.infer<typeof PerLanguage>) =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, phrases(table[language])])) as Record<Language, Phrase[]>;
+
+const numbers = NumbersLexicon.parse(numbersData);
+const polarity = PolarityLexicon.parse(polarityData);
+const modality = ModalityLexicon.parse(modalityData);
+const heads = HeadsLexicon.parse(headsData);
+const attribution = AttributionLexicon.parse(attributionData);
+
+export const NUMBERS = {
+  locales: numbers.locales,
+  scales: numbers.scales,
+  qualifiers: {
+    about: perLanguage(numbers.qualifiers.about),
+    nearly: perLanguage(numbers.qualifiers.nearly),
+    more: perLanguage(numbers.qualifiers.more),
+    less: perLanguage(numbers.qualifiers.less),
+  },
+  /** surface form (one token or symbol) to canonical unit */
+  units: new Map(Object.entries(numbers.units).flatMap(([unit, forms]) => forms.map((form) => [tokens(form).join(' '), unit] as const))),
+  months: new Set(numbers.months.map((month) => month.toLowerCase())),
+};
+
+export const POLARITY = {
+  negations: Object.fromEntries(LANGUAGES.map((language) => [language, new Set(polarity.negations[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>,
+  concepts: polarity.concepts.map((concept) => ({
+    concept: concept.concept,
+    positive: perLanguage(concept.positive),
+    negative: perLanguage(concept.negative),
+    positiveWord: concept.positive.en[0]!,
+    negativeWord: concept.negative.en[0]!,
+  })),
+};
+
+export const MODALITY = {
+  markers: {
+    advised: perLanguage(modality.markers.advised),
+    planned: perLanguage(modality.markers.planned),
+    possible: perLanguage(modality.markers.possible),
+    demanded: perLanguage(modality.markers.demanded),
+  },
+  labels: modality.labels,
+  scores: modality.scores,
+};
+
+export const HEADS = {
+  verbs: new Set(heads.verbs),
+  irregular: new Map(Object.entries(heads.irregular)),
+  fillers: new Set(heads.fillers),
+};
+
+export const asLanguage = (code: string | null | undefined): Language => (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : 'en';
+
+/** Words that make a source a role rather than a name ("a spokesperson", "het ministerie"). */
+export const GENERIC_SOURCE_WORDS = new Set(LANGUAGES.flatMap((language) => attribution.generic[language].map((word) => word.toLowerCase())));
