@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contradictionStage } from '../pipeline/contradictions.ts';
+import type { Extractor } from '../pipeline/extract.ts';
+import { createRulesExtractor } from '../pipeline/providers/rules.ts';
+import { memoryCache, openDatabase, type Db } from '../pipeline/store/index.ts';
+import { tempDir } from './support/folder.ts';
+import { storeArticle, type StoredArticleSketch } from './support/contradiction-claims.ts';
+
+const ban = (language: 'nl' | 'en', quote: string, statement: string, extra: Partial<StoredArticleSketch['claims'][number]> = {}) => ({
+  quote, statement_en: statement, actor: language === 'nl' ? 'Het kabinet' : 'The cabinet', action: quote, ...extra,
+});
+
+const articles: StoredArticleSketch[] = [
+  { path: 'nl/verbod.txt', language: 'nl', outlet: 'Dagblad', published: '2020-04-07', claims: [
+    ban('nl', 'Het kabinet heeft Zoom op 7 april verboden voor ambtenaren.', 'The cabinet banned Zoom for civil servants on 7 April.', { date: 'op 7 april', date_start: '2020-04-07', date_end: '2020-04-07', date_precision: 'day' }),
+    { quote: 'Zoom heeft 200 miljoen gebruikers.', actor: 'Zoom', action: 'heeft 200 miljoen gebruikers', statement_en: 'Zoom has 200 million users.' },
+  ] },
+  { path: 'en/advice.txt', language: 'en', outlet: 'Daily Wire Service', published: '2020-04-09', claims: [
+    ban('en', 'The cabinet told civil servants they should avoid Zoom.', 'The cabinet said civil servants should avoid Zoom.'),
+    { quote: 'Zoom has 300 million users.', actor: 'Zoom', action: 'has 300 million users', statement_en: 'Zoom has 300 million users.' },
+  ] },
+];
+
+let db: Db | undefined;
+afterEach(() => db?.close());
+
+function setUp(): Db {
+  db = openDatabase(join(tempDir(), 'claims.sqlite'));
+  for (const article of articles) storeArticle(db, article);
+  return db;
+}
+
+const rowsOf = (database: Db) => database.prepare('SELECT * FROM v_contradictions ORDER BY contradiction_id').all() as Record<string, unknown>[];
+
+/** A chat model double: answers each prompt with the given JSON and counts its calls. */
+function chatExtractor(answer: string): Extractor & { calls: number } {
+  const extractor = {
+    ...createRulesExtractor(), extractor: 'openai', model: 'judge-model', calls: 0,
+    chat: { invoke: async () => { extractor.calls += 1; return { content: answer }; } },
+  };
+  return extractor;
+}
+
+describe('the contradictions stage', () => {
+  it('stores what the rules find, visible in v_contradictions with both quotes and paths', async () => {
+    const database = setUp();
+    const summary = await contradictionStage(database, { extractor: createRulesExtractor() });
+    const rows = rowsOf(database);
+    expect(summary.contradictions).toBe(rows.length);
+    expect(rows.map((row) => row.kind).sort()).toEqual(['modality', 'numeric']);
+    const numeric = rows.find((row) => row.kind === 'numeric')!;
+    expect([numeric.path_a, numeric.path_b].sort()).toEqual(['en/advice.txt', 'nl/verbod.txt']);
+    expect([numeric.quote_a, numeric.quote_b].sort()).toEqual(['Zoom has 300 million users.', 'Zoom heeft 200 miljoen gebruikers.']);
+  });
+
+  it('changes nothing when run again on unchanged claims', async () => {
+    const database = setUp();
+    await contradictionStage(database, { extractor: createRulesExtractor() });
+    const before = rowsOf(database);
+    const changesBefore = database.prepare('SELECT total_changes() AS n').get() as { n: number };
+    const again = await contradictionStage(database, { extractor: createRulesExtractor() });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    expect(database.prepare('SELECT total_changes() AS n').get()).toEqual(changesBefore);
+    expect(rowsOf(database)).toEqual(before);
+  });
+
+  it('drops a contradiction once one of its claims is gone', async () => {
+    const database = setUp();
+    await contradictionStage(database, { extractor: createRulesExtractor() });
+    storeArticle(database, { ...articles[1]!, claims: [articles[1]!.claims[0]!] });
+    const summary = await contradictionStage(database, { extractor: createRulesExtractor() });
+    expect(rowsOf(database).map((row) => row.kind)).toEqual(['modality']);
+    expect(summary.deleted).toBe(0); // the cascade from claims already removed it
+  });
+
+  it('asks a chat model about candidate pairs once, then answers from the cache', async () => {
+    const database = setUp();
+    const cache = memoryCache();
+    const extractor = chatExtractor('{"verdict":"contradiction","kind":"numeric","reason":"200 million is not 300 million."}');
+    const first = await contradictionStage(database, { extractor, cache });
+    expect(first.llmCalls).toBeGreaterThan(0);
+    expect(extractor.calls).toBe(first.llmCalls);
+    const numeric = rowsOf(database).find((row) => row.kind === 'numeric')!;
+    expect(numeric.explanation).toMatch(/judge-model agrees: 200 million is not 300 million/);
+    const second = await contradictionStage(database, { extractor, cache });
+    expect(second).toMatchObject({ llmCalls: 0, inserted: 0, updated: 0, deleted: 0 });
+    expect(second.cacheHits).toBe(first.llmCalls);
+  });
+
+  it('keeps the rules\' findings, scored lower, when the model disagrees, and survives a garbled answer', async () => {
+    const rules = setUp();
+    await contradictionStage(rules, { extractor: createRulesExtractor() });
+    const byRules = new Map(rowsOf(rules).map((row) => [row.kind, row.score as number]));
+    rules.close();
+    const database = setUp();
+    await contradictionStage(database, { extractor: chatExtractor('{"verdict":"agreement","kind":"other","reason":"Both describe the same ban."}'), cache: memoryCache() });
+    for (const row of rowsOf(database)) expect(row.score as number).toBeLessThan(byRules.get(row.kind as string)!);
+    const garbled = await contradictionStage(database, { extractor: chatExtractor('I think they disagree'), cache: memoryCache() });
+    expect(garbled.failures).toBe(garbled.llmCalls);
+    expect(rowsOf(database).map((row) => row.score)).toEqual(rowsOf(database).map((row) => byRules.get(row.kind as string)));
+  });
+});
