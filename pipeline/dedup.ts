@@ -1,9 +1,72 @@
+import type { Embeddings } from '@langchain/core/embeddings';
+import { clusterClaims } from './dedup/cluster.ts';
+import type { DedupClaim } from './dedup/features.ts';
+import { loadLexicons } from './dedup/lexicons.ts';
 import type { Extractor } from './extract.ts';
-import type { Db } from './store/index.ts';
+import { contentId } from './hash.ts';
+import { clustersOutOfDate, countClusters, dedupState, readClaimsForDedup, readEmbeddings, saveEmbeddings, writeClusters, type ClaimForDedup, type Db } from './store/index.ts';
 
-export type ClusterSummary = { clusters: number; clusteredClaims: number };
+export type ClusterSummary = { clusters: number; clusteredClaims: number; changedClaims?: number; embedded?: number; warning?: string };
 
-/** Placeholder until the dedup issue: every claim stays unclustered. */
-export async function clusterStage(_db: Db, _context: { extractor: Extractor }): Promise<ClusterSummary> {
-  return { clusters: 0, clusteredClaims: 0 };
+/** Bump when scoring or blocking changes in a way that should regroup stored clusters. */
+const ALGORITHM = 'dedup-1';
+const EMBED_BATCH = 64;
+
+const embeddingModel = (embedder: Embeddings, extractor: Extractor) => {
+  const model = (embedder as unknown as { model?: unknown }).model;
+  return `${extractor.extractor}:${typeof model === 'string' ? model : extractor.model}`;
+};
+
+/**
+ * Statement embeddings for every claim, computed once per text and model and cached in the
+ * database, so an unchanged re-run makes no call. A provider without embeddings, or one that
+ * fails, leaves dedup on its offline signals.
+ */
+async function embedStatements(db: Db, claims: readonly ClaimForDedup[], extractor: Extractor): Promise<{ vectors: Map<string, Float32Array>; embedded: number; warning?: string }> {
+  const embedder = extractor.embedder;
+  if (!embedder) return { vectors: new Map(), embedded: 0 };
+  const model = embeddingModel(embedder, extractor);
+  const hashes = [...new Set(claims.map((claim) => contentId(claim.statement_en)))];
+  const vectors = readEmbeddings(db, model, hashes);
+  const missing = new Map<string, string>();
+  for (const claim of claims) {
+    const hash = contentId(claim.statement_en);
+    if (!vectors.has(hash)) missing.set(hash, claim.statement_en);
+  }
+  const pending = [...missing];
+  let embedded = 0;
+  try {
+    for (let start = 0; start < pending.length; start += EMBED_BATCH) {
+      const batch = pending.slice(start, start + EMBED_BATCH);
+      const result = await embedder.embedDocuments(batch.map(([, text]) => text));
+      const fresh = new Map(batch.map(([hash], index) => [hash, result[index] ?? []] as const).filter(([, vector]) => vector.length > 0));
+      saveEmbeddings(db, model, fresh);
+      for (const [hash, vector] of fresh) vectors.set(hash, Float32Array.from(vector));
+      embedded += fresh.size;
+    }
+  } catch (error) {
+    const warning = `embeddings unavailable (${(error as Error).message.split('\n')[0]}); clustering without them`;
+    return { vectors: new Map(), embedded, warning };
+  }
+  return { vectors, embedded };
+}
+
+/**
+ * Groups every stored claim into clusters of claims that answer the same question about the
+ * same event, across articles and languages. Runs after each ingest over the whole database:
+ * new claims join existing clusters, existing assignments and ids stay, and an unchanged
+ * database is left untouched. A change of lexicons or algorithm regroups everything, keeping
+ * ids where members stay together.
+ */
+export async function clusterStage(db: Db, context: { extractor: Extractor }): Promise<ClusterSummary> {
+  const fingerprint = `${ALGORITHM}:${loadLexicons().fingerprint}`;
+  const rebuild = dedupState(db, 'fingerprint') !== fingerprint && countClusters(db).clusteredClaims > 0;
+  if (!rebuild && !clustersOutOfDate(db)) return countClusters(db);
+  const stored = readClaimsForDedup(db);
+  const { vectors, embedded, warning } = await embedStatements(db, stored, context.extractor);
+  const claims: DedupClaim[] = stored.map((claim) => ({ ...claim, embedding: vectors.get(contentId(claim.statement_en)) ?? null }));
+  const previous = new Map(stored.filter((claim) => claim.cluster_id !== null).map((claim) => [claim.claim_id, claim.cluster_id as string]));
+  const result = clusterClaims(claims, previous, { rebuild });
+  const written = writeClusters(db, result, { fingerprint });
+  return { clusters: written.clusters, clusteredClaims: written.clusteredClaims, changedClaims: written.changedClaims, embedded, ...(warning ? { warning } : {}) };
 }

@@ -7,3 +7,5 @@ export { lockDatabase } from './lock.ts';
 export { articleState, linkPath, recordFailure, saveArticle, claimId, extractorKey } from './articles.ts';
 export type { ArticleRecord, ArticleState, ExtractorIdentity } from './articles.ts';
 export { databaseCache, memoryCache, type ResponseCache } from './cache.ts';
+export { readClaimsForDedup, clustersOutOfDate, dedupState, countClusters, writeClusters, readEmbeddings, saveEmbeddings } from './clusters.ts';
+export type { ClaimForDedup, ClusterWrite, ClusterWriteSummary } from './clusters.ts';
