@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluate } from '../eval/evaluate.ts';
+import { formatEval } from '../eval/table.ts';
+import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const EVAL = {
+  name: 'eval',
+  usage: 'npm run eval -- [options]',
+  description: 'Runs the pipeline on the corpus into a scratch database and scores it against corpus/gold: language, claims, fields, grounding, clusters, contradictions.',
+  options: {
+    llm: { type: 'string', description: 'extractor to evaluate: rules, openai:<model>, ollama:<model>, gguf:<path>', default: 'rules', env: 'CLAIMLENS_LLM', placeholder: 'spec' },
+    corpus: { type: 'string', description: 'folder of articles with a gold/ folder', default: 'corpus', placeholder: 'dir' },
+    out: { type: 'string', description: 'where eval.json is written', default: 'out', placeholder: 'dir' },
+    'timeout-s': { type: 'string', description: 'time-out for one LLM request', default: '120', placeholder: 's' },
+    keep: { type: 'boolean', description: 'keep the scratch databases and print where they are' },
+    json: { type: 'boolean', description: 'print the figures as JSON instead of a table' },
+  },
+  examples: ['npm run eval', 'npm run eval -- --llm openai:gpt-4o-mini', 'npm run eval -- --json'],
+} satisfies CommandSpec;
+
+async function main(argv: string[]): Promise<number> {
+  const { options } = parseCommand(EVAL, argv);
+  const corpus = resolve(options.corpus ?? 'corpus');
+  const figures = await evaluate({
+    corpus,
+    gold: join(corpus, 'gold'),
+    sentences: join(ROOT, 'tests', 'fixtures', 'language-sentences.json'),
+    devdata: join(ROOT, '..', 'shared', 'devdata', 'flores-wikinews', 'articles.jsonl'),
+    llm: options.llm ?? 'rules',
+    requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', 120) * 1000,
+    keep: options.keep,
+  });
+  const out = resolve(options.out ?? 'out');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, 'eval.json');
+  writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  else process.stdout.write(`${formatEval(figures)}\n\nfigures: ${file}${figures.scratch ? `\nscratch: ${figures.scratch}` : ''}\n`);
+  return 0;
+}
+
+await runMain(() => main(process.argv.slice(2)));

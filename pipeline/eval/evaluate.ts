@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
+import type { Extractor } from '../extract.ts';
+import { resolveExtractor } from '../providers/index.ts';
+import { databasePath, runIngest } from '../run.ts';
+import { databaseCache, openDatabase, type Db } from '../store/index.ts';
+import { readCorpusTexts } from './corpus.ts';
+import { devdataLanguage, type DevdataLanguage } from './devdata.ts';
+import { loadGold, type Gold } from './gold.ts';
+import { goldExtractor } from './oracle.ts';
+import { loadSentenceSet, scoreLanguage, type LanguageScore } from './language.ts';
+import { scoreRun, type RunScore } from './score-run.ts';
+
+export type EvalOptions = { corpus: string; gold: string; sentences: string; devdata: string; llm: string; requestTimeoutMs: number; keep: boolean };
+
+export type EvalFigures = {
+  generatedAt: string;
+  corpus: string;
+  language: { corpus: { right: number; total: number }; sentences: LanguageScore; devdata: DevdataLanguage | null };
+  run: RunScore & { seconds: number; stageSeconds: Record<string, number> };
+  oracle: RunScore & { seconds: number; stageSeconds: Record<string, number> };
+  scratch: string | null;
+};
+
+/** Runs the real pipeline on the corpus into a scratch database and scores it. */
+async function scoredRun(corpus: string, folder: string, gold: Gold, makeExtractor: (db: Db) => Promise<Extractor>): Promise<RunScore & { seconds: number; stageSeconds: Record<string, number> }> {
+  const db = openDatabase(databasePath(folder));
+  try {
+    const extractor = await makeExtractor(db);
+    try {
+      const summary = await runIngest({ folder: corpus, out: folder, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor);
+      const label = extractor.extractor === 'rules' || extractor.extractor === 'gold' ? extractor.extractor : `${extractor.extractor}:${extractor.model}`;
+      return { ...scoreRun(db, gold, label), seconds: summary.seconds, stageSeconds: summary.stageSeconds };
+    } finally {
+      await extractor.close?.();
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Everything `npm run eval` reports: language detection (corpus, sentence set, devdata), then
+ * two runs of the whole pipeline on the corpus: one with the chosen extractor, and one fed the
+ * gold claims, which scores dedup and contradictions apart from extraction.
+ */
+export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
+  const texts = await readCorpusTexts(options.corpus);
+  const gold = loadGold(options.gold, texts);
+  const scratch = mkdtempSync(join(tmpdir(), 'claimlens-eval-'));
+  const context = (db: Db) => ({ cache: databaseCache(db), env: process.env, requestTimeoutMs: options.requestTimeoutMs, maxRetries: 4, maxRepairs: 2 });
+  try {
+    const corpusLanguage = scoreLanguage([...gold.articles.values()].map((article) => ({ text: article.text, lang: article.language })), () => 'article');
+    const run = await scoredRun(options.corpus, join(scratch, 'run'), gold, (db) => resolveExtractor(options.llm, context(db)));
+    const oracle = await scoredRun(options.corpus, join(scratch, 'gold'), gold, async (db) => goldExtractor(gold, options.llm === 'rules' ? undefined : await resolveExtractor(options.llm, context(db))));
+    return {
+      generatedAt: new Date().toISOString(),
+      corpus: options.corpus,
+      language: {
+        corpus: { right: corpusLanguage.overall.correct, total: corpusLanguage.overall.total },
+        sentences: scoreLanguage(loadSentenceSet(options.sentences)),
+        devdata: devdataLanguage(options.devdata),
+      },
+      run,
+      oracle,
+      scratch: options.keep ? scratch : null,
+    };
+  } finally {
+    if (!options.keep) rmSync(scratch, { recursive: true, force: true });
+  }
+}

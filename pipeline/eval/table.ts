@@ -1,0 +1,53 @@
+import { formatTable } from '../cli/table.ts';
+import type { EvalFigures } from './evaluate.ts';
+import { accuracy, LENGTH_BUCKETS, type LanguageScore, type Tally } from './language.ts';
+
+const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
+const ratio = (tally: Tally | undefined) => (tally ? `${percent(accuracy(tally))} (${tally.correct}/${tally.total})` : 'n/a');
+
+type Row = { section: string; measure: string; run: string; gold_input: string };
+
+function languageRows(figures: EvalFigures): Row[] {
+  const row = (measure: string, value: string): Row => ({ section: 'language', measure, run: value, gold_input: '' });
+  const { corpus, sentences, devdata } = figures.language;
+  const rows = [
+    row('corpus articles', ratio({ correct: corpus.right, total: corpus.total })),
+    ...LENGTH_BUCKETS.map((bucket) => row(`sentence set, ${bucket}`, ratio(sentences.byBucket[bucket]))),
+    ...Object.entries(sentences.byLanguage).map(([language, tally]) => row(`sentence set, ${language}`, ratio(tally))),
+  ];
+  if (!devdata) return [...rows, row('devdata (flores-wikinews)', 'absent')];
+  const perLanguage = (score: LanguageScore, what: string) => Object.entries(score.byLanguage).map(([language, tally]) => row(`devdata ${what}, ${language}`, ratio(tally)));
+  return [
+    ...rows,
+    ...LENGTH_BUCKETS.map((bucket) => row(`devdata sentences, ${bucket}`, ratio(devdata.sentences.byBucket[bucket]))),
+    ...perLanguage(devdata.sentences, 'sentences'),
+    ...perLanguage(devdata.articles, 'articles'),
+  ];
+}
+
+/** The one table `npm run eval` prints: each measure for the chosen extractor and for gold claims as input. */
+export function formatEval(figures: EvalFigures): string {
+  const { run, oracle } = figures;
+  const both = (section: string, measure: string, pick: (score: typeof run) => string, gold = true): Row => ({ section, measure, run: pick(run), gold_input: gold ? pick(oracle) : '' });
+  const fraction = (right: number, total: number) => `${percent(total > 0 ? right / total : 0)} (${right}/${total})`;
+  const rows: Row[] = [
+    ...languageRows(figures),
+    both('claims', 'precision', (s) => fraction(s.claims.matched, s.claims.predicted)),
+    both('claims', 'recall', (s) => fraction(s.claims.matched, s.claims.gold)),
+    both('claims', 'F1', (s) => percent(s.claims.f1)),
+    both('fields', 'actor (matched claims)', (s) => fraction(s.fields.actor.right, s.fields.actor.total)),
+    both('fields', 'date (matched claims)', (s) => fraction(s.fields.date.right, s.fields.date.total)),
+    both('fields', 'source (matched claims)', (s) => fraction(s.fields.source.right, s.fields.source.total)),
+    both('grounding', 'claims / (claims + unaligned)', (s) => fraction(s.grounding.claims, s.grounding.claims + s.grounding.unaligned)),
+    both('clusters', 'pairwise precision', (s) => `${percent(s.clusters.precision)} of ${s.clusters.predictedPairs} pairs`),
+    both('clusters', 'pairwise recall', (s) => `${percent(s.clusters.recall)} of ${s.clusters.goldPairs} pairs`),
+    both('contradictions', 'precision', (s) => `${percent(s.contradictions.precision)} of ${s.contradictions.predicted} flagged`),
+    both('contradictions', 'recall', (s) => fraction(s.contradictions.found, s.contradictions.gold)),
+    both('contradictions', 'kind right (found pairs)', (s) => fraction(s.contradictions.kindRight, s.contradictions.found)),
+    both('contradictions', 'false alarms (near misses flagged)', (s) => fraction(s.contradictions.falseAlarms, s.contradictions.nearMisses)),
+    both('contradictions', 'flagged, not annotated', (s) => String(s.contradictions.unannotated)),
+    both('time', 'seconds (whole run)', (s) => s.seconds.toFixed(2)),
+  ];
+  const header = `claimlens eval: extractor ${run.extractor} on ${figures.corpus}; "gold input" runs the same pipeline fed the gold claims`;
+  return `${header}\n\n${formatTable(rows, ['section', 'measure', 'run', 'gold_input'])}`;
+}
