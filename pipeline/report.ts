@@ -1,6 +1,34 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReportData } from './report/data.ts';
+import { renderHtml } from './report/html.ts';
+import { renderMarkdown } from './report/markdown.ts';
+import { loadContradictions, reportCounts } from './store/contradictions.ts';
 import type { Db } from './store/index.ts';
 
-/** Placeholder until the report issue: returns the files it wrote. */
-export function writeReports(_db: Db, _outDir: string): string[] {
-  return [];
+export function reportData(db: Db): ReportData {
+  return { counts: reportCounts(db), items: loadContradictions(db) };
+}
+
+/** Writes a file only when its content changed, so an unchanged re-run leaves the folder as it was. */
+function writeIfChanged(file: string, content: string): void {
+  let previous: string | undefined;
+  try {
+    previous = readFileSync(file, 'utf8');
+  } catch {
+    previous = undefined;
+  }
+  if (previous !== content) writeFileSync(file, content);
+}
+
+/** out/contradictions.md and out/report.html from what the database holds; returns the files written. */
+export function writeReports(db: Db, outDir: string): string[] {
+  const data = reportData(db);
+  mkdirSync(outDir, { recursive: true });
+  const files: [string, string][] = [
+    [join(outDir, 'contradictions.md'), renderMarkdown(data)],
+    [join(outDir, 'report.html'), renderHtml(data)],
+  ];
+  for (const [file, content] of files) writeIfChanged(file, content);
+  return files.map(([file]) => file);
 }

@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { writeReports } from '../report.ts';
+import { databasePath } from '../run.ts';
+import { openDatabase } from '../store/index.ts';
+import { parseCommand, runMain, type CommandSpec } from './command.ts';
+
+export const REPORT = {
+  name: 'report',
+  usage: 'npm run report -- [options]',
+  description: 'Rebuilds <out>/contradictions.md and <out>/report.html from <out>/claims.sqlite, without extracting again.',
+  options: {
+    out: { type: 'string', description: 'folder holding claims.sqlite; the reports are written there too', default: 'out', placeholder: 'dir' },
+    json: { type: 'boolean', description: 'print the files written as JSON' },
+  },
+  examples: ['npm run report', 'npm run report -- --out /tmp/run'],
+} satisfies CommandSpec;
+
+async function main(argv: string[]): Promise<number> {
+  const { options } = parseCommand(REPORT, argv);
+  const out = resolve(options.out ?? 'out');
+  const db = openDatabase(databasePath(out), { readonly: true });
+  try {
+    const files = writeReports(db, out);
+    const contradictions = (db.prepare('SELECT count(*) AS n FROM contradictions').get() as { n: number }).n;
+    if (options.json) process.stdout.write(`${JSON.stringify({ contradictions, files }, null, 2)}\n`);
+    else process.stdout.write(`${contradictions} contradictions\n${files.map((file) => `report: ${file}\n`).join('')}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+await runMain(() => main(process.argv.slice(2)));

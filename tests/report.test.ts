@@ -1,0 +1,88 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeReports } from '../pipeline/report.ts';
+import type { Db } from '../pipeline/store/index.ts';
+import { reportFixture } from './support/report-fixture.ts';
+
+let db: Db | undefined;
+afterEach(() => db?.close());
+
+async function written() {
+  const fixture = await reportFixture();
+  db = fixture.db;
+  const files = writeReports(fixture.db, fixture.out);
+  return { ...fixture, files, markdown: readFileSync(join(fixture.out, 'contradictions.md'), 'utf8'), html: readFileSync(join(fixture.out, 'report.html'), 'utf8') };
+}
+
+describe('the review report', () => {
+  it('writes contradictions.md and report.html into the out folder and says so', async () => {
+    const { files, out } = await written();
+    expect(files).toEqual([join(out, 'contradictions.md'), join(out, 'report.html')]);
+  });
+
+  it('lists every contradiction with both quotes, paths, outlets and dates, highest score first', async () => {
+    const { markdown, db: database } = await written();
+    const stored = database.prepare('SELECT kind, score FROM contradictions ORDER BY score DESC').all() as { kind: string; score: number }[];
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    const headings = [...markdown.matchAll(/^## \d+\. (\w+) · score ([\d.]+)$/gm)].map((match) => ({ kind: match[1], score: Number(match[2]) }));
+    expect(headings.map((heading) => heading.score)).toEqual(stored.map((row) => row.score));
+    expect(markdown).toContain(`${stored.length} contradictions among 5 claims from 3 articles`);
+    for (const text of ['Zoom heeft 200 miljoen gebruikers.', 'Zoom has 300 million users <and> counting.', '`feeds/wire.jsonl#2`', 'Nachrichtendienst, 2020-04-09', 'Evening Ledger, 2020-04-08']) {
+      expect(markdown).toContain(text);
+    }
+  });
+
+  it('reads well as Markdown', async () => {
+    const { markdown } = await written();
+    const numeric = markdown.split(/\n(?=## )/).find((section) => section.startsWith('## ') && section.includes('numeric ·'))!;
+    expect(numeric.replace(/^## \d+\./, '## n.').replace(/id `\w+`/, 'id `…`')).toMatchInlineSnapshot(`
+      "## n. numeric · score 0.88
+
+      A gives 200 million users ("200 miljoen gebruikers"), B gives 300 million users ("300 million users"): 33% apart, more than rounding allows.
+
+      | | A | B |
+      | --- | --- | --- |
+      | article | \`nl/verbod.txt\` | \`en/advice.html\` |
+      | outlet, published | Dagblad Noord, 2020-04-07 | Evening Ledger, 2020-04-08 |
+      | language | nl | en |
+      | quote | “Zoom heeft 200 miljoen gebruikers.” | “Zoom has 300 million users <and> counting.” |
+      | in English | Zoom has 200 million users. | Zoom has 300 million users. |
+      | source | the outlet | the outlet |
+      | date | — | — |
+
+      Judged by rules; id \`…\`.
+      "
+    `);
+  });
+
+  it('is one self-contained HTML page: no external assets, quotes escaped, each claim in its language', async () => {
+    const { html } = await written();
+    expect(html).not.toMatch(/<link|<img|\ssrc=|href="(?!#)|@import|url\(/i);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html).toContain('Zoom has 300 million users &lt;and&gt; counting.');
+    expect(html).not.toContain('<and>');
+    expect(html).toContain('<blockquote lang="nl">Zoom heeft 200 miljoen gebruikers.</blockquote>');
+    expect(html).toContain('<blockquote lang="de">Das Kabinett hat Zoom für Beamte erlaubt.</blockquote>');
+  });
+
+  it('offers filters for each kind and language found, and marks each item with them', async () => {
+    const { html, db: database } = await written();
+    const kinds = (database.prepare('SELECT DISTINCT kind FROM contradictions ORDER BY kind').all() as { kind: string }[]).map((row) => row.kind);
+    for (const kind of kinds) expect(html).toMatch(new RegExp(`<option value="${kind}">${kind} \\(\\d+\\)</option>`));
+    for (const language of ['nl', 'de', 'en']) expect(html).toMatch(new RegExp(`<option value="${language}">`));
+    expect([...html.matchAll(/data-kind="(\w+)"/g)].map((match) => match[1]).sort()).toEqual(
+      (database.prepare('SELECT kind FROM contradictions ORDER BY kind').all() as { kind: string }[]).map((row) => row.kind),
+    );
+  });
+
+  it('leaves the files untouched when nothing changed', async () => {
+    const { db: database, out } = await written();
+    const before = statSync(join(out, 'report.html')).mtimeMs;
+    const content = readFileSync(join(out, 'report.html'), 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    writeReports(database, out);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(content);
+    expect(statSync(join(out, 'report.html')).mtimeMs).toBe(before);
+  });
+});
