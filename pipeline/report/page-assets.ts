@@ -37,7 +37,11 @@ dt { color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
 .empty { color: var(--muted); }
 `;
 
-/** Filters by kind and language; marks the page ready so a headless check can tell the script ran. */
+/**
+ * Filters by kind and language, kept in the URL (`report.html#kind=numeric&language=de`) so a
+ * filtered view can be shared; marks the page ready, with where the first item starts, so a
+ * headless check can tell the script ran and the first contradiction is on screen.
+ */
 export const REPORT_SCRIPT = `
 (function () {
   var kind = document.getElementById('filter-kind');
@@ -54,9 +58,26 @@ export const REPORT_SCRIPT = `
     });
     shown.textContent = count + ' of ' + items.length + ' shown';
   }
-  kind.addEventListener('change', apply);
-  language.addEventListener('change', apply);
+  function fromHash() {
+    var params = new URLSearchParams(location.hash.slice(1));
+    kind.value = params.get('kind') || '';
+    language.value = params.get('language') || '';
+  }
+  function change() {
+    var params = new URLSearchParams();
+    if (kind.value) params.set('kind', kind.value);
+    if (language.value) params.set('language', language.value);
+    history.replaceState(null, '', params.toString() ? '#' + params.toString() : location.pathname);
+    apply();
+  }
+  kind.addEventListener('change', change);
+  language.addEventListener('change', change);
+  window.addEventListener('hashchange', function () { fromHash(); apply(); });
+  fromHash();
   apply();
-  document.documentElement.setAttribute('data-report-ready', 'yes');
+  var first = items.filter(function (item) { return !item.hidden; })[0];
+  var root = document.documentElement;
+  if (first) root.setAttribute('data-first-item-top', String(Math.round(first.getBoundingClientRect().top)));
+  root.setAttribute('data-report-ready', 'yes');
 })();
 `;
