@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string };
+/** On failure, `errors` is for the model's repair turn and `summary` the shorter line for the database. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string; summary: string };
 
 const MAX_ISSUES = 8;
 
@@ -23,12 +24,18 @@ export function parseAnswer<T>(answer: string, schema: z.ZodType<T>, wrapArrayAs
   try {
     data = JSON.parse(jsonText(answer));
   } catch (error) {
-    return { ok: false, errors: `the answer is not valid JSON (${(error as Error).message})` };
+    const errors = `the answer is not valid JSON (${(error as Error).message})`;
+    return { ok: false, errors, summary: errors };
   }
   if (Array.isArray(data) && wrapArrayAs) data = { [wrapArrayAs]: data };
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
   const issues = result.error.issues.slice(0, MAX_ISSUES).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   const more = result.error.issues.length > MAX_ISSUES ? `; and ${result.error.issues.length - MAX_ISSUES} more` : '';
-  return { ok: false, errors: `the answer does not match the schema: ${issues.join('; ')}${more}` };
+  const count = result.error.issues.length;
+  return {
+    ok: false,
+    errors: `the answer does not match the schema: ${issues.join('; ')}${more}`,
+    summary: `${count} schema error${count === 1 ? '' : 's'}, first ${issues[0]}`,
+  };
 }

@@ -56,7 +56,7 @@ export async function askStructured<T>(options: StructuredOptions, request: AskR
       options.cache.set(request.cacheKey, { model: options.model, promptVersion: options.promptVersion, response: JSON.stringify(parsed.value) });
       return parsed.value;
     }
-    lastErrors = parsed.errors;
+    lastErrors = parsed.summary;
     turns.push({ role: 'assistant', content: answer }, options.repairTurn(parsed.errors));
   }
   throw new Error(`model output still invalid after ${options.maxRepairs} repair${options.maxRepairs === 1 ? '' : 's'}: ${lastErrors}`);

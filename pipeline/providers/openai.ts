@@ -1,3 +1,5 @@
+import type { BaseMessage } from '@langchain/core/messages';
+import type { ChatOpenAICallOptions } from '@langchain/openai';
 import { ClaimlensError } from '../errors.ts';
 import type { Extractor } from '../extract.ts';
 import { createChatExtractor } from '../llm/chat-extractor.ts';
@@ -41,8 +43,16 @@ export async function createOpenAIExtractor(model: string, context: ProviderCont
     timeout: context.requestTimeoutMs,
     // Retries are ours (withRetries), so that Retry-After is honoured and attempts are counted once.
     maxRetries: 0,
+    streamUsage: false,
     ...(acceptsTemperature(model) ? { temperature: 0 } : {}),
   });
+  // Streamed, because the SDK's non-streaming path JSON-parses a json_schema answer itself and
+  // throws the text away when it is broken: the repair turn needs to show the model what it wrote.
+  const streamed = async (messages: BaseMessage[], options: ChatOpenAICallOptions) => {
+    let text = '';
+    for await (const chunk of await chat.stream(messages, options)) text += answerText(chunk);
+    return text;
+  };
   let structured = true;
   const client: ChatClient = {
     async complete(turns, { signal, schema }) {
@@ -50,14 +60,14 @@ export async function createOpenAIExtractor(model: string, context: ProviderCont
       if (structured) {
         try {
           const format = { type: 'json_schema' as const, json_schema: { name: schema.name, schema: schema.schema, strict: false } };
-          return answerText(await chat.invoke(messages, { signal, response_format: format }));
+          return await streamed(messages, { signal, response_format: format });
         } catch (error) {
           const status = (error as { status?: number }).status;
           if (status !== 400 || !/response_format|json_schema/iu.test((error as Error).message)) throw error;
           structured = false;
         }
       }
-      return answerText(await chat.invoke(messages, { signal }));
+      return streamed(messages, { signal });
     },
   };
   const embeddingModel = context.env.OPENAI_EMBEDDING_MODEL || DEFAULT_EMBEDDING_MODEL;
