@@ -48,6 +48,8 @@ export function chunkArticle(text: string, options: ChunkOptions = DEFAULT_CHUNK
         carried.unshift(piece);
         carriedTokens += estimateTokens(piece);
       }
+      // The overlap gives way when it would push the next piece over the budget.
+      while (carried.length && carriedTokens + size > options.maxTokens) carriedTokens -= estimateTokens(carried.shift()!);
       current = carried;
       tokens = carriedTokens;
     }

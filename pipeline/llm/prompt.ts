@@ -5,6 +5,7 @@ import type { SupportedLanguage } from '../../schemas/article.ts';
 import { ExtractionOutput } from '../../schemas/claim.ts';
 import { PromptFile } from '../../schemas/prompt.ts';
 import { ClaimlensError } from '../errors.ts';
+import { jsonSchemaOf } from './structured.ts';
 import type { ChatTurn } from '../extract.ts';
 
 export const DEFAULT_PROMPT_FILE = fileURLToPath(new URL('../../prompts/extraction.v1.json', import.meta.url));
@@ -12,10 +13,7 @@ export const DEFAULT_PROMPT_FILE = fileURLToPath(new URL('../../prompts/extracti
 export type { ChatTurn } from '../extract.ts';
 
 /** The JSON schema the model must answer in, generated from the zod schema, never written by hand. */
-export function extractionJsonSchema(): Record<string, unknown> {
-  const { $schema: _dialect, ...schema } = z.toJSONSchema(ExtractionOutput) as Record<string, unknown>;
-  return schema;
-}
+export const extractionJsonSchema = () => jsonSchemaOf(ExtractionOutput);
 
 const LANGUAGE_NAMES: Record<SupportedLanguage, string> = { nl: 'Dutch', de: 'German', en: 'English' };
 
