@@ -6,16 +6,18 @@ import type { ClaimFeatures } from './features.ts';
  * locality-sensitive hashes of its embedding), so the work grows with the number of claims,
  * not with its square.
  */
-export function blockingKeys(features: ClaimFeatures, rarest: readonly string[], embedding: Float32Array | null): number[] {
+export function blockingKeys(features: ClaimFeatures, rarest: readonly string[], embedding: Float32Array | null): Uint32Array {
   const keys: string[] = [];
   const frame = features.frame ?? '?';
-  const actors = features.named.size ? features.named : features.roles;
+  const actors = features.named.length ? features.named : features.roles;
   for (const actor of actors) keys.push(`A\u0000${actor}\u0000${frame}`);
+  // An actor the alias table does not know is met by its words ("Citizen Lab").
+  if (!actors.length) for (const word of [...features.actorWords].sort().slice(0, 2)) keys.push(`W\u0000${word}\u0000${frame}`);
   const top = rarest.slice(0, 3);
   for (const word of top.slice(0, 2)) keys.push(`O\u0000${word}`);
   for (let i = 0; i < top.length; i += 1) for (let j = i + 1; j < top.length; j += 1) keys.push(`P\u0000${top[i]}\u0000${top[j]}`);
   if (embedding) keys.push(...embeddingKeys(embedding));
-  return [...new Set(keys.map(hashKey))];
+  return Uint32Array.from(new Set(keys.map(hashKey)));
 }
 
 /** 32-bit FNV-1a: a collision only merges two blocks, so it costs comparisons, never a wrong answer. */

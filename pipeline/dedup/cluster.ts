@@ -47,9 +47,10 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
   const fixedName: (string | null)[] = [];
   const founder: number[] = [];
   const index = new Map<number, number[]>();
-  const keysOf = (i: number) => blockingKeys(features[i]!, rarest[i]!, items[i]!.embedding);
+  const keys = features.map((feature, i) => blockingKeys(feature, rarest[i]!, items[i]!.embedding));
+  rarest.length = 0;
   const enter = (i: number) => {
-    for (const key of keysOf(i)) {
+    for (const key of keys[i]!) {
       const list = index.get(key);
       if (list) list.push(i);
       else index.set(key, [i]);
@@ -78,7 +79,7 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
     if (group[i]! >= 0) continue;
     let bestGroup = -1;
     let bestScore = threshold;
-    for (const key of keysOf(i)) {
+    for (const key of keys[i]!) {
       const list = index.get(key);
       if (!list) continue;
       for (let at = list.length - 1; at >= Math.max(0, list.length - window); at -= 1) {

@@ -13,17 +13,17 @@ export type DedupClaim = Pick<StoredClaim, 'claim_id' | 'article_id' | 'language
 
 export type ClaimFeatures = {
   /** Named actors (taiwan) and their roles (government), from the actor and the statement's subject. */
-  named: ReadonlySet<string>;
-  roles: ReadonlySet<string>;
+  named: readonly string[];
+  roles: readonly string[];
   /** Actor words as written (folded) and stemmed, for actors the alias table does not know. */
-  actorWords: ReadonlySet<string>;
-  actorStems: ReadonlySet<string>;
+  actorWords: readonly string[];
+  actorStems: readonly string[];
   verb: string | null;
   frame: string | null;
   /** What the claim is about beyond who and which verb; numbers, negations and modals left out. */
   objectWords: readonly string[];
   /** Object words written as names (Zoom, TikTok): two objects with different names are different things. */
-  names: ReadonlySet<string>;
+  names: readonly string[];
   interval: Interval | null;
 };
 
@@ -87,15 +87,16 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons): ClaimFeatu
     objectWords.add(stemmed);
   }
 
+  // Arrays, not sets: a million claims' features must fit in memory, and these hold a few words.
   return {
-    named: actor.named,
-    roles: actor.roles,
-    actorWords,
-    actorStems,
+    named: [...actor.named],
+    roles: [...actor.roles],
+    actorWords: [...actorWords],
+    actorStems: [...actorStems],
     verb: head?.verb ?? null,
     frame: head?.frame ?? null,
     objectWords: [...objectWords],
-    names,
+    names: [...names],
     interval: claimInterval(claim),
   };
 }

@@ -38,6 +38,8 @@ export type Lexicons = {
   /** Prefix patterns ("taiwanisch" from "taiwanisch*"), longest first. */
   aliasPrefixes: readonly (readonly [string, Entity])[];
   longestAlias: number;
+  /** First words of multi-word names: only these start a longer lookup. */
+  aliasStarts: ReadonlySet<string>;
   verbForms: Readonly<Record<DedupLanguage, ReadonlyMap<string, readonly VerbForm[]>>>;
   weakFrames: ReadonlySet<string>;
   stopwords: Readonly<Record<DedupLanguage, ReadonlySet<string>>>;
@@ -55,6 +57,7 @@ function parseFile<T>(schema: z.ZodType<T>, name: string): { data: T; text: stri
 function buildAliases(file: z.infer<typeof AliasFile>) {
   const aliases = new Map<string, Entity>();
   const prefixes: [string, Entity][] = [];
+  const aliasStarts = new Set<string>();
   let longestAlias = 1;
   for (const entry of file.entities) {
     const entity: Entity = entry.kind === 'named'
@@ -66,8 +69,10 @@ function buildAliases(file: z.infer<typeof AliasFile>) {
           prefixes.push([fold(name.slice(0, -1)), entity]);
           continue;
         }
-        const key = tokens(name).join(' ');
-        longestAlias = Math.max(longestAlias, key.split(' ').length);
+        const words = tokens(name);
+        const key = words.join(' ');
+        longestAlias = Math.max(longestAlias, words.length);
+        if (words.length > 1) aliasStarts.add(words[0]!);
         const known = aliases.get(key);
         // The same word in two entries (brussels: Belgium and the EU) names both.
         aliases.set(key, known ? { named: [...new Set([...known.named, ...entity.named])], roles: [...new Set([...known.roles, ...entity.roles])] } : entity);
@@ -75,7 +80,7 @@ function buildAliases(file: z.infer<typeof AliasFile>) {
     }
   }
   prefixes.sort((a, b) => b[0].length - a[0].length);
-  return { aliases, aliasPrefixes: prefixes, longestAlias };
+  return { aliases, aliasPrefixes: prefixes, longestAlias, aliasStarts };
 }
 
 function buildVerbs(file: z.infer<typeof VerbFile>) {

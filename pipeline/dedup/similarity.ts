@@ -14,31 +14,28 @@ const MIN_OBJECT = 0.15;
 const EMBEDDING_FLOOR = 0.4;
 const EMBEDDING_CEILING = 0.85;
 
-const intersects = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
-  for (const item of a) if (b.has(item)) return true;
-  return false;
-};
+const intersects = (a: readonly string[], b: readonly string[]) => a.some((item) => b.includes(item));
 
 /** Share of the shorter actor's words the other has, as written or by stem. */
 function actorWordOverlap(a: ClaimFeatures, b: ClaimFeatures): number {
-  if (a.actorWords.size === 0 || b.actorWords.size === 0) return 0;
-  const [short, long] = a.actorWords.size <= b.actorWords.size ? [a, b] : [b, a];
+  if (a.actorWords.length === 0 || b.actorWords.length === 0) return 0;
+  const [short, long] = a.actorWords.length <= b.actorWords.length ? [a, b] : [b, a];
   let shared = 0;
-  for (const word of short.actorWords) if (long.actorWords.has(word) || long.actorStems.has(word)) shared += 1;
-  if (shared < short.actorWords.size) {
+  for (const word of short.actorWords) if (long.actorWords.includes(word) || long.actorStems.includes(word)) shared += 1;
+  if (shared < short.actorWords.length) {
     let sharedStems = 0;
-    for (const item of short.actorStems) if (long.actorStems.has(item)) sharedStems += 1;
-    shared = Math.max(shared, Math.min(short.actorWords.size, sharedStems));
+    for (const item of short.actorStems) if (long.actorStems.includes(item)) sharedStems += 1;
+    shared = Math.max(shared, Math.min(short.actorWords.length, sharedStems));
   }
-  return shared / short.actorWords.size;
+  return shared / short.actorWords.length;
 }
 
 /** 1 for the same actor, 0 for different named actors, null when there is nothing to compare. */
 export function actorAgreement(a: ClaimFeatures, b: ClaimFeatures): number | null {
-  if (a.named.size && b.named.size) return intersects(a.named, b.named) ? 1 : 0;
+  if (a.named.length && b.named.length) return intersects(a.named, b.named) ? 1 : 0;
   const words = actorWordOverlap(a, b);
-  if (a.roles.size && b.roles.size) return Math.max(words, intersects(a.roles, b.roles) ? 0.7 : 0.2);
-  if (a.actorWords.size && b.actorWords.size) return words > 0 ? words : null;
+  if (a.roles.length && b.roles.length) return Math.max(words, intersects(a.roles, b.roles) ? 0.7 : 0.2);
+  if (a.actorWords.length && b.actorWords.length) return words > 0 ? words : null;
   return null;
 }
 
@@ -54,7 +51,7 @@ function objectAgreement(a: Comparable, b: Comparable): number {
   let object = cosine(a.vector, b.vector);
   const namesA = a.features.names;
   const namesB = b.features.names;
-  if (namesA.size && namesB.size && !intersects(namesA, namesB)) object *= 0.2;
+  if (namesA.length && namesB.length && !intersects(namesA, namesB)) object *= 0.2;
   if (a.embedding && b.embedding) {
     const scaled = (dot(a.embedding, b.embedding) - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR);
     object = 0.5 * object + 0.5 * Math.min(1, Math.max(0, scaled));

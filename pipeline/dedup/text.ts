@@ -24,4 +24,5 @@ export function nameTokens(text: string): string[] {
   return names;
 }
 
-export const isNumberToken = (token: string) => /\d/.test(token);
+/** Numbers may differ between reports of one event (a contradiction), so they never count; "g7" does. */
+export const isNumberToken = (token: string) => /^\d/.test(token);

@@ -5,7 +5,7 @@ export type SparseVector = { ids: Int32Array; weights: Float32Array };
 
 export type Vectorised = {
   vectors: SparseVector[];
-  /** Per claim, its object words from rarest to commonest: the discriminating ones come first. */
+  /** Per claim, its object words other claims share, rarest first: the discriminating ones. */
   rarest: string[][];
 };
 
@@ -37,7 +37,9 @@ export function vectorise(features: readonly ClaimFeatures[]): Vectorised {
     const norm = Math.hypot(...weights) || 1;
     for (let index = 0; index < weights.length; index += 1) weights[index] = (weights[index] ?? 0) / norm;
     vectors.push({ ids, weights });
-    rarest.push([...objectWords].sort((a, b) => (df[vocabulary.get(a) ?? 0] ?? 0) - (df[vocabulary.get(b) ?? 0] ?? 0) || (a < b ? -1 : a > b ? 1 : 0)));
+    // A word no other claim has cannot lead to a match, so it makes no blocking key.
+    const shared = objectWords.filter((word) => (df[vocabulary.get(word) ?? 0] ?? 0) > 1);
+    rarest.push(shared.sort((a, b) => (df[vocabulary.get(a) ?? 0] ?? 0) - (df[vocabulary.get(b) ?? 0] ?? 0) || (a < b ? -1 : a > b ? 1 : 0)));
   }
   return { vectors, rarest };
 }

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { clusterClaims } from './cluster.ts';
+import { pairwiseScores } from './pairwise.ts';
+import { syntheticClaims } from './synthetic.ts';
+
+/** One size, measured in this process: generation is excluded from the time, not from memory. */
+export type DedupBenchRow = { claims: number; seconds: number; claimsPerSecond: number; comparisons: number; peakRssMb: number; heapUsedMb: number; clusters: number; precision: number; recall: number };
+
+export function benchOnce(count: number): DedupBenchRow {
+  const claims = syntheticClaims(count);
+  const gold = new Map(claims.map((claim) => [claim.claim_id, String(claim.event)]));
+  global.gc?.();
+  const start = performance.now();
+  const result = clusterClaims(claims, new Map());
+  const seconds = (performance.now() - start) / 1000;
+  const scores = pairwiseScores(result.assignments, gold);
+  return {
+    claims: count,
+    seconds: Number(seconds.toFixed(2)),
+    claimsPerSecond: Math.round(count / seconds),
+    comparisons: result.comparisons,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
+    clusters: result.statements.size,
+    precision: Number(scores.precision.toFixed(3)),
+    recall: Number(scores.recall.toFixed(3)),
+  };
+}
+
+export const parseSize = (text: string) => {
+  const match = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.trim());
+  if (!match) throw new Error(`bad size ${text}: use e.g. 10k, 100k, 1M`);
+  return Math.round(Number(match[1]) * (match[2]?.toLowerCase() === 'k' ? 1e3 : match[2]?.toLowerCase() === 'm' ? 1e6 : 1));
+};
+
+/** Each size in a fresh child process, so the peak memory is that size's alone. */
+export function benchDedup(sizes: readonly number[]): DedupBenchRow[] {
+  const self = fileURLToPath(import.meta.url);
+  return sizes.map((size) => {
+    const child = spawnSync(process.execPath, ['--max-old-space-size=16000', '--import', 'tsx', self, '--one', String(size)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (child.status !== 0) throw new Error(`dedup bench at ${size} failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as DedupBenchRow;
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  if (args[0] === '--one') {
+    console.log(JSON.stringify(benchOnce(Number(args[1]))));
+  } else {
+    const sizes = (args[0] ?? '10k,100k,1M').split(',').map(parseSize);
+    const rows: DedupBenchRow[] = [];
+    for (const size of sizes) {
+      const [row] = benchDedup([size]);
+      rows.push(row!);
+      console.log(JSON.stringify(row));
+    }
+    console.table(rows);
+  }
+}

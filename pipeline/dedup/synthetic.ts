@@ -1,0 +1,96 @@
+import type { DedupClaim } from './features.ts';
+import { loadLexicons, type DedupLanguage } from './lexicons.ts';
+import { readFileSync } from 'node:fs';
+
+/**
+ * Generated claims for the benchmark: events (an actor, a verb, an object, a day), each told by
+ * a few claims in English, Dutch and German, with numbers, word order and dates that vary the way
+ * reports of one event vary. `event` is the gold cluster.
+ */
+export type SyntheticClaim = DedupClaim & { event: number };
+
+const LANGUAGES: DedupLanguage[] = ['en', 'nl', 'de'];
+const DAY = 86_400_000;
+const START = Date.UTC(2019, 0, 1);
+
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Actor = Record<DedupLanguage, string>;
+type Verb = Record<DedupLanguage, string[]>;
+
+function vocabulary() {
+  const aliases = JSON.parse(readFileSync(new URL('./lexicons/aliases.json', import.meta.url), 'utf8')) as { entities: { kind: string; names: Partial<Record<DedupLanguage, string[]>> }[] };
+  const actors: Actor[] = aliases.entities
+    .filter((entity) => entity.kind === 'named' && LANGUAGES.every((language) => entity.names[language]?.some((name) => !name.endsWith('*'))))
+    .map((entity) => Object.fromEntries(LANGUAGES.map((language) => [language, entity.names[language]!.find((name) => !name.endsWith('*'))!])) as Actor);
+  const verbs = JSON.parse(readFileSync(new URL('./lexicons/verbs.json', import.meta.url), 'utf8')) as { verbs: (Verb & { frame: string })[] };
+  loadLexicons();
+  return { actors, verbs: verbs.verbs.filter((verb) => verb.frame !== 'speech' && verb.frame !== 'have') };
+}
+
+/** Letters only: a made-up word per number (0 → "ba", 1 → "ca"…). */
+const word = (n: number) => {
+  let text = '';
+  let rest = n;
+  do {
+    text += 'bcdfghjklmnpqrstvwxz'[rest % 20];
+    rest = Math.floor(rest / 20);
+    text += 'aeiou'[rest % 5];
+    rest = Math.floor(rest / 5);
+  } while (rest > 0);
+  return text;
+};
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const { actors, verbs } = vocabulary();
+  const objectWords = Math.max(1000, Math.floor(count / 2));
+  const claims: SyntheticClaim[] = [];
+  let event = 0;
+  let last: { actor: Actor; verb: Verb; brand: string; day: number } | undefined;
+  while (claims.length < count) {
+    // A follow-up: the same actor doing the same to the same brand days later, told with other
+    // words — a different fact that shares most of its keys with the last event.
+    const followUp = last && next() < 0.2 ? last : undefined;
+    // Zipf-like: most actors are the few big ones, as in news.
+    const actor = followUp?.actor ?? (next() < 0.7 ? actors[Math.floor(next() ** 2 * actors.length)]! : ({ en: `Org${word(event % 5000)}`, nl: `Org${word(event % 5000)}`, de: `Org${word(event % 5000)}` } as Actor));
+    const verb = followUp?.verb ?? pick(verbs);
+    const object = [word(Math.floor(next() ** 1.5 * objectWords)), word(Math.floor(next() * objectWords)), word(Math.floor(next() * objectWords))];
+    const brand = followUp?.brand ?? `Brand${word(Math.floor(next() * count))}`;
+    const day = followUp ? followUp.day + Math.floor(next() * 10) * DAY : START + Math.floor(next() * 3 * 365) * DAY;
+    last = { actor, verb, brand, day };
+    const mentions = 1 + Math.floor(next() * 7);
+    for (let m = 0; m < mentions && claims.length < count; m += 1) {
+      const language = pick(LANGUAGES);
+      const verbForm = pick(verb[language].filter((form) => !form.includes(' ')).length ? verb[language].filter((form) => !form.includes(' ')) : verb[language]);
+      const words = object.filter(() => next() < 0.85);
+      const number = Math.floor(next() * 1000);
+      const date = new Date(day + Math.floor(next() * 3) * DAY).toISOString().slice(0, 10);
+      claims.push({
+        claim_id: `s${claims.length.toString(36).padStart(6, '0')}`,
+        article_id: `a${Math.floor(claims.length / 4)}`,
+        language,
+        actor: actor[language],
+        action: `${verbForm} ${brand} ${words.join(' ')} ${number}`,
+        statement_en: `${capitalise(actor.en)} ${pick(verb.en)} ${brand} ${words.join(' ')} ${number} ${word(Math.floor(next() * objectWords))}.`,
+        date_start: next() < 0.7 ? date : null,
+        date_end: null,
+        date_precision: 'day',
+        published: new Date(day + DAY).toISOString().slice(0, 10),
+        event,
+      });
+    }
+    event += 1;
+  }
+  return claims;
+}
