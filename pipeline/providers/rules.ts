@@ -1,12 +1,14 @@
 import type { Extractor } from '../extract.ts';
 import { noStats } from '../extract.ts';
+import { lexiconVersion } from '../rules/lexicon.ts';
+import { extractRuleClaims } from '../rules/extract.ts';
 
-/** Placeholder until the rules issue lands. */
+/** The offline extractor: no model, no network, deterministic. Its version is that of its lexicons. */
 export function createRulesExtractor(): Extractor {
   return {
     extractor: 'rules',
-    model: 'rules-v0',
-    promptVersion: 'none',
-    extract: async () => ({ claims: [], stats: noStats() }),
+    model: 'rules-1',
+    promptVersion: lexiconVersion(),
+    extract: async (article) => ({ claims: extractRuleClaims(article), stats: noStats() }),
   };
 }

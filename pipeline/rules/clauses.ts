@@ -1,0 +1,173 @@
+import type { LexiconVerb } from '../../schemas/rules-lexicon.ts';
+import type { CompiledLexicon } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+/** How a clause is joined to the one before it. */
+export type ClauseKind = 'main' | 'coord' | 'sub' | 'cause' | 'rel' | 'inf';
+
+/** A run of tokens [from, to) of one sentence with at most one claim verb. */
+export type Clause = { from: number; to: number; kind: ClauseKind; opener: string | null };
+
+export type VerbHit = { index: number; verb: LexiconVerb; particle: number | null };
+
+const QUOTES = new Set(['"', '“', '”', '„', '‘', '’', '«', '»', "'", '‚']);
+export const isQuote = (token: Token | undefined) => token !== undefined && token.kind === 'punct' && QUOTES.has(token.text);
+const isPunct = (token: Token | undefined, marks: string) => token !== undefined && token.kind === 'punct' && marks.includes(token.text);
+
+/** Complementisers: what follows completes the verb before it ("said that …", "zei dat …"). */
+const COMPLEMENT = new Set(['that', 'dat', 'dass', 'wonach', 'whether', 'ob', 'of']);
+/** Openers of a purpose or infinitive clause: "om … te", "um … zu". */
+const PURPOSE = new Set(['om', 'um', 'to', 'in order to']);
+
+/**
+ * The claim verb at `index`, if the token is one: a lexicon form, or the finite part of a split
+ * separable verb whose particle stands later in the clause ("schränkt … ein", "stelt … in").
+ */
+export function verbAt(tokens: readonly Token[], index: number, end: number, lex: CompiledLexicon): VerbHit | null {
+  const token = tokens[index]!;
+  if (token.kind !== 'word') return null;
+  // German nouns are capitalised; a capitalised verb form mid-sentence is a noun ("das Verbot").
+  if (lex.language === 'de' && token.capital && index > 0) return null;
+  const previous = tokens[index - 1];
+  // After an article or possessive the word is a noun: "the ban", "de eisen", "its review";
+  // but a sentence-initial demonstrative before a verb and its subject is a pronoun: "Dat meldt het persbureau".
+  const demonstrative = index === 1 && previous !== undefined && lex.demonstratives.has(previous.lower) &&
+    (lex.determiners.has(tokens[index + 1]?.lower ?? '') || tokens[index + 1]?.capital === true);
+  if (previous && !demonstrative && lex.language !== 'de' && (lex.determiners.has(previous.lower) || /'s$/.test(previous.lower))) return null;
+  if (lex.language === 'en') {
+    // "The Baltic states were hit": a verb form right before an auxiliary is the subject's noun;
+    // an -ing form without "be" before it is a gerund or participle, not the clause's verb.
+    if (lex.auxiliaries.has(tokens[index + 1]?.lower ?? '') && !lex.auxiliaries.has(previous?.lower ?? '')) return null;
+    if (token.lower.endsWith('ing') && !['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"].includes(previous?.lower ?? '')) return null;
+  }
+  const split = lex.splitVerbs.get(token.lower);
+  if (split) {
+    for (const verb of split) {
+      const particle = verb.particle!.toLowerCase();
+      // Verb-final order puts the particle first ("aan banden legt").
+      if (previous?.lower === particle) return { index, verb, particle: index - 1 };
+      for (let j = index + 1; j < end; j++) {
+        if (isPunct(tokens[j], ',;:')) break;
+        if (tokens[j]!.lower !== particle) continue;
+        // The particle closes the clause or comes right before the verbs and complements that end it;
+        // elsewhere "in", "op", "an" are prepositions.
+        const after = tokens[j + 1];
+        if (!after || after.kind === 'punct' || j + 1 >= end || after.lower === lex.infinitive || PURPOSE.has(after.lower) ||
+          lex.auxiliaries.has(after.lower) || lex.subordinators.has(after.lower) || lex.coordinators.has(after.lower) || lex.language === 'en') {
+          return { index, verb, particle: j };
+        }
+      }
+    }
+  }
+  const plain = lex.verbs.get(token.lower);
+  return plain ? { index, verb: plain[0]!, particle: null } : null;
+}
+
+export const isVerbLike = (tokens: readonly Token[], index: number, end: number, lex: CompiledLexicon) => {
+  const token = tokens[index]!;
+  if (lex.language === 'de' && token.capital && index > 0) return false;
+  return lex.auxiliaries.has(token.lower) || verbAt(tokens, index, end, lex) !== null;
+};
+
+function hasSayVerb(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {
+  for (let i = from; i < to; i++) if (verbAt(tokens, i, to, lex)?.verb.kind === 'say') return true;
+  return false;
+}
+
+function kindOf(opener: Token | undefined, lex: CompiledLexicon): ClauseKind {
+  if (!opener) return 'main';
+  if (lex.coordinators.has(opener.lower)) return 'coord';
+  if (PURPOSE.has(opener.lower)) return 'inf';
+  if (lex.subordinators.has(opener.lower)) return lex.causal.match([opener], 0) ? 'cause' : 'sub';
+  if (lex.relatives.has(opener.lower)) return 'rel';
+  return 'main';
+}
+
+/**
+ * Splits a sentence where a new clause starts: after ; and :, at a comma before a conjunction,
+ * a relative pronoun or an attribution ("…, zei X"), and at "that/dat/dass" and "because/omdat/weil".
+ */
+export function splitClauses(tokens: readonly Token[], excluded: readonly boolean[], lex: CompiledLexicon): Clause[] {
+  const clauses: Clause[] = [];
+  let from = 0;
+  let opener: Token | undefined;
+  const close = (to: number, nextFrom: number, nextOpener: Token | undefined) => {
+    if (to > from) clauses.push({ from, to, kind: kindOf(opener, lex), opener: opener?.lower ?? null });
+    from = nextFrom;
+    opener = nextOpener;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    // A source taken out of the sentence ("laut X", "volgens X") is skipped, not a boundary:
+    // it may stand in the middle of its clause.
+    if (excluded[i]) continue;
+    if (isPunct(token, ';:')) {
+      close(i, i + 1, undefined);
+      continue;
+    }
+    let j = i + 1;
+    while (isQuote(tokens[j])) j++;
+    const next = tokens[j];
+    if (isPunct(token, ',–—') && next) {
+      const starts =
+        lex.coordinators.has(next.lower) ||
+        lex.subordinators.has(next.lower) ||
+        lex.relatives.has(next.lower) ||
+        PURPOSE.has(next.lower) ||
+        lex.sourceAfter.match(tokens, j) !== null ||
+        hasSayVerb(tokens, j, nextComma(tokens, j), lex);
+      // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
+      const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
+      if (starts || afterSay) {
+        const opens = (lex.coordinators.has(next.lower) || lex.subordinators.has(next.lower) || PURPOSE.has(next.lower) ||
+          (lex.relatives.has(next.lower) && !afterSay)) && !(afterSay && lex.determiners.has(next.lower));
+        close(i, opens ? j + 1 : j, opens ? next : undefined);
+        i = (opens ? j + 1 : j) - 1;
+      }
+      continue;
+    }
+    // "that"/"dat" opens a clause only after a verb ("said that", "ontdekten dat"); after a bare noun it is a relative or a determiner.
+    const complement = COMPLEMENT.has(token.lower) && token.lower !== 'of' && (token.lower === 'dass' || hasVerb(tokens, from, i, lex));
+    if (i > from && token.kind === 'word' && (complement || (lex.subordinators.has(token.lower) && lex.causal.match(tokens, i)))) {
+      close(i, i + 1, token);
+      continue;
+    }
+    // "… and promised …": a conjunction before a verb starts a clause that shares the subject.
+    if (i > from && lex.coordinators.has(token.lower) && next && j === i + 1 && isVerbLike(tokens, j, tokens.length, lex) && !lex.negation.has(next.lower)) {
+      close(i, i + 1, token);
+    }
+  }
+  close(tokens.length, tokens.length, undefined);
+  return clauses.map((clause) => trimClause(tokens, clause));
+}
+
+function hasVerb(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {
+  for (let i = from; i < to; i++) if (isVerbLike(tokens, i, to, lex)) return true;
+  return false;
+}
+
+/** Index of the n-th last word before `to` that is not excluded. */
+function lastWords(tokens: readonly Token[], excluded: readonly boolean[], from: number, to: number, n: number): number {
+  let k = to;
+  let seen = 0;
+  while (k > from && seen < n) {
+    k--;
+    if (!excluded[k] && tokens[k]!.kind === 'word') seen++;
+  }
+  return k;
+}
+
+function nextComma(tokens: readonly Token[], from: number): number {
+  for (let i = from; i < tokens.length; i++) if (isPunct(tokens[i], ',;:')) return i;
+  return tokens.length;
+}
+
+/** Drops the punctuation and quote marks at both ends of a clause. */
+function trimClause(tokens: readonly Token[], clause: Clause): Clause {
+  let { from, to } = clause;
+  while (from < to && tokens[from]!.kind === 'punct') from++;
+  while (to > from && tokens[to - 1]!.kind === 'punct') to--;
+  return { ...clause, from, to };
+}
+
+export const isComplement = (clause: Clause) => clause.kind === 'sub' && clause.opener !== null && COMPLEMENT.has(clause.opener);

@@ -1,0 +1,90 @@
+import type { ArticleForExtraction } from '../../schemas/article.ts';
+import type { ExtractedClaim } from '../../schemas/claim.ts';
+import { isQuote } from './clauses.ts';
+import { glossTokens, statement, verbGloss } from './gloss.ts';
+import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
+import { analyseSentence, textOf, type Draft } from './sentence-claims.ts';
+import { splitSentences } from './sentences.ts';
+import type { Token } from './tokens.ts';
+
+/** Tokens as the text writes them, with a single space where tokens were left out between them. */
+function joinTokens(sentence: string, tokens: readonly Token[], indices: readonly number[]): string {
+  const kept = [...new Set(indices)].sort((a, b) => a - b).filter((i) => !isQuote(tokens[i]));
+  while (kept.length && tokens[kept[kept.length - 1]!]!.kind === 'punct' && tokens[kept[kept.length - 1]!]!.text !== '%') kept.pop();
+  while (kept.length && tokens[kept[0]!]!.kind === 'punct') kept.shift();
+  let out = '';
+  kept.forEach((index, k) => {
+    const before = kept[k - 1];
+    if (before !== undefined) {
+      out += before === index - 1 ? sentence.slice(tokens[before]!.end, tokens[index]!.start) : tokens[index]!.kind === 'punct' ? '' : ' ';
+    }
+    out += tokens[index]!.text;
+  });
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/** The tokens of the verb phrase that carry its meaning in English: the object, not the verb group. */
+function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Token[] {
+  const verb = draft.parse.verb;
+  return draft.action
+    .filter((i) => {
+      const t = tokens[i]!;
+      if (verb && (i === verb.index || i === verb.particle)) return false;
+      if (lex.language === 'en' && verb && i < verb.index) return false;
+      return !lex.auxiliaries.has(t.lower) && !lex.negation.has(t.lower) && t.lower !== lex.infinitive && !lex.modal.match(tokens, i);
+    })
+    .sort((a, b) => a - b)
+    .map((i) => tokens[i]!);
+}
+
+function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractedClaim | null {
+  const actor = draft.actor ? textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim() : '';
+  const action = joinTokens(sentence, tokens, draft.action);
+  if (!actor || !action) return null;
+  const reason = draft.reason?.length ? joinTokens(sentence, tokens, draft.reason) : null;
+  const actorTokens = tokens.slice(draft.actor!.from, draft.actor!.to);
+  const statementEn = statement(
+    lex.language === 'en' ? actor : glossTokens(actorTokens, lex),
+    verbGloss(draft.parse.verb?.verb ?? null, draft.polarity, draft.modality),
+    glossTokens(objectTokens(draft, tokens, lex), lex),
+    draft.reason?.length ? glossTokens(draft.reason.map((i) => tokens[i]!), lex) : null,
+  );
+  return {
+    actor,
+    action,
+    date: draft.date,
+    reason: reason || null,
+    source: draft.source,
+    quote: sentence,
+    statement_en: statementEn,
+    polarity: draft.polarity,
+    modality: draft.modality,
+  };
+}
+
+/**
+ * Claims of an article by rule: sentence by sentence, clause by clause, with the quote being the
+ * sentence itself, so every claim grounds exactly.
+ */
+export function extractRuleClaims(article: ArticleForExtraction): ExtractedClaim[] {
+  const lex = lexiconFor(article.language);
+  const claims: ExtractedClaim[] = [];
+  const seen = new Set<string>();
+  let previous: ExtractedClaim[] = [];
+  for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
+    const { tokens, drafts, backSource } = analyseSentence(sentence.text, lex);
+    if (backSource) for (const claim of previous) claim.source ??= backSource;
+    const current: ExtractedClaim[] = [];
+    for (const draft of drafts) {
+      const claim = toClaim(sentence.text, tokens, draft, lex);
+      if (!claim) continue;
+      const key = `${claim.actor}\u0000${claim.action}\u0000${claim.quote}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      current.push(claim);
+      claims.push(claim);
+    }
+    previous = current;
+  }
+  return claims;
+}

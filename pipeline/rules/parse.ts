@@ -1,0 +1,155 @@
+import type { Clause, VerbHit } from './clauses.ts';
+import { isQuote, isVerbLike, verbAt } from './clauses.ts';
+import type { CompiledLexicon } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+/** Token ranges are [from, to) into the sentence's tokens. */
+export type Range = { from: number; to: number };
+
+/** What a clause says: who (actor), the claim verb, and the tokens of the verb phrase with its object. */
+export type ClauseParse = {
+  clause: Clause;
+  verb: VerbHit | null;
+  /** The first verb of the clause: auxiliary, modal or the claim verb itself. */
+  finite: number | null;
+  actor: Range | null;
+  /** Tokens of the verb phrase, in text order, without the actor. */
+  action: number[];
+};
+
+const ENGLISH_ADVERB = /ly$/;
+
+/** Where a noun phrase starting at `at` ends: "het Taiwanese kabinet", "die Regierung in Taipeh", "Eric Yuan". */
+export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon, attach = true): number {
+  const first = tokens[at];
+  if (!first || first.kind === 'punct') return at;
+  if (lex.pronouns.has(first.lower) && !lex.determiners.has(first.lower)) return at + 1;
+  let i = at;
+  const stop = (k: number) => {
+    const t = tokens[k];
+    return !t || t.kind === 'punct' || lex.prepositions.has(t.lower) || lex.negation.has(t.lower) || lex.coordinators.has(t.lower) ||
+      lex.subordinators.has(t.lower) || isVerbLike(tokens, k, end, lex) || lex.fronted.has(t.lower);
+  };
+  if (lex.determiners.has(first.lower) || first.kind === 'number') {
+    i++;
+    if (lex.language === 'de') {
+      // German nouns are capitalised: the phrase runs to its first capitalised word.
+      while (i < end && i < at + 5 && !tokens[i]!.capital && !stop(i) && !lex.determiners.has(tokens[i]!.lower)) i++;
+      if (i < end && tokens[i]!.capital) i++;
+    } else {
+      // Dutch and English: adjectives ("Taiwanese", "nieuwe", "digital") then one head word.
+      while (i < end - 1 && i < at + 4 && !stop(i) && !lex.determiners.has(tokens[i]!.lower) && !stop(i + 1) &&
+        !lex.determiners.has(tokens[i + 1]!.lower) && (tokens[i]!.lower.endsWith('e') || tokens[i]!.capital || lex.language === 'en')) i++;
+      if (i < end && !stop(i) && !lex.determiners.has(tokens[i]!.lower)) i++;
+    }
+  }
+  // A name: a run of capitalised words.
+  while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
+  if (i === at) return at;
+  if (!attach) return i;
+  // One genitive attachment: "van de regering", "des Ministeriums", "of the company".
+  const link = tokens[i]?.lower;
+  if (link && ['van', 'von', 'of', 'des', 'der'].includes(link) && i + 1 < end) {
+    const inner = lex.language === 'de' && (link === 'des' || link === 'der') ? i : i + 1;
+    const after = nounPhraseEnd(tokens, inner, end, lex, false);
+    if (after > inner) return after;
+  }
+  return i;
+}
+
+/** Drops leading quote marks and trailing commas from an actor range. */
+function tidy(tokens: readonly Token[], range: Range, skip: readonly boolean[] = []): Range | null {
+  let { from, to } = range;
+  while (from < to && (tokens[from]!.kind === 'punct' || skip[from])) from++;
+  while (to > from && (tokens[to - 1]!.kind === 'punct' || skip[to - 1])) to--;
+  return to > from ? { from, to } : null;
+}
+
+/** An English subject: what stands before the verb group, without fronted adverbials and long appositions. */
+function englishActor(tokens: readonly Token[], from: number, to: number, skip: readonly boolean[], lex: CompiledLexicon): Range | null {
+  let start = from;
+  while (start < to && (skip[start] || lex.fronted.has(tokens[start]!.lower))) start++;
+  // "On Monday, X …", "In February, X …": the part up to the comma is not the subject.
+  const first = tokens[start];
+  if (first && (lex.prepositions.has(first.lower) || lex.subordinators.has(first.lower))) {
+    let k = start;
+    while (k < to && tokens[k]!.text !== ',') k++;
+    if (k < to) start = k + 1;
+  }
+  const range = tidy(tokens, { from: start, to }, skip);
+  if (!range) return null;
+  // "Dr. Ehud Ur, professor of medicine at …, cautioned": keep the name before a long apposition.
+  const comma = tokens.slice(range.from, range.to).findIndex((t) => t.text === ',');
+  if (comma > 0 && range.to - range.from > 6) return tidy(tokens, { from: range.from, to: range.from + comma });
+  return range;
+}
+
+/** The first-position constituent in a verb-second clause is the subject unless it is an adverbial. */
+function isSubjectPrefield(tokens: readonly Token[], from: number, to: number, skip: readonly boolean[], lex: CompiledLexicon): boolean {
+  if (to <= from) return false;
+  let all = true;
+  for (let i = from; i < to; i++) if (!skip[i] && tokens[i]!.kind !== 'punct') all = false;
+  if (all) return false;
+  const first = tokens[from]!;
+  if (skip[from]) return false;
+  return !lex.prepositions.has(first.lower) && !lex.fronted.has(first.lower) && !lex.subordinators.has(first.lower);
+}
+
+/** Subject after the finite verb ("Am Dienstag verbot die Regierung …"), skipping reflexives and "er". */
+function subjectAfter(tokens: readonly Token[], finite: number, end: number, skip: readonly boolean[], lex: CompiledLexicon): Range | null {
+  let at = finite + 1;
+  while (at < end && (skip[at] || ['zich', 'sich', 'er', 'es', 'ook', 'auch', 'nu', 'nun'].includes(tokens[at]!.lower) || lex.fronted.has(tokens[at]!.lower))) at++;
+  const stop = nounPhraseEnd(tokens, at, end, lex);
+  return stop > at ? { from: at, to: stop } : null;
+}
+
+function range(from: number, to: number, without: Range | null, skip: readonly boolean[]): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) if (!skip[i] && !(without && i >= without.from && i < without.to)) out.push(i);
+  return out;
+}
+
+/** Finds the claim verb, the subject and the verb phrase of one clause, for the word order of its language. */
+export function parseClause(tokens: readonly Token[], clause: Clause, skip: readonly boolean[], lex: CompiledLexicon): ClauseParse {
+  const { from, to } = clause;
+  let verb: VerbHit | null = null;
+  let finite: number | null = null;
+  for (let i = from; i < to; i++) {
+    if (skip[i] || isQuote(tokens[i])) continue;
+    if (finite === null && isVerbLike(tokens, i, to, lex) && !(lex.language === 'en' && tokens[i - 1]?.lower === lex.infinitive && i - 1 > from)) finite = i;
+    if (!verb) verb = verbAt(tokens, i, to, lex);
+    if (verb && finite !== null) break;
+  }
+  if (finite === null) return { clause, verb, finite, actor: null, action: [] };
+  // Without a lexicon verb the finite auxiliary anchors the clause: "is de maatregel nodig".
+  const anchor = verb ? verb.index : finite;
+  if (lex.language === 'en') {
+    let start = anchor;
+    while (start - 1 >= from) {
+      const t = tokens[start - 1]!;
+      if (!(skip[start - 1] || lex.auxiliaries.has(t.lower) || lex.negation.has(t.lower) || ENGLISH_ADVERB.test(t.lower) || lex.fronted.has(t.lower) || t.lower === 'to')) break;
+      start--;
+    }
+    const actor = clause.kind === 'inf' ? null : englishActor(tokens, from, start, skip, lex);
+    return { clause, verb, finite, actor, action: range(start, to, null, skip) };
+  }
+  if (clause.kind === 'main' || clause.kind === 'coord') {
+    // Verb second: the subject stands before the finite verb, or right after it when an adverbial comes first.
+    if (finite === from) {
+      const actor = clause.kind === 'coord' ? null : subjectAfter(tokens, finite, to, skip, lex);
+      return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
+    }
+    if (isSubjectPrefield(tokens, from, finite, skip, lex)) {
+      return { clause, verb, finite, actor: tidy(tokens, { from, to: finite }, skip), action: range(finite, to, null, skip) };
+    }
+    const actor = subjectAfter(tokens, finite, to, skip, lex);
+    return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
+  }
+  if (clause.kind === 'inf') return { clause, verb, finite, actor: null, action: range(from, to, null, skip) };
+  // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
+  let at = from;
+  while (at < to && skip[at]) at++;
+  const stop = clause.kind === 'rel' ? at : nounPhraseEnd(tokens, at, to, lex);
+  const actor = stop > at ? { from: at, to: stop } : null;
+  return { clause, verb, finite, actor, action: range(actor ? stop : from, to, null, skip) };
+}

@@ -1,0 +1,271 @@
+import type { Modality, Polarity } from '../../schemas/claim.ts';
+import { isComplement, isVerbLike, splitClauses } from './clauses.ts';
+import type { CompiledLexicon } from './lexicon.ts';
+import { parseClause, type ClauseParse, type Range } from './parse.ts';
+import type { Token } from './tokens.ts';
+import { tokenize } from './tokens.ts';
+
+/** A claim found in one sentence, as token ranges; `compose.ts` turns it into text. */
+export type Draft = {
+  parse: ClauseParse;
+  actor: Range | null;
+  action: number[];
+  reason: number[] | null;
+  source: string | null;
+  date: string | null;
+  polarity: Polarity;
+  modality: Modality;
+};
+
+export type SentenceAnalysis = {
+  tokens: Token[];
+  drafts: Draft[];
+  /** "Dat meldt het persbureau.": a source for the claims of the sentence before. */
+  backSource: string | null;
+};
+
+type Found = { range: Range; text: string; marker: number; self?: boolean };
+
+const RANK: Record<Modality, number> = { fact: 0, possible: 1, planned: 2, advised: 3, demanded: 4 };
+
+/** The sentence text a token range covers, as written. */
+export const textOf = (sentence: string, tokens: readonly Token[], range: Range) =>
+  sentence.slice(tokens[range.from]!.start, tokens[range.to - 1]!.end);
+
+function findDates(sentence: string, tokens: readonly Token[], lex: CompiledLexicon, skip: boolean[]): Found[] {
+  const found: Found[] = [];
+  lex.dates.lastIndex = 0;
+  for (let m = lex.dates.exec(sentence); m; m = lex.dates.exec(sentence)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let from = -1;
+    let to = -1;
+    tokens.forEach((t, i) => {
+      if (t.start >= start && t.end <= end) {
+        if (from < 0) from = i;
+        to = i + 1;
+      }
+    });
+    if (from < 0) continue;
+    for (let i = from; i < to; i++) skip[i] = true;
+    found.push({ range: { from, to }, text: m[0], marker: from });
+  }
+  return found;
+}
+
+/** "according to X", "volgens X", "laut X" anywhere; ", aldus X" and ", so X" closing the sentence. */
+function findSources(sentence: string, tokens: readonly Token[], lex: CompiledLexicon, skip: boolean[]): Found[] {
+  const found: Found[] = [];
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    if (skip[i]) continue;
+    const self = lex.selfSource.match(tokens, i);
+    if (self) {
+      // "nach eigenen Angaben", "naar eigen zeggen": the actor is its own source.
+      for (let k = i; k < i + self.length; k++) skip[k] = true;
+      found.push({ range: { from: i, to: i + self.length }, text: '', marker: i, self: true });
+      i += self.length - 1;
+      continue;
+    }
+    const before = lex.sourceBefore.match(tokens, i);
+    const after = !before && tokens[i - 1]?.text === ',' ? lex.sourceAfter.match(tokens, i) : null;
+    const marker = before ?? after;
+    if (!marker) continue;
+    const from = i + marker.length;
+    let to = from;
+    while (to < n && tokens[to]!.kind !== 'punct' && !(before && lex.language !== 'en' && to > from && isVerbLike(tokens, to, n, lex))) to++;
+    if (to === from || (after && to < n - 1)) continue;
+    for (let k = i; k < to; k++) skip[k] = true;
+    found.push({ range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
+    i = to - 1;
+  }
+  return found;
+}
+
+/** Tokens of the verb phrase beyond the verb itself: its object, complements, adverbials. */
+function objectOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): number[] {
+  const verb = parse.verb;
+  return parse.action.filter((i) => {
+    const t = tokens[i]!;
+    if (verb && (i === verb.index || i === verb.particle)) return false;
+    if (lex.language === 'en' && verb && i < verb.index) return false;
+    return t.kind !== 'punct' && !lex.auxiliaries.has(t.lower) && !lex.negation.has(t.lower) && !lex.fronted.has(t.lower);
+  });
+}
+
+/** An attribution verb's object is what was said, not where: "he wrote in a blog post" has none. */
+function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
+  const object = objectOf(parse, tokens, lex);
+  return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
+}
+
+/** English drops "that": "X said the bank would stop …". The words after the verb, when they form a clause. */
+function reportedSpeech(tokens: readonly Token[], parse: ClauseParse, skip: readonly boolean[], lex: CompiledLexicon): ClauseParse | null {
+  if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || !hasObject(parse, tokens, lex)) return null;
+  const first = objectOf(parse, tokens, lex)[0]!;
+  const speech = parseClause(tokens, { from: first, to: parse.clause.to, kind: 'sub', opener: null }, skip, lex);
+  return speech.finite !== null && speech.actor && speech.actor.from === first ? speech : null;
+}
+
+/** The noun phrase a relative clause hangs on: the words closing the clause before it. */
+function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined, lex: CompiledLexicon): Range | null {
+  if (!previous) return null;
+  let start = previous.clause.to;
+  while (start - 1 >= previous.clause.from && start > previous.clause.to - 6) {
+    const t = tokens[start - 1]!;
+    if (t.kind === 'punct' || isVerbLike(tokens, start - 1, previous.clause.to, lex) || lex.prepositions.has(t.lower) || lex.negation.has(t.lower)) break;
+    start--;
+  }
+  return start < previous.clause.to ? { from: start, to: previous.clause.to } : null;
+}
+
+function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Polarity {
+  const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
+  for (const i of parse.action) {
+    const t = tokens[i]!;
+    // A negation inside a complement ("zolang de problemen niet zijn opgelost") is not this clause's.
+    if (i > verbAt && lex.subordinators.has(t.lower)) break;
+    if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !lex.negationExceptions.match(tokens, i)) return 'negated';
+  }
+  return 'affirmed';
+}
+
+function modalityOf(parse: ClauseParse, actor: Range | null, tokens: readonly Token[], lex: CompiledLexicon): Modality {
+  let best: Modality = parse.verb?.verb.modality ?? 'fact';
+  const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
+  for (let i = parse.clause.from; i < parse.clause.to; i++) {
+    if (actor && i >= actor.from && i < actor.to) continue;
+    // A modal inside a complement ("onderzoeken of ze … moeten") belongs to that complement.
+    if (i > verbAt && lex.subordinators.has(tokens[i]!.lower)) break;
+    const match = lex.modal.match(tokens, i);
+    if (!match) continue;
+    if (RANK[match.value] > RANK[best]) best = match.value;
+    i += match.length - 1;
+  }
+  return best;
+}
+
+/** The reason inside a clause: what follows "because of", "vanwege", "wegen", cut from the action. */
+function splitReason(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): void {
+  for (let k = 0; k < draft.action.length; k++) {
+    const i = draft.action[k]!;
+    const match = lex.causal.match(tokens, i);
+    if (!match || (match.length === 1 && lex.subordinators.has(tokens[i]!.lower))) continue;
+    const rest = draft.action.slice(k).filter((j) => j >= i + match.length);
+    if (!rest.length) continue;
+    draft.reason = [...(draft.reason ?? []), ...rest];
+    draft.action = draft.action.slice(0, k);
+    return;
+  }
+}
+
+/** A source opening or closing the sentence holds for all of it; one inside a clause, for that clause. */
+function sourceFor(clause: Range, sources: readonly Found[], length: number): string | null {
+  const found = sources.find((s) => !s.self && (s.marker <= 1 || s.range.to >= length - 1 || (s.marker >= clause.from && s.marker < clause.to)));
+  return found?.text ?? null;
+}
+
+const inRange = (range: Range, found: Found) => found.range.from >= range.from && found.range.to <= range.to;
+
+/** Every claim of one sentence, with its source, reason and date, as token ranges. */
+export function analyseSentence(sentence: string, lex: CompiledLexicon): SentenceAnalysis {
+  const tokens = tokenize(sentence);
+  const skip = new Array<boolean>(tokens.length).fill(false);
+  const dates = findDates(sentence, tokens, lex, skip);
+  const sources = findSources(sentence, tokens, lex, skip);
+  const parses = splitClauses(tokens, skip, lex).map((clause) => parseClause(tokens, clause, skip, lex));
+  const drafts: Draft[] = [];
+  const spokenBy = new Map<Draft, ClauseParse>();
+  let frame: { source: string; parse: ClauseParse } | null = null;
+  let backSource: string | null = null;
+  let last: Draft | null = null;
+  let previous: ClauseParse | undefined;
+  const actorText = (range: Range | null) => (range ? textOf(sentence, tokens, range) : null);
+  for (const [index, original] of parses.entries()) {
+    let parse = original;
+    const speech = reportedSpeech(tokens, parse, skip, lex);
+    if (speech && parse.actor) {
+      // "Audrey Tang said government meetings would move …": what was said is the claim.
+      frame = { source: actorText(parse.actor)!, parse };
+      parse = speech;
+    }
+    const { clause, verb } = parse;
+    const own = { from: clause.from, to: clause.to };
+    if (clause.kind === 'cause' && last) {
+      last.reason = [...(last.reason ?? []), ...range(own, skip)];
+      previous = parse;
+      continue;
+    }
+    if (last && (clause.kind === 'inf' || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))) {
+      const opener = clause.from - 1;
+      if (opener >= 0 && tokens[opener]!.kind === 'word') last.action.push(opener);
+      last.action.push(...range(own, skip));
+      previous = parse;
+      continue;
+    }
+    if (verb?.verb.kind === 'say' && !hasObject(parse, tokens, lex)) {
+      // "Its president, Christine Lagarde, said …": the comma cut the speaker off into a clause without a verb.
+      const apposition = !parse.actor && previous && previous.finite === null ? { from: previous.clause.from, to: previous.clause.to } : null;
+      const speaker = actorText(parse.actor ?? apposition);
+      const isTail = index === parses.length - 1 && index > 0;
+      if (speaker && isTail) {
+        for (const draft of drafts) if (!draft.source) { draft.source = speaker; spokenBy.set(draft, parse); }
+      } else if (speaker) {
+        frame = { source: speaker, parse };
+      }
+      previous = parse;
+      continue;
+    }
+    // "Dat meldt X", "Das berichtet X": the clause names the source of the sentence before.
+    if (verb && parse.actor && lex.demonstratives.has(tokens[clause.from]!.lower) && parse.finite === clause.from + 1 && parse.actor.from > clause.from + 1) {
+      backSource = actorText(parse.actor);
+      previous = parse;
+      continue;
+    }
+    const attributed = frame !== null || sourceFor(own, sources, tokens.length) !== null;
+    if (!verb && !(attributed && parse.finite !== null)) {
+      previous = parse;
+      continue;
+    }
+    let actor = parse.actor;
+    if (!actor && clause.kind === 'rel') actor = antecedent(tokens, previous, lex);
+    if (!actor && (clause.kind === 'coord' || clause.kind === 'sub') && last) actor = last.actor;
+    if (!actor && clause.kind === 'sub') actor = antecedent(tokens, previous, lex);
+    if (!actor || parse.action.length === 0) {
+      previous = parse;
+      continue;
+    }
+    const self = sources.find((s) => s.self && s.marker >= clause.from && s.marker < clause.to);
+    const draft: Draft = {
+      parse,
+      actor,
+      action: [...parse.action],
+      reason: null,
+      source: self ? actorText(actor) : frame?.source ?? sourceFor(own, sources, tokens.length) ?? null,
+      date: dates.find((d) => inRange(own, d))?.text ?? null,
+      polarity: polarityOf(parse, tokens, lex),
+      modality: modalityOf(parse, actor, tokens, lex),
+    };
+    if (frame) spokenBy.set(draft, frame.parse);
+    splitReason(draft, tokens, lex);
+    drafts.push(draft);
+    last = draft;
+    previous = parse;
+  }
+  // A claim without a date of its own takes the date of its attribution ("…, Eurostat said on 1 April"),
+  // or the only date of the sentence that no claim or reason holds.
+  const held = [...drafts.map((d) => d.parse.clause), ...parses.filter((p) => p.clause.kind === 'cause').map((p) => p.clause)];
+  const unclaimed = dates.filter((d) => !held.some((clause) => inRange(clause, d)));
+  for (const draft of drafts) {
+    if (draft.date) continue;
+    const speaker = spokenBy.get(draft);
+    draft.date = (speaker && dates.find((d) => inRange(speaker.clause, d))?.text) || (unclaimed.length === 1 ? unclaimed[0]!.text : null);
+  }
+  return { tokens, drafts, backSource };
+}
+
+function range(r: Range, skip: readonly boolean[]): number[] {
+  const out: number[] = [];
+  for (let i = r.from; i < r.to; i++) if (!skip[i]) out.push(i);
+  return out;
+}

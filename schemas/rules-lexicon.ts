@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { SupportedLanguage } from './article.ts';
+import { Modality } from './claim.ts';
+
+/** A space-separated word list: long lists stay readable in the JSON and easy to diff. */
+const Words = z.string().describe('space-separated lowercase words');
+const Phrases = z.array(z.string().min(1)).describe('lowercase words or multi-word phrases');
+
+export const LexiconVerb = z.object({
+  en: z.string().regex(/^[a-z' ]+\|[a-z' ]+$/).describe('English base form and past tense, "ban|banned": the gloss in statement_en'),
+  kind: z.enum(['event', 'say']).default('event').describe('say: an attribution verb, whose subject is the source of what follows'),
+  forms: Words.describe('every form written as one word: finite forms, participles, joined separable forms'),
+  particle: z.string().optional().describe('separable particle (nl/de "in", "ein"; en "for") that completes the split forms'),
+  split: Words.optional().describe('finite forms that count only when the particle stands later in the same clause'),
+  modality: Modality.exclude(['fact']).optional().describe('what the verb itself says about its complement: "advise" makes it advised'),
+});
+export type LexiconVerb = z.infer<typeof LexiconVerb>;
+
+/** The words the rules extractor knows for one language (pipeline/rules/lexicons/rules-<lang>.json). */
+export const RulesLexicon = z.object({
+  language: SupportedLanguage,
+  version: z.string().min(1),
+  abbreviations: Words.describe('abbreviations whose full stop does not end a sentence, without the final dot'),
+  verbs: z.array(LexiconVerb).min(1),
+  auxiliaries: Words.describe('have, be, become and modal verbs: part of a verb group, never the claim verb itself'),
+  modal: z.object({ planned: Phrases, advised: Phrases, demanded: Phrases, possible: Phrases }),
+  negation: Words,
+  negationExceptions: Phrases.describe('phrases with a negation word that do not negate: "not only"'),
+  causal: Phrases.describe('markers after which the reason follows'),
+  sourceBefore: Phrases.describe('markers followed by the source: "according to", "volgens", "laut"'),
+  sourceAfter: Phrases.describe('markers that close a sentence with its source: ", aldus X", ", so X"'),
+  selfSource: Phrases.describe('"nach eigenen Angaben", "naar eigen zeggen": the actor is its own source'),
+  subordinators: Words.describe('conjunctions that open a subordinate (in nl/de verb-final) clause'),
+  relatives: Words,
+  coordinators: Words,
+  determiners: Words,
+  prepositions: Words,
+  fronted: Words.describe('adverbs that can stand before the finite verb without being its subject'),
+  pronouns: Words,
+  demonstratives: Words.describe('"Dat meldt X": a sentence whose subject points back passes its source to the previous one'),
+  infinitive: z.string().describe('the infinitive marker: to, te, zu'),
+  dates: z.object({
+    months: Words,
+    weekdays: Words,
+    casual: Phrases,
+    relativeWords: Words,
+    units: Words,
+    parts: Phrases,
+    prepositions: Words,
+  }),
+});
+export type RulesLexicon = z.infer<typeof RulesLexicon>;
+
+/** Word-for-word English for Dutch or German news text (pipeline/rules/lexicons/gloss-<lang>.json). */
+export const GlossLexicon = z.object({
+  language: SupportedLanguage,
+  version: z.string().min(1),
+  words: z.record(z.string(), z.string()).describe('lowercase word to English; an empty string drops the word'),
+});
+export type GlossLexicon = z.infer<typeof GlossLexicon>;
