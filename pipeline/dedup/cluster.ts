@@ -39,8 +39,8 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
   const window = options.blockWindow ?? 32;
   const threshold = options.threshold ?? SAME_EVENT;
   const features = claims.map((claim) => claimFeatures(claim, lexicons));
-  const { vectors, rarest } = vectorise(features);
-  const items: Comparable[] = features.map((feature, index) => ({ features: feature, vector: vectors[index]!, embedding: unitEmbedding(claims[index]!.embedding) }));
+  const { vectors, grams, rarest } = vectorise(features);
+  const items: Comparable[] = features.map((feature, index) => ({ features: feature, vector: vectors[index]!, grams: grams[index]!, embedding: unitEmbedding(claims[index]!.embedding) }));
   const order = claims.map((_, index) => index).sort((a, b) => timeKey(features[a]!.interval) - timeKey(features[b]!.interval) || compareIds(claims[a]!.claim_id, claims[b]!.claim_id));
 
   const group = new Int32Array(claims.length).fill(-1);

@@ -2,7 +2,7 @@ import { datesCompatible } from './dates.ts';
 import type { ClaimFeatures } from './features.ts';
 import { cosine, dot, type SparseVector } from './vectors.ts';
 
-export type Comparable = { features: ClaimFeatures; vector: SparseVector; embedding: Float32Array | null };
+export type Comparable = { features: ClaimFeatures; vector: SparseVector; grams: SparseVector; embedding: Float32Array | null };
 
 /** Two claims at or above this score answer the same question about the same event. */
 export const SAME_EVENT = 0.55;
@@ -47,8 +47,15 @@ export function verbAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
   return a.frame === 'speech' || b.frame === 'speech' || a.frame === 'have' || b.frame === 'have' ? 0.4 : 0;
 }
 
-function objectAgreement(a: Comparable, b: Comparable): number {
-  let object = cosine(a.vector, b.vector);
+/**
+ * Trigram cosines of unrelated objects stay low (shared endings, "tion"), cognates and
+ * compounds across languages score in between: only the part above the floor counts.
+ */
+const GRAM_FLOOR = 0.2;
+
+export function objectAgreement(a: Comparable, b: Comparable): number {
+  const gramScore = Math.max(0, (cosine(a.grams, b.grams) - GRAM_FLOOR) / (1 - GRAM_FLOOR));
+  let object = Math.max(cosine(a.vector, b.vector), gramScore);
   const namesA = a.features.names;
   const namesB = b.features.names;
   if (namesA.length && namesB.length && !intersects(namesA, namesB)) object *= 0.2;

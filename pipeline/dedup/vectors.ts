@@ -5,43 +5,68 @@ export type SparseVector = { ids: Int32Array; weights: Float32Array };
 
 export type Vectorised = {
   vectors: SparseVector[];
+  /** The same words as character trigrams: cognates and compounds (komitee, committee) still meet. */
+  grams: SparseVector[];
   /** Per claim, its object words other claims share, rarest first: the discriminating ones. */
   rarest: string[][];
 };
 
 /**
- * IDF over the claims given (the whole database on each run), so that "government" weighs less
- * than "zoom" wherever both are common and rare.
+ * Sparse unit vectors, IDF over the claims given (the whole database on each run), so that
+ * "government" weighs less than "zoom".
  */
-export function vectorise(features: readonly ClaimFeatures[]): Vectorised {
+function weighted(termsOf: readonly (readonly string[])[]): SparseVector[] {
   const vocabulary = new Map<string, number>();
   const df: number[] = [];
-  for (const { objectWords } of features) {
-    for (const word of objectWords) {
-      let id = vocabulary.get(word);
+  const ids = termsOf.map((terms) => {
+    const own = new Set<number>();
+    for (const term of terms) {
+      let id = vocabulary.get(term);
       if (id === undefined) {
         id = df.length;
-        vocabulary.set(word, id);
+        vocabulary.set(term, id);
         df.push(0);
       }
-      df[id] = (df[id] ?? 0) + 1;
+      if (!own.has(id)) df[id] = (df[id] ?? 0) + 1;
+      own.add(id);
     }
-  }
-  const total = features.length;
-  const idf = df.map((count) => Math.log(1 + total / count));
-  const vectors: SparseVector[] = [];
-  const rarest: string[][] = [];
-  for (const { objectWords } of features) {
-    const ids = Int32Array.from(objectWords.map((word) => vocabulary.get(word) ?? 0)).sort();
-    const weights = Float32Array.from(ids, (id) => idf[id] ?? 0);
-    const norm = Math.hypot(...weights) || 1;
+    return Int32Array.from(own).sort();
+  });
+  const idf = df.map((count) => Math.log(1 + termsOf.length / count));
+  return ids.map((list) => {
+    const weights = Float32Array.from(list, (id) => idf[id] ?? 0);
+    let norm = 0;
+    for (const weight of weights) norm += weight * weight;
+    norm = Math.sqrt(norm) || 1;
     for (let index = 0; index < weights.length; index += 1) weights[index] = (weights[index] ?? 0) / norm;
-    vectors.push({ ids, weights });
-    // A word no other claim has cannot lead to a match, so it makes no blocking key.
-    const shared = objectWords.filter((word) => (df[vocabulary.get(word) ?? 0] ?? 0) > 1);
-    rarest.push(shared.sort((a, b) => (df[vocabulary.get(a) ?? 0] ?? 0) - (df[vocabulary.get(b) ?? 0] ?? 0) || (a < b ? -1 : a > b ? 1 : 0)));
+    return { ids: list, weights };
+  });
+}
+
+function trigrams(words: readonly string[]): string[] {
+  const grams: string[] = [];
+  for (const word of words) {
+    if (word.startsWith('@')) {
+      grams.push(word);
+      continue;
+    }
+    const padded = ` ${word} `;
+    for (let index = 0; index + 3 <= padded.length; index += 1) grams.push(padded.slice(index, index + 3));
   }
-  return { vectors, rarest };
+  return grams;
+}
+
+export function vectorise(features: readonly ClaimFeatures[]): Vectorised {
+  const df = new Map<string, number>();
+  for (const { objectWords } of features) for (const word of objectWords) df.set(word, (df.get(word) ?? 0) + 1);
+  const rarest = features.map(({ objectWords }) =>
+    // A word no other claim has cannot lead to a match, so it makes no blocking key.
+    objectWords.filter((word) => (df.get(word) ?? 0) > 1).sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)));
+  return {
+    vectors: weighted(features.map((feature) => feature.objectWords)),
+    grams: weighted(features.map((feature) => trigrams(feature.objectWords))),
+    rarest,
+  };
 }
 
 export function cosine(a: SparseVector, b: SparseVector): number {
@@ -62,7 +87,9 @@ export function cosine(a: SparseVector, b: SparseVector): number {
 export function unitEmbedding(embedding: ArrayLike<number> | null | undefined): Float32Array | null {
   if (!embedding || embedding.length === 0) return null;
   const vector = Float32Array.from(embedding);
-  const norm = Math.hypot(...vector) || 1;
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  norm = Math.sqrt(norm) || 1;
   for (let index = 0; index < vector.length; index += 1) vector[index] = (vector[index] ?? 0) / norm;
   return vector;
 }
