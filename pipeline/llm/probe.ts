@@ -11,8 +11,9 @@ export async function probeServer(url: string, what: { name: string; hint: strin
   try {
     response = await fetch(url, { headers: what.headers ?? {}, signal: AbortSignal.timeout(what.timeoutMs ?? PROBE_TIMEOUT_MS) });
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    throw new ClaimlensError('LLM_UNREACHABLE', `cannot reach ${what.name} at ${url} (${cause})`, what.hint);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new ClaimlensError('LLM_UNREACHABLE', `cannot reach ${what.name} at ${url} (${why})`, what.hint);
   }
   return response;
 }

@@ -20,7 +20,7 @@ export type Recording = { when: string; claims: unknown[] };
 /** Replies for an article containing `when`, used up one per request before its recording is served. */
 export type Script = { when: string; replies: Reply[] };
 
-export type ServerOptions = { recordings?: readonly Recording[]; scripts?: readonly Script[]; latencyMs?: number; models?: readonly string[] };
+export type ServerOptions = { recordings?: readonly Recording[]; scripts?: readonly Script[]; latencyMs?: number; models?: readonly string[]; port?: number };
 
 export type ChatRequestLog = { protocol: 'openai' | 'ollama'; model: string; messages: { role: string; content: string }[]; subject: string; body: Record<string, unknown> };
 
@@ -174,7 +174,7 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
 
   return {
