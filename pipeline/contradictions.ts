@@ -1,10 +1,10 @@
 import type { Contradiction } from '../schemas/contradiction.ts';
 import type { CandidatePair } from './contradictions/candidates.ts';
 import { pairsOf, ruleFindings, toContradiction } from './contradictions/detect.ts';
-import { chatOf, combine, judgePair, MAX_JUDGED_PAIRS, type JudgeStats } from './contradictions/judge.ts';
+import { combine, judgePair, MAX_JUDGED_PAIRS, type JudgeStats } from './contradictions/judge.ts';
 import type { Extractor } from './extract.ts';
 import { loadClaims, saveContradictions, type SaveOutcome } from './store/contradictions.ts';
-import { databaseCache, type Db, type ResponseCache } from './store/index.ts';
+import type { Db } from './store/index.ts';
 
 export type ContradictionSummary = { contradictions: number; pairs: number } & SaveOutcome & JudgeStats;
 
@@ -14,22 +14,20 @@ const judgingOrder = (pairs: readonly { pair: CandidatePair; hasFindings: boolea
 
 /**
  * Finds where stored claims disagree and makes the contradictions table say exactly that.
- * Offline rules always run; when the extractor exposes a chat model, it judges the candidate
- * pairs too, its answers cached so an unchanged re-run asks nothing and changes nothing.
+ * Offline rules always run; when the extractor offers its model as a judge, the model judges the
+ * candidate pairs too, its answers cached so an unchanged re-run asks nothing and changes nothing.
  */
-export async function contradictionStage(db: Db, context: { extractor: Extractor; cache?: ResponseCache }): Promise<ContradictionSummary> {
+export async function contradictionStage(db: Db, context: { extractor: Extractor }): Promise<ContradictionSummary> {
   const pairs = pairsOf(loadClaims(db));
-  const stats: JudgeStats = { judged: 0, llmCalls: 0, cacheHits: 0, failures: 0 };
+  const stats: JudgeStats = { judged: 0, failures: 0 };
   const findings = pairs.map((pair) => ({ pair, findings: ruleFindings(pair), hasFindings: false }));
   for (const entry of findings) entry.hasFindings = entry.findings.length > 0;
-  const chat = chatOf(context.extractor);
+  const { judge } = context.extractor;
   const contradictions: Contradiction[] = [];
-  const judged = new Set(chat ? judgingOrder(findings).map((entry) => entry.pair) : []);
-  const judge = chat && { chat, model: context.extractor.model, cache: context.cache ?? databaseCache(db) };
+  const judged = new Set(judge ? judgingOrder(findings).map((entry) => entry.pair) : []);
   for (const { pair, findings: found } of findings) {
     const judgement = judge && judged.has(pair) ? await judgePair(pair, judge, stats) : null;
-    if (judged.has(pair)) stats.judged += 1;
-    for (const finding of combine(found, judgement, context.extractor.model)) contradictions.push(toContradiction(pair, finding, finding.judge));
+    for (const finding of combine(found, judgement, judge?.model ?? 'rules')) contradictions.push(toContradiction(pair, finding, finding.judge));
   }
   const outcome = saveContradictions(db, contradictions);
   return { contradictions: contradictions.length, pairs: pairs.length, ...outcome, ...stats };

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contradictionStage } from '../pipeline/contradictions.ts';
-import type { Extractor } from '../pipeline/extract.ts';
 import { createRulesExtractor } from '../pipeline/providers/rules.ts';
-import { memoryCache, openDatabase, type Db } from '../pipeline/store/index.ts';
+import { openDatabase, type Db } from '../pipeline/store/index.ts';
+import { extractorFor } from './llm-server/harness.ts';
+import { startLlmServer, type LlmServer } from './llm-server/server.ts';
 import { tempDir } from './support/folder.ts';
 import { storeArticle, type StoredArticleSketch } from './support/contradiction-claims.ts';
 
@@ -33,14 +34,16 @@ function setUp(): Db {
 
 const rowsOf = (database: Db) => database.prepare('SELECT * FROM v_contradictions ORDER BY contradiction_id').all() as Record<string, unknown>[];
 
-/** A chat model double: answers each prompt with the given JSON and counts its calls. */
-function chatExtractor(answer: string): Extractor & { calls: number } {
-  const extractor = {
-    ...createRulesExtractor(), extractor: 'openai', model: 'judge-model', calls: 0,
-    chat: { invoke: async () => { extractor.calls += 1; return { content: answer }; } },
-  };
-  return extractor;
+/** The loopback model server answering every pair question with the same reply; closed after the test. */
+async function judgeServer(reply: string, count = 40): Promise<LlmServer> {
+  const server = await startLlmServer({ scripts: [{ when: 'Claim A (', replies: Array.from({ length: count }, () => ({ kind: 'content' as const, content: reply })) }] });
+  servers.push(server);
+  return server;
 }
+const servers: LlmServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
 
 describe('the contradictions stage', () => {
   it('stores what the rules find, visible in v_contradictions with both quotes and paths', async () => {
@@ -74,30 +77,45 @@ describe('the contradictions stage', () => {
     expect(summary.deleted).toBe(0); // the cascade from claims already removed it
   });
 
-  it('asks a chat model about candidate pairs once, then answers from the cache', async () => {
+  it('asks the model about candidate pairs once, then answers from the cache', async () => {
     const database = setUp();
-    const cache = memoryCache();
-    const extractor = chatExtractor('{"verdict":"contradiction","kind":"numeric","reason":"200 million is not 300 million."}');
-    const first = await contradictionStage(database, { extractor, cache });
-    expect(first.llmCalls).toBeGreaterThan(0);
-    expect(extractor.calls).toBe(first.llmCalls);
+    const server = await judgeServer('{"verdict":"contradiction","kind":"numeric","reason":"200 million is not 300 million."}');
+    const extractor = await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 });
+    const first = await contradictionStage(database, { extractor });
+    expect(first.judged).toBeGreaterThan(0);
+    expect(server.stats.chatRequests).toBe(first.judged);
     const numeric = rowsOf(database).find((row) => row.kind === 'numeric')!;
-    expect(numeric.explanation).toMatch(/judge-model agrees: 200 million is not 300 million/);
-    const second = await contradictionStage(database, { extractor, cache });
-    expect(second).toMatchObject({ llmCalls: 0, inserted: 0, updated: 0, deleted: 0 });
-    expect(second.cacheHits).toBe(first.llmCalls);
+    expect(numeric.explanation).toMatch(/openai:test-model agrees: 200 million is not 300 million/);
+    expect(numeric.score).toBeGreaterThanOrEqual(0.85);
+    const second = await contradictionStage(database, { extractor });
+    expect(second).toMatchObject({ inserted: 0, updated: 0, deleted: 0, failures: 0 });
+    expect(server.stats.chatRequests).toBe(first.judged);
   });
 
-  it('keeps the rules\' findings, scored lower, when the model disagrees, and survives a garbled answer', async () => {
+  it('adds what only the model sees, as its own finding', async () => {
+    const database = setUp();
+    const server = await judgeServer('{"verdict":"contradiction","kind":"other","reason":"One speaks of a ban, the other of a user count."}');
+    await contradictionStage(database, { extractor: await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 }) });
+    const other = rowsOf(database).filter((row) => row.kind === 'other');
+    expect(other.length).toBeGreaterThan(0);
+    expect(other[0]!.explanation).toBe('openai:test-model judged: One speaks of a ban, the other of a user count.');
+  });
+
+  it("keeps the rules' findings, scored lower, when the model disagrees, and survives a garbled answer", async () => {
     const rules = setUp();
     await contradictionStage(rules, { extractor: createRulesExtractor() });
     const byRules = new Map(rowsOf(rules).map((row) => [row.kind, row.score as number]));
     rules.close();
     const database = setUp();
-    await contradictionStage(database, { extractor: chatExtractor('{"verdict":"agreement","kind":"other","reason":"Both describe the same ban."}'), cache: memoryCache() });
+    const agreeing = await judgeServer('{"verdict":"agreement","kind":"other","reason":"Both describe the same ban."}');
+    await contradictionStage(database, { extractor: await extractorFor('openai:test-model', database, agreeing, { maxRepairs: 0, maxRetries: 0 }) });
+    expect(rowsOf(database).map((row) => row.kind).sort()).toEqual([...byRules.keys()].sort());
     for (const row of rowsOf(database)) expect(row.score as number).toBeLessThan(byRules.get(row.kind as string)!);
-    const garbled = await contradictionStage(database, { extractor: chatExtractor('I think they disagree'), cache: memoryCache() });
-    expect(garbled.failures).toBe(garbled.llmCalls);
-    expect(rowsOf(database).map((row) => row.score)).toEqual(rowsOf(database).map((row) => byRules.get(row.kind as string)));
+    database.close();
+    const fresh = setUp();
+    const garbling = await judgeServer('I think they disagree');
+    const garbled = await contradictionStage(fresh, { extractor: await extractorFor('openai:test-model', fresh, garbling, { maxRepairs: 0, maxRetries: 0 }) });
+    expect(garbled.failures).toBe(garbled.judged);
+    expect(new Map(rowsOf(fresh).map((row) => [row.kind, row.score]))).toEqual(byRules);
   });
 });
