@@ -87,6 +87,18 @@ describe('clusterClaims', () => {
     expect(clusterOf(result, later)).not.toBe(clusterOf(result, first));
   });
 
+  it('keeps figures for two different months apart, and lets day-precise dates a day apart meet', () => {
+    const month = (language: string, statement: string, start: string, end: string) =>
+      claim(language, 'Eurostat', 'reported eurozone inflation', statement, start, { date_end: end, date_precision: 'month' });
+    const february = month('en', 'Eurozone inflation was 5.9 percent in February.', '2022-02-01', '2022-02-28');
+    const march = month('nl', 'Eurozone inflation rose to 7.5 percent in March.', '2022-03-01', '2022-03-31');
+    const freedSunday = claim('de', 'Bergungsteams', 'befreiten die Ever Given am Sonntag', 'Salvage teams freed the Ever Given on Sunday.', '2021-03-28');
+    const freedMonday = claim('en', 'Salvage teams', 'freed the Ever Given on Monday', 'Salvage teams freed the Ever Given on Monday.', '2021-03-29');
+    const result = clusterClaims([february, march, freedSunday, freedMonday], new Map());
+    expect(clusterOf(result, march)).not.toBe(clusterOf(result, february));
+    expect(clusterOf(result, freedMonday)).toBe(clusterOf(result, freedSunday));
+  });
+
   it('gives the same ids on a re-run, with or without the previous assignments', () => {
     const claims = [...zoomBan(), claim('en', 'Taiwan', 'reported five new coronavirus cases', 'Taiwan reported five new coronavirus cases.')];
     const first = clusterClaims(claims, new Map());

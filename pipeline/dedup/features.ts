@@ -20,8 +20,8 @@ export type ClaimFeatures = {
   actorStems: readonly string[];
   verb: string | null;
   frame: string | null;
-  /** What the claim is about beyond who and which verb; numbers, negations and modals left out. */
-  objectWords: readonly string[];
+  /** What the claim says: its statement's content words and entities, without verbs, numbers, negations or modals. */
+  contentWords: readonly string[];
   /** Object words written as names (Zoom, TikTok): two objects with different names are different things. */
   names: readonly string[];
   interval: Interval | null;
@@ -60,19 +60,19 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons): ClaimFeatu
   const actionVerb = headVerb(actionTokens, language, lexicons);
   const head = [actionVerb, statementVerb].find((found) => found && !found.weak) ?? actionVerb ?? statementVerb;
 
-  const objectWords = new Set<string>();
-  const actorId = (id: string) => actor.named.has(id) || actor.roles.has(id);
-  const addEntity = (ids: readonly string[]) => ids.filter((id) => !actorId(id)).forEach((id) => objectWords.add(`@${id}`));
+  // The whole statement, subject included: in "Eurozone inflation rose to 7.5 percent" the
+  // subject is what the claim is about. Verbs, numbers and negations are left out.
+  const contentWords = new Set<string>();
+  const addEntity = (ids: readonly string[]) => ids.forEach((id) => contentWords.add(`@${id}`));
   const skip = new Set([...(statementVerb?.tokenIndexes ?? []), ...(statementVerb?.weakIndexes ?? [])]);
   const inMention = new Set<number>();
   for (const mention of mentions) {
     for (let index = mention.start; index < mention.end; index += 1) inMention.add(index);
-    if (mention.start >= subjectEnd) addEntity([...mention.entity.named, ...mention.entity.roles]);
+    addEntity([...mention.entity.named, ...mention.entity.roles]);
   }
   statement.forEach((word, index) => {
-    if (index < subjectEnd || skip.has(index) || inMention.has(index) || stopEn.has(word) || isNumberToken(word)) return;
-    const stemmed = stem(word, 'en');
-    if (!isActorWord(word, stemmed)) objectWords.add(stemmed);
+    if (skip.has(index) || inMention.has(index) || stopEn.has(word) || isNumberToken(word)) return;
+    contentWords.add(stem(word, 'en'));
   });
   // Names in the original action survive any gloss: "Zoom" is Zoom in every language. German
   // capitalises every noun, so there only the English statement says what is a name.
@@ -82,9 +82,8 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons): ClaimFeatu
   for (const name of [...(language === 'de' ? [] : nameTokens(claim.action)), ...nameTokens(claim.statement_en)]) {
     if (stopEn.has(name) || stopHere.has(name) || isNumberToken(name) || findEntities([name], lexicons).length) continue;
     const stemmed = stem(name, 'en');
-    if (isActorWord(name, stemmed)) continue;
-    names.add(stemmed);
-    objectWords.add(stemmed);
+    contentWords.add(stemmed);
+    if (!isActorWord(name, stemmed)) names.add(stemmed);
   }
 
   // Arrays, not sets: a million claims' features must fit in memory, and these hold a few words.
@@ -95,7 +94,7 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons): ClaimFeatu
     actorStems: [...actorStems],
     verb: head?.verb ?? null,
     frame: head?.frame ?? null,
-    objectWords: [...objectWords],
+    contentWords: [...contentWords],
     names: [...names],
     interval: claimInterval(claim),
   };

@@ -15,11 +15,11 @@ export function representatives(claims: readonly DedupClaim[], features: readonl
   const statements = new Map<string, string>();
   for (const [g, list] of members) {
     const counts = new Map<string, number>();
-    for (const i of list) for (const word of features[i]!.objectWords) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const i of list) for (const word of features[i]!.contentWords) counts.set(word, (counts.get(word) ?? 0) + 1);
     let best = list[0]!;
     let bestScore = -Infinity;
     for (const i of list) {
-      const words = features[i]!.objectWords;
+      const words = features[i]!.contentWords;
       const shared = words.reduce((sum, word) => sum + (counts.get(word) ?? 1) - 1, 0);
       const score = (claims[i]!.language === 'en' ? 1000 : 0) + shared / Math.sqrt(words.length + 1);
       if (score > bestScore || (score === bestScore && claims[i]!.claim_id < claims[best]!.claim_id)) {

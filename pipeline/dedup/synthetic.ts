@@ -54,7 +54,7 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const { actors, verbs } = vocabulary();
-  const objectWords = Math.max(1000, Math.floor(count / 2));
+  const contentWords = Math.max(1000, Math.floor(count / 2));
   const claims: SyntheticClaim[] = [];
   let event = 0;
   let last: { actor: Actor; verb: Verb; brand: string; day: number } | undefined;
@@ -65,7 +65,7 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
     // Zipf-like: most actors are the few big ones, as in news.
     const actor = followUp?.actor ?? (next() < 0.7 ? actors[Math.floor(next() ** 2 * actors.length)]! : ({ en: `Org${word(event % 5000)}`, nl: `Org${word(event % 5000)}`, de: `Org${word(event % 5000)}` } as Actor));
     const verb = followUp?.verb ?? pick(verbs);
-    const object = [word(Math.floor(next() ** 1.5 * objectWords)), word(Math.floor(next() * objectWords)), word(Math.floor(next() * objectWords))];
+    const object = [word(Math.floor(next() ** 1.5 * contentWords)), word(Math.floor(next() * contentWords)), word(Math.floor(next() * contentWords))];
     const brand = followUp?.brand ?? `Brand${word(Math.floor(next() * count))}`;
     const day = followUp ? followUp.day + Math.floor(next() * 10) * DAY : START + Math.floor(next() * 3 * 365) * DAY;
     last = { actor, verb, brand, day };
@@ -82,7 +82,7 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
         language,
         actor: actor[language],
         action: `${verbForm} ${brand} ${words.join(' ')} ${number}`,
-        statement_en: `${capitalise(actor.en)} ${pick(verb.en)} ${brand} ${words.join(' ')} ${number} ${word(Math.floor(next() * objectWords))}.`,
+        statement_en: `${capitalise(actor.en)} ${pick(verb.en)} ${brand} ${words.join(' ')} ${number} ${word(Math.floor(next() * contentWords))}.`,
         date_start: next() < 0.7 ? date : null,
         date_end: null,
         date_precision: 'day',

@@ -58,13 +58,13 @@ function trigrams(words: readonly string[]): string[] {
 
 export function vectorise(features: readonly ClaimFeatures[]): Vectorised {
   const df = new Map<string, number>();
-  for (const { objectWords } of features) for (const word of objectWords) df.set(word, (df.get(word) ?? 0) + 1);
-  const rarest = features.map(({ objectWords }) =>
+  for (const { contentWords } of features) for (const word of contentWords) df.set(word, (df.get(word) ?? 0) + 1);
+  const rarest = features.map(({ contentWords }) =>
     // A word no other claim has cannot lead to a match, so it makes no blocking key.
-    objectWords.filter((word) => (df.get(word) ?? 0) > 1).sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)));
+    contentWords.filter((word) => (df.get(word) ?? 0) > 1).sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)));
   return {
-    vectors: weighted(features.map((feature) => feature.objectWords)),
-    grams: weighted(features.map((feature) => trigrams(feature.objectWords))),
+    vectors: weighted(features.map((feature) => feature.contentWords)),
+    grams: weighted(features.map((feature) => trigrams(feature.contentWords))),
     rarest,
   };
 }
