@@ -14,13 +14,14 @@ describe('reading quantities the way each language writes them', () => {
     ['nl', "zo'n 700 mensen", { value: 700, unit: 'people', qualifier: 'about' }],
     ['nl', 'ruim 3,5 miljard euro', { value: 3.5e9, unit: 'euro', qualifier: 'more' }],
     ['nl', '7,5 procent', { value: 7.5, unit: 'percent', qualifier: 'exact' }],
-    ['de', '200 Millionen Nutzer', { value: 2e8, unit: 'users', qualifier: 'exact' }],
+    ['de', '200 Millionen Nutzer', { value: 2e8, unit: 'people', qualifier: 'exact' }],
     ['de', 'mehr als 1.000 Geräte', { value: 1000, unit: 'devices', qualifier: 'more' }],
     ['de', '7,5 %', { value: 7.5, unit: 'percent', qualifier: 'exact' }],
-    ['en', 'about 300 million users', { value: 3e8, unit: 'users', qualifier: 'about' }],
+    ['en', 'about 300 million daily users', { value: 3e8, unit: 'people', qualifier: 'about' }],
     ['en', '7.5 percent', { value: 7.5, unit: 'percent', qualifier: 'exact' }],
     ['en', '$5 billion', { value: 5e9, unit: 'dollar', qualifier: 'exact' }],
-    ['en', 'nearly 400 ships', { value: 400, unit: null, qualifier: 'nearly' }],
+    ['en', 'nearly 400 ships', { value: 400, unit: 'ships', qualifier: 'nearly' }],
+    ['en', 'nearly 400 stranded freighters', { value: 400, unit: null, qualifier: 'nearly' }],
   ] as const)('%s: "%s"', (language, text, expected) => {
     expect(parseQuantities(text, language)).toEqual([expect.objectContaining(expected)]);
   });

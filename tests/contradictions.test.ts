@@ -111,7 +111,7 @@ describe('contradiction rules', () => {
   it('gives each finding a plain-English explanation that names both sides, and a score in (0, 1)', () => {
     const found = detectContradictions([claimRow(positives.numeric[1]!.a), claimRow(positives.numeric[1]!.b)]);
     expect(found).toHaveLength(1);
-    expect(found[0]!.explanation).toMatch(/200 million users.*300 million users/);
+    expect(found[0]!.explanation).toMatch(/200 million people \("200 Millionen Nutzer"\).*300 million people \("300 Millionen Nutzer"\)/);
     expect(found[0]!.score).toBeGreaterThan(0);
     expect(found[0]!.score).toBeLessThan(1);
   });

@@ -39,7 +39,7 @@ describe('the review report', () => {
     expect(numeric.replace(/^## \d+\./, '## n.').replace(/id `\w+`/, 'id `…`')).toMatchInlineSnapshot(`
       "## n. numeric · score 0.88
 
-      A gives 200 million users ("200 miljoen gebruikers"), B gives 300 million users ("300 million users"): 33% apart, more than rounding allows.
+      A gives 200 million people ("200 miljoen gebruikers"), B gives 300 million people ("300 million users"): 33% apart, more than rounding allows.
 
       | | A | B |
       | --- | --- | --- |

@@ -3,7 +3,7 @@ import { contentId } from '../hash.ts';
 import type { ClaimRow } from '../store/contradictions.ts';
 import { attributionRule } from './attribution.ts';
 import { candidatePairs, type CandidatePair } from './candidates.ts';
-import { dateRule } from './date-range.ts';
+import { dateRule, datesOverlap } from './date-range.ts';
 import { claimFeatures } from './features.ts';
 import type { Finding } from './finding.ts';
 import { modalityRule } from './modality.ts';
@@ -15,12 +15,24 @@ const SAME_EVENT_FOR_DATES = 0.5;
 
 export const RULES_JUDGE = 'rules';
 
-/** Every kind of disagreement the offline rules find in one pair. */
+/**
+ * Every kind of disagreement the offline rules find in one pair. Two measurements at different
+ * times differ legitimately, so numbers are compared only when the dates may coincide, and the
+ * dates of two measurements (a figure's month against the day it was announced) are not compared.
+ */
 export function ruleFindings(pair: CandidatePair): Finding[] {
-  const { a, b, similarity, sameCluster } = pair;
-  const findings = [numericRule(a, b), polarityRule(a, b), modalityRule(a, b), attributionRule(a, b, similarity, sameCluster)];
-  if (sameCluster || similarity >= SAME_EVENT_FOR_DATES) findings.push(dateRule(a, b));
-  return findings.filter((finding): finding is Finding => finding !== null);
+  const { a, b, similarity, sameCluster, sameArticle } = pair;
+  const overlap = datesOverlap(a.claim, b.claim);
+  const measured = a.quantities.length > 0 && b.quantities.length > 0;
+  const findings: (Finding | null)[] = [overlap !== false ? numericRule(a, b) : null, polarityRule(a, b)];
+  if (!sameArticle) {
+    findings.push(modalityRule(a, b));
+    if (!measured && (sameCluster || similarity >= SAME_EVENT_FOR_DATES)) findings.push(dateRule(a, b));
+  }
+  const found = findings.filter((finding): finding is Finding => finding !== null);
+  // Who said it matters when the claims otherwise agree; beside another disagreement it is noise.
+  const attribution = !sameArticle && found.length === 0 ? attributionRule(a, b, similarity, sameCluster) : null;
+  return attribution ? [attribution] : found;
 }
 
 export const contradictionId = (claimA: string, claimB: string, kind: string) => contentId('contradiction', claimA, claimB, kind);

@@ -1,6 +1,6 @@
 import type { Modality } from '../../schemas/claim.ts';
 import type { ClaimRow } from '../store/contradictions.ts';
-import { asLanguage, HEADS, MODALITY, POLARITY, type Language, type Phrase } from './lexicon.ts';
+import { asLanguage, HEADS, MODALITY, NUMBERS, POLARITY, type Language, type Phrase } from './lexicon.ts';
 import { parseQuantities, type Quantity } from './numbers.ts';
 import { phraseAt, stem, tokens } from './text.ts';
 
@@ -20,7 +20,21 @@ export type ClaimFeatures = {
   stances: Stances;
   negated: boolean;
   modality: Modality;
+  /** capitalised words of the English statement past its first word, cut to a stem: who and where */
+  names: Set<string>;
 };
+
+const NAME_STEM = 5;
+
+/** "Germany" and "German", "Taiwan" and "Taiwanese" share a stem; "Germany" and "Netherlands" do not. */
+export function namesIn(statement: string): Set<string> {
+  const words = statement.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  return new Set(
+    words.slice(1)
+      .filter((word) => /^\p{Lu}/u.test(word) && !HEADS.fillers.has(word.toLowerCase()) && !NUMBERS.months.has(word.toLowerCase()))
+      .map((word) => word.toLowerCase().replace(/['’]s$/, '').slice(0, NAME_STEM)),
+  );
+}
 
 const NEGATION_WINDOW_BEFORE = 4;
 // Dutch and German often close the clause with the negation: "erlaubt Zoom für Beamte nicht".
@@ -37,10 +51,6 @@ function negationNear(words: readonly string[], start: number, length: number, l
     if (negations.has(word) || (language === 'en' && word.endsWith("n't"))) return true;
   }
   return false;
-}
-
-export function hasNegation(words: readonly string[], language: Language): boolean {
-  return words.some((word) => POLARITY.negations[language].has(word) || (language === 'en' && word.endsWith("n't")));
 }
 
 /** Concepts the text takes a side on, with negation flipping the side ("geen toegang" is no access). */
@@ -88,6 +98,8 @@ export function lemma(token: string): string | null {
 
 const AUXILIARIES = new Map([['has', 'have'], ['have', 'have'], ['had', 'have'], ['is', 'be'], ['are', 'be'], ['was', 'be'], ['were', 'be']]);
 
+export const CONCEPT_HEADS = new Set(POLARITY.concepts.map((concept) => concept.concept));
+
 const conceptOfWord = new Map<string, string>(
   POLARITY.concepts.flatMap((concept) => [...concept.positive.en, ...concept.negative.en].filter((phrase) => phrase.length === 1).map((phrase) => [phrase[0]!, concept.concept] as const)),
 );
@@ -119,7 +131,8 @@ export function claimFeatures(claim: ClaimRow): ClaimFeatures {
   const native = `${claim.actor} ${claim.action}`;
   const stances = stancesIn(native, language);
   for (const [concept, stance] of stancesIn(claim.statement_en, 'en')) if (!stances.has(concept)) stances.set(concept, stance);
-  const negated = claim.polarity === 'negated' || hasNegation(tokens(claim.action), language);
+  // The extractor's polarity, not negation words: "keine neuen Funktionen" is a promise, not a denial.
+  const negated = claim.polarity === 'negated';
   // The English statement is read first: marker words differ by language ("wird" is also a passive),
   // so two translations of one claim are read the same way.
   const modality = claim.modality !== 'fact' ? claim.modality : (modalityIn(claim.statement_en, 'en') ?? (language === 'en' ? null : modalityIn(claim.action, language)) ?? 'fact');
@@ -136,5 +149,6 @@ export function claimFeatures(claim: ClaimRow): ClaimFeatures {
     stances,
     negated,
     modality,
+    names: namesIn(claim.statement_en),
   };
 }

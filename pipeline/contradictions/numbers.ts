@@ -46,13 +46,28 @@ const scaleOf = (token: string | undefined, language: Language): number | undefi
   return undefined;
 };
 
-function unitAt(after: readonly string[], index: number): { unit: string; width: number } | null {
+/** How far past the number a unit may stand: "300 million daily meeting participants". */
+const UNIT_LOOKAHEAD = 3;
+
+function unitExactlyAt(after: readonly string[], index: number): { unit: string; width: number } | null {
   const two = after.slice(index, index + 2).join(' ');
   const twoUnit = NUMBERS.units.get(two);
   if (twoUnit && after.length >= index + 2) return { unit: twoUnit, width: 2 };
   const one = after[index];
   const oneUnit = one ? NUMBERS.units.get(one) : undefined;
   return oneUnit ? { unit: oneUnit, width: 1 } : null;
+}
+
+/** The unit right after the number, or a few adjectives later; never past a filler word or another number. */
+function unitAt(after: readonly string[], index: number): { unit: string; width: number } | null {
+  for (let skip = 0; skip < UNIT_LOOKAHEAD; skip += 1) {
+    const word = after[index + skip];
+    if (word === undefined || (skip > 0 && (HEADS.fillers.has(word) || /\d/.test(word)))) return null;
+    const found = unitExactlyAt(after, index + skip);
+    if (found) return { unit: found.unit, width: found.width + skip };
+    if (skip === 0 && NUMBERS.units.has(word)) return null;
+  }
+  return null;
 }
 
 function qualifierBefore(before: readonly string[], language: Language): Qualifier {
@@ -89,7 +104,7 @@ export function parseQuantities(text: string, language: Language): Quantity[] {
     if (NUMBERS.months.has(after[0] ?? '') || NUMBERS.months.has(before.at(-1) ?? '')) continue;
     let index = 0;
     const scale = scaleOf(after[0], language);
-    if (glued && !scale && !unitAt(after, 0)) continue;
+    if (glued && !scale && !unitExactlyAt(after, 0)) continue;
     if (scale) index = 1;
     let unit: string | null = null;
     const currencyBefore = before.at(-1) && NUMBERS.units.get(before.at(-1)!);
