@@ -34,6 +34,8 @@ export const RulesLexicon = z.object({
   relatives: Words,
   coordinators: Words,
   determiners: Words,
+  numbers: Words.describe('numbers written as words: "honderd", "zwei", "million"'),
+  quantifiers: Phrases.describe('words that open a noun phrase before a number: "about", "ruim", "mehr als"'),
   prepositions: Words,
   fronted: Words.describe('adverbs that can stand before the finite verb without being its subject'),
   pronouns: Words,

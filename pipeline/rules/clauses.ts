@@ -35,6 +35,10 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
     (lex.determiners.has(tokens[index + 1]?.lower ?? '') || tokens[index + 1]?.capital === true);
   if (previous && !demonstrative && lex.language !== 'de' && (lex.determiners.has(previous.lower) || /'s$/.test(previous.lower))) return null;
   if (lex.language === 'en') {
+    // Capitalised it is a name or a heading word ("Finance minister …"), not a verb.
+    if (token.capital) return null;
+    // "a week of reports": after a preposition the word is a noun.
+    if (previous && lex.prepositions.has(previous.lower) && previous.lower !== 'to') return null;
     // "The Baltic states were hit": a verb form right before an auxiliary is the subject's noun;
     // an -ing form without "be" before it is a gerund or participle, not the clause's verb.
     if (lex.auxiliaries.has(tokens[index + 1]?.lower ?? '') && !lex.auxiliaries.has(previous?.lower ?? '')) return null;
@@ -115,7 +119,8 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         lex.relatives.has(next.lower) ||
         PURPOSE.has(next.lower) ||
         lex.sourceAfter.match(tokens, j) !== null ||
-        hasSayVerb(tokens, j, nextComma(tokens, j), lex);
+        hasSayVerb(tokens, j, nextComma(tokens, j), lex) ||
+        endsInInfinitive(tokens, j, nextComma(tokens, j), lex);
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
       if (starts || afterSay) {
@@ -132,13 +137,48 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       close(i, i + 1, token);
       continue;
     }
-    // "… and promised …": a conjunction before a verb starts a clause that shares the subject.
-    if (i > from && lex.coordinators.has(token.lower) && next && j === i + 1 && isVerbLike(tokens, j, tokens.length, lex) && !lex.negation.has(next.lower)) {
+    // "… and promised …": a conjunction before a verb starts a clause that shares the subject;
+    // in Dutch and German one before a whole clause ("en ook het ministerie houdt …") starts a clause too.
+    if (i > from && lex.coordinators.has(token.lower) && next && j === i + 1 && !lex.negation.has(next.lower) &&
+      (isVerbLike(tokens, j, tokens.length, lex) || (lex.language !== 'en' && hasVerb(tokens, from, i, lex) && startsClause(tokens, j, lex)))) {
+      close(i, i + 1, token);
+      continue;
+    }
+    // "when the vessel was refloated", "while", "although": these open a clause without a comma.
+    if (i > from && WITHOUT_COMMA.has(token.lower) && next && (lex.determiners.has(next.lower) || lex.pronouns.has(next.lower) || next.capital)) {
       close(i, i + 1, token);
     }
   }
   close(tokens.length, tokens.length, undefined);
-  return clauses.map((clause) => trimClause(tokens, clause));
+  return clauses.map((clause) => asInfinitive(tokens, trimClause(tokens, clause), lex));
+}
+
+/** ", den Kanal zu passieren": a clause that ends in "zu"/"te" + verb is an infinitive, whatever opened it. */
+function asInfinitive(tokens: readonly Token[], clause: Clause, lex: CompiledLexicon): Clause {
+  if (lex.language === 'en' || clause.kind === 'inf' || clause.to - clause.from < 2 || clause.from === 0) return clause;
+  if (tokens[clause.to - 2]!.lower !== lex.infinitive) return clause;
+  for (let i = clause.from; i < clause.to - 2; i++) if (lex.auxiliaries.has(tokens[i]!.lower)) return clause;
+  return { ...clause, kind: 'inf' };
+}
+
+const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'wo', 'waar', 'terwijl', 'während', 'obwohl', 'hoewel']);
+
+/** A clause of its own: a finite verb within a few words, before any punctuation. */
+function startsClause(tokens: readonly Token[], at: number, lex: CompiledLexicon): boolean {
+  for (let k = at + 1; k < tokens.length && k < at + 8; k++) {
+    if (tokens[k]!.kind === 'punct') return false;
+    const word = tokens[k]!.lower;
+    // A participle ("gezogen", "gesloten") ends the clause before it rather than opening one.
+    if (lex.auxiliaries.has(word) || lex.splitVerbs.has(word) || (lex.verbs.has(word) && !word.startsWith('ge'))) return true;
+  }
+  return false;
+}
+
+/** ", Zoom nicht zu verwenden": a stretch that ends in "zu"/"te" + verb is an infinitive clause (Dutch and German). */
+function endsInInfinitive(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {
+  let end = to;
+  while (end > from && tokens[end - 1]!.kind === 'punct') end--;
+  return lex.language !== 'en' && end - from >= 2 && tokens[end - 2]!.lower === lex.infinitive;
 }
 
 function hasVerb(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {

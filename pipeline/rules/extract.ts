@@ -8,10 +8,11 @@ import { splitSentences } from './sentences.ts';
 import type { Token } from './tokens.ts';
 
 /** Tokens as the text writes them, with a single space where tokens were left out between them. */
-function joinTokens(sentence: string, tokens: readonly Token[], indices: readonly number[]): string {
+function joinTokens(sentence: string, tokens: readonly Token[], indices: readonly number[], lex: CompiledLexicon): string {
   const kept = [...new Set(indices)].sort((a, b) => a - b).filter((i) => !isQuote(tokens[i]));
   while (kept.length && tokens[kept[kept.length - 1]!]!.kind === 'punct' && tokens[kept[kept.length - 1]!]!.text !== '%') kept.pop();
   while (kept.length && tokens[kept[0]!]!.kind === 'punct') kept.shift();
+  while (kept.length > 1 && lex.coordinators.has(tokens[kept[kept.length - 1]!]!.lower)) kept.pop();
   let out = '';
   kept.forEach((index, k) => {
     const before = kept[k - 1];
@@ -37,11 +38,17 @@ function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexic
     .map((i) => tokens[i]!);
 }
 
+/** Cuts an unclosed parenthesis and what follows it: "Christian Lindner (FDP" → "Christian Lindner". */
+function balance(text: string): string {
+  const open = text.lastIndexOf('(');
+  return open >= 0 && text.indexOf(')', open) < 0 ? text.slice(0, open).trim() : text;
+}
+
 function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractedClaim | null {
-  const actor = draft.actor ? textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim() : '';
-  const action = joinTokens(sentence, tokens, draft.action);
+  const actor = draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
+  const action = joinTokens(sentence, tokens, draft.action, lex);
   if (!actor || !action) return null;
-  const reason = draft.reason?.length ? joinTokens(sentence, tokens, draft.reason) : null;
+  const reason = draft.reason?.length ? joinTokens(sentence, tokens, draft.reason, lex) : null;
   const actorTokens = tokens.slice(draft.actor!.from, draft.actor!.to);
   const statementEn = statement(
     lex.language === 'en' ? actor : glossTokens(actorTokens, lex),
@@ -54,7 +61,7 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
     action,
     date: draft.date,
     reason: reason || null,
-    source: draft.source,
+    source: draft.source === null ? null : balance(draft.source) || null,
     quote: sentence,
     statement_en: statementEn,
     polarity: draft.polarity,

@@ -48,6 +48,8 @@ export type CompiledLexicon = {
   relatives: Set<string>;
   coordinators: Set<string>;
   determiners: Set<string>;
+  quantifiers: PhraseMatcher<true>;
+  numbers: Set<string>;
   prepositions: Set<string>;
   fronted: Set<string>;
   pronouns: Set<string>;
@@ -133,6 +135,8 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
     relatives: words(lexicon.relatives),
     coordinators: words(lexicon.coordinators),
     determiners: words(lexicon.determiners),
+    quantifiers: new PhraseMatcher(lexicon.quantifiers.map((p) => [p, true as const])),
+    numbers: words(lexicon.numbers),
     prepositions: words(lexicon.prepositions),
     fronted: words(lexicon.fronted),
     pronouns: words(lexicon.pronouns),

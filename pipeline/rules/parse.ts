@@ -21,16 +21,25 @@ const ENGLISH_ADVERB = /ly$/;
 
 /** Where a noun phrase starting at `at` ends: "het Taiwanese kabinet", "die Regierung in Taipeh", "Eric Yuan". */
 export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon, attach = true): number {
-  const first = tokens[at];
+  const quantifier = lex.quantifiers.match(tokens, at);
+  // "ruim 50 miljoen kaartjes", "mehr als 280 Schiffe": the quantifier belongs to the phrase.
+  const counted = quantifier ? tokens[at + quantifier.length] : undefined;
+  const start = counted && (counted.kind === 'number' || lex.numbers.has(counted.lower)) ? at + quantifier!.length : at;
+  const first = tokens[start];
   if (!first || first.kind === 'punct') return at;
   if (lex.pronouns.has(first.lower) && !lex.determiners.has(first.lower)) return at + 1;
-  let i = at;
+  let i = start;
   const stop = (k: number) => {
     const t = tokens[k];
     return !t || t.kind === 'punct' || lex.prepositions.has(t.lower) || lex.negation.has(t.lower) || lex.coordinators.has(t.lower) ||
       lex.subordinators.has(t.lower) || isVerbLike(tokens, k, end, lex) || lex.fronted.has(t.lower);
   };
-  if (lex.determiners.has(first.lower) || first.kind === 'number') {
+  if (first.kind === 'number' || lex.numbers.has(first.lower)) {
+    i++;
+    // "50 miljoen kaartjes", "18,000 containers", "30.000 Kubikmeter Sand" (German nouns are capitalised).
+    while (i < end && i < start + 3 && tokens[i]!.kind === 'word' && !stop(i) && !lex.determiners.has(tokens[i]!.lower) &&
+      (lex.language !== 'de' || tokens[i]!.capital)) i++;
+  } else if (lex.determiners.has(first.lower)) {
     i++;
     if (lex.language === 'de') {
       // German nouns are capitalised: the phrase runs to its first capitalised word.
@@ -39,13 +48,13 @@ export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number,
     } else {
       // Dutch and English: adjectives ("Taiwanese", "nieuwe", "digital") then one head word.
       while (i < end - 1 && i < at + 4 && !stop(i) && !lex.determiners.has(tokens[i]!.lower) && !stop(i + 1) &&
-        !lex.determiners.has(tokens[i + 1]!.lower) && (tokens[i]!.lower.endsWith('e') || tokens[i]!.capital || lex.language === 'en')) i++;
+        !lex.determiners.has(tokens[i + 1]!.lower) && (tokens[i]!.lower.endsWith('e') || lex.language === 'en')) i++;
       if (i < end && !stop(i) && !lex.determiners.has(tokens[i]!.lower)) i++;
     }
   }
   // A name: a run of capitalised words.
   while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
-  if (i === at) return at;
+  if (i === start) return at;
   if (!attach) return i;
   // One genitive attachment: "van de regering", "des Ministeriums", "of the company".
   const link = tokens[i]?.lower;
@@ -68,7 +77,7 @@ function tidy(tokens: readonly Token[], range: Range, skip: readonly boolean[] =
 /** An English subject: what stands before the verb group, without fronted adverbials and long appositions. */
 function englishActor(tokens: readonly Token[], from: number, to: number, skip: readonly boolean[], lex: CompiledLexicon): Range | null {
   let start = from;
-  while (start < to && (skip[start] || lex.fronted.has(tokens[start]!.lower))) start++;
+  while (start < to && (skip[start] || lex.fronted.has(tokens[start]!.lower) || lex.subordinators.has(tokens[start]!.lower) || lex.coordinators.has(tokens[start]!.lower))) start++;
   // "On Monday, X …", "In February, X …": the part up to the comma is not the subject.
   const first = tokens[start];
   if (first && (lex.prepositions.has(first.lower) || lex.subordinators.has(first.lower))) {
@@ -76,8 +85,18 @@ function englishActor(tokens: readonly Token[], from: number, to: number, skip: 
     while (k < to && tokens[k]!.text !== ',') k++;
     if (k < to) start = k + 1;
   }
-  const range = tidy(tokens, { from: start, to }, skip);
+  let range = tidy(tokens, { from: start, to }, skip);
   if (!range) return null;
+  // A verb inside the would-be subject means an earlier clause ran on without a comma
+  // ("422 ships were waiting … when the vessel was refloated"): keep the phrase after its last verb or conjunction.
+  for (let k = range.to - 1; k > range.from; k--) {
+    const t = tokens[k]!;
+    if (lex.auxiliaries.has(t.lower) || (lex.subordinators.has(t.lower) && t.lower !== 'that')) {
+      range = tidy(tokens, { from: k + 1, to: range.to }, skip);
+      if (!range) return null;
+      break;
+    }
+  }
   // "Dr. Ehud Ur, professor of medicine at …, cautioned": keep the name before a long apposition.
   const comma = tokens.slice(range.from, range.to).findIndex((t) => t.text === ',');
   if (comma > 0 && range.to - range.from > 6) return tidy(tokens, { from: range.from, to: range.from + comma });
@@ -98,7 +117,18 @@ function isSubjectPrefield(tokens: readonly Token[], from: number, to: number, s
 /** Subject after the finite verb ("Am Dienstag verbot die Regierung …"), skipping reflexives and "er". */
 function subjectAfter(tokens: readonly Token[], finite: number, end: number, skip: readonly boolean[], lex: CompiledLexicon): Range | null {
   let at = finite + 1;
-  while (at < end && (skip[at] || ['zich', 'sich', 'er', 'es', 'ook', 'auch', 'nu', 'nun'].includes(tokens[at]!.lower) || lex.fronted.has(tokens[at]!.lower))) at++;
+  for (let round = 0; round < 3; round++) {
+    while (at < end && (skip[at] || ['zich', 'sich', 'er', 'es', 'ook', 'auch', 'nu', 'nun'].includes(tokens[at]!.lower) || lex.fronted.has(tokens[at]!.lower))) at++;
+    // "wurden in den drei Monaten rund 52 Millionen Tickets verkauft": step over a prepositional phrase.
+    if (at < end && lex.prepositions.has(tokens[at]!.lower)) {
+      const after = nounPhraseEnd(tokens, at + 1, end, lex, false);
+      if (after > at + 1) {
+        at = after;
+        continue;
+      }
+    }
+    break;
+  }
   const stop = nounPhraseEnd(tokens, at, end, lex);
   return stop > at ? { from: at, to: stop } : null;
 }
@@ -109,6 +139,11 @@ function range(from: number, to: number, without: Range | null, skip: readonly b
   return out;
 }
 
+function hasLaterVerb(tokens: readonly Token[], from: number, to: number, skip: readonly boolean[], lex: CompiledLexicon): boolean {
+  for (let i = from; i < to; i++) if (!skip[i] && tokens[i - 1]?.lower !== 'to' && verbAt(tokens, i, to, lex)) return true;
+  return false;
+}
+
 /** Finds the claim verb, the subject and the verb phrase of one clause, for the word order of its language. */
 export function parseClause(tokens: readonly Token[], clause: Clause, skip: readonly boolean[], lex: CompiledLexicon): ClauseParse {
   const { from, to } = clause;
@@ -117,7 +152,12 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
   for (let i = from; i < to; i++) {
     if (skip[i] || isQuote(tokens[i])) continue;
     if (finite === null && isVerbLike(tokens, i, to, lex) && !(lex.language === 'en' && tokens[i - 1]?.lower === lex.infinitive && i - 1 > from)) finite = i;
-    if (!verb) verb = verbAt(tokens, i, to, lex);
+    if (!verb) {
+      const hit = verbAt(tokens, i, to, lex);
+      // "Agencies that need to hold meetings … should switch": an infinitive is not the clause's verb
+      // when a finite one follows.
+      if (hit && !(lex.language === 'en' && tokens[i - 1]?.lower === 'to' && hasLaterVerb(tokens, i + 1, to, skip, lex))) verb = hit;
+    }
     if (verb && finite !== null) break;
   }
   if (finite === null) return { clause, verb, finite, actor: null, action: [] };
@@ -130,7 +170,11 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
       if (!(skip[start - 1] || lex.auxiliaries.has(t.lower) || lex.negation.has(t.lower) || ENGLISH_ADVERB.test(t.lower) || lex.fronted.has(t.lower) || t.lower === 'to')) break;
       start--;
     }
-    const actor = clause.kind === 'inf' ? null : englishActor(tokens, from, start, skip, lex);
+    // "… becoming the first government to act": an infinitive or participle clause has no subject of its own.
+    const infinitive = tokens[start]?.lower === 'to' && finite >= start;
+    const actor = clause.kind === 'inf' || infinitive ? null : englishActor(tokens, from, start, skip, lex);
+    if (actor && tokens[actor.from]!.lower.endsWith('ing')) return { clause: { ...clause, kind: 'inf' }, verb, finite, actor: null, action: range(from, to, null, skip) };
+    if (infinitive) return { clause: { ...clause, kind: 'inf' }, verb, finite, actor: null, action: range(from, to, null, skip) };
     return { clause, verb, finite, actor, action: range(start, to, null, skip) };
   }
   if (clause.kind === 'main' || clause.kind === 'coord') {
@@ -148,8 +192,11 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
   if (clause.kind === 'inf') return { clause, verb, finite, actor: null, action: range(from, to, null, skip) };
   // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
   let at = from;
-  while (at < to && skip[at]) at++;
-  const stop = clause.kind === 'rel' ? at : nounPhraseEnd(tokens, at, to, lex);
+  while (at < to && (skip[at] || lex.fronted.has(tokens[at]!.lower))) at++;
+  // In a relative clause the pronoun is the subject unless another noun phrase follows it
+  // before the verb: "das die Bundesregierung … beschlossen hatte".
+  const end = nounPhraseEnd(tokens, at, to, lex);
+  const stop = clause.kind === 'rel' && !(end > at && end < anchor && !lex.pronouns.has(tokens[at]!.lower)) ? at : end;
   const actor = stop > at ? { from: at, to: stop } : null;
   return { clause, verb, finite, actor, action: range(actor ? stop : from, to, null, skip) };
 }

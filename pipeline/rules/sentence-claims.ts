@@ -1,7 +1,7 @@
 import type { Modality, Polarity } from '../../schemas/claim.ts';
 import { isComplement, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
-import { parseClause, type ClauseParse, type Range } from './parse.ts';
+import { nounPhraseEnd, parseClause, type ClauseParse, type Range } from './parse.ts';
 import type { Token } from './tokens.ts';
 import { tokenize } from './tokens.ts';
 
@@ -25,8 +25,6 @@ export type SentenceAnalysis = {
 };
 
 type Found = { range: Range; text: string; marker: number; self?: boolean };
-
-const RANK: Record<Modality, number> = { fact: 0, possible: 1, planned: 2, advised: 3, demanded: 4 };
 
 /** The sentence text a token range covers, as written. */
 export const textOf = (sentence: string, tokens: readonly Token[], range: Range) =>
@@ -74,6 +72,10 @@ function findSources(sentence: string, tokens: readonly Token[], lex: CompiledLe
     const from = i + marker.length;
     let to = from;
     while (to < n && tokens[to]!.kind !== 'punct' && !(before && lex.language !== 'en' && to > from && isVerbLike(tokens, to, n, lex))) to++;
+    // The source is a noun phrase ("einem Sprecher des Ministeriums", "Eurostat"), not the rest of the clause.
+    const phrase = nounPhraseEnd(tokens, from, to, lex);
+    if (before && phrase > from) to = phrase;
+    else if (before && lex.language !== 'en') to = Math.min(to, from + 1);
     if (to === from || (after && to < n - 1)) continue;
     for (let k = i; k < to; k++) skip[k] = true;
     found.push({ range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
@@ -139,7 +141,8 @@ function modalityOf(parse: ClauseParse, actor: Range | null, tokens: readonly To
     if (i > verbAt && lex.subordinators.has(tokens[i]!.lower)) break;
     const match = lex.modal.match(tokens, i);
     if (!match) continue;
-    if (RANK[match.value] > RANK[best]) best = match.value;
+    // The first modal after the subject governs the clause: "might have to" is possible, not demanded.
+    if (best === 'fact') best = match.value;
     i += match.length - 1;
   }
   return best;
@@ -196,7 +199,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       previous = parse;
       continue;
     }
-    if (last && (clause.kind === 'inf' || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))) {
+    const infinitive = verb !== null && tokens[verb.index - 1]?.lower === lex.infinitive && clause.kind === 'coord';
+    if (last && (clause.kind === 'inf' || infinitive || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))) {
       const opener = clause.from - 1;
       if (opener >= 0 && tokens[opener]!.kind === 'word') last.action.push(opener);
       last.action.push(...range(own, skip));
@@ -223,11 +227,19 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       continue;
     }
     const attributed = frame !== null || sourceFor(own, sources, tokens.length) !== null;
-    if (!verb && !(attributed && parse.finite !== null)) {
+    if (parse.finite === null) {
       previous = parse;
       continue;
     }
     let actor = parse.actor;
+    // A clause without a lexicon verb ("Das Ticket war ein Erfolg", "the rate was 11.9 percent") is a claim
+    // when its subject is a noun phrase, not "es", "er" or "it".
+    // Unattributed, it needs a figure to be worth checking: evaluations ("war teuer") are left out.
+    if (!verb && !attributed && (!actor || (actor.to - actor.from === 1 && lex.pronouns.has(tokens[actor.from]!.lower)) ||
+      parse.action.length < 2 || !parse.action.some((i) => tokens[i]!.kind === 'number'))) {
+      previous = parse;
+      continue;
+    }
     if (!actor && clause.kind === 'rel') actor = antecedent(tokens, previous, lex);
     if (!actor && (clause.kind === 'coord' || clause.kind === 'sub') && last) actor = last.actor;
     if (!actor && clause.kind === 'sub') actor = antecedent(tokens, previous, lex);
@@ -246,6 +258,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
     };
+    // "would publish a report and review its encryption": the second verb shares the first one's modal.
+    if (!parse.actor && last && draft.modality === 'fact') draft.modality = last.modality;
     if (frame) spokenBy.set(draft, frame.parse);
     splitReason(draft, tokens, lex);
     drafts.push(draft);
