@@ -50,13 +50,25 @@ export function loadPrompt(file = DEFAULT_PROMPT_FILE): PromptFile {
 
 /** System instructions with the schema, the worked examples as earlier turns, then the article. */
 export function buildMessages(prompt: PromptFile, text: string, language: SupportedLanguage): ChatTurn[] {
-  const system = `${prompt.system.join('\n\n')}\n\nJSON schema:\n${JSON.stringify(extractionJsonSchema())}`;
-  const turns: ChatTurn[] = [{ role: 'system', content: system }];
-  for (const example of prompt.examples) {
-    turns.push({ role: 'user', content: articleMessage(example.article, example.language) });
-    turns.push({ role: 'assistant', content: JSON.stringify({ claims: example.claims }) });
+  return [...preamble(prompt), { role: 'user', content: articleMessage(text, language) }];
+}
+
+const preambles = new WeakMap<PromptFile, readonly ChatTurn[]>();
+
+/** What every request of one prompt shares: instructions with the schema, then the worked examples. */
+function preamble(prompt: PromptFile): readonly ChatTurn[] {
+  let turns = preambles.get(prompt);
+  if (!turns) {
+    const system = `${prompt.system.join('\n\n')}\n\nJSON schema:\n${JSON.stringify(extractionJsonSchema())}`;
+    turns = [
+      { role: 'system', content: system },
+      ...prompt.examples.flatMap((example): ChatTurn[] => [
+        { role: 'user', content: articleMessage(example.article, example.language) },
+        { role: 'assistant', content: JSON.stringify({ claims: example.claims }) },
+      ]),
+    ];
+    preambles.set(prompt, turns);
   }
-  turns.push({ role: 'user', content: articleMessage(text, language) });
   return turns;
 }
 

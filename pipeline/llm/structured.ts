@@ -62,7 +62,15 @@ export async function askStructured<T>(options: StructuredOptions, request: AskR
   throw new Error(`model output still invalid after ${options.maxRepairs} repair${options.maxRepairs === 1 ? '' : 's'}: ${lastErrors}`);
 }
 
+const jsonSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();
+
+/** The JSON schema of a zod schema, made once per schema: every request sends it. */
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
-  return rest;
+  let json = jsonSchemas.get(schema);
+  if (!json) {
+    const { $schema: _dialect, ...rest } = z.toJSONSchema(schema) as Record<string, unknown>;
+    json = rest;
+    jsonSchemas.set(schema, json);
+  }
+  return json;
 }

@@ -24,7 +24,8 @@ export type ServerOptions = { recordings?: readonly Recording[]; scripts?: reado
 
 export type ChatRequestLog = { protocol: 'openai' | 'ollama'; model: string; messages: { role: string; content: string }[]; subject: string; body: Record<string, unknown> };
 
-export type ServerStats = { chatRequests: number; embedRequests: number; inFlight: number; maxInFlight: number; unmatched: number };
+/** `unmatched`: extraction requests no recording answered; `unscripted`: other questions no script answered. */
+export type ServerStats = { chatRequests: number; embedRequests: number; inFlight: number; maxInFlight: number; unmatched: number; unscripted: number };
 
 export type LlmServer = {
   port: number;
@@ -90,13 +91,18 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
   const scripts: Script[] = (options.scripts ?? []).map((script) => ({ when: script.when, replies: [...script.replies] }));
   const models = options.models ?? ['test-model'];
   let latencyMs = options.latencyMs ?? 0;
-  const stats: ServerStats = { chatRequests: 0, embedRequests: 0, inFlight: 0, maxInFlight: 0, unmatched: 0 };
+  const stats: ServerStats = { chatRequests: 0, embedRequests: 0, inFlight: 0, maxInFlight: 0, unmatched: 0, unscripted: 0 };
   const requests: ChatRequestLog[] = [];
   const sockets = new Set<Socket>();
 
-  const nextReply = (subject: string): Reply => {
+  const nextReply = (subject: string, isExtraction: boolean): Reply => {
     const script = scripts.find((candidate) => candidate.replies.length > 0 && subject.includes(candidate.when));
     if (script) return script.replies.shift()!;
+    // Recordings are extractions; any other question (a judge's) needs a script, or is refused at once.
+    if (!isExtraction) {
+      stats.unscripted += 1;
+      return { kind: 'status', status: 501, body: 'the loopback server answers recorded extractions and scripted replies only' };
+    }
     const recording = recordings.find((candidate) => subject.includes(candidate.when));
     if (recording) return { kind: 'claims', claims: recording.claims };
     stats.unmatched += 1;
@@ -117,7 +123,7 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
       if (open) stats.inFlight -= 1;
       open = false;
     });
-    const reply = nextReply(subject);
+    const reply = nextReply(subject, messages.some((message) => message.role === 'user' && message.content.includes(ARTICLE_OPEN)));
     if (latencyMs > 0) await sleep(latencyMs);
     if (reply.kind === 'hang') return; // the client's time-out has to end this one
     if (reply.kind === 'status') {
@@ -187,7 +193,7 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
     addRecordings: (more) => void recordings.push(...more),
     setLatency: (ms) => void (latencyMs = ms),
     resetStats: () => {
-      Object.assign(stats, { chatRequests: 0, embedRequests: 0, maxInFlight: stats.inFlight, unmatched: 0 });
+      Object.assign(stats, { chatRequests: 0, embedRequests: 0, maxInFlight: stats.inFlight, unmatched: 0, unscripted: 0 });
       requests.length = 0;
     },
     close: () =>
