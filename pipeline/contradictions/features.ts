@@ -41,14 +41,17 @@ const NEGATION_WINDOW_BEFORE = 4;
 const NEGATION_WINDOW_AFTER = 6;
 
 function negationNear(words: readonly string[], start: number, length: number, language: Language): boolean {
-  const negations = POLARITY.negations[language];
+  return wordNear(words, start, length, language, POLARITY.negations[language]);
+}
+
+function wordNear(words: readonly string[], start: number, length: number, language: Language, negations: ReadonlySet<string>): boolean {
   const from = Math.max(0, start - NEGATION_WINDOW_BEFORE);
   // Dutch and German put the negation after the finite verb ("verbiedt het niet"); English before.
   const to = language === 'en' ? start : Math.min(words.length, start + length + NEGATION_WINDOW_AFTER);
   for (let index = from; index < to; index += 1) {
     if (index >= start && index < start + length) continue;
     const word = words[index]!;
-    if (negations.has(word) || (language === 'en' && word.endsWith("n't"))) return true;
+    if (negations.has(word) || (negations === POLARITY.negations.en && word.endsWith("n't"))) return true;
   }
   return false;
 }
@@ -60,9 +63,14 @@ export function stancesIn(text: string, language: Language): Stances {
   for (const concept of POLARITY.concepts) {
     const signs = new Set<1 | -1>();
     let word = '';
+    let limited = false;
     const look = (phrases: Phrase[], sign: 1 | -1) => {
       for (const phrase of phrases) {
         for (const start of phraseAt(words, phrase)) {
+          if (wordNear(words, start, phrase.length, language, POLARITY.limiters[language])) {
+            limited = true;
+            continue;
+          }
           signs.add(negationNear(words, start, phrase.length, language) ? (-sign as 1 | -1) : sign);
           word ||= phrase.join(' ');
         }
@@ -71,7 +79,7 @@ export function stancesIn(text: string, language: Language): Stances {
     look(concept.positive[language], 1);
     look(concept.negative[language], -1);
     // A text on both sides of one concept ("the ban was lifted") says nothing we can compare.
-    if (signs.size === 1) stances.set(concept.concept, { sign: [...signs][0]!, word });
+    if (signs.size === 1 && !limited) stances.set(concept.concept, { sign: [...signs][0]!, word });
   }
   return stances;
 }
@@ -110,10 +118,12 @@ const conceptOfWord = new Map<string, string>(
  */
 export function headAndActor(statement: string): { head: string | null; actor: string[] } {
   const words = tokens(statement);
+  // Capitalised words are names, never the verb: "The Ever Given was freed" is not about giving.
+  const capitalised = new Set((statement.match(/\p{L}[\p{L}'’-]*/gu) ?? []).slice(1).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.toLowerCase()));
   let auxiliary: { head: string; index: number } | null = null;
   for (let index = 1; index < words.length; index += 1) {
     const word = words[index]!;
-    const head = conceptOfWord.get(word) ?? lemma(word);
+    const head = capitalised.has(word) ? null : (conceptOfWord.get(word) ?? lemma(word));
     if (head && !HEADS.fillers.has(word)) return { head, actor: words.slice(0, auxiliary?.index ?? index) };
     auxiliary ??= AUXILIARIES.has(word) ? { head: AUXILIARIES.get(word)!, index } : null;
   }
@@ -121,8 +131,9 @@ export function headAndActor(statement: string): { head: string | null; actor: s
   return auxiliary ? { head: auxiliary.head, actor: words.slice(0, auxiliary.index) } : { head: null, actor: words.slice(0, 3) };
 }
 
+/** Words that say what a claim is about; dates are left out, so two datings of one event read alike. */
 const contentWords = (words: readonly string[]) =>
-  words.filter((word) => /\p{L}/u.test(word) && word.length > 1 && !HEADS.fillers.has(word) && !POLARITY.negations.en.has(word)).map(stem);
+  words.filter((word) => /\p{L}/u.test(word) && !/\d/.test(word) && word.length > 1 && !HEADS.fillers.has(word) && !NUMBERS.months.has(word) && !POLARITY.negations.en.has(word)).map(stem);
 
 export function claimFeatures(claim: ClaimRow): ClaimFeatures {
   const language = asLanguage(claim.language);

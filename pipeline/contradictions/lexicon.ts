@@ -23,6 +23,8 @@ export const NumbersLexicon = z.object({
 
 export const PolarityLexicon = z.object({
   negations: PerLanguage,
+  /** "only": a permission with a limiter ("darf nur noch privat") is a restriction, so no side is taken */
+  limiters: PerLanguage,
   concepts: z.array(z.object({ concept: z.string(), positive: PerLanguage, negative: PerLanguage })),
 });
 
@@ -74,6 +76,7 @@ export const NUMBERS = {
 
 export const POLARITY = {
   negations: Object.fromEntries(LANGUAGES.map((language) => [language, new Set(polarity.negations[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>,
+  limiters: Object.fromEntries(LANGUAGES.map((language) => [language, new Set(polarity.limiters[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>,
   concepts: polarity.concepts.map((concept) => ({
     concept: concept.concept,
     positive: perLanguage(concept.positive),

@@ -13,7 +13,7 @@ const sideWord = (concept: string, sign: 1 | -1) => {
  * against "still vulnerable", "heeft geen toegang" against "has access". When both take the same
  * side of a concept ("banned" and "not allowed") they agree, whatever their polarity fields say.
  */
-export function polarityRule(a: ClaimFeatures, b: ClaimFeatures): Finding | null {
+export function polarityRule(a: ClaimFeatures, b: ClaimFeatures, options: { stancesOnly?: boolean } = {}): Finding | null {
   let shared = false;
   for (const [concept, stanceA] of a.stances) {
     const stanceB = b.stances.get(concept);
@@ -26,7 +26,7 @@ export function polarityRule(a: ClaimFeatures, b: ClaimFeatures): Finding | null
       score: clampScore(0.8),
     };
   }
-  if (shared || a.negated === b.negated) return null;
+  if (shared || options.stancesOnly || a.negated === b.negated) return null;
   const [affirms, negates] = a.negated ? [b, a] : [a, b];
   const which = a.negated ? ['B', 'A'] : ['A', 'B'];
   return {
