@@ -22,10 +22,13 @@ function sourceName(features: ClaimFeatures): Set<string> | null {
 
 /**
  * The same statement credited to different named sources. Roles ("a spokesperson") name no one,
- * names are compared by their stems so a translation still matches, and an actor quoted about
+ * names are compared by their stems, only within one language, and an actor quoted about
  * itself is not a source in this sense. The caller decides whether the statements are the same.
  */
 export function attributionRule(a: ClaimFeatures, b: ClaimFeatures): Finding | null {
+  // Across languages a source is usually translated ("Der Verband", "the association", "de VDV"),
+  // which no word list can tell from a different source: compare sources within one language.
+  if (a.language !== b.language) return null;
   const sourceA = sourceName(a);
   const sourceB = sourceName(b);
   if (!sourceA || !sourceB) return null;

@@ -6,7 +6,7 @@ export type CandidatePair = { a: ClaimFeatures; b: ClaimFeatures; similarity: nu
 /** Below this share of content words, two claims that merely share an actor and verb are different events. */
 export const TOPIC_SIMILARITY = 0.3;
 /** Two claims taking sides on one concept ("still vulnerable", "fixed") about one actor need less in common. */
-const CONCEPT_SIMILARITY = 0.15;
+const CONCEPT_SIMILARITY = 0.05;
 /** A block this large is a stop-word of actors ("government said"): pairing all of it would be quadratic noise. */
 const MAX_BLOCK = 400;
 

@@ -44,10 +44,10 @@ function negationNear(words: readonly string[], start: number, length: number, l
   return wordNear(words, start, length, language, POLARITY.negations[language]);
 }
 
-function wordNear(words: readonly string[], start: number, length: number, language: Language, negations: ReadonlySet<string>): boolean {
+function wordNear(words: readonly string[], start: number, length: number, language: Language, negations: ReadonlySet<string>, bothSides = false): boolean {
   const from = Math.max(0, start - NEGATION_WINDOW_BEFORE);
   // Dutch and German put the negation after the finite verb ("verbiedt het niet"); English before.
-  const to = language === 'en' ? start : Math.min(words.length, start + length + NEGATION_WINDOW_AFTER);
+  const to = language === 'en' && !bothSides ? start : Math.min(words.length, start + length + NEGATION_WINDOW_AFTER);
   for (let index = from; index < to; index += 1) {
     if (index >= start && index < start + length) continue;
     const word = words[index]!;
@@ -67,7 +67,7 @@ export function stancesIn(text: string, language: Language): Stances {
     const look = (phrases: Phrase[], sign: 1 | -1) => {
       for (const phrase of phrases) {
         for (const start of phraseAt(words, phrase)) {
-          if (wordNear(words, start, phrase.length, language, POLARITY.limiters[language])) {
+          if (wordNear(words, start, phrase.length, language, POLARITY.limiters[language], true)) {
             limited = true;
             continue;
           }
