@@ -38,7 +38,9 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
   const lexicons = options.lexicons ?? loadLexicons();
   const window = options.blockWindow ?? 32;
   const threshold = options.threshold ?? SAME_EVENT;
-  const features = claims.map((claim) => claimFeatures(claim, lexicons));
+  const pool = new Map<string, string>();
+  const features = claims.map((claim) => claimFeatures(claim, lexicons, pool));
+  pool.clear();
   const { vectors, grams, rarest } = vectorise(features);
   const items: Comparable[] = features.map((feature, index) => ({ features: feature, vector: vectors[index]!, grams: grams[index]!, embedding: unitEmbedding(claims[index]!.embedding) }));
   const order = claims.map((_, index) => index).sort((a, b) => timeKey(features[a]!.interval) - timeKey(features[b]!.interval) || compareIds(claims[a]!.claim_id, claims[b]!.claim_id));

@@ -15,12 +15,13 @@ export type Vectorised = {
  * Sparse unit vectors, IDF over the claims given (the whole database on each run), so that
  * "government" weighs less than "zoom".
  */
-function weighted(termsOf: readonly (readonly string[])[]): SparseVector[] {
+function weighted(count: number, termsOf: (index: number) => Iterable<string>): SparseVector[] {
   const vocabulary = new Map<string, number>();
   const df: number[] = [];
-  const ids = termsOf.map((terms) => {
+  // Terms are made one item at a time: a million claims' trigrams never exist all at once.
+  const ids = Array.from({ length: count }, (_, index) => {
     const own = new Set<number>();
-    for (const term of terms) {
+    for (const term of termsOf(index)) {
       let id = vocabulary.get(term);
       if (id === undefined) {
         id = df.length;
@@ -32,7 +33,7 @@ function weighted(termsOf: readonly (readonly string[])[]): SparseVector[] {
     }
     return Int32Array.from(own).sort();
   });
-  const idf = df.map((count) => Math.log(1 + termsOf.length / count));
+  const idf = df.map((frequency) => Math.log(1 + count / frequency));
   return ids.map((list) => {
     const weights = Float32Array.from(list, (id) => idf[id] ?? 0);
     let norm = 0;
@@ -43,17 +44,15 @@ function weighted(termsOf: readonly (readonly string[])[]): SparseVector[] {
   });
 }
 
-function trigrams(words: readonly string[]): string[] {
-  const grams: string[] = [];
+function* trigrams(words: readonly string[]): Generator<string> {
   for (const word of words) {
     if (word.startsWith('@')) {
-      grams.push(word);
+      yield word;
       continue;
     }
     const padded = ` ${word} `;
-    for (let index = 0; index + 3 <= padded.length; index += 1) grams.push(padded.slice(index, index + 3));
+    for (let index = 0; index + 3 <= padded.length; index += 1) yield padded.slice(index, index + 3);
   }
-  return grams;
 }
 
 export function vectorise(features: readonly ClaimFeatures[]): Vectorised {
@@ -63,8 +62,8 @@ export function vectorise(features: readonly ClaimFeatures[]): Vectorised {
     // A word no other claim has cannot lead to a match, so it makes no blocking key.
     contentWords.filter((word) => (df.get(word) ?? 0) > 1).sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)));
   return {
-    vectors: weighted(features.map((feature) => feature.contentWords)),
-    grams: weighted(features.map((feature) => trigrams(feature.contentWords))),
+    vectors: weighted(features.length, (index) => features[index]!.contentWords),
+    grams: weighted(features.length, (index) => trigrams(features[index]!.contentWords)),
     rarest,
   };
 }
