@@ -67,6 +67,7 @@ const negatives: Record<ContradictionKind, Case[]> = {
     { name: 'de: kein Zugriff against keinen Zugang', a: { language: 'de', actor: 'Die Polizei', action: 'hat keinen Zugriff auf die Chats', statement_en: 'The police have no access to the chats.', polarity: 'negated' }, b: { language: 'de', actor: 'Die Polizei', action: 'hat keinen Zugang zu den Chats', statement_en: 'The police have no access to the chats.', polarity: 'negated' } },
     { name: 'de against nl: erlaubt nur privat against verboden (a restriction, not a permission)', a: { language: 'de', actor: 'Das Auswärtige Amt', action: 'erlaubt Zoom nur noch auf privaten Rechnern', statement_en: 'The Foreign Office allows Zoom only on private computers.' }, b: { language: 'nl', actor: 'Het Auswärtige Amt', action: 'heeft Zoom op dienstcomputers verboden', statement_en: 'The Foreign Office banned Zoom on work computers.' } },
     { name: 'en: uses weaker encryption against does not use the promised encryption', a: { language: 'en', actor: 'Zoom', action: 'uses weaker AES-128 encryption than stated', statement_en: 'Zoom uses weaker AES-128 encryption than it stated.' }, b: { language: 'en', actor: 'Zoom', action: 'does not use the end-to-end encryption it promised', statement_en: 'Zoom does not use the end-to-end encryption it promised.', polarity: 'negated' } },
+    { name: 'nl: advice "zolang niet opgelost" against opgelost (a condition, not a denial)', a: { language: 'nl', actor: 'Scholen', action: 'kunnen beter een andere dienst kiezen zolang de problemen met Zoom niet zijn opgelost', statement_en: 'Schools may better choose another service as long as the Zoom problems are not solved.', modality: 'possible' }, b: { language: 'nl', actor: 'Zoom', action: 'heeft de problemen opgelost', statement_en: 'Zoom solved the problems.' } },
     { name: 'en: unsafe against not safe', a: { language: 'en', actor: 'Zoom', action: 'is unsafe for confidential meetings', statement_en: 'Zoom is unsafe for confidential meetings.' }, b: { language: 'en', actor: 'Zoom', action: 'is not safe for confidential meetings', statement_en: 'Zoom is not safe for confidential meetings.', polarity: 'negated' } },
   ],
   modality: [
@@ -117,9 +118,18 @@ describe('contradiction rules', () => {
   it('gives each finding a plain-English explanation that names both sides, and a score in (0, 1)', () => {
     const found = detectContradictions([claimRow(positives.numeric[1]!.a), claimRow(positives.numeric[1]!.b)]);
     expect(found).toHaveLength(1);
-    expect(found[0]!.explanation).toMatch(/200 million people \("200 Millionen Nutzer"\).*300 million people \("300 Millionen Nutzer"\)/);
+    expect(found[0]!.explanation).toMatch(/^A gives .*, B gives .*: 33% apart, more than rounding allows\.$/);
+    expect(found[0]!.explanation).toContain('200 million people ("200 Millionen Nutzer")');
+    expect(found[0]!.explanation).toContain('300 million people ("300 Millionen Nutzer")');
     expect(found[0]!.score).toBeGreaterThan(0);
     expect(found[0]!.score).toBeLessThan(1);
+  });
+
+  it('quotes the negation that turned a word around', () => {
+    const [found] = detectContradictions([claimRow(positives.polarity[1]!.a), claimRow(positives.polarity[1]!.b)]);
+    expect(found!.explanation).toMatch(/^On access, A says .* and B says .*: one reverses the other\.$/);
+    expect(found!.explanation).toContain('says inaccessible ("geen … toegang")');
+    expect(found!.explanation).toContain('says access ("toegang")');
   });
 
   it('ids each contradiction by its ordered pair and kind, whatever order the claims come in', () => {

@@ -40,20 +40,21 @@ const NEGATION_WINDOW_BEFORE = 4;
 // Dutch and German often close the clause with the negation: "erlaubt Zoom für Beamte nicht".
 const NEGATION_WINDOW_AFTER = 6;
 
-function negationNear(words: readonly string[], start: number, length: number, language: Language): boolean {
+function negationNear(words: readonly string[], start: number, length: number, language: Language): string | null {
   return wordNear(words, start, length, language, POLARITY.negations[language]);
 }
 
-function wordNear(words: readonly string[], start: number, length: number, language: Language, negations: ReadonlySet<string>, bothSides = false): boolean {
+/** The first of the given words near a phrase (before it in English, on both sides in Dutch and German). */
+function wordNear(words: readonly string[], start: number, length: number, language: Language, negations: ReadonlySet<string>, bothSides = false): string | null {
   const from = Math.max(0, start - NEGATION_WINDOW_BEFORE);
   // Dutch and German put the negation after the finite verb ("verbiedt het niet"); English before.
   const to = language === 'en' && !bothSides ? start : Math.min(words.length, start + length + NEGATION_WINDOW_AFTER);
   for (let index = from; index < to; index += 1) {
     if (index >= start && index < start + length) continue;
     const word = words[index]!;
-    if (negations.has(word) || (negations === POLARITY.negations.en && word.endsWith("n't"))) return true;
+    if (negations.has(word) || (negations === POLARITY.negations.en && word.endsWith("n't"))) return word;
   }
-  return false;
+  return null;
 }
 
 /** Concepts the text takes a side on, with negation flipping the side ("geen toegang" is no access). */
@@ -71,8 +72,9 @@ export function stancesIn(text: string, language: Language): Stances {
             limited = true;
             continue;
           }
-          signs.add(negationNear(words, start, phrase.length, language) ? (-sign as 1 | -1) : sign);
-          word ||= phrase.join(' ');
+          const negation = negationNear(words, start, phrase.length, language);
+          signs.add(negation ? (-sign as 1 | -1) : sign);
+          word ||= negation ? `${negation} … ${phrase.join(' ')}` : phrase.join(' ');
         }
       }
     };

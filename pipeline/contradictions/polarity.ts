@@ -14,6 +14,9 @@ const sideWord = (concept: string, sign: 1 | -1) => {
  * side of a concept ("banned" and "not allowed") they agree, whatever their polarity fields say.
  */
 export function polarityRule(a: ClaimFeatures, b: ClaimFeatures, options: { stancesOnly?: boolean } = {}): Finding | null {
+  // "may choose another service as long as it is not fixed" against "fixed": a condition, not a
+  // denial. Sides are compared between claims of one modality; the modality rule sees the rest.
+  if (a.modality !== b.modality) return null;
   let shared = false;
   for (const [concept, stanceA] of a.stances) {
     const stanceB = b.stances.get(concept);
