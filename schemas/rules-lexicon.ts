@@ -22,6 +22,7 @@ export const RulesLexicon = z.object({
   version: z.string().min(1),
   abbreviations: Words.describe('abbreviations whose full stop does not end a sentence, without the final dot'),
   verbs: z.array(LexiconVerb).min(1),
+  speechActs: Words.describe('English base forms (as in "en") of verbs that are statements themselves: "admit", "confirm"; their actor is the source'),
   auxiliaries: Words.describe('have, be, become and modal verbs: part of a verb group, never the claim verb itself'),
   modal: z.object({ planned: Phrases, advised: Phrases, demanded: Phrases, possible: Phrases }),
   negation: Words,
@@ -49,6 +50,9 @@ export const RulesLexicon = z.object({
     units: Words,
     parts: Phrases,
     prepositions: Words,
+    seasons: Words,
+    durationUnits: Words.describe('"within days", "in drei bis vier Tagen": spans counted from an event'),
+    durationPrepositions: Words,
   }),
 });
 export type RulesLexicon = z.infer<typeof RulesLexicon>;

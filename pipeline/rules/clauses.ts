@@ -57,6 +57,7 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
         // elsewhere "in", "op", "an" are prepositions.
         const after = tokens[j + 1];
         if (!after || after.kind === 'punct' || j + 1 >= end || after.lower === lex.infinitive || PURPOSE.has(after.lower) ||
+          lex.prepositions.has(after.lower) || endsInInfinitive(tokens, j + 1, end, lex) ||
           lex.auxiliaries.has(after.lower) || lex.subordinators.has(after.lower) || lex.coordinators.has(after.lower) || lex.language === 'en') {
           return { index, verb, particle: j };
         }

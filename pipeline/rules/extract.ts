@@ -5,7 +5,7 @@ import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { analyseSentence, textOf, type Draft } from './sentence-claims.ts';
 import { splitSentences } from './sentences.ts';
-import type { Token } from './tokens.ts';
+import { tokenize, type Token } from './tokens.ts';
 
 /** Tokens as the text writes them, with a single space where tokens were left out between them. */
 function joinTokens(sentence: string, tokens: readonly Token[], indices: readonly number[], lex: CompiledLexicon): string {
@@ -32,7 +32,9 @@ function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexic
       const t = tokens[i]!;
       if (verb && (i === verb.index || i === verb.particle)) return false;
       if (lex.language === 'en' && verb && i < verb.index) return false;
-      return !lex.auxiliaries.has(t.lower) && !lex.negation.has(t.lower) && t.lower !== lex.infinitive && !lex.modal.match(tokens, i);
+      // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the object.
+      const negation = lex.negation.has(t.lower) && draft.polarity === 'negated';
+      return !lex.auxiliaries.has(t.lower) && !negation && t.lower !== lex.infinitive && !lex.modal.match(tokens, i);
     })
     .sort((a, b) => a - b)
     .map((i) => tokens[i]!);
@@ -44,15 +46,35 @@ function balance(text: string): string {
   return open >= 0 && text.indexOf(')', open) < 0 ? text.slice(0, open).trim() : text;
 }
 
+/**
+ * The evidence: the clause with its actor, reason and attribution, verbatim; the whole sentence
+ * when that is short, so a few words never ground somewhere else in the article.
+ */
+function quoteOf(sentence: string, tokens: readonly Token[], draft: Draft): string {
+  let { from, to } = draft.span;
+  while (to < tokens.length && tokens[to]!.kind === 'punct' && !isQuote(tokens[to]) && tokens[to]!.text !== ',') to++;
+  const quote = sentence.slice(tokens[from]!.start, tokens[to - 1]!.end);
+  return quote.length >= 40 ? quote : sentence;
+}
+
+/** The English of the auxiliary a clause without a lexicon verb stands on: "is", "has", "was". */
+function auxiliaryGloss(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): string {
+  const finite = draft.parse.finite === null ? null : tokens[draft.parse.finite]!;
+  if (!finite) return '';
+  if (lex.language === 'en') return lex.auxiliaries.has(finite.lower) ? finite.lower : '';
+  return lex.gloss.get(finite.lower) ?? '';
+}
+
 function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractedClaim | null {
-  const actor = draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
+  const written = draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
+  const actor = draft.actorName ?? written;
   const action = joinTokens(sentence, tokens, draft.action, lex);
   if (!actor || !action) return null;
   const reason = draft.reason?.length ? joinTokens(sentence, tokens, draft.reason, lex) : null;
-  const actorTokens = tokens.slice(draft.actor!.from, draft.actor!.to);
+  const actorTokens = draft.actorName ? tokenize(draft.actorName) : tokens.slice(draft.actor!.from, draft.actor!.to);
   const statementEn = statement(
     lex.language === 'en' ? actor : glossTokens(actorTokens, lex),
-    verbGloss(draft.parse.verb?.verb ?? null, draft.polarity, draft.modality),
+    verbGloss(draft.parse.verb?.verb ?? null, draft.polarity, draft.modality, auxiliaryGloss(draft, tokens, lex)),
     glossTokens(objectTokens(draft, tokens, lex), lex),
     draft.reason?.length ? glossTokens(draft.reason.map((i) => tokens[i]!), lex) : null,
   );
@@ -62,7 +84,7 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
     date: draft.date,
     reason: reason || null,
     source: draft.source === null ? null : balance(draft.source) || null,
-    quote: sentence,
+    quote: quoteOf(sentence, tokens, draft),
     statement_en: statementEn,
     polarity: draft.polarity,
     modality: draft.modality,
@@ -85,6 +107,8 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractedClaim
     for (const draft of drafts) {
       const claim = toClaim(sentence.text, tokens, draft, lex);
       if (!claim) continue;
+      // Grounding finds the first occurrence; a clause repeated earlier in the article would land there.
+      if (claim.quote !== sentence.text && article.text.indexOf(claim.quote) < sentence.start) claim.quote = sentence.text;
       const key = `${claim.actor}\u0000${claim.action}\u0000${claim.quote}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -20,7 +20,9 @@ function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, string
   const cached = cache.get(token.text);
   if (cached !== undefined) return cached;
   let result = token.text;
-  const inflected = INFLECTIONS.map((ending) => (token.lower.endsWith(ending) ? lex.gloss.get(token.lower.slice(0, -ending.length)) : undefined)).find((g) => g);
+  // Only a stem of four letters or more: "Rate" is not "Rat" (council).
+  const inflected = INFLECTIONS.map((ending) =>
+    token.lower.endsWith(ending) && token.lower.length - ending.length >= 4 ? lex.gloss.get(token.lower.slice(0, -ending.length)) : undefined).find((g) => g);
   if (inflected) {
     result = inflected;
   } else if (token.lower.includes('-')) {
@@ -64,10 +66,14 @@ export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): str
 }
 
 /** "banned", "did not ban", "plans to ban", "should not ban", "must ban", "may ban". */
-export function verbGloss(verb: LexiconVerb | null, polarity: Polarity, modality: Modality): string {
-  // A clause anchored on an auxiliary ("is nodig", "kunnen beter …") has no verb of its own to gloss.
-  const [base, past] = (verb?.en ?? '|was').split('|') as [string, string];
+export function verbGloss(verb: LexiconVerb | null, polarity: Polarity, modality: Modality, auxiliary = ''): string {
+  // A clause anchored on an auxiliary ("is nodig", "heeft … gestolen") glosses the auxiliary itself.
+  const plainAuxiliary = modality === 'fact' && !['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'wants', 'want'].includes(auxiliary) ? auxiliary : '';
+  if (!verb && !auxiliary) return polarity === 'negated' ? 'not' : '';
+  const [base, past] = (verb?.en ?? `|${plainAuxiliary || 'was'}`).split('|') as [string, string];
   const not = polarity === 'negated' ? ' not' : '';
+  // "recommended not …": the negation is in what is advised or demanded, not in the advice.
+  if (verb?.modality && verb.modality === modality) return polarity === 'negated' ? `${past} not` : past;
   // "promise", "advise", "demand" say their modality themselves: "promised", not "will promise".
   switch (verb?.modality === modality ? 'fact' : modality) {
     case 'planned':

@@ -50,6 +50,7 @@ export type CompiledLexicon = {
   determiners: Set<string>;
   quantifiers: PhraseMatcher<true>;
   numbers: Set<string>;
+  speechActs: Set<string>;
   prepositions: Set<string>;
   fronted: Set<string>;
   pronouns: Set<string>;
@@ -78,8 +79,9 @@ function addVerb(map: Map<string, LexiconVerb[]>, form: string, verb: LexiconVer
 function dateFinder(lexicon: RulesLexicon): RegExp {
   const d = lexicon.dates;
   const months = alternation(words(d.months));
+  const numbers = words(lexicon.numbers);
   const prep = `(?:(?:${alternation(words(d.prepositions))})\\s+)`;
-  const article = '(?:(?:the|de|het|der|den|dem|des)\\s+)';
+  const article = '(?:(?:the|de|het|die|der|den|dem|des)\\s+)';
   const part = `(?:(?:${alternation(d.parts)})(?:\\s+(?:of|van))?\\s+|mid-)`;
   const day = '\\d{1,2}(?:\\.|st|nd|rd|th)?';
   const year = '(?:1[5-9]|20)\\d\\d';
@@ -92,9 +94,11 @@ function dateFinder(lexicon: RulesLexicon): RegExp {
     `${year}(?:s|er(?:\\s+jahren?)?)`,
     `jaren\\s+(?:'|’)?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|\\d0)`,
     `\\d{1,2}[./-]\\d{1,2}[./-]${year}`,
+    `(?:${alternation(words(d.durationPrepositions))})\\s+${article}?(?:(?:${alternation(lexicon.quantifiers)})\\s+)?(?:(?:\\d+|${alternation(numbers)})(?:\\s+(?:to|tot|bis)\\s+(?:\\d+|${alternation(numbers)}))?\\s+)?(?:${alternation(words(d.durationUnits))})`,
   ].join('|');
+  const seasons = `(?:${alternation(words(d.seasons))})`;
   // A bare month or year is a date only after a preposition or "early/end of": "may" is a verb, "2019" a number.
-  const anchored = `(?:${months})\\.?(?:\\s+${year})?|${year}`;
+  const anchored = `(?:${months})\\.?(?:\\s+${year})?|${seasons}(?:\\s+${year})?|${year}`;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${prep}?${article}?${part}?(?:${core})|(?:${prep}${article}?${part}?|${part})(?:${anchored}))(?![\\p{L}\\p{N}])`, 'giu');
 }
 
@@ -137,6 +141,7 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
     determiners: words(lexicon.determiners),
     quantifiers: new PhraseMatcher(lexicon.quantifiers.map((p) => [p, true as const])),
     numbers: words(lexicon.numbers),
+    speechActs: words(lexicon.speechActs),
     prepositions: words(lexicon.prepositions),
     fronted: words(lexicon.fronted),
     pronouns: words(lexicon.pronouns),

@@ -160,6 +160,11 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
     }
     if (verb && finite !== null) break;
   }
+  // Verb-final clauses end in their finite verb, known to the lexicon or not: "dat de brug … weer opengaat".
+  if (finite === null && lex.language !== 'en' && (clause.kind === 'sub' || clause.kind === 'rel') && clause.to - clause.from >= 3) {
+    const last = tokens[clause.to - 1]!;
+    if (last.kind === 'word' && !last.capital) finite = clause.to - 1;
+  }
   if (finite === null) return { clause, verb, finite, actor: null, action: [] };
   // Without a lexicon verb the finite auxiliary anchors the clause: "is de maatregel nodig".
   const anchor = verb ? verb.index : finite;

@@ -15,6 +15,10 @@ export type Draft = {
   date: string | null;
   polarity: Polarity;
   modality: Modality;
+  /** The actor as the claim names it, when not its own words: the speaker for "he", "it", "zij". */
+  actorName: string | null;
+  /** First and last token of the evidence: the clause with its actor, reason and attribution. */
+  span: Range;
 };
 
 export type SentenceAnalysis = {
@@ -34,8 +38,10 @@ function findDates(sentence: string, tokens: readonly Token[], lex: CompiledLexi
   const found: Found[] = [];
   lex.dates.lastIndex = 0;
   for (let m = lex.dates.exec(sentence); m; m = lex.dates.exec(sentence)) {
+    // A sentence's full stop is not part of "on 3 April."; "am 8. April" keeps its ordinal dot.
+    const text = m[0].replace(/\.+$/u, '');
     const start = m.index;
-    const end = start + m[0].length;
+    const end = start + text.length;
     let from = -1;
     let to = -1;
     tokens.forEach((t, i) => {
@@ -46,7 +52,7 @@ function findDates(sentence: string, tokens: readonly Token[], lex: CompiledLexi
     });
     if (from < 0) continue;
     for (let i = from; i < to; i++) skip[i] = true;
-    found.push({ range: { from, to }, text: m[0], marker: from });
+    found.push({ range: { from, to }, text, marker: from });
   }
   return found;
 }
@@ -121,12 +127,16 @@ function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined,
   return start < previous.clause.to ? { from: start, to: previous.clause.to } : null;
 }
 
-function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Polarity {
+function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon, action: readonly number[] = parse.action): Polarity {
   const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
-  for (const i of parse.action) {
+  // "advise users not to use Zoom": for advice and demands the negated complement is the claim.
+  const governs = parse.verb?.verb.modality === 'advised' || parse.verb?.verb.modality === 'demanded';
+  for (const i of action) {
     const t = tokens[i]!;
     // A negation inside a complement ("zolang de problemen niet zijn opgelost") is not this clause's.
     if (i > verbAt && lex.subordinators.has(t.lower)) break;
+    // In English the negation stands in the verb group: "told staff not to use" negates the use, not the telling.
+    if (lex.language === 'en' && !governs && i > verbAt && !(i === verbAt + 1 && ['no', 'nothing', 'none'].includes(t.lower))) break;
     if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !lex.negationExceptions.match(tokens, i)) return 'negated';
   }
   return 'affirmed';
@@ -204,6 +214,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       const opener = clause.from - 1;
       if (opener >= 0 && tokens[opener]!.kind === 'word') last.action.push(opener);
       last.action.push(...range(own, skip));
+      if (last.polarity === 'affirmed') last.polarity = polarityOf(last.parse, tokens, lex, last.action);
       previous = parse;
       continue;
     }
@@ -257,7 +268,14 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       date: dates.find((d) => inRange(own, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
+      actorName: null,
+      span: { from: Math.min(actor.from, clause.from), to: Math.max(actor.to, clause.to) },
     };
+    const base = verb?.verb.en.split('|')[0] ?? '';
+    // "Zoom hat eingeräumt, dass …", "The company admitted …": a speech act is its actor's own statement.
+    if (!draft.source && lex.speechActs.has(base)) draft.source = actorText(actor);
+    const inSentence = sources.find((s) => !s.self && s.text === draft.source);
+    if (inSentence) draft.span = widen(draft.span, { from: inSentence.marker, to: inSentence.range.to });
     // "would publish a report and review its encryption": the second verb shares the first one's modal.
     if (!parse.actor && last && draft.modality === 'fact') draft.modality = last.modality;
     if (frame) spokenBy.set(draft, frame.parse);
@@ -271,12 +289,23 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
   const held = [...drafts.map((d) => d.parse.clause), ...parses.filter((p) => p.clause.kind === 'cause').map((p) => p.clause)];
   const unclaimed = dates.filter((d) => !held.some((clause) => inRange(clause, d)));
   for (const draft of drafts) {
-    if (draft.date) continue;
     const speaker = spokenBy.get(draft);
+    if (speaker) {
+      draft.span = widen(draft.span, speaker.clause);
+      if (speaker.actor) draft.span = widen(draft.span, speaker.actor);
+      // "Zoom said that it has fixed …": the pronoun is the speaker.
+      const single = draft.actor && draft.actor.to - draft.actor.from === 1 ? tokens[draft.actor.from]!.lower : null;
+      if (single && lex.pronouns.has(single) && !lex.demonstratives.has(single)) draft.actorName = draft.source;
+    }
+    for (const i of draft.reason ?? []) draft.span = widen(draft.span, { from: i, to: i + 1 });
+    for (const i of draft.action) draft.span = widen(draft.span, { from: i, to: i + 1 });
+    if (draft.date) continue;
     draft.date = (speaker && dates.find((d) => inRange(speaker.clause, d))?.text) || (unclaimed.length === 1 ? unclaimed[0]!.text : null);
   }
   return { tokens, drafts, backSource };
 }
+
+const widen = (a: Range, b: Range): Range => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) });
 
 function range(r: Range, skip: readonly boolean[]): number[] {
   const out: number[] = [];
