@@ -1,14 +1,11 @@
 import type { ClaimFeatures } from './features.ts';
 import { clampScore, type Finding } from './finding.ts';
 import { GENERIC_SOURCE_WORDS } from './lexicon.ts';
-import { tokens } from './text.ts';
+import { nameStem, tokens } from './text.ts';
 
 const normalised = (text: string | null) => tokens(text ?? '').join(' ');
 
 /** The naming words of a source, or null when it is unattributed or just the outlet itself. */
-/** Names cut to a stem, so a translated name ("Justitie", "Justice") still matches. */
-const NAME_STEM = 5;
-
 function sourceName(features: ClaimFeatures): Set<string> | null {
   const { source, outlet, actor } = features.claim;
   if (!source || normalised(source) === normalised(outlet)) return null;
@@ -16,7 +13,7 @@ function sourceName(features: ClaimFeatures): Set<string> | null {
   // The actor speaking for itself ("Zoom" about Zoom) is a party, not a third source to weigh.
   const actorWords = new Set(tokens(actor));
   if (all.some((word) => actorWords.has(word) && !GENERIC_SOURCE_WORDS.has(word))) return null;
-  const words = new Set(all.filter((word) => !GENERIC_SOURCE_WORDS.has(word) && /\p{L}/u.test(word)).map((word) => word.slice(0, NAME_STEM)));
+  const words = new Set(all.filter((word) => !GENERIC_SOURCE_WORDS.has(word) && /\p{L}/u.test(word)).map(nameStem));
   return words.size > 0 ? words : null;
 }
 

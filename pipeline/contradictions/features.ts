@@ -2,7 +2,7 @@ import type { Modality } from '../../schemas/claim.ts';
 import type { ClaimRow } from '../store/contradictions.ts';
 import { asLanguage, HEADS, MODALITY, NUMBERS, POLARITY, type Language, type Phrase } from './lexicon.ts';
 import { parseQuantities, type Quantity } from './numbers.ts';
-import { phraseAt, stem, tokens } from './text.ts';
+import { nameStem, phraseAt, stem, tokens } from './text.ts';
 
 /** +1 when the claim asserts the positive side of a concept (allowed, fixed, safe…), -1 the negative. */
 export type Stances = Map<string, { sign: 1 | -1; word: string }>;
@@ -24,15 +24,12 @@ export type ClaimFeatures = {
   names: Set<string>;
 };
 
-const NAME_STEM = 5;
-
-/** "Germany" and "German", "Taiwan" and "Taiwanese" share a stem; "Germany" and "Netherlands" do not. */
 export function namesIn(statement: string): Set<string> {
   const words = statement.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   return new Set(
     words.slice(1)
       .filter((word) => /^\p{Lu}/u.test(word) && !HEADS.fillers.has(word.toLowerCase()) && !NUMBERS.months.has(word.toLowerCase()))
-      .map((word) => word.toLowerCase().replace(/['’]s$/, '').slice(0, NAME_STEM)),
+      .map(nameStem),
   );
 }
 

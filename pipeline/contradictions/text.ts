@@ -43,3 +43,6 @@ export const excerpt = (text: string, max = 80) => {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
+
+/** Names cut to a stem: "Germany"/"German", "Taiwan"/"Taiwanese", "Justitie"/"Justice" meet; "Germany"/"Netherlands" do not. */
+export const nameStem = (word: string) => word.toLowerCase().replace(/['’]s$/, '').slice(0, 5);

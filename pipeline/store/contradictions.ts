@@ -1,5 +1,5 @@
 import type { StoredClaim } from '../../schemas/claim.ts';
-import type { Contradiction, ContradictionKind } from '../../schemas/contradiction.ts';
+import type { Contradiction } from '../../schemas/contradiction.ts';
 import type { Db } from './open.ts';
 
 /** A claim with what a reviewer needs to place it: its article's path, outlet and date. */
@@ -70,13 +70,10 @@ export function saveContradictions(db: Db, contradictions: readonly Contradictio
 }
 
 /** Contradictions with both claims, highest score first, ties in a stable order. */
-export function loadContradictions(db: Db, filter: { kind?: ContradictionKind } = {}): ContradictionRow[] {
+export function loadContradictions(db: Db): ContradictionRow[] {
   const rows = db
-    .prepare(
-      `SELECT contradiction_id, kind, claim_a, claim_b, explanation, score, judge FROM contradictions
-       WHERE (@kind IS NULL OR kind = @kind) ORDER BY score DESC, kind, contradiction_id`,
-    )
-    .all({ kind: filter.kind ?? null }) as Contradiction[];
+    .prepare('SELECT contradiction_id, kind, claim_a, claim_b, explanation, score, judge FROM contradictions ORDER BY score DESC, kind, contradiction_id')
+    .all() as Contradiction[];
   const claim = db.prepare(`SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM} WHERE c.claim_id = ?`);
   return rows.flatMap((row) => {
     const a = claim.get(row.claim_a) as ClaimRow | undefined;
