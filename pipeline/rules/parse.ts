@@ -52,8 +52,12 @@ export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number,
       if (i < end && !stop(i) && !lex.determiners.has(tokens[i]!.lower)) i++;
     }
   }
-  // A name: a run of capitalised words.
-  while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
+  // A name: a run of capitalised words. After a German noun only a name of two words or more
+  // continues the phrase ("das Containerschiff Ever Given"); one word is the next phrase ("die Regierung Zoom").
+  const afterGermanNoun = lex.language === 'de' && i > start;
+  if (!afterGermanNoun || (tokens[i]?.capital && tokens[i + 1]?.capital && !stop(i + 1))) {
+    while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
+  }
   if (i === start) return at;
   if (!attach) return i;
   // One genitive attachment: "van de regering", "des Ministeriums", "of the company".

@@ -127,6 +127,15 @@ function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined,
   return start < previous.clause.to ? { from: start, to: previous.clause.to } : null;
 }
 
+/** Whether the negation at `i` is part of a phrase that does not negate: "not only", "wie nie zuvor". */
+function inException(tokens: readonly Token[], i: number, lex: CompiledLexicon): boolean {
+  for (let start = Math.max(0, i - 3); start <= i; start++) {
+    const match = lex.negationExceptions.match(tokens, start);
+    if (match && start + match.length > i) return true;
+  }
+  return false;
+}
+
 function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon, action: readonly number[] = parse.action): Polarity {
   const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
   // "advise users not to use Zoom": for advice and demands the negated complement is the claim.
@@ -137,7 +146,7 @@ function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledL
     if (i > verbAt && lex.subordinators.has(t.lower)) break;
     // In English the negation stands in the verb group: "told staff not to use" negates the use, not the telling.
     if (lex.language === 'en' && !governs && i > verbAt && !(i === verbAt + 1 && ['no', 'nothing', 'none'].includes(t.lower))) break;
-    if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !lex.negationExceptions.match(tokens, i)) return 'negated';
+    if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !inException(tokens, i, lex)) return 'negated';
   }
   return 'affirmed';
 }
@@ -218,6 +227,13 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       previous = parse;
       continue;
     }
+    // "Dat meldt X", "Das berichtet X": the clause names the source of the sentence before.
+    if (verb?.verb.kind === 'say' && lex.demonstratives.has(tokens[clause.from]!.lower) && parse.finite === clause.from + 1) {
+      const end = nounPhraseEnd(tokens, clause.from + 2, clause.to, lex);
+      if (end > clause.from + 2) backSource = actorText({ from: clause.from + 2, to: end });
+      previous = parse;
+      continue;
+    }
     if (verb?.verb.kind === 'say' && !hasObject(parse, tokens, lex)) {
       // "Its president, Christine Lagarde, said …": the comma cut the speaker off into a clause without a verb.
       const apposition = !parse.actor && previous && previous.finite === null ? { from: previous.clause.from, to: previous.clause.to } : null;
@@ -228,12 +244,6 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       } else if (speaker) {
         frame = { source: speaker, parse };
       }
-      previous = parse;
-      continue;
-    }
-    // "Dat meldt X", "Das berichtet X": the clause names the source of the sentence before.
-    if (verb && parse.actor && lex.demonstratives.has(tokens[clause.from]!.lower) && parse.finite === clause.from + 1 && parse.actor.from > clause.from + 1) {
-      backSource = actorText(parse.actor);
       previous = parse;
       continue;
     }
