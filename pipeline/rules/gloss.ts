@@ -20,6 +20,8 @@ function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, string
   const cached = cache.get(token.text);
   if (cached !== undefined) return cached;
   let result = token.text;
+  // A capitalised Dutch word is a name ("Kestrwind", "Persoonsgegevens"): kept whole unless the lexicon knows it.
+  if (lex.language === 'nl' && token.capital) return result;
   // Only a stem of four letters or more: "Rate" is not "Rat" (council).
   const inflected = INFLECTIONS.map((ending) =>
     token.lower.endsWith(ending) && token.lower.length - ending.length >= 4 ? lex.gloss.get(token.lower.slice(0, -ending.length)) : undefined).find((g) => g);
@@ -36,11 +38,6 @@ function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, string
       const modifierGloss = [modifier, ...stripped].map((m) => lex.gloss.get(m)).find((g) => g !== undefined);
       if (modifierGloss !== undefined) {
         result = `${modifierGloss} ${head}`;
-        break;
-      }
-      // A name joined to a known head keeps its spelling: "Zoom-Konferenzen", "Suezkanaal".
-      if (token.capital && k >= 4 && lex.language === 'nl') {
-        result = `${token.text.slice(0, k)} ${head}`;
         break;
       }
     }
