@@ -23,6 +23,7 @@ export const RulesLexicon = z.object({
   abbreviations: Words.describe('abbreviations whose full stop does not end a sentence, without the final dot'),
   verbs: z.array(LexiconVerb).min(1),
   speechActs: Words.describe('English base forms (as in "en") of verbs that are statements themselves: "admit", "confirm"; their actor is the source'),
+  passives: Words.describe('auxiliaries of the passive: "were told" is not an attribution'),
   auxiliaries: Words.describe('have, be, become and modal verbs: part of a verb group, never the claim verb itself'),
   modal: z.object({ planned: Phrases, advised: Phrases, demanded: Phrases, possible: Phrases }),
   negation: Words,

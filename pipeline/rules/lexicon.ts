@@ -51,6 +51,7 @@ export type CompiledLexicon = {
   quantifiers: PhraseMatcher<true>;
   numbers: Set<string>;
   speechActs: Set<string>;
+  passives: Set<string>;
   prepositions: Set<string>;
   fronted: Set<string>;
   pronouns: Set<string>;
@@ -142,6 +143,7 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
     quantifiers: new PhraseMatcher(lexicon.quantifiers.map((p) => [p, true as const])),
     numbers: words(lexicon.numbers),
     speechActs: words(lexicon.speechActs),
+    passives: words(lexicon.passives),
     prepositions: words(lexicon.prepositions),
     fronted: words(lexicon.fronted),
     pronouns: words(lexicon.pronouns),

@@ -82,6 +82,11 @@ function tidy(tokens: readonly Token[], range: Range, skip: readonly boolean[] =
 function englishActor(tokens: readonly Token[], from: number, to: number, skip: readonly boolean[], lex: CompiledLexicon): Range | null {
   let start = from;
   while (start < to && (skip[start] || lex.fronted.has(tokens[start]!.lower) || lex.subordinators.has(tokens[start]!.lower) || lex.coordinators.has(tokens[start]!.lower))) start++;
+  // "By this morning more than 150 ships …": a preposition before a date is an adverbial, not the subject.
+  if (lex.prepositions.has(tokens[start]?.lower ?? '') && skip[start + 1]) {
+    start++;
+    while (start < to && skip[start]) start++;
+  }
   // "On Monday, X …", "In February, X …": the part up to the comma is not the subject.
   const first = tokens[start];
   if (first && (lex.prepositions.has(first.lower) || lex.subordinators.has(first.lower))) {

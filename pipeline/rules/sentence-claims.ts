@@ -81,7 +81,12 @@ function findSources(sentence: string, tokens: readonly Token[], lex: CompiledLe
     // The source is a noun phrase ("einem Sprecher des Ministeriums", "Eurostat"), not the rest of the clause.
     const phrase = nounPhraseEnd(tokens, from, to, lex);
     if (before && phrase > from) to = phrase;
-    else if (before && lex.language !== 'en') to = Math.min(to, from + 1);
+    else if (before && lex.language !== 'en') {
+      // "volgens vakblad Lloyd's List": a bare noun and the name it introduces.
+      let end = from + 1;
+      while (end < to && tokens[end]!.capital) end++;
+      to = Math.min(to, end);
+    }
     if (to === from || (after && to < n - 1)) continue;
     for (let k = i; k < to; k++) skip[k] = true;
     found.push({ range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
@@ -102,6 +107,19 @@ function objectOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLex
 }
 
 /** An attribution verb's object is what was said, not where: "he wrote in a blog post" has none. */
+/** "Its president, Christine Lagarde, said …": the comma cut the speaker off into a clause without a verb. */
+function appositionOf(previous: ClauseParse | undefined): Range | null {
+  return previous && previous.finite === null ? { from: previous.clause.from, to: previous.clause.to } : null;
+}
+
+/** "Schools were told to stop": the subject of a passive attribution verb is told, not telling. */
+function isPassive(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
+  if (!parse.verb || parse.finite === null || parse.finite === parse.verb.index) return false;
+  return lex.passives.has(tokens[parse.finite]!.lower);
+}
+
+const rangeOf = (range: Range | null): number[] => (range ? Array.from({ length: range.to - range.from }, (_, k) => range.from + k) : []);
+
 function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
   const object = objectOf(parse, tokens, lex);
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
@@ -197,6 +215,9 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
   const sources = findSources(sentence, tokens, lex, skip);
   const parses = splitClauses(tokens, skip, lex).map((clause) => parseClause(tokens, clause, skip, lex));
   const drafts: Draft[] = [];
+  // "…, a spokesperson said.": every clause before an attribution at the end is attributed.
+  const final = parses[parses.length - 1];
+  const tail = parses.length > 1 && final?.verb?.verb.kind === 'say' && !hasObject(final, tokens, lex);
   const spokenBy = new Map<Draft, ClauseParse>();
   let frame: { source: string; parse: ClauseParse } | null = null;
   let backSource: string | null = null;
@@ -206,9 +227,10 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
   for (const [index, original] of parses.entries()) {
     let parse = original;
     const speech = reportedSpeech(tokens, parse, skip, lex);
-    if (speech && parse.actor) {
+    const speakerRange = parse.actor ?? appositionOf(previous);
+    if (speech && speakerRange) {
       // "Audrey Tang said government meetings would move …": what was said is the claim.
-      frame = { source: actorText(parse.actor)!, parse };
+      frame = { source: actorText(speakerRange)!, parse };
       parse = speech;
     }
     const { clause, verb } = parse;
@@ -234,10 +256,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       previous = parse;
       continue;
     }
-    if (verb?.verb.kind === 'say' && !hasObject(parse, tokens, lex)) {
-      // "Its president, Christine Lagarde, said …": the comma cut the speaker off into a clause without a verb.
-      const apposition = !parse.actor && previous && previous.finite === null ? { from: previous.clause.from, to: previous.clause.to } : null;
-      const speaker = actorText(parse.actor ?? apposition);
+    if (verb?.verb.kind === 'say' && !hasObject(parse, tokens, lex) && !isPassive(parse, tokens, lex)) {
+      const speaker = actorText(parse.actor ?? appositionOf(previous));
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
         for (const draft of drafts) if (!draft.source) { draft.source = speaker; spokenBy.set(draft, parse); }
@@ -247,7 +267,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       previous = parse;
       continue;
     }
-    const attributed = frame !== null || sourceFor(own, sources, tokens.length) !== null;
+    const attributed = frame !== null || tail || sourceFor(own, sources, tokens.length) !== null;
     if (parse.finite === null) {
       previous = parse;
       continue;
@@ -257,7 +277,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
     // when its subject is a noun phrase, not "es", "er" or "it".
     // Unattributed, it needs a figure to be worth checking: evaluations ("war teuer") are left out.
     if (!verb && !attributed && (!actor || (actor.to - actor.from === 1 && lex.pronouns.has(tokens[actor.from]!.lower)) ||
-      parse.action.length < 2 || !parse.action.some((i) => tokens[i]!.kind === 'number'))) {
+      parse.action.length < 2 || ![...parse.action, ...rangeOf(actor)].some((i) => tokens[i]!.kind === 'number'))) {
       previous = parse;
       continue;
     }
