@@ -120,7 +120,7 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         lex.relatives.has(next.lower) ||
         PURPOSE.has(next.lower) ||
         lex.sourceAfter.match(tokens, j) !== null ||
-        hasSayVerb(tokens, j, nextComma(tokens, j), lex) ||
+        (nextComma(tokens, j) >= lastWord(tokens) && hasSayVerb(tokens, j, nextComma(tokens, j), lex)) ||
         endsInInfinitive(tokens, j, nextComma(tokens, j), lex);
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
@@ -133,7 +133,7 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       continue;
     }
     // "that"/"dat" opens a clause only after a verb ("said that", "ontdekten dat"); after a bare noun it is a relative or a determiner.
-    const complement = COMPLEMENT.has(token.lower) && token.lower !== 'of' && (token.lower === 'dass' || hasVerb(tokens, from, i, lex));
+    const complement = COMPLEMENT.has(token.lower) && token.lower !== 'of' && (token.lower === 'dass' || afterVerb(tokens, excluded, from, i, lex));
     if (i > from && token.kind === 'word' && (complement || (lex.subordinators.has(token.lower) && lex.causal.match(tokens, i)))) {
       close(i, i + 1, token);
       continue;
@@ -162,7 +162,7 @@ function asInfinitive(tokens: readonly Token[], clause: Clause, lex: CompiledLex
   return { ...clause, kind: 'inf' };
 }
 
-const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'wo', 'waar', 'terwijl', 'während', 'obwohl', 'hoewel']);
+const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'terwijl', 'während', 'obwohl', 'hoewel']);
 
 /** A clause of its own: a finite verb within a few words, before any punctuation. */
 function startsClause(tokens: readonly Token[], at: number, lex: CompiledLexicon): boolean {
@@ -180,6 +180,22 @@ function endsInInfinitive(tokens: readonly Token[], from: number, to: number, le
   let end = to;
   while (end > from && tokens[end - 1]!.kind === 'punct') end--;
   return lex.language !== 'en' && end - from >= 2 && tokens[end - 2]!.lower === lex.infinitive;
+}
+
+/** Index after the last word of the sentence: an attribution ", zei X." must reach it. */
+function lastWord(tokens: readonly Token[]): number {
+  let end = tokens.length;
+  while (end > 0 && tokens[end - 1]!.kind === 'punct') end--;
+  return end;
+}
+
+/** "zeggen dat", "said on Monday that": the word before (dates aside) is a verb; "een alternatief dat" is a relative. */
+function afterVerb(tokens: readonly Token[], excluded: readonly boolean[], from: number, at: number, lex: CompiledLexicon): boolean {
+  let k = at - 1;
+  while (k > from && (excluded[k] || lex.fronted.has(tokens[k]!.lower) || lex.negation.has(tokens[k]!.lower))) k--;
+  if (k < from) return false;
+  const previous = tokens[k]!;
+  return previous.text === ',' || isVerbLike(tokens, k, at, lex) || (lex.language !== 'en' && k > from && isVerbLike(tokens, k - 1, at, lex));
 }
 
 function hasVerb(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {

@@ -55,7 +55,8 @@ export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number,
   // A name: a run of capitalised words. After a German noun only a name of two words or more
   // continues the phrase ("das Containerschiff Ever Given"); one word is the next phrase ("die Regierung Zoom").
   const afterGermanNoun = lex.language === 'de' && i > start;
-  if (!afterGermanNoun || (tokens[i]?.capital && tokens[i + 1]?.capital && !stop(i + 1))) {
+  const closes = (k: number) => k >= end || tokens[k]!.kind === 'punct' || lex.prepositions.has(tokens[k]!.lower);
+  if (!afterGermanNoun || (tokens[i]?.capital && ((tokens[i + 1]?.capital && !stop(i + 1)) || closes(i + 1)))) {
     while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
   }
   if (i === start) return at;
@@ -206,7 +207,8 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
   if (clause.kind === 'inf') return { clause, verb, finite, actor: null, action: range(from, to, null, skip) };
   // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
   let at = from;
-  while (at < to && (skip[at] || lex.fronted.has(tokens[at]!.lower))) at++;
+  // "zodat er geen schepen meer … kunnen varen": the expletive is not the subject.
+  while (at < to && (skip[at] || lex.fronted.has(tokens[at]!.lower) || ['er', 'es', 'there'].includes(tokens[at]!.lower))) at++;
   // In a relative clause the pronoun is the subject unless another noun phrase follows it
   // before the verb: "das die Bundesregierung … beschlossen hatte".
   const end = nounPhraseEnd(tokens, at, to, lex);

@@ -115,6 +115,8 @@ function appositionOf(previous: ClauseParse | undefined): Range | null {
 /** "Schools were told to stop": the subject of a passive attribution verb is told, not telling. */
 function isPassive(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
   if (!parse.verb || parse.finite === null || parse.finite === parse.verb.index) return false;
+  // In English the passive auxiliary stands right before the participle ("were told", "was told by").
+  if (lex.language === 'en') return lex.passives.has(tokens[parse.verb.index - 1]?.lower ?? '');
   return lex.passives.has(tokens[parse.finite]!.lower);
 }
 
@@ -325,7 +327,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       if (speaker.actor) draft.span = widen(draft.span, speaker.actor);
       // "Zoom said that it has fixed …": the pronoun is the speaker.
       const single = draft.actor && draft.actor.to - draft.actor.from === 1 ? tokens[draft.actor.from]!.lower : null;
-      if (single && lex.pronouns.has(single) && !lex.demonstratives.has(single)) draft.actorName = draft.source;
+      const speakerIsPronoun = !!draft.source && lex.pronouns.has(draft.source.toLowerCase());
+      if (single && lex.pronouns.has(single) && !lex.demonstratives.has(single) && !speakerIsPronoun) draft.actorName = draft.source;
     }
     for (const i of draft.reason ?? []) draft.span = widen(draft.span, { from: i, to: i + 1 });
     for (const i of draft.action) draft.span = widen(draft.span, { from: i, to: i + 1 });
