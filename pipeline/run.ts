@@ -27,6 +27,8 @@ export type RunSummary = {
   reports: string[];
   seconds: number;
   stageSeconds: Record<string, number>;
+  /** Things the user should know that did not stop the run (e.g. embeddings unavailable). */
+  warnings: string[];
 };
 
 export type RunHooks = { onArticle?: (event: ArticleEvent) => void; onStage?: (stage: string) => void };
@@ -42,7 +44,7 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
   const started = performance.now();
   const summary: RunSummary = {
     articles: 0, unchanged: 0, byStatus: {}, byLanguage: {}, claims: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,
-    clusters: 0, contradictions: 0, reports: [], seconds: 0, stageSeconds: {},
+    clusters: 0, contradictions: 0, reports: [], seconds: 0, stageSeconds: {}, warnings: [],
   };
   const key = extractorKey({ extractor: extractor.extractor, model: extractor.model, promptVersion: extractor.promptVersion });
   const limit = pLimit(config.concurrency);
@@ -126,7 +128,9 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
     await Promise.all(pending);
   });
 
-  summary.clusters = (await timed('dedup', () => clusterStage(db, { extractor }))).clusters;
+  const clustering = await timed('dedup', () => clusterStage(db, { extractor }));
+  summary.clusters = clustering.clusters;
+  if (clustering.warning) summary.warnings.push(clustering.warning);
   summary.contradictions = (await timed('contradictions', () => contradictionStage(db, { extractor }))).contradictions;
   summary.reports = await timed('report', () => writeReports(db, config.out));
   summary.seconds = (performance.now() - started) / 1000;

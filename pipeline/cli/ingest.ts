@@ -67,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
     if (options.json) process.stdout.write(`${JSON.stringify({ database: file, ...summary }, null, 2)}\n`);
     else {
       process.stdout.write(`\n${formatSummary(summary)}\n\n`);
+      for (const warning of summary.warnings) process.stderr.write(`claimlens: ${warning}\n`);
       process.stdout.write(`database: ${file}\n${summary.reports.map((report) => `report:   ${report}\n`).join('')}`);
     }
     return 0;
