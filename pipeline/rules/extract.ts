@@ -3,7 +3,8 @@ import type { ExtractedClaim } from '../../schemas/claim.ts';
 import { isQuote } from './clauses.ts';
 import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
-import { analyseSentence, textOf, type Draft } from './sentence-claims.ts';
+import { textOf } from './markers.ts';
+import { analyseSentence, type Draft } from './sentence-claims.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 

@@ -1,11 +1,13 @@
 import type { Modality, Polarity } from '../../schemas/claim.ts';
 import { isComplement, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
+import { findDates, findSources, inRange, sourceFor, textOf } from './markers.ts';
 import { nounPhraseEnd, parseClause, type ClauseParse, type Range } from './parse.ts';
+import { modalityOf, polarityOf } from './stance.ts';
 import type { Token } from './tokens.ts';
 import { tokenize } from './tokens.ts';
 
-/** A claim found in one sentence, as token ranges; `compose.ts` turns it into text. */
+/** A claim found in one sentence, as token ranges; `extract.ts` turns it into text. */
 export type Draft = {
   parse: ClauseParse;
   actor: Range | null;
@@ -27,73 +29,6 @@ export type SentenceAnalysis = {
   /** "Dat meldt het persbureau.": a source for the claims of the sentence before. */
   backSource: string | null;
 };
-
-type Found = { range: Range; text: string; marker: number; self?: boolean };
-
-/** The sentence text a token range covers, as written. */
-export const textOf = (sentence: string, tokens: readonly Token[], range: Range) =>
-  sentence.slice(tokens[range.from]!.start, tokens[range.to - 1]!.end);
-
-function findDates(sentence: string, tokens: readonly Token[], lex: CompiledLexicon, skip: boolean[]): Found[] {
-  const found: Found[] = [];
-  lex.dates.lastIndex = 0;
-  for (let m = lex.dates.exec(sentence); m; m = lex.dates.exec(sentence)) {
-    // A sentence's full stop is not part of "on 3 April."; "am 8. April" keeps its ordinal dot.
-    const text = m[0].replace(/\.+$/u, '');
-    const start = m.index;
-    const end = start + text.length;
-    let from = -1;
-    let to = -1;
-    tokens.forEach((t, i) => {
-      if (t.start >= start && t.end <= end) {
-        if (from < 0) from = i;
-        to = i + 1;
-      }
-    });
-    if (from < 0) continue;
-    for (let i = from; i < to; i++) skip[i] = true;
-    found.push({ range: { from, to }, text, marker: from });
-  }
-  return found;
-}
-
-/** "according to X", "volgens X", "laut X" anywhere; ", aldus X" and ", so X" closing the sentence. */
-function findSources(sentence: string, tokens: readonly Token[], lex: CompiledLexicon, skip: boolean[]): Found[] {
-  const found: Found[] = [];
-  const n = tokens.length;
-  for (let i = 0; i < n; i++) {
-    if (skip[i]) continue;
-    const self = lex.selfSource.match(tokens, i);
-    if (self) {
-      // "nach eigenen Angaben", "naar eigen zeggen": the actor is its own source.
-      for (let k = i; k < i + self.length; k++) skip[k] = true;
-      found.push({ range: { from: i, to: i + self.length }, text: '', marker: i, self: true });
-      i += self.length - 1;
-      continue;
-    }
-    const before = lex.sourceBefore.match(tokens, i);
-    const after = !before && tokens[i - 1]?.text === ',' ? lex.sourceAfter.match(tokens, i) : null;
-    const marker = before ?? after;
-    if (!marker) continue;
-    const from = i + marker.length;
-    let to = from;
-    while (to < n && tokens[to]!.kind !== 'punct' && !(before && lex.language !== 'en' && to > from && isVerbLike(tokens, to, n, lex))) to++;
-    // The source is a noun phrase ("einem Sprecher des Ministeriums", "Eurostat"), not the rest of the clause.
-    const phrase = nounPhraseEnd(tokens, from, to, lex);
-    if (before && phrase > from) to = phrase;
-    else if (before && lex.language !== 'en') {
-      // "volgens vakblad Lloyd's List": a bare noun and the name it introduces.
-      let end = from + 1;
-      while (end < to && tokens[end]!.capital) end++;
-      to = Math.min(to, end);
-    }
-    if (to === from || (after && to < n - 1)) continue;
-    for (let k = i; k < to; k++) skip[k] = true;
-    found.push({ range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
-    i = to - 1;
-  }
-  return found;
-}
 
 /** Tokens of the verb phrase beyond the verb itself: its object, complements, adverbials. */
 function objectOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): number[] {
@@ -147,46 +82,6 @@ function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined,
   return start < previous.clause.to ? { from: start, to: previous.clause.to } : null;
 }
 
-/** Whether the negation at `i` is part of a phrase that does not negate: "not only", "wie nie zuvor". */
-function inException(tokens: readonly Token[], i: number, lex: CompiledLexicon): boolean {
-  for (let start = Math.max(0, i - 3); start <= i; start++) {
-    const match = lex.negationExceptions.match(tokens, start);
-    if (match && start + match.length > i) return true;
-  }
-  return false;
-}
-
-function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon, action: readonly number[] = parse.action): Polarity {
-  const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
-  // "advise users not to use Zoom": for advice and demands the negated complement is the claim.
-  const governs = parse.verb?.verb.modality === 'advised' || parse.verb?.verb.modality === 'demanded';
-  for (const i of action) {
-    const t = tokens[i]!;
-    // A negation inside a complement ("zolang de problemen niet zijn opgelost") is not this clause's.
-    if (i > verbAt && lex.subordinators.has(t.lower)) break;
-    // In English the negation stands in the verb group: "told staff not to use" negates the use, not the telling.
-    if (lex.language === 'en' && !governs && i > verbAt && !(i === verbAt + 1 && ['no', 'nothing', 'none'].includes(t.lower))) break;
-    if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !inException(tokens, i, lex)) return 'negated';
-  }
-  return 'affirmed';
-}
-
-function modalityOf(parse: ClauseParse, actor: Range | null, tokens: readonly Token[], lex: CompiledLexicon): Modality {
-  let best: Modality = parse.verb?.verb.modality ?? 'fact';
-  const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
-  for (let i = parse.clause.from; i < parse.clause.to; i++) {
-    if (actor && i >= actor.from && i < actor.to) continue;
-    // A modal inside a complement ("onderzoeken of ze … moeten") belongs to that complement.
-    if (i > verbAt && lex.subordinators.has(tokens[i]!.lower)) break;
-    const match = lex.modal.match(tokens, i);
-    if (!match) continue;
-    // The first modal after the subject governs the clause: "might have to" is possible, not demanded.
-    if (best === 'fact') best = match.value;
-    i += match.length - 1;
-  }
-  return best;
-}
-
 /** The reason inside a clause: what follows "because of", "vanwege", "wegen", cut from the action. */
 function splitReason(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): void {
   for (let k = 0; k < draft.action.length; k++) {
@@ -200,14 +95,6 @@ function splitReason(draft: Draft, tokens: readonly Token[], lex: CompiledLexico
     return;
   }
 }
-
-/** A source opening or closing the sentence holds for all of it; one inside a clause, for that clause. */
-function sourceFor(clause: Range, sources: readonly Found[], length: number): string | null {
-  const found = sources.find((s) => !s.self && (s.marker <= 1 || s.range.to >= length - 1 || (s.marker >= clause.from && s.marker < clause.to)));
-  return found?.text ?? null;
-}
-
-const inRange = (range: Range, found: Found) => found.range.from >= range.from && found.range.to <= range.to;
 
 /** Every claim of one sentence, with its source, reason and date, as token ranges. */
 export function analyseSentence(sentence: string, lex: CompiledLexicon): SentenceAnalysis {

@@ -1,0 +1,81 @@
+import type { CompiledLexicon } from './lexicon.ts';
+import { isVerbLike } from './clauses.ts';
+import { nounPhraseEnd, type Range } from './parse.ts';
+import type { Token } from './tokens.ts';
+
+/** A date expression or a source found in a sentence, and where its marker word stands. */
+export type Found = { range: Range; text: string; marker: number; self?: boolean };
+
+/** The sentence text a token range covers, as written. */
+export const textOf = (sentence: string, tokens: readonly Token[], range: Range) =>
+  sentence.slice(tokens[range.from]!.start, tokens[range.to - 1]!.end);
+
+export function findDates(sentence: string, tokens: readonly Token[], lex: CompiledLexicon, skip: boolean[]): Found[] {
+  const found: Found[] = [];
+  lex.dates.lastIndex = 0;
+  for (let m = lex.dates.exec(sentence); m; m = lex.dates.exec(sentence)) {
+    // A sentence's full stop is not part of "on 3 April."; "am 8. April" keeps its ordinal dot.
+    const text = m[0].replace(/\.+$/u, '');
+    const start = m.index;
+    const end = start + text.length;
+    let from = -1;
+    let to = -1;
+    tokens.forEach((t, i) => {
+      if (t.start >= start && t.end <= end) {
+        if (from < 0) from = i;
+        to = i + 1;
+      }
+    });
+    if (from < 0) continue;
+    for (let i = from; i < to; i++) skip[i] = true;
+    found.push({ range: { from, to }, text, marker: from });
+  }
+  return found;
+}
+
+/** "according to X", "volgens X", "laut X" anywhere; ", aldus X" and ", so X" closing the sentence. */
+export function findSources(sentence: string, tokens: readonly Token[], lex: CompiledLexicon, skip: boolean[]): Found[] {
+  const found: Found[] = [];
+  const n = tokens.length;
+  for (let i = 0; i < n; i++) {
+    if (skip[i]) continue;
+    const self = lex.selfSource.match(tokens, i);
+    if (self) {
+      // "nach eigenen Angaben", "naar eigen zeggen": the actor is its own source.
+      for (let k = i; k < i + self.length; k++) skip[k] = true;
+      found.push({ range: { from: i, to: i + self.length }, text: '', marker: i, self: true });
+      i += self.length - 1;
+      continue;
+    }
+    const before = lex.sourceBefore.match(tokens, i);
+    const after = !before && tokens[i - 1]?.text === ',' ? lex.sourceAfter.match(tokens, i) : null;
+    const marker = before ?? after;
+    if (!marker) continue;
+    const from = i + marker.length;
+    let to = from;
+    while (to < n && tokens[to]!.kind !== 'punct' && !(before && lex.language !== 'en' && to > from && isVerbLike(tokens, to, n, lex))) to++;
+    // The source is a noun phrase ("einem Sprecher des Ministeriums", "Eurostat"), not the rest of the clause.
+    const phrase = nounPhraseEnd(tokens, from, to, lex);
+    if (before && phrase > from) to = phrase;
+    else if (before && lex.language !== 'en') {
+      // "volgens vakblad Lloyd's List": a bare noun and the name it introduces.
+      let end = from + 1;
+      while (end < to && tokens[end]!.capital) end++;
+      to = Math.min(to, end);
+    }
+    if (to === from || (after && to < n - 1)) continue;
+    for (let k = i; k < to; k++) skip[k] = true;
+    found.push({ range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
+    i = to - 1;
+  }
+  return found;
+}
+
+/** A source opening or closing the sentence holds for all of it; one inside a clause, for that clause. */
+export function sourceFor(clause: Range, sources: readonly Found[], length: number): string | null {
+  const found = sources.find((s) => !s.self && (s.marker <= 1 || s.range.to >= length - 1 || (s.marker >= clause.from && s.marker < clause.to)));
+  return found?.text ?? null;
+}
+
+export const inRange = (range: Range, found: Found) => found.range.from >= range.from && found.range.to <= range.to;
+

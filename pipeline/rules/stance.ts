@@ -1,0 +1,47 @@
+import type { Modality, Polarity } from '../../schemas/claim.ts';
+import type { CompiledLexicon } from './lexicon.ts';
+import type { ClauseParse, Range } from './parse.ts';
+import type { Token } from './tokens.ts';
+
+/** Whether the negation at `i` is part of a phrase that does not negate: "not only", "wie nie zuvor". */
+function inException(tokens: readonly Token[], i: number, lex: CompiledLexicon): boolean {
+  for (let start = Math.max(0, i - 3); start <= i; start++) {
+    const match = lex.negationExceptions.match(tokens, start);
+    if (match && start + match.length > i) return true;
+  }
+  return false;
+}
+
+/** Negated when the clause's own verb group (not a complement's) carries a negation. */
+export function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon, action: readonly number[] = parse.action): Polarity {
+  const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
+  // "advise users not to use Zoom": for advice and demands the negated complement is the claim.
+  const governs = parse.verb?.verb.modality === 'advised' || parse.verb?.verb.modality === 'demanded';
+  for (const i of action) {
+    const t = tokens[i]!;
+    // A negation inside a complement ("zolang de problemen niet zijn opgelost") is not this clause's.
+    if (i > verbAt && lex.subordinators.has(t.lower)) break;
+    // In English the negation stands in the verb group: "told staff not to use" negates the use, not the telling.
+    if (lex.language === 'en' && !governs && i > verbAt && !(i === verbAt + 1 && ['no', 'nothing', 'none'].includes(t.lower))) break;
+    if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !inException(tokens, i, lex)) return 'negated';
+  }
+  return 'affirmed';
+}
+
+/** What the verb or the first modal after the subject says: planned, advised, demanded, possible or fact. */
+export function modalityOf(parse: ClauseParse, actor: Range | null, tokens: readonly Token[], lex: CompiledLexicon): Modality {
+  let best: Modality = parse.verb?.verb.modality ?? 'fact';
+  const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
+  for (let i = parse.clause.from; i < parse.clause.to; i++) {
+    if (actor && i >= actor.from && i < actor.to) continue;
+    // A modal inside a complement ("onderzoeken of ze … moeten") belongs to that complement.
+    if (i > verbAt && lex.subordinators.has(tokens[i]!.lower)) break;
+    const match = lex.modal.match(tokens, i);
+    if (!match) continue;
+    // The first modal after the subject governs the clause: "might have to" is possible, not demanded.
+    if (best === 'fact') best = match.value;
+    i += match.length - 1;
+  }
+  return best;
+}
+
