@@ -78,6 +78,7 @@ describe('retrying', () => {
     [{ status: 503 }, true, undefined],
     [{ status_code: 502 }, true, undefined],
     [{ status: 400 }, false, undefined],
+    [{ status: 501 }, false, undefined],
     [{ status: 401 }, false, undefined],
     [Object.assign(new Error('fetch failed'), { cause: new Error('ECONNRESET') }), true, undefined],
     [new Error('something else'), false, undefined],

@@ -56,7 +56,8 @@ export function classifyFailure(error: unknown): Failure {
   const status = typeof e?.status === 'number' ? e.status : typeof e?.status_code === 'number' ? e.status_code : undefined;
   if (status !== undefined) {
     const after = e.retryAfterMs ?? retryAfterMs(e.headers);
-    const retryable = RETRYABLE_STATUS.has(status) || status >= 500;
+    // 501 and 505 say the server will never do it; every other 5xx may pass.
+    const retryable = RETRYABLE_STATUS.has(status) || (status >= 500 && status !== 501 && status !== 505);
     return { retryable, reason, ...(after !== undefined ? { retryAfterMs: after } : {}) };
   }
   return { retryable: NETWORK_ERRORS.test(reason) || NETWORK_ERRORS.test(String((e as { cause?: unknown })?.cause ?? '')), reason };
