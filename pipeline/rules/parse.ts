@@ -58,6 +58,8 @@ export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number,
   const closes = (k: number) => k >= end || tokens[k]!.kind === 'punct' || lex.prepositions.has(tokens[k]!.lower);
   if (!afterGermanNoun || (tokens[i]?.capital && ((tokens[i + 1]?.capital && !stop(i + 1)) || closes(i + 1)))) {
     while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
+    // "HomeLink 5 in Arnhem": a number right after a name, closing the phrase, belongs to the name.
+    if (i > start && tokens[i - 1]!.capital && tokens[i]?.kind === 'number' && (i + 1 >= end || tokens[i + 1]!.kind === 'punct' || lex.prepositions.has(tokens[i + 1]!.lower))) i++;
   }
   if (i === start) return at;
   if (!attach) return i;
@@ -182,6 +184,12 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
     let start = anchor;
     while (start - 1 >= from) {
       const t = tokens[start - 1]!;
+      // "have long called for", "has repeatedly denied": an adverb between auxiliary and verb.
+      const between = t.kind === 'word' && !t.capital && lex.auxiliaries.has(tokens[start - 2]?.lower ?? '') && start === anchor;
+      if (between) {
+        start--;
+        continue;
+      }
       if (!(skip[start - 1] || lex.auxiliaries.has(t.lower) || lex.negation.has(t.lower) || ENGLISH_ADVERB.test(t.lower) || lex.fronted.has(t.lower) || t.lower === 'to')) break;
       start--;
     }
