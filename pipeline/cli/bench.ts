@@ -1,0 +1,58 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ClaimlensError } from '../errors.ts';
+import { orchestrateBench } from '../bench/orchestrate.ts';
+import { parseSize } from '../bench/run-bench.ts';
+import { formatBench } from '../bench/table.ts';
+import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const BENCH = {
+  name: 'bench',
+  usage: 'npm run bench -- [options]',
+  description: 'Generates corpora of N articles (nl, de, en, with known duplicates and contradictions) and times each stage, the cached re-run and the libraries underneath.',
+  options: {
+    sizes: { type: 'string', description: 'comma-separated corpus sizes', default: '1k,10k', placeholder: 'list' },
+    'llm-latency-ms': { type: 'string', description: 'latency of the loopback LLM server (tests/llm-server), if present', default: '50', placeholder: 'ms' },
+    'llm-articles': { type: 'string', description: 'articles in the LLM section (at most the size)', default: '200', placeholder: 'n' },
+    'llm-concurrency': { type: 'string', description: 'requests in flight in the LLM section', default: '4', placeholder: 'n' },
+    'no-llm': { type: 'boolean', description: 'skip the LLM section' },
+    out: { type: 'string', description: 'where bench.json is written', default: 'out', placeholder: 'dir' },
+    keep: { type: 'boolean', description: 'keep the generated folders and databases' },
+    json: { type: 'boolean', description: 'print the figures as JSON instead of a table' },
+  },
+  examples: ['npm run bench', 'npm run bench -- --sizes 1k', 'npm run bench -- --sizes 1k,10k,100k --no-llm'],
+} satisfies CommandSpec;
+
+async function main(argv: string[]): Promise<number> {
+  const { options } = parseCommand(BENCH, argv);
+  let sizes: number[];
+  try {
+    sizes = (options.sizes ?? '1k,10k').split(',').filter(Boolean).map(parseSize);
+  } catch (error) {
+    throw new ClaimlensError('BAD_ARGS', (error as Error).message, 'see npm run bench -- --help');
+  }
+  if (sizes.length === 0 || sizes.some((size) => size < 1)) throw new ClaimlensError('BAD_ARGS', '--sizes needs at least one size of 1 or more');
+  const serverFile = join(ROOT, 'tests', 'llm-server', 'server.ts');
+  const llm =
+    options['no-llm'] || !existsSync(serverFile)
+      ? null
+      : {
+          serverFile,
+          latencyMs: integerOption(options['llm-latency-ms'], 'llm-latency-ms', 50, 0),
+          concurrency: integerOption(options['llm-concurrency'], 'llm-concurrency', 4),
+          articles: integerOption(options['llm-articles'], 'llm-articles', 200),
+        };
+  const result = await orchestrateBench({ sizes, llm, keep: options.keep, log: options.json ? () => {} : (line) => process.stderr.write(`bench: ${line}\n`) });
+  const out = resolve(options.out ?? 'out');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, 'bench.json');
+  writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`${formatBench(result)}\nfigures: ${file}\n`);
+  return 0;
+}
+
+await runMain(() => main(process.argv.slice(2)));
