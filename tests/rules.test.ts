@@ -57,6 +57,12 @@ describe('reason: what follows a causal marker', () => {
     ['nl', 'Het kabinet verbiedt de app vanwege zorgen over privacy.', 'zorgen over privacy'],
     ['de', 'Die Stadt sperrt die Brücke wegen Bauarbeiten.', 'Bauarbeiten'],
     ['de', 'Die Stadt sperrt die Brücke, weil sie marode ist.', 'sie marode ist'],
+    ['en', 'The airline cancelled flights amid a strike by pilots.', 'a strike by pilots'],
+    ['en', 'The city closed the park, citing safety concerns.', 'safety concerns'],
+    ['nl', 'De school sloot uit angst voor besmettingen.', 'besmettingen'],
+    ['nl', 'De regering verbood de app naar aanleiding van een rapport.', 'een rapport'],
+    ['de', 'Der Flughafen schloss, da ein Sturm aufzog.', 'ein Sturm aufzog'],
+    ['de', 'Der Konzern verklagte den Staat unter Berufung auf den Vertrag.', 'den Vertrag'],
   ])('%s: %s → %s', (language, text, reason) => {
     const claim = only(text, language);
     expect(claim.reason).toBe(reason);
@@ -80,6 +86,9 @@ describe('source: who asserts it', () => {
     ['de', 'Laut der Polizei hat der Verdächtige das Auto gestohlen.', 'der Polizei'],
     ['de', 'Die Bank erhöht die Zinsen nicht, sagte ein Sprecher.', 'ein Sprecher'],
     ['de', 'Die Stadt sperrt die Brücke bis Mai, so die Stadtverwaltung.', 'die Stadtverwaltung'],
+    ['de', 'Die Regierung hat Zoom verboten, berichtet die Zeitung.', 'die Zeitung'],
+    ['de', 'Die Firma hat den Fehler behoben, heißt es in einem Bericht.', 'einem Bericht'],
+    ['nl', 'De school sloot de deuren, meldt de gemeente.', 'de gemeente'],
   ])('%s: %s → %s', (language, text, source) => {
     expect(only(text, language).source).toBe(source);
   });

@@ -47,6 +47,14 @@ function appositionOf(previous: ClauseParse | undefined): Range | null {
   return previous && previous.finite === null ? { from: previous.clause.from, to: previous.clause.to } : null;
 }
 
+function placeOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
+  const object = objectOf(parse, tokens, lex).filter((i) => !lex.pronouns.has(tokens[i]!.lower));
+  const first = object[0];
+  if (first === undefined || !lex.prepositions.has(tokens[first]!.lower)) return null;
+  const end = nounPhraseEnd(tokens, first + 1, parse.clause.to, lex);
+  return end > first + 1 ? { from: first + 1, to: end } : null;
+}
+
 /** "Schools were told to stop": the subject of a passive attribution verb is told, not telling. */
 function isPassive(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
   if (!parse.verb || parse.finite === null || parse.finite === parse.verb.index) return false;
@@ -59,6 +67,8 @@ const rangeOf = (range: Range | null): number[] => (range ? Array.from({ length:
 
 function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
   const object = objectOf(parse, tokens, lex);
+  // "heißt es in einem Bericht", "zei hij": a pronoun right after the verb is its subject or an expletive.
+  while (object.length && lex.pronouns.has(tokens[object[0]!]!.lower)) object.shift();
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
 }
 
@@ -146,7 +156,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       continue;
     }
     if (verb?.verb.kind === 'say' && !hasObject(parse, tokens, lex) && !isPassive(parse, tokens, lex)) {
-      const speaker = actorText(parse.actor ?? appositionOf(previous));
+      // "…, heißt es in einem Bericht": without a subject, the source is where it is written.
+      const speaker = actorText(parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex));
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
         for (const draft of drafts) if (!draft.source) { draft.source = speaker; spokenBy.set(draft, parse); }
