@@ -5,7 +5,7 @@ import { ExtractionOutput } from '../schemas/claim.ts';
 import { chunkArticle, estimateTokens } from '../pipeline/llm/chunk.ts';
 import { parseAnswer } from '../pipeline/llm/parse.ts';
 import { articleMessage, buildMessages, DEFAULT_PROMPT_FILE, loadPrompt } from '../pipeline/llm/prompt.ts';
-import { backoffMs, classifyFailure, retryAfterMs } from '../pipeline/llm/retry.ts';
+import { backoffMs, classifyFailure, HttpStatusError, retryAfterMs, withRetries } from '../pipeline/llm/retry.ts';
 import { tempDir } from './support/folder.ts';
 
 describe('chunking long articles', () => {
@@ -86,6 +86,33 @@ describe('retrying', () => {
     const failure = classifyFailure(error);
     expect(failure.retryable).toBe(retryable);
     expect(failure.retryAfterMs).toBe(after);
+  });
+
+  it('waits what Retry-After says, backs off on its own otherwise, and stops at a final error', async () => {
+    const waits: number[] = [];
+    const failures = [
+      Object.assign(new Error('429 rate limited'), { status: 429, headers: new Headers({ 'retry-after': '7' }) }),
+      new HttpStatusError(503, 'busy'),
+      new HttpStatusError(429, 'slow down', 1500),
+    ];
+    let attempts = 0;
+    const answer = await withRetries(
+      async () => {
+        const failure = failures[attempts++];
+        if (failure) throw failure;
+        return 'ok';
+      },
+      { maxRetries: 5, baseDelayMs: 100, maxDelayMs: 1000, timeoutMs: 1000 },
+      undefined,
+      async (ms) => void waits.push(ms),
+    );
+    expect(answer).toBe('ok');
+    expect(waits[0]).toBe(7000);
+    expect(waits[1]).toBeGreaterThanOrEqual(100);
+    expect(waits[1]).toBeLessThanOrEqual(200);
+    expect(waits[2]).toBe(1500);
+    const final = withRetries(async () => { throw Object.assign(new Error('400 bad request'), { status: 400 }); }, { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 });
+    await expect(final).rejects.toThrow(/^LLM request failed: 400 bad request$/);
   });
 
   it('backs off exponentially with jitter inside the ceiling', () => {

@@ -79,6 +79,7 @@ export async function withRetries<T>(
   request: (signal: AbortSignal) => Promise<T>,
   policy: RetryPolicy,
   onAttempt: () => void = () => {},
+  wait: (ms: number) => Promise<unknown> = sleep,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const controller = new AbortController();
@@ -98,8 +99,8 @@ export async function withRetries<T>(
         const tries = attempt + 1;
         throw new Error(`LLM request failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${failure.reason}`, { cause: error });
       }
-      const wait = failure.retryAfterMs !== undefined ? Math.min(failure.retryAfterMs, Math.max(policy.maxDelayMs, 120_000)) : backoffMs(attempt, policy);
-      await sleep(wait);
+      const delay = failure.retryAfterMs !== undefined ? Math.min(failure.retryAfterMs, Math.max(policy.maxDelayMs, 120_000)) : backoffMs(attempt, policy);
+      await wait(delay);
     } finally {
       clearTimeout(timer);
     }
