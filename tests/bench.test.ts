@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSize } from '../pipeline/bench/run-bench.ts';
+import { generateCorpus } from '../pipeline/bench/generate.ts';
+import { timeIngestStages } from '../pipeline/bench/stages.ts';
+import { detectLanguage } from '../pipeline/detect-language.ts';
+import { contentId } from '../pipeline/hash.ts';
+import { loadFolder } from '../pipeline/load/index.ts';
+import { tempDir } from './support/folder.ts';
+import { sentenceExtractor } from './support/sentence-extractor.ts';
+
+async function loaded(folder: string) {
+  const articles = [];
+  for await (const outcome of loadFolder(folder, { maxFileBytes: 1_000_000 })) {
+    expect(outcome.kind, JSON.stringify(outcome)).toBe('article');
+    if (outcome.kind === 'article') articles.push(outcome.article);
+  }
+  return articles;
+}
+
+describe('the benchmark corpus generator', () => {
+  it('writes the number of articles asked for, in nl, de and en, in every format, all loadable and detected as labelled', async () => {
+    const folder = join(tempDir(), 'gen');
+    const manifest = generateCorpus(folder, 120);
+    const articles = await loaded(folder);
+    expect(articles).toHaveLength(120);
+    expect(manifest.articles).toBe(120);
+    expect(Object.keys(manifest.byFormat).sort()).toEqual(['html', 'jsonl', 'md', 'txt']);
+    const detected = { nl: 0, de: 0, en: 0 } as Record<string, number>;
+    for (const article of articles) {
+      const guess = detectLanguage(article.text);
+      expect(guess.supported).toBe(true);
+      detected[guess.code] = (detected[guess.code] ?? 0) + 1;
+      expect(article.metadata.outlet).toBeTruthy();
+      expect(article.metadata.published?.precision).toBe('day');
+    }
+    expect(detected).toEqual(manifest.byLanguage);
+  });
+
+  it('repeats some texts exactly and makes the listed articles contradict their event', async () => {
+    const folder = join(tempDir(), 'gen');
+    const manifest = generateCorpus(folder, 300);
+    const articles = await loaded(folder);
+    const distinct = new Set(articles.map((article) => contentId(article.text)));
+    expect(manifest.exactDuplicates).toBeGreaterThan(0);
+    expect(distinct.size).toBe(articles.length - manifest.exactDuplicates);
+    expect(manifest.contradictions.length).toBeGreaterThan(0);
+    const paths = new Set(articles.map((article) => article.path));
+    for (const contradiction of manifest.contradictions) expect(paths.has(contradiction.path), contradiction.path).toBe(true);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = join(tempDir(), 'a');
+    const b = join(tempDir(), 'b');
+    generateCorpus(a, 40, 7);
+    generateCorpus(b, 40, 7);
+    const files = (root: string) => readdirSync(join(root, '0000')).sort().map((name) => readFileSync(join(root, '0000', name), 'utf8'));
+    expect(files(a)).toEqual(files(b));
+  });
+});
+
+describe('the benchmark', () => {
+  it('reads sizes as a user writes them', () => {
+    expect(['1k', '10k', '100k', '250', '1.5k'].map(parseSize)).toEqual([1000, 10_000, 100_000, 250, 1500]);
+    expect(() => parseSize('ten')).toThrow(/not a size/);
+  });
+
+  it('times load, detect, extract and store over every generated article, storing all of them', async () => {
+    const folder = join(tempDir(), 'gen');
+    generateCorpus(folder, 30);
+    const times = await timeIngestStages(folder, tempDir(), sentenceExtractor());
+    expect(times.articles).toBe(30);
+    expect(times.claims).toBeGreaterThan(30);
+    expect(Object.keys(times.seconds).sort()).toEqual(['detect', 'extract', 'load', 'store']);
+  });
+});
+
+describe('npm run bench', () => {
+  it('prints a table of every stage for each size and writes bench.json', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = tempDir();
+    const root = join(import.meta.dirname, '..');
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/bench.ts', '--sizes', '40', '--no-llm', '--out', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    for (const stage of ['load', 'detect', 'extract', 'store', 'dedup', 'contradictions', 'report', 'cached re-run', 'inserts/s', 'detections/s']) expect(stdout).toContain(stage);
+    const figures = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8'));
+    expect(figures.sizes).toHaveLength(1);
+    expect(figures.sizes[0]).toMatchObject({ size: 40, run: { articles: 40, cached: { unchanged: 40, llmCalls: 0 } } });
+    expect(figures.sizes[0].error).toBeUndefined();
+  }, 120_000);
+});
