@@ -1,14 +1,13 @@
-import { formatTable } from '../cli/table.ts';
 import type { BenchResult, RunMeasurement, SizeOutcome } from './run-bench.ts';
 
 const fixed = (value: number, digits = 2) => Number(value.toFixed(digits));
 // Below 10 ms a rate says more about the clock than the stage.
 const rate = (articles: number, seconds: number) => (seconds >= 0.01 ? Math.round(articles / seconds) : null);
 
-type Row = { size: number; extractor: string; stage: string; seconds: number; 'articles/s': number | null; 'peak RSS MB': number | null; note: string };
+export type BenchRow = { size: number; extractor: string; stage: string; seconds: number; 'articles/s': number | null; 'peak RSS MB': number | null; note: string };
 
-function runRows(size: number, run: RunMeasurement, label: string): Row[] {
-  const row = (stage: string, seconds: number, peak: number | null, note = ''): Row => ({
+function runRows(size: number, run: RunMeasurement, label: string): BenchRow[] {
+  const row = (stage: string, seconds: number, peak: number | null, note = ''): BenchRow => ({
     size, extractor: label, stage, seconds: fixed(seconds), 'articles/s': rate(run.articles, seconds), 'peak RSS MB': peak === null ? null : Math.round(peak), note,
   });
   const stages = run.stageSeconds;
@@ -22,16 +21,16 @@ function runRows(size: number, run: RunMeasurement, label: string): Row[] {
   ];
 }
 
-function sizeRows(result: SizeOutcome, reference: BenchResult['reference']): Row[] {
+function sizeRows(result: SizeOutcome, reference: BenchResult['reference']): BenchRow[] {
   const { size, stages } = result;
-  const rows: Row[] = [];
+  const rows: BenchRow[] = [];
   const empty = { 'articles/s': null, 'peak RSS MB': null };
   if (result.manifest && result.generateSeconds !== undefined) {
     const { manifest } = result;
     rows.push({ size, extractor: '', stage: 'generate', seconds: fixed(result.generateSeconds), 'articles/s': rate(size, result.generateSeconds), 'peak RSS MB': null, note: `${manifest.events} events, ${manifest.contradictions} contradicting articles, ${manifest.exactDuplicates} exact copies` });
   }
   if (stages) {
-    const stage = (name: keyof typeof stages.seconds, note = ''): Row => ({
+    const stage = (name: keyof typeof stages.seconds, note = ''): BenchRow => ({
       size, extractor: 'rules', stage: name, seconds: fixed(stages.seconds[name]), 'articles/s': rate(stages.articles, stages.seconds[name]), 'peak RSS MB': null, note,
     });
     const detectRate = rate(stages.articles, stages.seconds.detect) ?? 0;
@@ -51,17 +50,18 @@ function sizeRows(result: SizeOutcome, reference: BenchResult['reference']): Row
   return rows;
 }
 
-/** The table `npm run bench` prints, reference points first. */
-export function formatBench(result: BenchResult): string {
+export const BENCH_COLUMNS = ['size', 'extractor', 'stage', 'seconds', 'articles/s', 'peak RSS MB', 'note'] as const;
+
+/** What `npm run bench` prints, reference points first: lines before the table, its rows, lines after. */
+export function benchTable(result: BenchResult): { before: string[]; rows: BenchRow[]; after: string[] } {
   const { reference } = result;
-  const lines = [
-    'reference points on this machine (same run):',
-    `  better-sqlite3: ${Math.round(reference.sqliteInsertsPerSecond).toLocaleString('en-GB')} inserts/s (${reference.sqliteRows.toLocaleString('en-GB')} article-sized rows, one transaction, WAL)`,
-    `  franc (nl/de/en only): ${Math.round(reference.francPerSecond).toLocaleString('en-GB')} detections/s on article texts`,
-    '',
-    formatTable(result.sizes.flatMap((size) => sizeRows(size, reference)), ['size', 'extractor', 'stage', 'seconds', 'articles/s', 'peak RSS MB', 'note']),
-    '',
-    result.memoryNote,
-  ];
-  return lines.join('\n');
+  return {
+    before: [
+      'reference points on this machine (same run):',
+      `  better-sqlite3: ${Math.round(reference.sqliteInsertsPerSecond).toLocaleString('en-GB')} inserts/s (${reference.sqliteRows.toLocaleString('en-GB')} article-sized rows, one transaction, WAL)`,
+      `  franc (nl/de/en only): ${Math.round(reference.francPerSecond).toLocaleString('en-GB')} detections/s on article texts`,
+    ],
+    rows: result.sizes.flatMap((size) => sizeRows(size, reference)),
+    after: [result.memoryNote],
+  };
 }

@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { ClaimlensError } from '../errors.ts';
 import { orchestrateBench } from '../bench/orchestrate.ts';
 import { parseSize } from '../bench/run-bench.ts';
-import { formatBench } from '../bench/table.ts';
+import { BENCH_COLUMNS, benchTable } from '../bench/table.ts';
 import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
+import { formatTable } from './table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -51,7 +52,10 @@ async function main(argv: string[]): Promise<number> {
   const file = join(out, 'bench.json');
   writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else process.stdout.write(`${formatBench(result)}\nfigures: ${file}\n`);
+  else {
+    const { before, rows, after } = benchTable(result);
+    process.stdout.write(`${[...before, '', formatTable(rows, BENCH_COLUMNS), '', ...after].join('\n')}\nfigures: ${file}\n`);
+  }
   return 0;
 }
 

@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from '../eval/evaluate.ts';
-import { formatEval } from '../eval/table.ts';
+import { EVAL_COLUMNS, evalTable } from '../eval/table.ts';
 import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
+import { formatTable } from './table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -39,7 +40,10 @@ async function main(argv: string[]): Promise<number> {
   const file = join(out, 'eval.json');
   writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-  else process.stdout.write(`${formatEval(figures)}\n\nfigures: ${file}${figures.scratch ? `\nscratch: ${figures.scratch}` : ''}\n`);
+  else {
+    const { header, rows } = evalTable(figures);
+    process.stdout.write(`${header}\n\n${formatTable(rows, EVAL_COLUMNS)}\n\nfigures: ${file}${figures.scratch ? `\nscratch: ${figures.scratch}` : ''}\n`);
+  }
   return 0;
 }
 

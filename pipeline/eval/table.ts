@@ -1,11 +1,12 @@
-import { formatTable } from '../cli/table.ts';
 import type { EvalFigures } from './evaluate.ts';
 import { accuracy, LENGTH_BUCKETS, type LanguageScore, type Tally } from './language.ts';
 
 const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
 const ratio = (tally: Tally | undefined) => (tally ? `${percent(accuracy(tally))} (${tally.correct}/${tally.total})` : 'n/a');
 
-type Row = { section: string; measure: string; run: string; gold_input: string };
+export type EvalRow = { section: string; measure: string; run: string; gold_input: string };
+type Row = EvalRow;
+export const EVAL_COLUMNS = ['section', 'measure', 'run', 'gold_input'] as const;
 
 function languageRows(figures: EvalFigures): Row[] {
   const row = (measure: string, value: string): Row => ({ section: 'language', measure, run: value, gold_input: '' });
@@ -25,8 +26,8 @@ function languageRows(figures: EvalFigures): Row[] {
   ];
 }
 
-/** The one table `npm run eval` prints: each measure for the chosen extractor and for gold claims as input. */
-export function formatEval(figures: EvalFigures): string {
+/** The rows of the one table `npm run eval` prints: each measure for the chosen extractor and for gold claims as input. */
+export function evalTable(figures: EvalFigures): { header: string; rows: EvalRow[] } {
   const { run, oracle } = figures;
   const both = (section: string, measure: string, pick: (score: typeof run) => string, gold = true): Row => ({ section, measure, run: pick(run), gold_input: gold ? pick(oracle) : '' });
   const fraction = (right: number, total: number) => `${percent(total > 0 ? right / total : 0)} (${right}/${total})`;
@@ -49,5 +50,5 @@ export function formatEval(figures: EvalFigures): string {
     both('time', 'seconds (whole run)', (s) => s.seconds.toFixed(2)),
   ];
   const header = `claimlens eval: extractor ${run.extractor} on ${figures.corpus}; "gold input" runs the same pipeline fed the gold claims`;
-  return `${header}\n\n${formatTable(rows, ['section', 'measure', 'run', 'gold_input'])}`;
+  return { header, rows };
 }
