@@ -111,6 +111,19 @@ describe('formats', () => {
     });
     expect(outcomes.map((outcome) => (outcome.kind === 'article' ? outcome.article.path : outcome.failure.path))).toEqual(['a.txt', 'b/one.txt']);
   });
+
+  it('leaves out what the folder\'s .claimlensignore names, and nothing else', async () => {
+    const outcomes = await loadAll({
+      '.claimlensignore': '# notes\nREADME.md\nannotations/\n*.draft.txt\n',
+      'README.md': '# About this folder',
+      'annotations/gold.json': '{}',
+      'a.draft.txt': BODY_NL,
+      'a.txt': BODY_NL,
+      'sub/README.md': BODY_NL,
+      'gold/b.txt': BODY_NL,
+    });
+    expect(outcomes.map((outcome) => (outcome.kind === 'article' ? outcome.article.path : outcome.failure.path))).toEqual(['a.txt', 'gold/b.txt']);
+  });
 });
 
 describe('encodings and bad input', () => {

@@ -1,24 +1,40 @@
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 
 export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.json', '.jsonl'] as const;
 
-/** Not articles: dependencies, and the notes and gold annotations a corpus keeps beside its articles. */
-const NOT_ARTICLES = new Set(['node_modules', 'gold', 'README.md']);
+/** A folder says what in it is not an article (notes, annotations) in this file, as .gitignore does. */
+export const IGNORE_FILE = '.claimlensignore';
 
-/** Every file below a folder, in a stable order, skipping hidden entries and those in NOT_ARTICLES. */
-export async function* walkFolder(root: string): AsyncGenerator<{ absolute: string; relative: string }> {
-  const entries = await readdir(root, { withFileTypes: true });
+async function ignoreRules(root: string): Promise<Ignore> {
+  const rules = ignore().add('node_modules/');
+  try {
+    rules.add(await readFile(join(root, IGNORE_FILE), 'utf8'));
+  } catch {
+    // no ignore file: every article file counts
+  }
+  return rules;
+}
+
+async function* walk(root: string, folder: string, rules: Ignore): AsyncGenerator<{ absolute: string; relative: string }> {
+  const entries = await readdir(join(root, folder), { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || NOT_ARTICLES.has(entry.name)) continue;
-    const absolute = join(root, entry.name);
+    if (entry.name.startsWith('.')) continue;
+    const relative = folder ? `${folder}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      for await (const inner of walkFolder(absolute)) {
-        yield { absolute: inner.absolute, relative: join(entry.name, inner.relative).split(sep).join('/') };
-      }
-    } else if (entry.isFile()) {
-      yield { absolute, relative: relative(root, absolute).split(sep).join('/') };
+      if (!rules.ignores(`${relative}/`)) yield* walk(root, relative, rules);
+    } else if (entry.isFile() && !rules.ignores(relative)) {
+      yield { absolute: join(root, relative), relative };
     }
   }
+}
+
+/**
+ * Every file below a folder, in a stable order, skipping hidden entries, node_modules and
+ * whatever the folder's `.claimlensignore` names (gitignore syntax).
+ */
+export async function* walkFolder(root: string): AsyncGenerator<{ absolute: string; relative: string }> {
+  yield* walk(root, '', await ignoreRules(root));
 }
