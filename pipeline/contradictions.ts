@@ -1,6 +1,6 @@
 import type { Contradiction } from '../schemas/contradiction.ts';
 import type { CandidatePair } from './contradictions/candidates.ts';
-import { pairsOf, ruleFindings, toContradiction } from './contradictions/detect.ts';
+import { pairFindings, pairsOf, toContradiction } from './contradictions/detect.ts';
 import { combine, judgePair, MAX_JUDGED_PAIRS, type JudgeStats } from './contradictions/judge.ts';
 import type { Extractor } from './extract.ts';
 import { loadClaims, saveContradictions, type SaveOutcome } from './store/contradictions.ts';
@@ -18,11 +18,11 @@ const judgingOrder = (pairs: readonly { pair: CandidatePair; hasFindings: boolea
  * candidate pairs too, its answers cached so an unchanged re-run asks nothing and changes nothing.
  */
 export async function contradictionStage(db: Db, context: { extractor: Extractor }): Promise<ContradictionSummary> {
-  const pairs = pairsOf(loadClaims(db));
-  const stats: JudgeStats = { judged: 0, failures: 0 };
-  const findings = pairs.map((pair) => ({ pair, findings: ruleFindings(pair), hasFindings: false }));
-  for (const entry of findings) entry.hasFindings = entry.findings.length > 0;
   const { judge } = context.extractor;
+  const pairs = pairsOf(loadClaims(db), { judging: Boolean(judge) });
+  const stats: JudgeStats = { judged: 0, failures: 0 };
+  const findings = pairs.map((pair) => ({ pair, findings: pairFindings(pair), hasFindings: false }));
+  for (const entry of findings) entry.hasFindings = entry.findings.length > 0;
   const contradictions: Contradiction[] = [];
   const judged = new Set(judge ? judgingOrder(findings).map((entry) => entry.pair) : []);
   for (const { pair, findings: found } of findings) {

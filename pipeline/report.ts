@@ -1,13 +1,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ReportData } from './report/data.ts';
+import { REPORT_LIMIT, type ReportData } from './report/data.ts';
 import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { loadContradictions, reportCounts } from './store/contradictions.ts';
 import type { Db } from './store/index.ts';
 
-export function reportData(db: Db): ReportData {
-  return { counts: reportCounts(db), items: loadContradictions(db) };
+/** The counts over the whole database and the `limit` best scored contradictions. */
+export function reportData(db: Db, limit = REPORT_LIMIT): ReportData {
+  return { counts: reportCounts(db), items: loadContradictions(db, limit) };
 }
 
 /** Writes a file only when its content changed, so an unchanged re-run leaves the folder as it was. */

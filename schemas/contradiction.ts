@@ -11,6 +11,8 @@ export const Contradiction = z.object({
   explanation: z.string().describe('one plain-English sentence a reviewer can check against both quotes'),
   score: z.number().min(0).max(1),
   judge: z.string().describe('rules, or the model that judged the pair'),
+  support_a: z.number().int().min(1).describe("how many claims take claim_a's position (claim_a represents them)"),
+  support_b: z.number().int().min(1).describe("how many claims take claim_b's position (claim_b represents them)"),
 });
 export type Contradiction = z.infer<typeof Contradiction>;
 

@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeReports } from '../pipeline/report.ts';
+import { REPORT_LIMIT } from '../pipeline/report/data.ts';
 import type { Db } from '../pipeline/store/index.ts';
 import { reportFixture } from './support/report-fixture.ts';
 
@@ -28,9 +29,11 @@ describe('the review report', () => {
     const headings = [...markdown.matchAll(/^## \d+\. (\w+) · score ([\d.]+)$/gm)].map((match) => ({ kind: match[1], score: Number(match[2]) }));
     expect(headings.map((heading) => heading.score)).toEqual(stored.map((row) => row.score));
     expect(markdown).toContain(`${stored.length} contradictions among 5 claims from 3 articles`);
-    for (const text of ['Zoom heeft 200 miljoen gebruikers.', 'Zoom has 300 million users <and> counting.', '`feeds/wire.jsonl#2`', 'Nachrichtendienst, 2020-04-09', 'Evening Ledger, 2020-04-08']) {
+    for (const text of ['Zoom heeft 200 miljoen gebruikers.', 'Zoom has 300 million users &lt;and> counting.', '`feeds/wire.jsonl#2`', 'Nachrichtendienst, 2020-04-09', 'Evening Ledger, 2020-04-08']) {
       expect(markdown).toContain(text);
     }
+    // Markdown renders HTML: a "<" quoted from an article must not open a tag.
+    expect(markdown).not.toContain('<and>');
   });
 
   it('reads well as Markdown', async () => {
@@ -46,7 +49,7 @@ describe('the review report', () => {
       | article | \`nl/verbod.txt\` | \`en/advice.html\` |
       | outlet, published | Dagblad Noord, 2020-04-07 | Evening Ledger, 2020-04-08 |
       | language | nl | en |
-      | quote | “Zoom heeft 200 miljoen gebruikers.” | “Zoom has 300 million users <and> counting.” |
+      | quote | “Zoom heeft 200 miljoen gebruikers.” | “Zoom has 300 million users &lt;and> counting.” |
       | in English | Zoom has 200 million users. | Zoom has 300 million users. |
       | source | the outlet | the outlet |
       | date | — | — |
@@ -84,5 +87,40 @@ describe('the review report', () => {
     writeReports(database, out);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toBe(content);
     expect(statSync(join(out, 'report.html')).mtimeMs).toBe(before);
+  });
+});
+
+describe('the review report of a large database', () => {
+  it('shows the best scored contradictions up to its limit, and says how many more there are and how to list them', async () => {
+    const fixture = await reportFixture();
+    db = fixture.db;
+    const [pair] = fixture.db.prepare('SELECT claim_a, claim_b FROM contradictions LIMIT 1').all() as { claim_a: string; claim_b: string }[];
+    const insert = fixture.db.prepare(`INSERT INTO contradictions (contradiction_id, kind, claim_a, claim_b, explanation, score, judge) VALUES (?, 'other', ?, ?, ?, ?, 'test')`);
+    for (let i = 0; i < REPORT_LIMIT + 40; i += 1) insert.run(`extra-${String(i).padStart(4, '0')}`, pair!.claim_a, pair!.claim_b, `Filler disagreement number ${i}.`, 0.01 + (i % 50) / 100);
+    const total = (fixture.db.prepare('SELECT count(*) AS n FROM contradictions').get() as { n: number }).n;
+    writeReports(fixture.db, fixture.out);
+    const markdown = readFileSync(join(fixture.out, 'contradictions.md'), 'utf8');
+    const html = readFileSync(join(fixture.out, 'report.html'), 'utf8');
+    expect([...markdown.matchAll(/^## \d+\. /gm)]).toHaveLength(REPORT_LIMIT);
+    expect([...html.matchAll(/<article class="item"/g)]).toHaveLength(REPORT_LIMIT);
+    const more = `Showing the ${REPORT_LIMIT} highest-scoring of ${total} contradictions; ${total - REPORT_LIMIT} more are in the database.`;
+    expect(markdown).toContain(more);
+    expect(html).toContain(more);
+    const sql = /--sql "([^"]+)"/.exec(markdown)?.[1];
+    expect(sql).toBeDefined();
+    const rest = fixture.db.prepare(sql!).all() as { contradiction_id: string; score: number }[];
+    expect(rest).toHaveLength(total - REPORT_LIMIT);
+    const shown = [...markdown.matchAll(/^## \d+\. \w+ · score ([\d.]+)$/gm)].map((match) => Number(match[1]));
+    expect(Math.min(...shown)).toBeGreaterThanOrEqual(Math.max(...rest.map((row) => row.score)));
+  });
+
+  it('shows how many claims stand behind a side when a claim stands for more than itself', async () => {
+    const fixture = await reportFixture();
+    db = fixture.db;
+    fixture.db.prepare("UPDATE contradictions SET support_a = 120, support_b = 3 WHERE kind = 'numeric'").run();
+    writeReports(fixture.db, fixture.out);
+    const markdown = readFileSync(join(fixture.out, 'contradictions.md'), 'utf8');
+    expect(markdown).toContain('| claims on this side | 120 | 3 |');
+    expect(readFileSync(join(fixture.out, 'report.html'), 'utf8')).toContain('<dt>stands for</dt><dd>one of 120 claims on this side</dd>');
   });
 });

@@ -6,7 +6,7 @@ import { nameStem, tokens } from './text.ts';
 const normalised = (text: string | null) => tokens(text ?? '').join(' ');
 
 /** The naming words of a source, or null when it is unattributed or just the outlet itself. */
-function sourceName(features: ClaimFeatures): Set<string> | null {
+export function sourceName(features: ClaimFeatures): Set<string> | null {
   const { source, outlet, actor } = features.claim;
   if (!source || normalised(source) === normalised(outlet)) return null;
   const all = tokens(source);

@@ -1,28 +1,60 @@
 import { CONCEPT_HEADS, type ClaimFeatures } from './features.ts';
+import { positionOf, positionsOf, RULE_KINDS, type Position, type PositionKind } from './positions.ts';
 import { jaccard, tokens } from './text.ts';
 
-export type CandidatePair = { a: ClaimFeatures; b: ClaimFeatures; similarity: number; sameCluster: boolean; sameArticle: boolean };
+/**
+ * Two representative claims to compare, and for each kind they stand for two positions on, how
+ * many claims hold A's position and B's: a disagreement among hundreds of claims is one pair.
+ */
+export type CandidatePair = {
+  a: ClaimFeatures;
+  b: ClaimFeatures;
+  similarity: number;
+  sameCluster: boolean;
+  sameArticle: boolean;
+  support: Map<PositionKind, [number, number]>;
+};
 
 /** Below this share of content words, two claims that merely share an actor and verb are different events. */
 export const TOPIC_SIMILARITY = 0.3;
 /** Two claims taking sides on one concept ("still vulnerable", "fixed") about one actor need less in common. */
 const CONCEPT_SIMILARITY = 0.05;
-/** A block this large is a stop-word of actors ("government said"): pairing all of it would be quadratic noise. */
+/** A block this large is a stop-word of actors ("government said"): pairing any of it would be noise. */
 const MAX_BLOCK = 400;
+/**
+ * Positions compared per block and kind, the best supported first: a cluster with hundreds of
+ * figures still yields at most 66 pairs per kind, and the long tail of one-off values waits.
+ */
+export const MAX_POSITIONS = 12;
+/** Across clusters the similarity bar discards most pairs, so more positions may be looked at. */
+const MAX_CROSS_POSITIONS = 24;
+/**
+ * A block whose positions on a kind are held by so few claims that comparing them claim by claim
+ * takes at most this many pairs is compared claim by claim, so a reviewer sees exactly which
+ * claims disagree; beyond it, each position's representative stands for it.
+ */
+const MAX_EXPANDED_PAIRS = 16;
+/**
+ * When two positions' representatives in a cluster cannot be paired (one article), a few other
+ * members are tried; across clusters the similarity bar decides, and members of one cluster read alike.
+ */
+const FALLBACK_MEMBERS = 3;
 
 const sourceKey = (features: ClaimFeatures) => tokens(features.claim.source ?? '').join(' ');
+const clusterOf = (features: ClaimFeatures) => features.claim.cluster_id ?? `claim:${features.claim.claim_id}`;
 
-/** Different places or people named ("Germany" against "Netherlands") make different subjects. */
-const namesClash = (a: ClaimFeatures, b: ClaimFeatures) =>
-  a.names.size > 0 && b.names.size > 0 && ![...a.names].some((name) => b.names.has(name));
+const disjoint = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size > 0 && y.size > 0 && ![...x].some((item) => y.has(item));
+const eachHasOwn = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].some((item) => !y.has(item)) && [...y].some((item) => !x.has(item));
+/** Different places, people or numbered units named ("Germany" against "Netherlands", "district 5" against "district 6") make different subjects. */
+const subjectsClash = (a: ClaimFeatures, b: ClaimFeatures) => eachHasOwn(a.names, b.names) || disjoint(a.actorNumbers, b.actorNumbers);
+
+type Block = { key: string; members: ClaimFeatures[] };
 
 /**
- * Pairs worth comparing, without comparing all pairs: claims of one cluster, and claims that
- * share an actor word and either an action head or an object word (so pairs across clusters, or
- * before dedup has run), kept when their English statements are alike enough. Two claims of one
- * article are paired only when the article credits them to different sources.
+ * Claims of one cluster, and claims that share an actor word and either an action head or an
+ * object word (so pairs across clusters, or before dedup has run).
  */
-export function candidatePairs(features: readonly ClaimFeatures[]): CandidatePair[] {
+function blocksOf(features: readonly ClaimFeatures[]): Block[] {
   const blocks = new Map<string, ClaimFeatures[]>();
   const add = (key: string, item: ClaimFeatures) => {
     const block = blocks.get(key);
@@ -37,25 +69,103 @@ export function candidatePairs(features: readonly ClaimFeatures[]): CandidatePai
       for (const object of item.objectKeys) add(`object:${actor}|${object}`, item);
     }
   }
+  return [...blocks].filter(([, members]) => members.length > 1).map(([key, members]) => ({ key, members }));
+}
+
+/**
+ * Pairs worth comparing, without comparing all pairs: within each block, the claims are grouped
+ * by their position on each kind and one representative per position is compared with the
+ * others, so the pairs grow with the distinct positions (capped), not with the claims. Across
+ * clusters, positions are taken per cluster and kept only when the claims read alike enough
+ * and name no clashing subjects. Two claims of one article are paired only when the article
+ * credits them to different sources.
+ */
+export function candidatePairs(features: readonly ClaimFeatures[], options: { judging?: boolean } = {}): CandidatePair[] {
+  const kinds: readonly PositionKind[] = options.judging ? [...RULE_KINDS, 'statement'] : RULE_KINDS;
   const pairs = new Map<string, CandidatePair>();
-  for (const [key, block] of blocks) {
-    const isCluster = key.startsWith('cluster:');
-    if (!isCluster && block.length > MAX_BLOCK) continue;
-    const conceptHead = key.startsWith('head:') && CONCEPT_HEADS.has(key.slice(5, key.indexOf('|')));
-    for (let i = 0; i < block.length; i += 1) {
-      for (let j = i + 1; j < block.length; j += 1) {
-        const [a, b] = block[i]!.claim.claim_id < block[j]!.claim.claim_id ? [block[i]!, block[j]!] : [block[j]!, block[i]!];
-        if (a.claim.claim_id === b.claim.claim_id) continue;
-        const sameArticle = a.claim.article_id === b.claim.article_id;
-        if (sameArticle && (!a.claim.source || !b.claim.source || sourceKey(a) === sourceKey(b))) continue;
-        const id = `${a.claim.claim_id}|${b.claim.claim_id}`;
-        if (pairs.has(id)) continue;
-        const sameCluster = Boolean(a.claim.cluster_id && a.claim.cluster_id === b.claim.cluster_id);
-        const similarity = jaccard(a.content, b.content);
-        if (!sameCluster && (namesClash(a, b) || similarity < (conceptHead ? CONCEPT_SIMILARITY : TOPIC_SIMILARITY))) continue;
-        pairs.set(id, { a, b, similarity, sameCluster, sameArticle });
+  // A claim sits in many blocks: its position on each kind is worked out once, as a number, and
+  // across clusters a position is its cluster's (cluster × positions + position).
+  const positionIds = kinds.map(() => new Map<string, number>());
+  const clusterIds = new Map<string, number>();
+  const known = new Map<ClaimFeatures, { cluster: number; positions: number[] }>();
+  for (const item of features) {
+    const cluster = clusterIds.get(clusterOf(item)) ?? clusterIds.set(clusterOf(item), clusterIds.size).size - 1;
+    const positions = kinds.map((kind, index) => {
+      const key = positionOf(item, kind);
+      if (key === null) return -1;
+      const ids = positionIds[index]!;
+      return ids.get(key) ?? ids.set(key, ids.size).size - 1;
+    });
+    known.set(item, { cluster, positions });
+  }
+  for (const block of blocksOf(features)) {
+    const isCluster = block.key.startsWith('cluster:');
+    if (!isCluster && block.members.length > MAX_BLOCK) continue;
+    const conceptHead = block.key.startsWith('head:') && CONCEPT_HEADS.has(block.key.slice(5, block.key.indexOf('|')));
+    const compare = (a: ClaimFeatures, b: ClaimFeatures): number | null => {
+      if (a.claim.claim_id === b.claim.claim_id) return null;
+      if (a.claim.article_id === b.claim.article_id && (!a.claim.source || !b.claim.source || sourceKey(a) === sourceKey(b))) return null;
+      if (!isCluster && (clusterOf(a) === clusterOf(b) || subjectsClash(a, b))) return null;
+      const similarity = jaccard(a.content, b.content);
+      return isCluster || similarity >= (conceptHead ? CONCEPT_SIMILARITY : TOPIC_SIMILARITY) ? similarity : null;
+    };
+    // The kinds of one block mostly meet the same representatives: each pair is judged once per block.
+    const judged = new Map<string, number | null>();
+    const allowed = (a: ClaimFeatures, b: ClaimFeatures): number | null => {
+      const id = `${a.claim.claim_id}|${b.claim.claim_id}`;
+      let verdict = judged.get(id);
+      if (verdict === undefined) judged.set(id, (verdict = compare(a, b)));
+      return verdict;
+    };
+    kinds.forEach((kind, index) => {
+      const span = positionIds[index]!.size;
+      const position = (item: ClaimFeatures) => {
+        const { cluster, positions } = known.get(item)!;
+        const id = positions[index]!;
+        return id < 0 ? null : isCluster ? id : cluster * span + id;
+      };
+      const positions = positionsOf(block.members, position, isCluster ? MAX_POSITIONS : MAX_CROSS_POSITIONS);
+      const claims = positions.reduce((sum, position) => sum + position.members.length, 0);
+      const memberPairs = (claims * claims - positions.reduce((sum, position) => sum + position.members.length ** 2, 0)) / 2;
+      const width = memberPairs <= MAX_EXPANDED_PAIRS ? Number.POSITIVE_INFINITY : isCluster ? FALLBACK_MEMBERS : 1;
+      for (let i = 0; i < positions.length; i += 1) {
+        for (let j = i + 1; j < positions.length; j += 1) addPair(pairs, kind, positions[i]!, positions[j]!, allowed, width);
       }
-    }
+    });
   }
   return [...pairs.values()].sort((x, y) => (x.a.claim.claim_id + x.b.claim.claim_id).localeCompare(y.a.claim.claim_id + y.b.claim.claim_id));
+}
+
+
+/**
+ * The pairs that compare two positions, recorded with both positions' support: every pair of
+ * members when the block is compared claim by claim (unbounded width), else the first pair of
+ * the first `width` members, representatives first, that may be compared.
+ */
+function addPair(pairs: Map<string, CandidatePair>, kind: PositionKind, x: Position, y: Position, allowed: (a: ClaimFeatures, b: ClaimFeatures) => number | null, width: number): void {
+  const expand = width === Number.POSITIVE_INFINITY;
+  const [xs, ys] = [x.members.slice(0, width), y.members.slice(0, width)];
+  for (const first of xs) {
+    for (const second of ys) {
+      const similarity = allowed(first, second);
+      if (similarity === null) continue;
+      record(pairs, kind, first, second, similarity, [x.members.length, y.members.length]);
+      if (!expand) return;
+    }
+  }
+}
+
+function record(pairs: Map<string, CandidatePair>, kind: PositionKind, first: ClaimFeatures, second: ClaimFeatures, similarity: number, support: [number, number]): void {
+  const swap = second.claim.claim_id < first.claim.claim_id;
+  const [a, b] = swap ? [second, first] : [first, second];
+  const oriented: [number, number] = swap ? [support[1], support[0]] : support;
+  const id = `${a.claim.claim_id}|${b.claim.claim_id}`;
+  let pair = pairs.get(id);
+  if (!pair) {
+    const sameCluster = Boolean(a.claim.cluster_id && a.claim.cluster_id === b.claim.cluster_id);
+    pair = { a, b, similarity, sameCluster, sameArticle: a.claim.article_id === b.claim.article_id, support: new Map() };
+    pairs.set(id, pair);
+  }
+  const before = pair.support.get(kind);
+  pair.support.set(kind, before ? [Math.max(before[0], oriented[0]), Math.max(before[1], oriented[1])] : oriented);
 }

@@ -9,6 +9,7 @@ import type { Finding } from './finding.ts';
 import { modalityRule } from './modality.ts';
 import { numericRule } from './numeric.ts';
 import { polarityRule } from './polarity.ts';
+import type { PositionKind } from './positions.ts';
 
 /**
  * How alike two claims must read before a rule compares them, by rule; claims of one cluster
@@ -51,22 +52,31 @@ export function ruleFindings(pair: CandidatePair): Finding[] {
 
 export const contradictionId = (claimA: string, claimB: string, kind: string) => contentId('contradiction', claimA, claimB, kind);
 
+/** The rules' findings of the kinds this pair stands for: two positions per kind, compared once. */
+export const pairFindings = (pair: CandidatePair): Finding[] => ruleFindings(pair).filter((finding) => pair.support.has(finding.kind as PositionKind));
+
+const claims = (n: number) => `${n} claim${n === 1 ? '' : 's'}`;
+
 export function toContradiction(pair: CandidatePair, finding: Finding, judge: string): Contradiction {
+  const [supportA, supportB] = pair.support.get(finding.kind as PositionKind) ?? [1, 1];
+  const backing = supportA > 1 || supportB > 1 ? ` A's side is stated by ${claims(supportA)}, B's by ${claims(supportB)}.` : '';
   return {
     contradiction_id: contradictionId(pair.a.claim.claim_id, pair.b.claim.claim_id, finding.kind),
     kind: finding.kind,
     claim_a: pair.a.claim.claim_id,
     claim_b: pair.b.claim.claim_id,
-    explanation: finding.explanation,
+    explanation: `${finding.explanation}${backing}`,
     score: finding.score,
     judge,
+    support_a: supportA,
+    support_b: supportB,
   };
 }
 
 /** The candidate pairs of a set of claims, with their features computed once. */
-export const pairsOf = (claims: readonly ClaimRow[]) => candidatePairs(claims.map(claimFeatures));
+export const pairsOf = (claims: readonly ClaimRow[], options: { judging?: boolean } = {}) => candidatePairs(claims.map(claimFeatures), options);
 
 /** The offline contradictions among claims: pure, deterministic, in a stable order. */
 export function detectContradictions(claims: readonly ClaimRow[]): Contradiction[] {
-  return pairsOf(claims).flatMap((pair) => ruleFindings(pair).map((finding) => toContradiction(pair, finding, RULES_JUDGE)));
+  return pairsOf(claims).flatMap((pair) => pairFindings(pair).map((finding) => toContradiction(pair, finding, RULES_JUDGE)));
 }

@@ -22,6 +22,8 @@ export type ClaimFeatures = {
   modality: Modality;
   /** capitalised words of the English statement past its first word, cut to a stem: who and where */
   names: Set<string>;
+  /** numbers in the actor ("district 5", "Bezirk 12"): numbered units that differ are different subjects */
+  actorNumbers: Set<string>;
 };
 
 export function namesIn(statement: string): Set<string> {
@@ -134,6 +136,9 @@ export function headAndActor(statement: string): { head: string | null; actor: s
 const contentWords = (words: readonly string[]) =>
   words.filter((word) => /\p{L}/u.test(word) && !/\d/.test(word) && word.length > 1 && !HEADS.fillers.has(word) && !NUMBERS.months.has(word) && !POLARITY.negations.en.has(word)).map(stem);
 
+/** Numbers that label the actor ("district 5", "Bezirk 12"), not figures about it ("200 million users"). */
+const labelNumbers = (actor: string) => new Set([...actor.matchAll(/\p{L}\s+(\d+)(?![\s.,]*[\p{L}\d])/gu)].map((match) => match[1]!));
+
 export function claimFeatures(claim: ClaimRow): ClaimFeatures {
   const language = asLanguage(claim.language);
   const { head, actor } = headAndActor(claim.statement_en);
@@ -160,5 +165,6 @@ export function claimFeatures(claim: ClaimRow): ClaimFeatures {
     negated,
     modality,
     names: namesIn(claim.statement_en),
+    actorNumbers: labelNumbers(claim.actor),
   };
 }

@@ -1,6 +1,10 @@
 import type { ClaimRow, ContradictionRow, ReportCounts } from '../store/contradictions.ts';
+import { REPORT_ORDER } from '../store/contradictions.ts';
 
-/** Everything a report shows, read from the database once. */
+/** A page of tens of thousands of pairs helps no one: the reports show the best scored, and say where the rest are. */
+export const REPORT_LIMIT = 500;
+
+/** Everything a report shows, read from the database once: the counts over all, the items up to the limit. */
 export type ReportData = { counts: ReportCounts; items: ContradictionRow[] };
 
 /** "Dagblad, 2020-04-07", with whatever of the two is known. */
@@ -13,3 +17,19 @@ export const summaryLine = (counts: ReportCounts) =>
 
 export const countList = (counts: Record<string, number>) =>
   Object.entries(counts).map(([key, n]) => `${key} ${n}`).join(', ') || 'none';
+
+/** The query that lists what the report leaves out, in the report's order. */
+export const restQuery = (shown: number) => `SELECT * FROM v_contradictions ORDER BY ${REPORT_ORDER} LIMIT -1 OFFSET ${shown}`;
+
+/** When the report shows only the best scored: how many more there are and how to see them; null when it shows all. */
+export function moreLine(data: ReportData): { text: string; command: string } | null {
+  const more = data.counts.contradictions - data.items.length;
+  if (more <= 0) return null;
+  return {
+    text: `Showing the ${data.items.length} highest-scoring of ${data.counts.contradictions} contradictions; ${more} more are in the database. To see them all:`,
+    command: `npm run query -- --out <this folder> --sql "${restQuery(data.items.length)}"`,
+  };
+}
+
+/** How many claims a side stands for, when it stands for more than itself. */
+export const supportOf = (n: number) => (n > 1 ? `one of ${n} claims on this side` : null);

@@ -1,5 +1,5 @@
 import type { ClaimRow, ContradictionRow } from '../store/contradictions.ts';
-import { languagesOf, placeOf, summaryLine, type ReportData } from './data.ts';
+import { languagesOf, moreLine, placeOf, summaryLine, supportOf, type ReportData } from './data.ts';
 import { REPORT_CSS, REPORT_SCRIPT } from './page-assets.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -11,7 +11,8 @@ function dateOf(claim: ClaimRow): string {
   return `<dt>date</dt><dd>${escapeHtml(claim.date + range)}</dd>`;
 }
 
-function claimCard(label: string, claim: ClaimRow): string {
+function claimCard(label: string, claim: ClaimRow, support: number): string {
+  const backing = supportOf(support);
   return `<section class="claim">
   <h3>${label} <span class="lang">${escapeHtml(claim.language)}</span></h3>
   <blockquote lang="${escapeHtml(claim.language)}">${escapeHtml(claim.quote)}</blockquote>
@@ -20,7 +21,7 @@ function claimCard(label: string, claim: ClaimRow): string {
     <dt>article</dt><dd><code>${escapeHtml(claim.path ?? claim.article_id)}</code></dd>
     <dt>outlet</dt><dd>${escapeHtml(placeOf(claim))}</dd>
     <dt>source</dt><dd>${escapeHtml(claim.source ?? 'the outlet')}</dd>
-    ${dateOf(claim)}
+    ${dateOf(claim)}${backing ? `<dt>stands for</dt><dd>${escapeHtml(backing)}</dd>` : ''}
   </dl>
 </section>`;
 }
@@ -29,7 +30,7 @@ function item(entry: ContradictionRow, index: number): string {
   return `<article class="item" id="c-${escapeHtml(entry.contradiction_id)}" data-kind="${escapeHtml(entry.kind)}" data-languages="${escapeHtml(languagesOf(entry).join(' '))}">
 <header><span class="rank">${index + 1}</span><span class="kind kind-${escapeHtml(entry.kind)}">${escapeHtml(entry.kind)}</span><span class="score" title="score">${entry.score.toFixed(2)}</span><span class="judge">judged by ${escapeHtml(entry.judge)}</span></header>
 <p class="explanation">${escapeHtml(entry.explanation)}</p>
-<div class="pair">${claimCard('A', entry.a)}${claimCard('B', entry.b)}</div>
+<div class="pair">${claimCard('A', entry.a, entry.support_a)}${claimCard('B', entry.b, entry.support_b)}</div>
 </article>`;
 }
 
@@ -43,6 +44,8 @@ export function renderHtml(data: ReportData): string {
   const { counts } = data;
   const tiles = [['contradictions', counts.contradictions], ['claims', counts.claims], ['articles', counts.articles], ['clusters', counts.clusters]]
     .map(([name, n]) => `<div class="tile"><b>${n}</b><span>${name}</span></div>`).join('');
+  const more = moreLine(data);
+  const moreNote = more ? `<p class="more">${escapeHtml(more.text)}</p><pre class="more"><code>${escapeHtml(more.command)}</code></pre>` : '';
   const kinds = Object.entries(counts.byKind).map(([kind, n]) => `<li><span class="kind kind-${escapeHtml(kind)}">${escapeHtml(kind)}</span> ${n}</li>`).join('');
   return `<!doctype html>
 <html lang="en">
@@ -58,6 +61,7 @@ export function renderHtml(data: ReportData): string {
 <p class="summary">${escapeHtml(summaryLine(counts))}</p>
 <div class="tiles">${tiles}</div>
 <ul class="kinds">${kinds}</ul>
+${moreNote}
 <form class="filters" onsubmit="return false">${options('Kind', 'kind', counts.byKind)}${options('Language', 'language', counts.byLanguage)}<output id="shown">${data.items.length} shown</output></form>
 <div id="items">
 ${data.items.map(item).join('\n') || '<p class="empty">No contradictions found.</p>'}

@@ -35,6 +35,7 @@ blockquote { margin: 0 0 6px; padding: 4px 10px; border-left: 3px solid #8a94a8;
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin: 0; font-size: 13px; }
 dt { color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
 .empty { color: var(--muted); }
+.more { color: var(--muted); margin: 4px 0; } pre.more { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
 `;
 
 /**

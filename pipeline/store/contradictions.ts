@@ -17,11 +17,16 @@ export type ReportCounts = {
   byLanguage: Record<string, number>;
 };
 
-const CLAIM_COLUMNS = `
-  c.claim_id, c.article_id, a.language, c.actor, c.action, c.date_text AS date, c.date_start, c.date_end, c.date_precision,
-  c.reason, c.source, c.quote, c.char_start, c.char_end, c.alignment, c.alignment_score, c.statement_en, c.polarity,
-  c.modality, c.extractor, c.model, c.prompt_version, c.cluster_id, a.published, o.name AS outlet,
-  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = c.article_id) AS path`;
+/** A claim's columns as [name, expression over claims c, articles a and outlets o]. */
+const CLAIM_FIELDS: readonly (readonly [string, string])[] = [
+  ['claim_id', 'c.claim_id'], ['article_id', 'c.article_id'], ['language', 'a.language'], ['actor', 'c.actor'], ['action', 'c.action'], ['date', 'c.date_text'],
+  ...['date_start', 'date_end', 'date_precision', 'reason', 'source', 'quote', 'char_start', 'char_end', 'alignment', 'alignment_score',
+    'statement_en', 'polarity', 'modality', 'extractor', 'model', 'prompt_version', 'cluster_id'].map((name) => [name, `c.${name}`] as const),
+  ['published', 'a.published'], ['outlet', 'o.name'],
+  ['path', '(SELECT min(p.path) FROM article_paths p WHERE p.article_id = c.article_id)'],
+];
+
+const CLAIM_COLUMNS = CLAIM_FIELDS.map(([name, expression]) => `${expression} AS ${name}`).join(', ');
 
 const CLAIM_FROM = `FROM claims c JOIN articles a ON a.article_id = c.article_id LEFT JOIN outlets o ON o.outlet_id = a.outlet_id`;
 
@@ -32,19 +37,23 @@ export function loadClaims(db: Db): ClaimRow[] {
 
 export type SaveOutcome = { inserted: number; updated: number; deleted: number };
 
+const STORED = 'contradiction_id, kind, claim_a, claim_b, explanation, score, judge, support_a, support_b';
+
+const differs = (before: Contradiction, after: Contradiction) =>
+  before.explanation !== after.explanation || before.score !== after.score || before.judge !== after.judge ||
+  before.support_a !== after.support_a || before.support_b !== after.support_b;
+
 /**
  * Makes the table hold exactly these contradictions, in one transaction, touching only rows that
  * differ: an unchanged re-run writes nothing.
  */
 export function saveContradictions(db: Db, contradictions: readonly Contradiction[]): SaveOutcome {
   const outcome: SaveOutcome = { inserted: 0, updated: 0, deleted: 0 };
-  const existing = new Map(
-    (db.prepare('SELECT contradiction_id, kind, claim_a, claim_b, explanation, score, judge FROM contradictions').all() as Contradiction[]).map((row) => [row.contradiction_id, row]),
+  const existing = new Map((db.prepare(`SELECT ${STORED} FROM contradictions`).all() as Contradiction[]).map((row) => [row.contradiction_id, row]));
+  const insert = db.prepare(`INSERT INTO contradictions (${STORED}) VALUES (${STORED.split(', ').map((column) => `@${column}`).join(', ')})`);
+  const update = db.prepare(
+    'UPDATE contradictions SET explanation = @explanation, score = @score, judge = @judge, support_a = @support_a, support_b = @support_b WHERE contradiction_id = @contradiction_id',
   );
-  const insert = db.prepare(
-    'INSERT INTO contradictions (contradiction_id, kind, claim_a, claim_b, explanation, score, judge) VALUES (@contradiction_id, @kind, @claim_a, @claim_b, @explanation, @score, @judge)',
-  );
-  const update = db.prepare('UPDATE contradictions SET explanation = @explanation, score = @score, judge = @judge WHERE contradiction_id = @contradiction_id');
   const remove = db.prepare('DELETE FROM contradictions WHERE contradiction_id = ?');
   db.transaction(() => {
     const keep = new Set<string>();
@@ -54,7 +63,7 @@ export function saveContradictions(db: Db, contradictions: readonly Contradictio
       if (!before) {
         insert.run(contradiction);
         outcome.inserted += 1;
-      } else if (before.explanation !== contradiction.explanation || before.score !== contradiction.score || before.judge !== contradiction.judge) {
+      } else if (differs(before, contradiction)) {
         update.run(contradiction);
         outcome.updated += 1;
       }
@@ -69,17 +78,47 @@ export function saveContradictions(db: Db, contradictions: readonly Contradictio
   return outcome;
 }
 
-/** Contradictions with both claims, highest score first, ties in a stable order. */
-export function loadContradictions(db: Db): ContradictionRow[] {
-  const rows = db
-    .prepare('SELECT contradiction_id, kind, claim_a, claim_b, explanation, score, judge FROM contradictions ORDER BY score DESC, kind, contradiction_id')
-    .all() as Contradiction[];
-  const claim = db.prepare(`SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM} WHERE c.claim_id = ?`);
-  return rows.flatMap((row) => {
-    const a = claim.get(row.claim_a) as ClaimRow | undefined;
-    const b = claim.get(row.claim_b) as ClaimRow | undefined;
-    return a && b ? [{ ...row, a, b }] : [];
-  });
+/** The report's order, highest score first, ties in a stable order: for pointing a reader at v_contradictions. */
+export const REPORT_ORDER = 'score DESC, kind, contradiction_id';
+
+/** The claim columns of one side of a contradiction, prefixed `a_` or `b_`, over aliases ca, aa, oa (or cb, ab, ob). */
+const sideColumns = (side: 'a' | 'b') =>
+  CLAIM_FIELDS.map(([name, expression]) => `${expression.replace(/\b([cao])\./g, `$1${side}.`)} AS ${side}_${name}`).join(', ');
+
+const sideJoins = (side: 'a' | 'b') => `
+  JOIN claims c${side} ON c${side}.claim_id = x.claim_${side}
+  JOIN articles a${side} ON a${side}.article_id = c${side}.article_id
+  LEFT JOIN outlets o${side} ON o${side}.outlet_id = a${side}.outlet_id`;
+
+const CONTRADICTION_ROWS = `SELECT x.contradiction_id, x.kind, x.claim_a, x.claim_b, x.explanation, x.score, x.judge, x.support_a, x.support_b,
+  ${sideColumns('a')}, ${sideColumns('b')}
+  FROM contradictions x ${sideJoins('a')} ${sideJoins('b')}
+  ORDER BY x.score DESC, x.kind, x.contradiction_id LIMIT ?`;
+
+/** One side's claim out of a joined row's prefixed columns. */
+function sideOf(row: Record<string, unknown>, side: 'a' | 'b'): ClaimRow {
+  const prefix = `${side}_`;
+  return Object.fromEntries(Object.entries(row).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value])) as ClaimRow;
+}
+
+/**
+ * The `limit` highest-scoring contradictions with both claims, ties in a stable order: one
+ * query, so a report costs the same whatever the table holds beyond what it shows.
+ */
+export function loadContradictions(db: Db, limit = -1): ContradictionRow[] {
+  return (db.prepare(CONTRADICTION_ROWS).all(limit) as Record<string, unknown>[]).map((row) => ({
+    contradiction_id: row.contradiction_id as string,
+    kind: row.kind as ContradictionRow['kind'],
+    claim_a: row.claim_a as string,
+    claim_b: row.claim_b as string,
+    explanation: row.explanation as string,
+    score: row.score as number,
+    judge: row.judge as string,
+    support_a: row.support_a as number,
+    support_b: row.support_b as number,
+    a: sideOf(row, 'a'),
+    b: sideOf(row, 'b'),
+  }));
 }
 
 export function reportCounts(db: Db): ReportCounts {

@@ -244,4 +244,10 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `CREATE TABLE _dedup_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE _embeddings (text_hash TEXT NOT NULL, model TEXT NOT NULL, vector BLOB NOT NULL, PRIMARY KEY (text_hash, model));`,
   },
+  {
+    // A contradiction's claims represent positions held by many claims: how many stand behind each side.
+    name: '004-contradiction-support',
+    sql: `ALTER TABLE contradictions ADD COLUMN support_a INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE contradictions ADD COLUMN support_b INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];
