@@ -73,6 +73,31 @@ function blocksOf(features: readonly ClaimFeatures[]): Block[] {
 }
 
 /**
+ * Each claim's position on each kind, worked out once (a claim sits in many blocks), as a number:
+ * within a cluster the position itself, across clusters the cluster's position (cluster × span + position).
+ */
+function positionIndex(features: readonly ClaimFeatures[], kinds: readonly PositionKind[]) {
+  const ids = kinds.map(() => new Map<string, number>());
+  const clusters = new Map<string, number>();
+  const known = new Map<ClaimFeatures, { cluster: number; positions: number[] }>();
+  const intern = (table: Map<string, number>, key: string) => table.get(key) ?? table.set(key, table.size).size - 1;
+  for (const item of features) {
+    const positions = kinds.map((kind, k) => {
+      const key = positionOf(item, kind);
+      return key === null ? -1 : intern(ids[k]!, key);
+    });
+    known.set(item, { cluster: intern(clusters, clusterOf(item)), positions });
+  }
+  return {
+    position(item: ClaimFeatures, k: number, perCluster: boolean): number | null {
+      const { cluster, positions } = known.get(item)!;
+      const id = positions[k]!;
+      return id < 0 ? null : perCluster ? cluster * ids[k]!.size + id : id;
+    },
+  };
+}
+
+/**
  * Pairs worth comparing, without comparing all pairs: within each block, the claims are grouped
  * by their position on each kind and one representative per position is compared with the
  * others, so the pairs grow with the distinct positions (capped), not with the claims. Across
@@ -83,21 +108,7 @@ function blocksOf(features: readonly ClaimFeatures[]): Block[] {
 export function candidatePairs(features: readonly ClaimFeatures[], options: { judging?: boolean } = {}): CandidatePair[] {
   const kinds: readonly PositionKind[] = options.judging ? [...RULE_KINDS, 'statement'] : RULE_KINDS;
   const pairs = new Map<string, CandidatePair>();
-  // A claim sits in many blocks: its position on each kind is worked out once, as a number, and
-  // across clusters a position is its cluster's (cluster × positions + position).
-  const positionIds = kinds.map(() => new Map<string, number>());
-  const clusterIds = new Map<string, number>();
-  const known = new Map<ClaimFeatures, { cluster: number; positions: number[] }>();
-  for (const item of features) {
-    const cluster = clusterIds.get(clusterOf(item)) ?? clusterIds.set(clusterOf(item), clusterIds.size).size - 1;
-    const positions = kinds.map((kind, index) => {
-      const key = positionOf(item, kind);
-      if (key === null) return -1;
-      const ids = positionIds[index]!;
-      return ids.get(key) ?? ids.set(key, ids.size).size - 1;
-    });
-    known.set(item, { cluster, positions });
-  }
+  const index = positionIndex(features, kinds);
   for (const block of blocksOf(features)) {
     const isCluster = block.key.startsWith('cluster:');
     if (!isCluster && block.members.length > MAX_BLOCK) continue;
@@ -105,7 +116,8 @@ export function candidatePairs(features: readonly ClaimFeatures[], options: { ju
     const compare = (a: ClaimFeatures, b: ClaimFeatures): number | null => {
       if (a.claim.claim_id === b.claim.claim_id) return null;
       if (a.claim.article_id === b.claim.article_id && (!a.claim.source || !b.claim.source || sourceKey(a) === sourceKey(b))) return null;
-      if (!isCluster && (clusterOf(a) === clusterOf(b) || subjectsClash(a, b))) return null;
+      // Numbered units are different subjects even when dedup put them together.
+      if (isCluster ? disjoint(a.actorNumbers, b.actorNumbers) : clusterOf(a) === clusterOf(b) || subjectsClash(a, b)) return null;
       const similarity = jaccard(a.content, b.content);
       return isCluster || similarity >= (conceptHead ? CONCEPT_SIMILARITY : TOPIC_SIMILARITY) ? similarity : null;
     };
@@ -117,14 +129,8 @@ export function candidatePairs(features: readonly ClaimFeatures[], options: { ju
       if (verdict === undefined) judged.set(id, (verdict = compare(a, b)));
       return verdict;
     };
-    kinds.forEach((kind, index) => {
-      const span = positionIds[index]!.size;
-      const position = (item: ClaimFeatures) => {
-        const { cluster, positions } = known.get(item)!;
-        const id = positions[index]!;
-        return id < 0 ? null : isCluster ? id : cluster * span + id;
-      };
-      const positions = positionsOf(block.members, position, isCluster ? MAX_POSITIONS : MAX_CROSS_POSITIONS);
+    kinds.forEach((kind, k) => {
+      const positions = positionsOf(block.members, (item) => index.position(item, k, !isCluster), isCluster ? MAX_POSITIONS : MAX_CROSS_POSITIONS);
       const claims = positions.reduce((sum, position) => sum + position.members.length, 0);
       const memberPairs = (claims * claims - positions.reduce((sum, position) => sum + position.members.length ** 2, 0)) / 2;
       const width = memberPairs <= MAX_EXPANDED_PAIRS ? Number.POSITIVE_INFINITY : isCluster ? FALLBACK_MEMBERS : 1;
