@@ -19,6 +19,8 @@ export type RunSummary = {
   byStatus: Record<string, number>;
   byLanguage: Record<string, number>;
   claims: number;
+  /** Claims the database holds after the run, from every run so far. */
+  claimsStored: number;
   unaligned: number;
   llmCalls: number;
   cacheHits: number;
@@ -43,7 +45,7 @@ const articleIdOf = (article: LoadedArticle) => contentId(article.text);
 export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'concurrency' | 'force' | 'maxFileBytes'>, db: Db, extractor: Extractor, hooks: RunHooks = {}): Promise<RunSummary> {
   const started = performance.now();
   const summary: RunSummary = {
-    articles: 0, unchanged: 0, byStatus: {}, byLanguage: {}, claims: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,
+    articles: 0, unchanged: 0, byStatus: {}, byLanguage: {}, claims: 0, claimsStored: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,
     clusters: 0, contradictions: 0, reports: [], seconds: 0, stageSeconds: {}, warnings: [],
   };
   const key = extractorKey({ extractor: extractor.extractor, model: extractor.model, promptVersion: extractor.promptVersion });
@@ -56,7 +58,7 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
     summary.byStatus[event.status] = (summary.byStatus[event.status] ?? 0) + 1;
     if (event.language) summary.byLanguage[event.language] = (summary.byLanguage[event.language] ?? 0) + 1;
     if (event.unchanged) summary.unchanged += 1;
-    summary.claims += event.claims;
+    else summary.claims += event.claims;
     hooks.onArticle?.(event);
   };
 
@@ -133,6 +135,7 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
   if (clustering.warning) summary.warnings.push(clustering.warning);
   summary.contradictions = (await timed('contradictions', () => contradictionStage(db, { extractor }))).contradictions;
   summary.reports = await timed('report', () => writeReports(db, config.out));
+  summary.claimsStored = (db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

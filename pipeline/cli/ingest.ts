@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import { ClaimlensError } from '../errors.ts';
+import { walkFolder } from '../load/walk.ts';
 import { resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
@@ -26,6 +27,12 @@ export const INGEST = {
   },
   examples: ['npm run ingest', 'npm run ingest -- ./articles --llm openai:gpt-4o-mini', 'npm run ingest -- feeds --out /tmp/run --concurrency 8'],
 } satisfies CommandSpec;
+
+async function countFiles(folder: string): Promise<number> {
+  let count = 0;
+  for await (const _ of walkFolder(folder)) count += 1;
+  return count;
+}
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, options } = parseCommand(INGEST, argv);
@@ -53,7 +60,10 @@ async function main(argv: string[]): Promise<number> {
     if (extractor.extractor === 'rules' && !quietNotice) {
       process.stderr.write('claimlens: extracting with offline rules; for an LLM set --llm openai:<model> (or ollama:, gguf:), see README\n');
     }
-    const progress = createProgress({ tty: Boolean(process.stdout.isTTY), quiet: Boolean(quietNotice), totalHint: 0 });
+    const tty = Boolean(process.stdout.isTTY);
+    // The bar needs a total for its ETA: a quick walk counts the files (a .jsonl feed counts as one).
+    const totalHint = tty && !quietNotice ? await countFiles(folder) : 0;
+    const progress = createProgress({ tty, quiet: Boolean(quietNotice), totalHint });
     let summary;
     try {
       summary = await runIngest({ folder, out, concurrency, force: options.force, maxFileBytes }, db, extractor, {

@@ -13,6 +13,7 @@ export function formatSummary(summary: RunSummary): string {
   const figures = [
     { what: 'articles unchanged since last run', value: summary.unchanged },
     { what: 'claims found this run', value: summary.claims },
+    { what: 'claims in the database', value: summary.claimsStored },
     { what: 'quotes not found in their article', value: summary.unaligned },
     { what: 'LLM calls (cache hits)', value: `${summary.llmCalls} (${summary.cacheHits})` },
     { what: 'clusters', value: summary.clusters },
