@@ -62,6 +62,16 @@ describe('choosing a provider fails fast, before any article is read', () => {
     expect(ollama.hint).toMatch(/ollama serve|OLLAMA_HOST/);
   });
 
+  it('warns, with the names to use, when an OpenAI-compatible server does not list the model', async () => {
+    const warnings: string[] = [];
+    const context = { cache: memoryCache(), env: serverEnv(server), requestTimeoutMs: 2000, maxRetries: 0, maxRepairs: 1, warn: (message: string) => warnings.push(message) };
+    await resolveExtractor('openai:gpt-nope', context);
+    expect(warnings).toEqual([expect.stringMatching(/does not list the model "gpt-nope" \(it lists: test-model\)/)]);
+    warnings.length = 0;
+    await resolveExtractor('openai:test-model', context);
+    expect(warnings).toEqual([]);
+  });
+
   it('tells an Ollama user to pull a model the server does not have', async () => {
     const error = await failure(extractorFor('ollama:llama-nope', db(), server));
     expect(error.code).toBe('NO_MODEL');

@@ -56,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', 120) * 1000,
       maxRetries: 4,
       maxRepairs: 2,
+      warn: (message) => process.stderr.write(`claimlens: ${message}\n`),
     });
     if (extractor.extractor === 'rules' && !quietNotice) {
       process.stderr.write('claimlens: extracting with offline rules; for an LLM set --llm openai:<model> (or ollama:, gguf:), see README\n');

@@ -12,6 +12,8 @@ export type ProviderContext = {
   maxRepairs: number;
   /** First retry delay; the default (1 s) suits real servers, tests shorten it. */
   retryBaseMs?: number;
+  /** Tells the user something that does not stop the run. */
+  warn?: (message: string) => void;
 };
 
 type ProviderFactory = (model: string, context: ProviderContext) => Promise<Extractor>;

@@ -21,6 +21,21 @@ const acceptsTemperature = (model: string) => !/^(o\d|gpt-5)/iu.test(model);
  * (vLLM, llama.cpp's server, LM Studio). Answers are constrained with response_format json_schema;
  * a server that rejects that is asked again without it, and the JSON is then checked by zod alone.
  */
+/**
+ * Servers list the models they serve, but some (llama.cpp's) answer to any name: an unlisted
+ * model is a warning with the names to use, not a refusal.
+ */
+async function unlistedModelWarning(probe: Response, model: string, baseURL: string): Promise<string | undefined> {
+  if (!probe.ok) return undefined;
+  const listed = await probe
+    .json()
+    .then((body: { data?: { id?: unknown }[] }) => (body.data ?? []).map((entry) => entry.id).filter((id): id is string => typeof id === 'string'))
+    .catch(() => [] as string[]);
+  if (listed.length === 0 || listed.includes(model)) return undefined;
+  const names = listed.slice(0, 8).join(', ') + (listed.length > 8 ? ', …' : '');
+  return `${baseURL} does not list the model "${model}" (it lists: ${names}); if articles fail with 404, use --llm openai:<one of those>`;
+}
+
 export async function createOpenAIExtractor(model: string, context: ProviderContext): Promise<Extractor> {
   const apiKey = context.env.OPENAI_API_KEY;
   if (!apiKey) throw new ClaimlensError('NO_API_KEY', 'OPENAI_API_KEY is not set', 'set it or use --llm rules');
@@ -34,6 +49,8 @@ export async function createOpenAIExtractor(model: string, context: ProviderCont
   if (probe.status === 401 || probe.status === 403) {
     throw new ClaimlensError('BAD_API_KEY', `${baseURL} refused OPENAI_API_KEY (HTTP ${probe.status})`, 'check the key, or use --llm rules');
   }
+  const warning = await unlistedModelWarning(probe, model, baseURL);
+  if (warning) context.warn?.(warning);
 
   const { ChatOpenAI, OpenAIEmbeddings } = await import('@langchain/openai');
   const chat = new ChatOpenAI({
