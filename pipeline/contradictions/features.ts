@@ -28,11 +28,9 @@ export type ClaimFeatures = {
 
 export function namesIn(statement: string): Set<string> {
   const words = statement.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  return new Set(
-    words.slice(1)
-      .filter((word) => /^\p{Lu}/u.test(word) && !HEADS.fillers.has(word.toLowerCase()) && !NUMBERS.months.has(word.toLowerCase()))
-      .map(nameStem),
-  );
+  const isName = (word: string | undefined) => word !== undefined && /^\p{Lu}/u.test(word) && !HEADS.fillers.has(word.toLowerCase()) && !NUMBERS.months.has(word.toLowerCase());
+  // The first word is capitalised anyway; it is a name when the next one is too ("Korvon Telecom fixed").
+  return new Set(words.filter((word, index) => isName(word) && (index > 0 || isName(words[1]))).map(nameStem));
 }
 
 const NEGATION_WINDOW_BEFORE = 4;
