@@ -63,5 +63,9 @@ export const GlossLexicon = z.object({
   language: SupportedLanguage,
   version: z.string().min(1),
   words: z.record(z.string(), z.string()).describe('lowercase word to English; an empty string drops the word'),
+  verbs: z.record(z.string(), z.string().regex(/^[a-z' ]+\|[a-z' ]+\|[a-z' ]+$/)).default({})
+    .describe('infinitive to English "base|past|participle"; every inflected form is generated; a separable verb marks its particle with "+": "an+kündigen"'),
+  strong: z.record(z.string(), Words).default({})
+    .describe('irregular verbs: infinitive to "past past-plural participle", in German with the third person present last: "nahm nahmen genommen nimmt"'),
 });
 export type GlossLexicon = z.infer<typeof GlossLexicon>;

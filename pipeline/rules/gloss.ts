@@ -1,65 +1,140 @@
 import type { Modality, Polarity } from '../../schemas/claim.ts';
 import type { LexiconVerb } from '../../schemas/rules-lexicon.ts';
+import type { GlossEntry, GlossIndex } from './gloss-lexicon.ts';
 import type { CompiledLexicon } from './lexicon.ts';
+import { reorder, type Glossed } from './gloss-order.ts';
 import type { Token } from './tokens.ts';
 
-const LINKS = ['s', 'en', 'n', 'e', 'es'];
+const LINKS = ['s', 'es', 'en', 'n', 'e'];
 /** Plural and adjective endings, tried when the word itself is not in the lexicon: "regeringen", "neuen". */
-const INFLECTIONS = ['en', 'n', 'e', 's', 'er', 'es', 'em'];
+const INFLECTIONS = ['en', 'n', 'e', 's', 'er', 'es', 'em', "'s"];
+const MIN_PART = 3;
+
+/** Dutch plural stems: "jaren" → jaar, "bommen" → bom, "brieven" → brief, "huizen" → huis. */
+function dutchPluralStems(word: string): string[] {
+  if (!word.endsWith('en') || word.length < 6) return [];
+  const r = word.slice(0, -2);
+  const out = [r.replace(/v$/, 'f').replace(/z$/, 's')];
+  if (/([bdfgklmnprst])\1$/.test(r)) out.push(r.slice(0, -1));
+  if (/(^|[^aeiou])[aeou][bdfgklmnprstvz]$/.test(r)) out.push(`${r.slice(0, -1)}${r.at(-2)}${r.at(-1)}`.replace(/v$/, 'f').replace(/z$/, 's'));
+  return out;
+}
+
+/** The entry of a word as written or without an inflection ending, never of a stem under four letters. */
+function inflected(word: string, gloss: GlossIndex): GlossEntry | undefined {
+  const own = gloss.entry(word);
+  if (own) return own;
+  for (const ending of INFLECTIONS) {
+    if (!word.endsWith(ending) || word.length - ending.length < 4) continue;
+    const entry = gloss.entry(word.slice(0, -ending.length));
+    if (entry && entry.role === null) return entry;
+  }
+  if (gloss.language === 'nl') for (const stem of dutchPluralStems(word)) if (stem.length >= 4 && gloss.entry(stem)?.role === null) return gloss.entry(stem);
+  return undefined;
+}
+
+/** A modifier of a compound: a known word, maybe with its linking letters ("sicherheits", "overheids"). */
+function modifier(part: string, gloss: GlossIndex): string | undefined {
+  const own = gloss.entry(part);
+  if (own && own.role === null && own.en) return own.en;
+  for (const link of LINKS) {
+    if (!part.endsWith(link) || part.length - link.length < MIN_PART) continue;
+    const entry = gloss.entry(part.slice(0, -link.length));
+    if (entry && entry.role === null && entry.en) return entry.en;
+  }
+  return undefined;
+}
 
 /**
- * English for one Dutch or German word: the lexicon entry, or a compound read as modifier + head
- * ("overheidsinstanties" → "government agencies", "Kanalbehörde" → "canal authority").
- * A word the lexicon does not know is kept as written: names, numbers, loanwords.
+ * A compound read as modifiers + head, longest known first part first: "sicherheitsbedenken" →
+ * "security concerns", "bundesgesundheitsministerium" → "federal health ministry". At most three parts.
  */
-function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, string>): string {
-  const known = lex.gloss.get(token.lower);
-  if (known !== undefined) return known;
-  const verb = lex.verbs.get(token.lower)?.[0];
-  if (verb) return verb.en.split('|')[0]!;
-  const cached = cache.get(token.text);
-  if (cached !== undefined) return cached;
-  let result = token.text;
-  // A capitalised Dutch word is a name ("Kestrwind", "Persoonsgegevens"): kept whole unless the lexicon knows it.
-  if (lex.language === 'nl' && token.capital) return result;
-  // Only a stem of four letters or more: "Rate" is not "Rat" (council).
-  const inflected = INFLECTIONS.map((ending) =>
-    token.lower.endsWith(ending) && token.lower.length - ending.length >= 4 ? lex.gloss.get(token.lower.slice(0, -ending.length)) : undefined).find((g) => g);
-  if (inflected) {
-    result = inflected;
-  } else if (token.lower.includes('-')) {
-    result = token.text.split('-').map((part) => lex.gloss.get(part.toLowerCase()) ?? part).join(' ');
-  } else if (token.kind === 'word' && token.lower.length >= 7) {
-    for (let k = token.lower.length - 3; k >= 3; k--) {
-      const head = lex.gloss.get(token.lower.slice(k));
-      if (head === undefined) continue;
-      const modifier = token.lower.slice(0, k);
-      const stripped = LINKS.map((link) => (modifier.endsWith(link) ? modifier.slice(0, -link.length) : null)).filter((m): m is string => !!m);
-      const modifierGloss = [modifier, ...stripped].map((m) => lex.gloss.get(m)).find((g) => g !== undefined);
-      if (modifierGloss !== undefined) {
-        result = `${modifierGloss} ${head}`;
-        break;
-      }
+function compound(word: string, gloss: GlossIndex, parts = 1): string | undefined {
+  for (let k = word.length - MIN_PART; k >= MIN_PART; k--) {
+    const first = modifier(word.slice(0, k), gloss);
+    if (first === undefined) continue;
+    const rest = word.slice(k);
+    const head = inflected(rest, gloss);
+    if (head?.en && rest.length >= 4) return `${first} ${head.en}`;
+    if (parts < 2) {
+      const tail = compound(rest, gloss, parts + 1);
+      if (tail) return `${first} ${tail}`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * English for one Dutch or German word: the lexicon entry (words first, then every form of its
+ * verbs), an inflected or compound reading, or the word as written: names, numbers, loanwords.
+ */
+function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, GlossEntry>): GlossEntry {
+  const own = lex.gloss.entry(token.lower);
+  if (own) return own;
+  const cached = cache.get(token.text);
+  if (cached) return cached;
+  let result: GlossEntry = { en: token.text, role: null };
+  const verb = lex.verbs.get(token.lower)?.[0];
+  if (verb) {
+    result = { en: verb.en.split('|')[0]!, role: 'finite' };
+  } else if (lex.language === 'nl' && token.capital) {
+    // A capitalised Dutch word the lexicon does not know is a name ("Kestrwind"): kept whole.
+  } else if (token.kind === 'word') {
+    const entry = inflected(token.lower, lex.gloss);
+    if (entry) result = entry;
+    else if (token.lower.includes('-')) result = { en: token.text.split('-').map((part) => lex.gloss.get(part.toLowerCase()) ?? part).join(' '), role: null };
+    else if (token.lower.length >= 7) result = { en: compound(token.lower, lex.gloss) ?? token.text, role: null };
   }
   if (cache.size > 50_000) cache.clear();
   cache.set(token.text, result);
   return result;
 }
 
-const caches = new Map<string, Map<string, string>>();
+const caches = new Map<string, Map<string, GlossEntry>>();
+const CLAUSE_END = new Set([',', ';', ':', '.', '!', '?', '(', ')', '–', '—']);
 
-/** The tokens in English, word for word; in English text, the tokens as written. */
+/**
+ * A separable verb whose particle closes the clause: "stelt … in" → "introduces", "kündigte … an"
+ * → "announced"; the particle then says nothing more. Dutch "aan te kondigen" has it in front.
+ */
+function joinParticles(tokens: readonly Token[], items: Glossed[], lex: CompiledLexicon): void {
+  tokens.forEach((token, i) => {
+    const byParticle = lex.gloss.split.get(token.lower);
+    if (!byParticle) return;
+    for (let j = i + 1; j < tokens.length && !CLAUSE_END.has(tokens[j]!.text); j++) {
+      const entry = byParticle.get(tokens[j]!.lower);
+      const next = tokens[j + 1];
+      if (!entry || (next && !CLAUSE_END.has(next.text) && !lex.coordinators.has(next.lower) && !items[j + 1]?.role)) continue;
+      items[i] = { ...items[i]!, en: entry.en, role: entry.role };
+      items[j] = { ...items[j]!, en: '', role: null };
+      return;
+    }
+    const before = i >= 2 && tokens[i - 1]!.lower === lex.infinitive ? byParticle.get(tokens[i - 2]!.lower) : undefined;
+    if (before) {
+      items[i] = { ...items[i]!, en: before.en, role: 'infinitive' };
+      items[i - 2] = { ...items[i - 2]!, en: '', role: null };
+    } else if (!lex.gloss.entry(token.lower)) {
+      // The particle is outside these tokens (the clause's verb was cut out): the verb alone still has one meaning.
+      const only = byParticle.values().next().value!;
+      items[i] = { ...items[i]!, en: only.en, role: only.role };
+    }
+  });
+}
+
+/** The tokens in English, verbs where English puts them; in English text, the tokens as written. */
 export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): string {
+  if (lex.language === 'en') return tokens.filter((t) => t.kind !== 'punct' || t.text === '%').map((t) => t.text).join(' ');
   let cache = caches.get(lex.language);
   if (!cache) caches.set(lex.language, (cache = new Map()));
-  const parts: string[] = [];
-  for (const token of tokens) {
-    if (token.kind === 'punct' && token.text !== '%') continue;
-    const word = lex.language === 'en' ? token.text : glossWord(token, lex, cache);
-    if (word) parts.push(word);
-  }
-  return parts.join(' ');
+  const items: Glossed[] = tokens.map((token) => {
+    const entry = token.kind === 'punct' ? { en: token.text === '%' ? '%' : '', role: null } : glossWord(token, lex, cache);
+    return { ...entry, token, auxiliary: lex.auxiliaries.has(token.lower) };
+  });
+  joinParticles(tokens, items, lex);
+  return reorder(items, lex)
+    .map((item) => item.en)
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** "banned", "did not ban", "plans to ban", "should not ban", "must ban", "may ban". */

@@ -3,6 +3,7 @@ import type { SupportedLanguage } from '../../schemas/article.ts';
 import { contentId } from '../hash.ts';
 import type { Modality } from '../../schemas/claim.ts';
 import { GlossLexicon, RulesLexicon, type LexiconVerb } from '../../schemas/rules-lexicon.ts';
+import { compileGloss, type GlossIndex } from './gloss-lexicon.ts';
 import type { Token } from './tokens.ts';
 
 /** Phrases by their first word, longest first, so matching is one map lookup per token. */
@@ -61,8 +62,8 @@ export type CompiledLexicon = {
   infinitive: string;
   /** Finds date expressions in a sentence; global, so reset lastIndex before use. */
   dates: RegExp;
-  /** English for Dutch and German words; empty for English. */
-  gloss: Map<string, string>;
+  /** English for Dutch and German words and verb forms; empty for English. */
+  gloss: GlossIndex;
 };
 
 const words = (list: string) => new Set(list.toLowerCase().split(/\s+/).filter(Boolean));
@@ -152,7 +153,7 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
     months: words(lexicon.dates.months),
     infinitive: lexicon.infinitive,
     dates: dateFinder(lexicon),
-    gloss: new Map(Object.entries(gloss?.words ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+    gloss: compileGloss(gloss, lexicon.language),
   };
 }
 
