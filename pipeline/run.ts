@@ -9,7 +9,7 @@ import { contentId } from './hash.ts';
 import { loadFolder } from './load/index.ts';
 import { processArticle } from './process-article.ts';
 import { writeReports } from './report.ts';
-import { articleState, extractorKey, linkPath, recordFailure, saveArticle, type Db } from './store/index.ts';
+import { articleOutcome, articleState, countClaims, extractorKey, linkPath, recordFailure, saveArticle, type Db } from './store/index.ts';
 
 export type ArticleEvent = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; claims: number; unchanged: boolean; error?: string };
 
@@ -63,10 +63,8 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
   };
 
   const storedEvent = (path: string, articleId: string): ArticleEvent => {
-    const row = db
-      .prepare(`SELECT status, language, error, (SELECT count(*) FROM claims c WHERE c.article_id = a.article_id) AS n FROM articles a WHERE article_id = ?`)
-      .get(articleId) as { status: ArticleEvent['status']; language: string | null; error: string | null; n: number };
-    return { path, status: row.status, language: row.language, claims: row.n, unchanged: true, ...(row.error ? { error: row.error } : {}) };
+    const stored = articleOutcome(db, articleId);
+    return { path, status: stored.status, language: stored.language, claims: stored.claims, unchanged: true, ...(stored.error ? { error: stored.error } : {}) };
   };
 
   const handle = async (article: LoadedArticle) => {
@@ -135,7 +133,7 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
   if (clustering.warning) summary.warnings.push(clustering.warning);
   summary.contradictions = (await timed('contradictions', () => contradictionStage(db, { extractor }))).contradictions;
   summary.reports = await timed('report', () => writeReports(db, config.out));
-  summary.claimsStored = (db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
+  summary.claimsStored = countClaims(db);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

@@ -1,7 +1,7 @@
 import type { LanguageGuess, LoadedArticle, LoadFailure } from '../../schemas/article.ts';
 import type { GroundedClaim, ExtractedClaim } from '../../schemas/claim.ts';
 import { contentId } from '../hash.ts';
-import type { Db } from './open.ts';
+import { statement, type Db } from './open.ts';
 
 export type ExtractorIdentity = { extractor: string; model: string; promptVersion: string };
 
@@ -23,8 +23,23 @@ export type ArticleState = { status: string; extractorKey: string | null };
 
 const now = () => new Date().toISOString();
 
+export type ArticleOutcome = { status: 'ok' | 'skipped' | 'error'; language: string | null; error: string | null; claims: number };
+
+/** How an article already stored came out, for the summary of a run that did not redo it. */
+export function articleOutcome(db: Db, articleId: string): ArticleOutcome {
+  return statement(
+    db,
+    `SELECT status, language, error, (SELECT count(*) FROM claims c WHERE c.article_id = a.article_id) AS claims
+     FROM articles a WHERE article_id = ?`,
+  ).get(articleId) as ArticleOutcome;
+}
+
+export function countClaims(db: Db): number {
+  return (statement(db, 'SELECT count(*) AS n FROM claims').get() as { n: number }).n;
+}
+
 export function articleState(db: Db, articleId: string): ArticleState | undefined {
-  const row = db.prepare('SELECT status, extractor_key FROM articles WHERE article_id = ?').get(articleId) as
+  const row = statement(db, 'SELECT status, extractor_key FROM articles WHERE article_id = ?').get(articleId) as
     | { status: string; extractor_key: string | null }
     | undefined;
   return row && { status: row.status, extractorKey: row.extractor_key };
@@ -32,15 +47,15 @@ export function articleState(db: Db, articleId: string): ArticleState | undefine
 
 function outletId(db: Db, name: string | undefined): number | null {
   if (!name) return null;
-  db.prepare('INSERT OR IGNORE INTO outlets (name) VALUES (?)').run(name);
-  return (db.prepare('SELECT outlet_id FROM outlets WHERE name = ?').get(name) as { outlet_id: number }).outlet_id;
+  statement(db, 'INSERT OR IGNORE INTO outlets (name) VALUES (?)').run(name);
+  return (statement(db, 'SELECT outlet_id FROM outlets WHERE name = ?').get(name) as { outlet_id: number }).outlet_id;
 }
 
 /** Deletes an article no path points to any more, with its claims (cascade). */
 function dropIfOrphaned(db: Db, articleId: string | null): void {
   if (!articleId) return;
-  const referenced = db.prepare('SELECT 1 FROM article_paths WHERE article_id = ? LIMIT 1').get(articleId);
-  if (!referenced) db.prepare('DELETE FROM articles WHERE article_id = ?').run(articleId);
+  const referenced = statement(db, 'SELECT 1 FROM article_paths WHERE article_id = ? LIMIT 1').get(articleId);
+  if (!referenced) statement(db, 'DELETE FROM articles WHERE article_id = ?').run(articleId);
 }
 
 /**
@@ -49,11 +64,11 @@ function dropIfOrphaned(db: Db, articleId: string | null): void {
  * shows is removed with its claims.
  */
 function upsertPath(db: Db, path: string, articleId: string | null, status: string, error: string | null): boolean {
-  const previous = db.prepare('SELECT article_id, status, error FROM article_paths WHERE path = ?').get(path) as
+  const previous = statement(db, 'SELECT article_id, status, error FROM article_paths WHERE path = ?').get(path) as
     | { article_id: string | null; status: string; error: string | null }
     | undefined;
   if (previous && previous.article_id === articleId && previous.status === status && previous.error === error) return false;
-  db.prepare(
+  statement(db, 
     `INSERT INTO article_paths (path, article_id, status, error, seen_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, status = excluded.status,
        error = excluded.error, seen_at = excluded.seen_at`,
@@ -92,8 +107,8 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
   const { articleId, article, language, identity } = record;
   const { metadata } = article;
   db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO languages (code, name) VALUES (?, ?)').run(language.code, language.code);
-    db.prepare(
+    statement(db, 'INSERT OR IGNORE INTO languages (code, name) VALUES (?, ?)').run(language.code, language.code);
+    statement(db, 
       `INSERT INTO articles (article_id, text, title, outlet_id, published, published_precision, url, author, encoding,
          language, language_confidence, status, error, extractor_key, n_unaligned, processed_at)
        VALUES (@article_id, @text, @title, @outlet_id, @published, @published_precision, @url, @author, @encoding,
@@ -121,9 +136,9 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
       n_unaligned: record.unaligned.length,
       processed_at: now(),
     });
-    db.prepare('DELETE FROM claims WHERE article_id = ?').run(articleId);
-    db.prepare('DELETE FROM unaligned WHERE article_id = ?').run(articleId);
-    const insertClaim = db.prepare(INSERT_CLAIM);
+    statement(db, 'DELETE FROM claims WHERE article_id = ?').run(articleId);
+    statement(db, 'DELETE FROM unaligned WHERE article_id = ?').run(articleId);
+    const insertClaim = statement(db, INSERT_CLAIM);
     for (const claim of record.claims) {
       insertClaim.run({
         claim_id: claimId(articleId, claim),
@@ -149,7 +164,7 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
         prompt_version: identity.promptVersion,
       });
     }
-    const insertUnaligned = db.prepare(
+    const insertUnaligned = statement(db, 
       `INSERT OR IGNORE INTO unaligned (unaligned_id, article_id, quote, statement_en, actor, action, extractor, model, prompt_version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );

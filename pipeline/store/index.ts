@@ -2,9 +2,9 @@
  * The only door to the database: every stage reads and writes through these functions, so the
  * store can move to another engine (PostgreSQL, DuckDB files) by changing this folder alone.
  */
-export { openDatabase, type Db } from './open.ts';
+export { openDatabase, statement, type Db } from './open.ts';
 export { lockDatabase } from './lock.ts';
-export { articleState, linkPath, recordFailure, saveArticle, claimId, extractorKey } from './articles.ts';
+export { articleOutcome, articleState, countClaims, linkPath, recordFailure, saveArticle, claimId, extractorKey } from './articles.ts';
 export type { ArticleRecord, ArticleState, ExtractorIdentity } from './articles.ts';
 export { databaseCache, memoryCache, type ResponseCache } from './cache.ts';
 export { readClaimsForDedup, clustersOutOfDate, dedupState, countClusters, writeClusters, readEmbeddings, saveEmbeddings } from './clusters.ts';
