@@ -6,10 +6,11 @@ import { contradictionStage } from './contradictions.ts';
 import { clusterStage } from './dedup.ts';
 import type { Extractor } from './extract.ts';
 import { contentId } from './hash.ts';
-import { loadFolder } from './load/index.ts';
+import { loadFile, stampOf } from './load/index.ts';
+import { walkFolder } from './load/walk.ts';
 import { processArticle } from './process-article.ts';
 import { writeReports } from './report.ts';
-import { articleOutcome, articleState, countClaims, extractorKey, linkPath, recordFailure, saveArticle, type Db } from './store/index.ts';
+import { articleOutcome, articleState, countClaims, extractorKey, unchangedFileOutcomes, linkPath, recordFailure, saveArticle, type Db } from './store/index.ts';
 
 export type ArticleEvent = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; claims: number; unchanged: boolean; error?: string };
 
@@ -72,14 +73,14 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
     const sameTextElsewhere = inFlight.get(articleId);
     if (sameTextElsewhere) {
       await sameTextElsewhere;
-      linkPath(db, article.path, articleId);
+      linkPath(db, article.path, articleId, article.stamp);
       count(storedEvent(article.path, articleId));
       return;
     }
     const state = articleState(db, articleId);
     const done = state && state.extractorKey === key && state.status !== 'error';
     if (done && !config.force) {
-      linkPath(db, article.path, articleId);
+      linkPath(db, article.path, articleId, article.stamp);
       count(storedEvent(article.path, articleId));
       return;
     }
@@ -113,17 +114,27 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
   };
 
   await timed('ingest', async () => {
-    for await (const outcome of loadFolder(config.folder, { maxFileBytes: config.maxFileBytes })) {
-      if (outcome.kind === 'failure') {
-        recordFailure(db, outcome.failure);
-        count({ path: outcome.failure.path, status: outcome.failure.status, language: null, claims: 0, unchanged: false, error: outcome.failure.reason });
+    for await (const file of walkFolder(config.folder)) {
+      const stamp = config.force ? undefined : await stampOf(file.absolute);
+      const unchanged = stamp && unchangedFileOutcomes(db, file.relative, stamp, key);
+      if (unchanged) {
+        for (const stored of unchanged) {
+          count({ path: stored.path, status: stored.status, language: stored.language, claims: stored.claims, unchanged: true, ...(stored.error ? { error: stored.error } : {}) });
+        }
         continue;
       }
-      const task = handle(outcome.article);
-      pending.add(task);
-      void task.finally(() => pending.delete(task));
-      // Backpressure: never hold more loaded articles than the pool can soon take.
-      if (pending.size >= config.concurrency * 4) await Promise.race(pending);
+      for await (const outcome of loadFile(file.absolute, file.relative, { maxFileBytes: config.maxFileBytes })) {
+        if (outcome.kind === 'failure') {
+          recordFailure(db, outcome.failure);
+          count({ path: outcome.failure.path, status: outcome.failure.status, language: null, claims: 0, unchanged: false, error: outcome.failure.reason });
+          continue;
+        }
+        const task = handle(outcome.article);
+        pending.add(task);
+        void task.finally(() => pending.delete(task));
+        // Backpressure: never hold more loaded articles than the pool can soon take.
+        if (pending.size >= config.concurrency * 4) await Promise.race(pending);
+      }
     }
     await Promise.all(pending);
   });

@@ -27,12 +27,17 @@ export const ArticleMetadata = z.object({
 });
 export type ArticleMetadata = z.infer<typeof ArticleMetadata>;
 
+/** Size and modification time of the file an article came from: unchanged stamps skip the read. */
+export const FileStamp = z.object({ size: z.number().int().nonnegative(), mtimeMs: z.number().nonnegative() });
+export type FileStamp = z.infer<typeof FileStamp>;
+
 /** One article as read from disk: a file, or one line of a .jsonl file. */
 export const LoadedArticle = z.object({
   path: z.string().describe('relative to the ingested folder; `feed.jsonl#12` for line 12'),
   text: z.string().min(1).describe('NFC-normalised body text; every offset points into it'),
   encoding: TextEncoding,
   metadata: ArticleMetadata,
+  stamp: FileStamp.optional(),
 });
 export type LoadedArticle = z.infer<typeof LoadedArticle>;
 
@@ -41,6 +46,7 @@ export const LoadFailure = z.object({
   path: z.string(),
   reason: z.string(),
   status: z.enum(['error', 'skipped']).describe('skipped: not an article file at all; error: an article file that could not be read'),
+  stamp: FileStamp.optional(),
 });
 export type LoadFailure = z.infer<typeof LoadFailure>;
 

@@ -56,8 +56,22 @@ describe('ingesting a folder', () => {
     const second = sentenceExtractor();
     const { db, summary } = await ingest(folder, out, { extractor: second });
     expect(second.calls).toBe(0);
-    expect(summary.unchanged).toBe(2);
+    expect(summary.unchanged).toBe(3);
+    expect(summary.byStatus).toEqual({ ok: 2, error: 1 });
     expect(rows(db, 'SELECT total_changes() AS n')).toEqual([{ n: 0 }]);
+  });
+
+  it('reads an unchanged file again only when --force says so, or when its extraction had failed', async () => {
+    const folder = makeFolder({ 'nl.txt': NL, 'de.txt': DE });
+    const out = tempDir();
+    (await ingest(folder, out, { extractor: sentenceExtractor({ failOn: 'Regierung' }) })).db.close();
+    const retry = sentenceExtractor();
+    (await ingest(folder, out, { extractor: retry })).db.close();
+    expect(retry.calls).toBe(1);
+    const forced = sentenceExtractor();
+    const { summary } = await ingest(folder, out, { extractor: forced, force: true });
+    expect(forced.calls).toBe(2);
+    expect(summary.unchanged).toBe(0);
   });
 
   it('a changed file replaces its old claims; the same text under two paths is stored once', async () => {

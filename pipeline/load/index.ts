@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ArticleMetadata, LoadOutcome } from '../../schemas/article.ts';
+import type { ArticleMetadata, FileStamp, LoadOutcome } from '../../schemas/article.ts';
 import { oneLine } from '../errors.ts';
 import { decodeText } from './decode.ts';
 import { parseHtml } from './formats/html.ts';
@@ -66,6 +66,22 @@ async function* loadJsonLines(absolute: string, path: string, options: LoadOptio
 
 /** One file: an article, several (a .jsonl feed), or a failure with its reason. */
 export async function* loadFile(absolute: string, path: string, options: LoadOptions): AsyncGenerator<LoadOutcome> {
+  let stamp: FileStamp | undefined;
+  try {
+    const { size, mtimeMs } = await stat(absolute);
+    stamp = { size, mtimeMs };
+  } catch (error) {
+    yield failure(path, `could not read: ${oneLine(error)}`);
+    return;
+  }
+  for await (const outcome of loadStampedFile(absolute, path, stamp, options)) {
+    if (outcome.kind === 'article') outcome.article.stamp = stamp;
+    else outcome.failure.stamp = stamp;
+    yield outcome;
+  }
+}
+
+async function* loadStampedFile(absolute: string, path: string, { size }: FileStamp, options: LoadOptions): AsyncGenerator<LoadOutcome> {
   const extension = extname(path).toLowerCase();
   if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(extension)) {
     yield failure(path, `unsupported file type "${extension || 'none'}" (claimlens reads ${ARTICLE_EXTENSIONS.join(' ')})`, 'skipped');
@@ -76,7 +92,6 @@ export async function* loadFile(absolute: string, path: string, options: LoadOpt
       yield* loadJsonLines(absolute, path, options);
       return;
     }
-    const { size } = await stat(absolute);
     if (size > options.maxFileBytes) {
       yield failure(path, `file is ${megabytes(size)}, over the ${megabytes(options.maxFileBytes)} limit (raise it with --max-file-mb)`);
       return;
@@ -96,4 +111,14 @@ export async function* loadFile(absolute: string, path: string, options: LoadOpt
 /** Every article below a folder, in a stable order; failures are outcomes, never exceptions. */
 export async function* loadFolder(folder: string, options: LoadOptions): AsyncGenerator<LoadOutcome> {
   for await (const file of walkFolder(folder)) yield* loadFile(file.absolute, file.relative, options);
+}
+
+/** The stamp a file has now, to compare with the one stored; undefined when it cannot be read. */
+export async function stampOf(absolute: string): Promise<FileStamp | undefined> {
+  try {
+    const { size, mtimeMs } = await stat(absolute);
+    return { size, mtimeMs };
+  } catch {
+    return undefined;
+  }
 }

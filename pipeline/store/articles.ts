@@ -1,4 +1,4 @@
-import type { LanguageGuess, LoadedArticle, LoadFailure } from '../../schemas/article.ts';
+import type { FileStamp, LanguageGuess, LoadedArticle, LoadFailure } from '../../schemas/article.ts';
 import type { GroundedClaim, ExtractedClaim } from '../../schemas/claim.ts';
 import { contentId } from '../hash.ts';
 import { statement, type Db } from './open.ts';
@@ -63,27 +63,65 @@ function dropIfOrphaned(db: Db, articleId: string | null): void {
  * so that an unchanged re-run leaves the database as it was; an article its path no longer
  * shows is removed with its claims.
  */
-function upsertPath(db: Db, path: string, articleId: string | null, status: string, error: string | null): boolean {
-  const previous = statement(db, 'SELECT article_id, status, error FROM article_paths WHERE path = ?').get(path) as
-    | { article_id: string | null; status: string; error: string | null }
+function upsertPath(db: Db, path: string, articleId: string | null, status: string, error: string | null, stamp: FileStamp | undefined): boolean {
+  const previous = statement(db, 'SELECT article_id, status, error, file_size, file_mtime_ms FROM article_paths WHERE path = ?').get(path) as
+    | { article_id: string | null; status: string; error: string | null; file_size: number | null; file_mtime_ms: number | null }
     | undefined;
-  if (previous && previous.article_id === articleId && previous.status === status && previous.error === error) return false;
-  statement(db, 
-    `INSERT INTO article_paths (path, article_id, status, error, seen_at) VALUES (?, ?, ?, ?, ?)
+  const size = stamp?.size ?? null;
+  const mtime = stamp?.mtimeMs ?? null;
+  const same = previous && previous.article_id === articleId && previous.status === status && previous.error === error;
+  if (same && previous.file_size === size && previous.file_mtime_ms === mtime) return false;
+  statement(
+    db,
+    `INSERT INTO article_paths (path, article_id, status, error, seen_at, file_size, file_mtime_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, status = excluded.status,
-       error = excluded.error, seen_at = excluded.seen_at`,
-  ).run(path, articleId, status, error, now());
+       error = excluded.error, seen_at = excluded.seen_at, file_size = excluded.file_size, file_mtime_ms = excluded.file_mtime_ms`,
+  ).run(path, articleId, status, error, now(), size, mtime);
   if (previous && previous.article_id !== articleId) dropIfOrphaned(db, previous.article_id);
   return true;
 }
 
 export function recordFailure(db: Db, failure: LoadFailure): boolean {
-  return db.transaction(() => upsertPath(db, failure.path, null, failure.status, failure.reason))();
+  return db.transaction(() => upsertPath(db, failure.path, null, failure.status, failure.reason, failure.stamp))();
 }
 
 /** Another path for an article already stored (the same text twice, or an unchanged re-run). */
-export function linkPath(db: Db, path: string, articleId: string): boolean {
-  return db.transaction(() => upsertPath(db, path, articleId, 'ok', null))();
+export function linkPath(db: Db, path: string, articleId: string, stamp?: FileStamp): boolean {
+  return db.transaction(() => upsertPath(db, path, articleId, 'ok', null, stamp))();
+}
+
+export type StoredPathOutcome = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; error: string | null; claims: number };
+
+/**
+ * What a file gave last time, when it has not changed since (same size and mtime) and every
+ * article in it is done with this extractor; undefined when the file must be read again.
+ * A .jsonl feed answers for all its lines (`feed.jsonl#N`).
+ */
+export function unchangedFileOutcomes(db: Db, path: string, stamp: FileStamp, key: string): StoredPathOutcome[] | undefined {
+  const rows = statement(
+    db,
+    `SELECT p.path, p.status AS path_status, p.error AS path_error, p.file_size, p.file_mtime_ms,
+            a.status, a.language, a.error, a.extractor_key,
+            (SELECT count(*) FROM claims c WHERE c.article_id = p.article_id) AS claims
+     FROM article_paths p LEFT JOIN articles a ON a.article_id = p.article_id
+     WHERE p.path = @path OR (p.path > @path || '#' AND p.path < @path || '$')`,
+  ).all({ path }) as {
+    path: string; path_status: StoredPathOutcome['status']; path_error: string | null; file_size: number | null; file_mtime_ms: number | null;
+    status: StoredPathOutcome['status'] | null; language: string | null; error: string | null; extractor_key: string | null; claims: number;
+  }[];
+  if (rows.length === 0) return undefined;
+  const outcomes: StoredPathOutcome[] = [];
+  for (const row of rows) {
+    if (row.file_size !== stamp.size || row.file_mtime_ms !== stamp.mtimeMs) return undefined;
+    if (row.path_status !== 'ok' || row.status === null) {
+      outcomes.push({ path: row.path, status: row.path_status, language: null, error: row.path_error, claims: 0 });
+      continue;
+    }
+    // An extraction that failed is tried again; one made by another extractor is redone.
+    if (row.status === 'error' || row.extractor_key !== key) return undefined;
+    outcomes.push({ path: row.path, status: row.status, language: row.language, error: row.error, claims: row.claims });
+  }
+  return outcomes;
 }
 
 const INSERT_CLAIM = `INSERT OR IGNORE INTO claims (
@@ -175,6 +213,6 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
         identity.extractor, identity.model, identity.promptVersion,
       );
     }
-    upsertPath(db, article.path, articleId, 'ok', null);
+    upsertPath(db, article.path, articleId, 'ok', null, article.stamp);
   })();
 }

@@ -250,4 +250,10 @@ CREATE TABLE _embeddings (text_hash TEXT NOT NULL, model TEXT NOT NULL, vector B
     sql: `ALTER TABLE contradictions ADD COLUMN support_a INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE contradictions ADD COLUMN support_b INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    // The size and mtime of the file a path was read from, so an unchanged file is not read again.
+    name: '005-file-stamps',
+    sql: `ALTER TABLE article_paths ADD COLUMN file_size INTEGER;
+ALTER TABLE article_paths ADD COLUMN file_mtime_ms REAL;`,
+  },
 ];
