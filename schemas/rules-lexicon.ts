@@ -67,5 +67,9 @@ export const GlossLexicon = z.object({
     .describe('infinitive to English "base|past|participle"; every inflected form is generated; a separable verb marks its particle with "+": "an+kündigen"'),
   strong: z.record(z.string(), Words).default({})
     .describe('irregular verbs: infinitive to "past past-plural participle", in German with the third person present last: "nahm nahmen genommen nimmt"'),
+  openers: z.record(z.string(), z.string()).default({})
+    .describe('words that open an infinitive clause, to English: "om" → "to", "ohne" → "without"; the verb follows them in English'),
+  cognates: z.array(z.tuple([z.string(), z.string()])).default([])
+    .describe('endings of unknown loanwords and their English, tried in order: ["ität", "ity"] reads "Mortalität" as "mortality"'),
 });
 export type GlossLexicon = z.infer<typeof GlossLexicon>;

@@ -35,7 +35,9 @@ function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexic
       if (lex.language === 'en' && verb && i < verb.index) return false;
       // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the object.
       const negation = lex.negation.has(t.lower) && draft.polarity === 'negated';
-      return !lex.auxiliaries.has(t.lower) && !negation && t.lower !== lex.infinitive && !lex.modal.match(tokens, i);
+      // Dutch and German keep "te"/"zu": the gloss puts it before its verb ("te sluiten" → "to close").
+      const marker = t.lower === lex.infinitive && lex.language === 'en';
+      return !lex.auxiliaries.has(t.lower) && !negation && !marker && !lex.modal.match(tokens, i);
     })
     .sort((a, b) => a - b)
     .map((i) => tokens[i]!);

@@ -2,7 +2,14 @@ import type { GlossLexicon } from '../../schemas/rules-lexicon.ts';
 
 /** What a verb form is in its clause: it decides where the English puts it. */
 export type VerbRole = 'finite' | 'participle' | 'infinitive';
-export type GlossEntry = { en: string; role: VerbRole | null };
+export type GlossEntry = {
+  en: string;
+  role: VerbRole | null;
+  /** a verb's English base form: "to leave" */
+  base?: string;
+  /** the English participle of a finite form that is a participle too ("entwickelt": develops, developed) */
+  participle?: string;
+};
 
 /**
  * The gloss lexicon of one language, compiled once: every written form of every verb, and for
@@ -13,6 +20,10 @@ export class GlossIndex {
   readonly entries = new Map<string, GlossEntry>();
   /** The base form of a separable verb ("stelt") by its particle ("in") to the English of the whole verb. */
   readonly split = new Map<string, Map<string, GlossEntry>>();
+  /** Loanword endings and their English, longest first. */
+  cognates: [string, string][] = [];
+  /** Words opening an infinitive clause ("om", "ohne") to their English. */
+  openers = new Map<string, string>();
 
   constructor(readonly language: 'nl' | 'de' | 'en') {}
 
@@ -30,7 +41,13 @@ export class GlossIndex {
   }
 
   add(form: string, entry: GlossEntry): void {
-    if (!this.entries.has(form)) this.entries.set(form, entry);
+    const known = this.entries.get(form);
+    if (!known) this.entries.set(form, entry);
+    // A word list entry that is this verb form ("gab": "gave") is a verb too: it moves like one.
+    // Not when the English is the base as well: "plan" is a noun first.
+    else if (known.role === null && entry.role !== null && known.en === entry.en && entry.en !== entry.base) this.entries.set(form, entry);
+    // German "entwickelt", "erhöht": third person and participle at once; the participle after "hat".
+    else if (entry.role === 'participle' && known.role === 'finite' && known.base === entry.base) this.entries.set(form, { ...known, participle: entry.en });
   }
 
   addSplit(form: string, particle: string, entry: GlossEntry): void {
@@ -94,10 +111,12 @@ function dutchParadigm(infinitive: string, prefixGe: boolean, strong: string[] |
 
 function germanParadigm(infinitive: string, prefixGe: boolean, strong: string[] | undefined): Paradigm {
   const stem = /[^e][lr]n$/.test(infinitive) || infinitive.endsWith('eln') || infinitive.endsWith('ern') ? infinitive.slice(0, -1) : infinitive.slice(0, -2);
-  const e = /([dt]|[^lrhaeiouäöü][mn])$/.test(stem) ? 'e' : '';
+  // "arbeitet", "öffnet", "zeichnet", but "lernt", "lehnt".
+  const e = /(?:[dt]|(?:[^lrhaeiouäöü]|[^aeiouäöü]h)[mn])$/.test(stem) ? 'e' : '';
   const finite3 = [`${stem}${e}t`, ...(strong?.[3] ? [strong[3]] : [])];
   const present2 = strong?.[3] ? [strong[3].replace(/t$/, '') + 'st'] : [`${stem}${e}st`];
-  const finite = [`${stem}e`, infinitive, ...present2];
+  // The infinitive doubles as the plural ("sie verlassen"); it is listed once, as the infinitive.
+  const finite = [`${stem}e`, ...present2];
   const ge = prefixGe && !infinitive.endsWith('ieren') ? 'ge' : '';
   const past = strong
     ? [strong[0]!, strong[1]!, `${strong[0]}st`, `${strong[0]}t`]
@@ -127,12 +146,12 @@ function addVerb(index: GlossIndex, language: 'nl' | 'de', key: string, english:
   const inseparable = !strongForms?.prefix && INSEPARABLE[language].some((p) => base.startsWith(p) && base.length > p.length + 3);
   const paradigm = (language === 'nl' ? dutchParadigm : germanParadigm)(base, !inseparable, strongForms?.forms);
   const entries: [string[], GlossEntry][] = [
-    [paradigm.finite3, { en: english.third, role: 'finite' }],
-    [paradigm.finite, { en: english.base, role: 'finite' }],
+    [paradigm.finite3, { en: english.third, role: 'finite', base: english.base }],
+    [paradigm.finite, { en: english.base, role: 'finite', base: english.base }],
     // Before the past: "beschlossen" and "besloten" are past plurals too, but mostly participles.
-    [paradigm.participle, { en: english.participle, role: 'participle' }],
-    [paradigm.past, { en: english.past, role: 'finite' }],
-    [paradigm.infinitive, { en: english.base, role: 'infinitive' }],
+    [paradigm.participle, { en: english.participle, role: 'participle', base: english.base }],
+    [paradigm.past, { en: english.past, role: 'finite', base: english.base }],
+    [paradigm.infinitive, { en: english.base, role: 'infinitive', base: english.base }],
   ];
   if (!particle) {
     for (const [forms, entry] of entries) for (const form of forms) index.add(form, entry);
@@ -157,6 +176,7 @@ export function compileGloss(gloss: GlossLexicon | null, language: 'nl' | 'de' |
     const [base, past, participle] = value.split('|') as [string, string, string];
     addVerb(index, language, key.toLowerCase(), { base, third: thirdPerson(base), past, participle }, gloss.strong);
   }
-  // Strong verbs with no English of their own still mark their forms as verbs.
+  index.openers = new Map(Object.entries(gloss.openers));
+  index.cognates = [...gloss.cognates].sort((a, b) => b[0].length - a[0].length);
   return index;
 }

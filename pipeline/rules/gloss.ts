@@ -8,7 +8,7 @@ import type { Token } from './tokens.ts';
 const LINKS = ['s', 'es', 'en', 'n', 'e'];
 /** Plural and adjective endings, tried when the word itself is not in the lexicon: "regeringen", "neuen". */
 const INFLECTIONS = ['en', 'n', 'e', 's', 'er', 'es', 'em', "'s"];
-const MIN_PART = 3;
+const MIN_PART = 4;
 
 /** Dutch plural stems: "jaren" → jaar, "bommen" → bom, "brieven" → brief, "huizen" → huis. */
 function dutchPluralStems(word: string): string[] {
@@ -54,14 +54,29 @@ function compound(word: string, gloss: GlossIndex, parts = 1): string | undefine
     const first = modifier(word.slice(0, k), gloss);
     if (first === undefined) continue;
     const rest = word.slice(k);
+    // The head is a noun or adjective: "vervolg" is not "ver" + "volg" (follows).
     const head = inflected(rest, gloss);
-    if (head?.en && rest.length >= 4) return `${first} ${head.en}`;
+    if (head?.en && head.role === null && rest.length >= 4) return `${first} ${head.en}`;
     if (parts < 2) {
       const tail = compound(rest, gloss, parts + 1);
       if (tail) return `${first} ${tail}`;
     }
   }
   return undefined;
+}
+
+/**
+ * A loanword by its ending, with the Latin spelling English kept: "Mortalität" → "mortality",
+ * "Konferenz" → "conference", "organisatie" → "organisation". Only for longer words, so names stay.
+ */
+function cognate(word: string, gloss: GlossIndex): string | undefined {
+  if (word.length < 7) return undefined;
+  const rule = gloss.cognates.find(([ending]) => word.endsWith(ending) && word.length - ending.length >= 3);
+  if (!rule) return undefined;
+  let stem = word.slice(0, -rule[0].length).replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u');
+  if (gloss.language === 'de') stem = stem.replace(/k(?=[aoulrt]|$)/g, 'c').replace(/z(?=[ei]|$)/g, 'c').replace(/^c(?=[^aeiouhlr])/, 'k');
+  else stem = stem.replace(/k(?=[aoulrt])/g, 'c');
+  return `${stem}${rule[1]}`;
 }
 
 /**
@@ -83,7 +98,7 @@ function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, GlossE
     const entry = inflected(token.lower, lex.gloss);
     if (entry) result = entry;
     else if (token.lower.includes('-')) result = { en: token.text.split('-').map((part) => lex.gloss.get(part.toLowerCase()) ?? part).join(' '), role: null };
-    else if (token.lower.length >= 7) result = { en: compound(token.lower, lex.gloss) ?? token.text, role: null };
+    else if (token.lower.length >= 7) result = { en: compound(token.lower, lex.gloss) ?? cognate(token.lower, lex.gloss) ?? token.text, role: null };
   }
   if (cache.size > 50_000) cache.clear();
   cache.set(token.text, result);
@@ -104,7 +119,8 @@ function joinParticles(tokens: readonly Token[], items: Glossed[], lex: Compiled
     for (let j = i + 1; j < tokens.length && !CLAUSE_END.has(tokens[j]!.text); j++) {
       const entry = byParticle.get(tokens[j]!.lower);
       const next = tokens[j + 1];
-      if (!entry || (next && !CLAUSE_END.has(next.text) && !lex.coordinators.has(next.lower) && !items[j + 1]?.role)) continue;
+      const closes = !next || CLAUSE_END.has(next.text) || lex.coordinators.has(next.lower) || lex.subordinators.has(next.lower) || items[j + 1]?.role;
+      if (!entry || !closes) continue;
       items[i] = { ...items[i]!, en: entry.en, role: entry.role };
       items[j] = { ...items[j]!, en: '', role: null };
       return;
@@ -121,6 +137,27 @@ function joinParticles(tokens: readonly Token[], items: Glossed[], lex: Compiled
   });
 }
 
+/** A form that is a participle too reads as one after an auxiliary of its clause: "hat … entwickelt". */
+function participles(items: Glossed[]): void {
+  let auxiliary = false;
+  items.forEach((item, i) => {
+    if (item.token.kind === 'punct') auxiliary = false;
+    else if (item.participle && auxiliary) items[i] = { ...item, en: item.participle, role: 'participle' };
+    if (item.auxiliary) auxiliary = true;
+  });
+}
+
+const COMPARATIVES = new Set(['more', 'less', 'fewer', 'rather', 'better', 'worse', 'other', 'else']);
+
+/** German "als" is "than" after a comparative ("mehr als", "höher als") and "as" elsewhere. */
+function comparisons(items: Glossed[]): void {
+  items.forEach((item, i) => {
+    const before = items[i - 1];
+    if (item.en !== 'as' || !before) return;
+    if (COMPARATIVES.has(before.en) || (/er$/.test(before.token.lower) && /er$/.test(before.en) && before.role === null)) item.en = 'than';
+  });
+}
+
 /** The tokens in English, verbs where English puts them; in English text, the tokens as written. */
 export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): string {
   if (lex.language === 'en') return tokens.filter((t) => t.kind !== 'punct' || t.text === '%').map((t) => t.text).join(' ');
@@ -131,6 +168,12 @@ export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): str
     return { ...entry, token, auxiliary: lex.auxiliaries.has(token.lower) };
   });
   joinParticles(tokens, items, lex);
+  comparisons(items);
+  participles(items);
+  // After "zu" and "te" a verb is its infinitive, whatever else the form could be ("zu verlassen": to leave, not left).
+  items.forEach((item, i) => {
+    if (i > 0 && item.base && tokens[i - 1]!.lower === lex.infinitive) items[i] = { ...item, en: item.base, role: 'infinitive' };
+  });
   return reorder(items, lex)
     .map((item) => item.en)
     .filter(Boolean)
