@@ -1,5 +1,6 @@
 import { CONCEPT_HEADS, type ClaimFeatures } from './features.ts';
 import { positionOf, positionsOf, RULE_KINDS, type Position, type PositionKind } from './positions.ts';
+import { subjectsMatch } from './subjects.ts';
 import { jaccard, tokens } from './text.ts';
 
 /**
@@ -45,8 +46,13 @@ const clusterOf = (features: ClaimFeatures) => features.claim.cluster_id ?? `cla
 
 const disjoint = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size > 0 && y.size > 0 && ![...x].some((item) => y.has(item));
 const eachHasOwn = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].some((item) => !y.has(item)) && [...y].some((item) => !x.has(item));
-/** Different places, people or numbered units named ("Germany" against "Netherlands", "district 5" against "district 6") make different subjects. */
-const subjectsClash = (a: ClaimFeatures, b: ClaimFeatures) => eachHasOwn(a.names, b.names) || disjoint(a.actorNumbers, b.actorNumbers);
+/**
+ * Different places, people or numbered units named ("Germany" against "Netherlands", "district 5"
+ * against "district 6") make different subjects; so do actors that are not one subject ("oil
+ * prices" against "consumer prices"): across clusters a shared verb or word is not enough.
+ */
+const subjectsClash = (a: ClaimFeatures, b: ClaimFeatures) =>
+  eachHasOwn(a.names, b.names) || disjoint(a.actorNumbers, b.actorNumbers) || !subjectsMatch(a.subject, b.subject);
 
 type Block = { key: string; members: ClaimFeatures[] };
 

@@ -52,3 +52,31 @@ export function dateRule(a: ClaimFeatures, b: ClaimFeatures): Finding | null {
     score: clampScore(0.45 + Math.min(gapDays, 30) / 60),
   };
 }
+
+/**
+ * Each article's main month: the month most of its dated claims fall in, when one month leads.
+ * An undated figure in an article about March is a March figure, not one to hold against
+ * February's ("in February the rate was still 5.9 %").
+ */
+export function articlePeriods(claims: readonly ClaimRow[]): Map<string, [string, string]> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const claim of claims) {
+    const range = dateRange(claim);
+    // Only claims dated within one month say which month the article is about.
+    if (!range || range[0].slice(0, 7) !== range[1].slice(0, 7)) continue;
+    const months = counts.get(claim.article_id) ?? new Map<string, number>();
+    months.set(range[0].slice(0, 7), (months.get(range[0].slice(0, 7)) ?? 0) + 1);
+    counts.set(claim.article_id, months);
+  }
+  const periods = new Map<string, [string, string]>();
+  for (const [article, months] of counts) {
+    const ranked = [...months].sort((x, y) => y[1] - x[1]);
+    if (ranked.length > 1 && ranked[0]![1] === ranked[1]![1]) continue;
+    const month = ranked[0]![0];
+    periods.set(article, [firstDay(month), lastDay(month)]);
+  }
+  return periods;
+}
+
+/** Whether two periods share a day; null when either is unknown. */
+export const periodsOverlap = (a: [string, string] | null, b: [string, string] | null): boolean | null => (a && b ? a[0] <= b[1] && b[0] <= a[1] : null);

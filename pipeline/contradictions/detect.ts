@@ -3,13 +3,14 @@ import { contentId } from '../hash.ts';
 import type { ClaimRow } from '../store/contradictions.ts';
 import { attributionRule } from './attribution.ts';
 import { candidatePairs, TOPIC_SIMILARITY, type CandidatePair } from './candidates.ts';
-import { dateRule, datesOverlap } from './date-range.ts';
-import { claimFeatures } from './features.ts';
+import { articlePeriods, dateRule, periodsOverlap } from './date-range.ts';
+import { claimFeatures, type ClaimFeatures } from './features.ts';
 import type { Finding } from './finding.ts';
 import { modalityRule } from './modality.ts';
 import { numericRule } from './numeric.ts';
 import { polarityRule } from './polarity.ts';
 import type { PositionKind } from './positions.ts';
+import { mentionsPlace } from './subjects.ts';
 
 /**
  * How alike two claims must read before a rule compares them, by rule; claims of one cluster
@@ -29,6 +30,17 @@ const alike = (pair: CandidatePair, rule: keyof typeof ALIKE) => pair.similarity
 export const RULES_JUDGE = 'rules';
 
 /**
+ * A ban against an advice to avoid is about one action; "promised a freeze on features" against
+ * "offered apologies" is about two, whatever their modalities: the same action head or a shared
+ * object word is needed.
+ */
+const sameAction = (a: ClaimFeatures, b: ClaimFeatures) => (a.head !== null && a.head === b.head) || [...a.objectKeys].some((word) => b.objectKeys.has(word));
+
+/** One claim puts its figure in a place the other never names ("in the Netherlands" against a euro-area rate): different subjects. */
+const placesApart = (a: ClaimFeatures, b: ClaimFeatures) =>
+  [...a.places].some((place) => !mentionsPlace(b.mentions, place)) || [...b.places].some((place) => !mentionsPlace(a.mentions, place));
+
+/**
  * Every kind of disagreement the offline rules find in one pair. Two measurements at different
  * times differ legitimately, so numbers are compared only when the dates may coincide, and the
  * dates of two measurements (a figure's month against the day it was announced) are not compared.
@@ -37,11 +49,11 @@ export function ruleFindings(pair: CandidatePair): Finding[] {
   const { a, b, similarity, sameCluster, sameArticle } = pair;
   // A pair let in only because both take sides on one concept is compared on that alone.
   if (!sameCluster && similarity < TOPIC_SIMILARITY) return [polarityRule(a, b, { stancesOnly: true })].filter((finding): finding is Finding => finding !== null);
-  const overlap = datesOverlap(a.claim, b.claim);
   const measured = a.quantities.length > 0 && b.quantities.length > 0;
-  const findings: (Finding | null)[] = [overlap !== false ? numericRule(a, b) : null, polarityRule(a, b, { stancesOnly: similarity < GENERIC_POLARITY_SIMILARITY })];
+  const comparable = periodsOverlap(a.period, b.period) !== false && !placesApart(a, b);
+  const findings: (Finding | null)[] = [comparable ? numericRule(a, b) : null, polarityRule(a, b, { stancesOnly: similarity < GENERIC_POLARITY_SIMILARITY })];
   if (!sameArticle) {
-    if (alike(pair, 'modality')) findings.push(modalityRule(a, b));
+    if (alike(pair, 'modality') && sameAction(a, b)) findings.push(modalityRule(a, b));
     if (!measured && alike(pair, 'date')) findings.push(dateRule(a, b));
   }
   const found = findings.filter((finding): finding is Finding => finding !== null);
@@ -74,7 +86,10 @@ export function toContradiction(pair: CandidatePair, finding: Finding, judge: st
 }
 
 /** The candidate pairs of a set of claims, with their features computed once. */
-export const pairsOf = (claims: readonly ClaimRow[], options: { judging?: boolean } = {}) => candidatePairs(claims.map(claimFeatures), options);
+export function pairsOf(claims: readonly ClaimRow[], options: { judging?: boolean } = {}): CandidatePair[] {
+  const periods = articlePeriods(claims);
+  return candidatePairs(claims.map((claim) => claimFeatures(claim, { articlePeriod: periods.get(claim.article_id) ?? null })), options);
+}
 
 /** The offline contradictions among claims: pure, deterministic, in a stable order. */
 export function detectContradictions(claims: readonly ClaimRow[]): Contradiction[] {

@@ -1,7 +1,9 @@
 import type { Modality } from '../../schemas/claim.ts';
 import type { ClaimRow } from '../store/contradictions.ts';
+import { dateRange } from './date-range.ts';
 import { asLanguage, HEADS, MODALITY, NUMBERS, POLARITY, type Language, type Phrase } from './lexicon.ts';
 import { parseQuantities, type Quantity } from './numbers.ts';
+import { mentionsIn, placesIn, subjectOf, withoutLeadingAdverbial, type Subject } from './subjects.ts';
 import { nameStem, phraseAt, stem, tokens } from './text.ts';
 
 /** +1 when the claim asserts the positive side of a concept (allowed, fixed, safe…), -1 the negative. */
@@ -24,6 +26,14 @@ export type ClaimFeatures = {
   names: Set<string>;
   /** numbers in the actor ("district 5", "Bezirk 12"): numbered units that differ are different subjects */
   actorNumbers: Set<string>;
+  /** the core of the English actor phrase, for telling "oil prices" from "consumer prices" */
+  subject: Subject;
+  /** places the claim is put in ("in the Netherlands"), from its quote and its English statement */
+  places: Set<string>;
+  /** every place and name the claim mentions, to see whether it names the other side's place too */
+  mentions: { ids: Set<string>; lower: string };
+  /** the claim's own date range, or else its article's main month: when the figure holds */
+  period: [string, string] | null;
 };
 
 export function namesIn(statement: string): Set<string> {
@@ -37,17 +47,29 @@ const NEGATION_WINDOW_BEFORE = 4;
 // Dutch and German often close the clause with the negation: "erlaubt Zoom für Beamte nicht".
 const NEGATION_WINDOW_AFTER = 6;
 
-function negationNear(words: readonly string[], start: number, length: number, language: Language): string | null {
-  return wordNear(words, start, length, language, POLARITY.negations[language]);
+function negationNear(words: readonly string[], start: number, length: number, language: Language, idiom: ReadonlySet<number>): string | null {
+  return wordNear(words, start, length, language, POLARITY.negations[language], false, idiom);
 }
 
-/** The first of the given words near a phrase (before it in English, on both sides in Dutch and German). */
-function wordNear(words: readonly string[], start: number, length: number, language: Language, negations: ReadonlySet<string>, bothSides = false): string | null {
+/**
+ * Word positions inside comparative idioms ("so stark gestiegen wie nie zuvor", "higher than
+ * ever", "als nooit tevoren"): their negation word denies nothing, it says "more than before".
+ */
+export function idiomPositions(words: readonly string[], language: Language): Set<number> {
+  const masked = new Set<number>();
+  for (const idiom of POLARITY.idioms[language]) {
+    for (const start of phraseAt(words, idiom)) for (let offset = 0; offset < idiom.length; offset += 1) masked.add(start + offset);
+  }
+  return masked;
+}
+
+/** The first of the given words near a phrase (before it in English, on both sides in Dutch and German), skipping `skip` positions. */
+function wordNear(words: readonly string[], start: number, length: number, language: Language, negations: ReadonlySet<string>, bothSides = false, skip: ReadonlySet<number> = new Set()): string | null {
   const from = Math.max(0, start - NEGATION_WINDOW_BEFORE);
   // Dutch and German put the negation after the finite verb ("verbiedt het niet"); English before.
   const to = language === 'en' && !bothSides ? start : Math.min(words.length, start + length + NEGATION_WINDOW_AFTER);
   for (let index = from; index < to; index += 1) {
-    if (index >= start && index < start + length) continue;
+    if ((index >= start && index < start + length) || skip.has(index)) continue;
     const word = words[index]!;
     if (negations.has(word) || (negations === POLARITY.negations.en && word.endsWith("n't"))) return word;
   }
@@ -57,6 +79,7 @@ function wordNear(words: readonly string[], start: number, length: number, langu
 /** Concepts the text takes a side on, with negation flipping the side ("geen toegang" is no access). */
 export function stancesIn(text: string, language: Language): Stances {
   const words = tokens(text);
+  const idiom = idiomPositions(words, language);
   const stances: Stances = new Map();
   for (const concept of POLARITY.concepts) {
     const signs = new Set<1 | -1>();
@@ -69,7 +92,7 @@ export function stancesIn(text: string, language: Language): Stances {
             limited = true;
             continue;
           }
-          const negation = negationNear(words, start, phrase.length, language);
+          const negation = negationNear(words, start, phrase.length, language, idiom);
           signs.add(negation ? (-sign as 1 | -1) : sign);
           word ||= negation ? `${negation} … ${phrase.join(' ')}` : phrase.join(' ');
         }
@@ -137,7 +160,7 @@ const contentWords = (words: readonly string[]) =>
 /** Numbers that label the actor ("district 5", "Bezirk 12"), not figures about it ("200 million users"). */
 const labelNumbers = (actor: string) => new Set([...actor.matchAll(/\p{L}\s+(\d+)(?![\s.,]*[\p{L}\d])/gu)].map((match) => match[1]!));
 
-export function claimFeatures(claim: ClaimRow): ClaimFeatures {
+export function claimFeatures(claim: ClaimRow, context: { articlePeriod?: [string, string] | null } = {}): ClaimFeatures {
   const language = asLanguage(claim.language);
   const { head, actor } = headAndActor(claim.statement_en);
   const nativeQuantities = parseQuantities(claim.quote, language);
@@ -164,5 +187,9 @@ export function claimFeatures(claim: ClaimRow): ClaimFeatures {
     modality,
     names: namesIn(claim.statement_en),
     actorNumbers: labelNumbers(claim.actor),
+    subject: subjectOf(headAndActor(withoutLeadingAdverbial(claim.statement_en)).actor.join(' ')),
+    places: new Set([...placesIn(claim.quote, language), ...placesIn(claim.statement_en, 'en')]),
+    mentions: mentionsIn([claim.quote, claim.statement_en, claim.actor, claim.source ?? ''].join(' ')),
+    period: dateRange(claim) ?? context.articlePeriod ?? null,
   };
 }

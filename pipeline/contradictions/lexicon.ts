@@ -6,7 +6,8 @@ import modalityData from './lexicons/modality.json' with { type: 'json' };
 import numbersData from './lexicons/numbers.json' with { type: 'json' };
 import polarityData from './lexicons/polarity.json' with { type: 'json' };
 import attributionData from './lexicons/attribution.json' with { type: 'json' };
-import { tokens } from './text.ts';
+import scopeData from './lexicons/scope.json' with { type: 'json' };
+import { tokens, WILDCARD } from './text.ts';
 
 const Words = z.array(z.string().min(1));
 const PerLanguage = z.object({ nl: Words, de: Words, en: Words });
@@ -25,6 +26,8 @@ export const PolarityLexicon = z.object({
   negations: PerLanguage,
   /** "only": a permission with a limiter ("darf nur noch privat") is a restriction, so no side is taken */
   limiters: PerLanguage,
+  /** comparative idioms whose negation word denies nothing ("wie nie zuvor", "than ever"); "*" stands for any one word */
+  idioms: PerLanguage,
   concepts: z.array(z.object({ concept: z.string(), positive: PerLanguage, negative: PerLanguage })),
 });
 
@@ -42,6 +45,15 @@ export const ModalityLexicon = z.object({
 
 export const AttributionLexicon = z.object({ generic: PerLanguage });
 
+export const ScopeLexicon = z.object({
+  about: z.string(),
+  locatives: PerLanguage,
+  determiners: PerLanguage,
+  prepositions: Words,
+  weakModifiers: Words,
+  linkingVerbs: Words,
+});
+
 export const HeadsLexicon = z.object({
   verbs: Words,
   irregular: z.record(z.string(), z.string()),
@@ -53,12 +65,20 @@ export type Phrase = string[];
 const phrases = (words: readonly string[]): Phrase[] => words.map(tokens).filter((phrase) => phrase.length > 0);
 const perLanguage = (table: z.infer<typeof PerLanguage>) =>
   Object.fromEntries(LANGUAGES.map((language) => [language, phrases(table[language])])) as Record<Language, Phrase[]>;
+/** Like a phrase, but a "*" stays a token of its own: a gap of exactly one word. */
+const patterns = (table: z.infer<typeof PerLanguage>) =>
+  Object.fromEntries(
+    LANGUAGES.map((language) => [language, table[language].map((pattern) => pattern.split(/\s+/).flatMap((part) => (part === WILDCARD ? [WILDCARD] : tokens(part))))]),
+  ) as Record<Language, Phrase[]>;
+const wordSets = (table: z.infer<typeof PerLanguage>) =>
+  Object.fromEntries(LANGUAGES.map((language) => [language, new Set(table[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>;
 
 const numbers = NumbersLexicon.parse(numbersData);
 const polarity = PolarityLexicon.parse(polarityData);
 const modality = ModalityLexicon.parse(modalityData);
 const heads = HeadsLexicon.parse(headsData);
 const attribution = AttributionLexicon.parse(attributionData);
+const scope = ScopeLexicon.parse(scopeData);
 
 export const NUMBERS = {
   locales: numbers.locales,
@@ -77,6 +97,7 @@ export const NUMBERS = {
 export const POLARITY = {
   negations: Object.fromEntries(LANGUAGES.map((language) => [language, new Set(polarity.negations[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>,
   limiters: Object.fromEntries(LANGUAGES.map((language) => [language, new Set(polarity.limiters[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>,
+  idioms: patterns(polarity.idioms),
   concepts: polarity.concepts.map((concept) => ({
     concept: concept.concept,
     positive: perLanguage(concept.positive),
@@ -95,6 +116,14 @@ export const MODALITY = {
   },
   labels: modality.labels,
   scores: modality.scores,
+};
+
+export const SCOPE = {
+  locatives: wordSets(scope.locatives),
+  determiners: wordSets(scope.determiners),
+  prepositions: new Set(scope.prepositions),
+  weakModifiers: new Set(scope.weakModifiers),
+  linkingVerbs: new Set(scope.linkingVerbs),
 };
 
 export const HEADS = {

@@ -6,12 +6,15 @@ export function tokens(text: string): string[] {
   return (text.normalize('NFC').toLowerCase().replace(/’/g, "'").match(TOKEN) ?? []);
 }
 
-/** Every start index where the phrase's tokens occur in a row. */
+/** In a lexicon pattern, any one word; `tokens()` never yields it, so plain phrases are unaffected. */
+export const WILDCARD = '*';
+
+/** Every start index where the phrase's tokens occur in a row (a `WILDCARD` token matches any word). */
 export function phraseAt(haystack: readonly string[], phrase: readonly string[]): number[] {
   const found: number[] = [];
   if (phrase.length === 0) return found;
   for (let index = 0; index + phrase.length <= haystack.length; index += 1) {
-    if (phrase.every((token, offset) => haystack[index + offset] === token)) found.push(index);
+    if (phrase.every((token, offset) => token === WILDCARD || haystack[index + offset] === token)) found.push(index);
   }
   return found;
 }
