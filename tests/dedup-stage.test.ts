@@ -128,6 +128,35 @@ describe('clusterStage', () => {
     db.close();
   });
 
+  it('keeps the budgets of many districts apart and joins each district\'s reports across languages', async () => {
+    const db = openDatabase(join(tempDir(), 'claims.sqlite'));
+    const districts = Array.from({ length: 24 }, (_, i) => i);
+    for (const i of districts) {
+      store(db, `en/${i}.txt`, 'en', 'Daily News', [
+        { actor: `The council of district ${i}`, action: `approved a budget of ${i * 7} million euros`, statement_en: `The council of district ${i} approved a budget of ${i * 7} million euros.` },
+        { actor: 'The money', action: 'would go to schools and housing', statement_en: 'The money would go to schools and housing.' },
+      ]);
+      store(db, `nl/${i}.txt`, 'nl', 'Het Dagblad', [
+        { actor: `De raad van stadsdeel ${i}`, action: `keurde een begroting van ${i * 7 + 1} miljoen euro goed`, statement_en: `The council of city part ${i} approved a budget of ${i * 7 + 1} million euros.` },
+        { actor: 'Het geld', action: 'zou naar scholen en woningen gaan', statement_en: 'The money would go to schools and homes.' },
+      ]);
+    }
+    const summary = await clusterStage(db, { extractor: rules });
+    expect(summary).toMatchObject({ clusters: districts.length * 2, clusteredClaims: districts.length * 4 });
+    const languages = db.prepare('SELECT DISTINCT n_claims, n_languages FROM v_clusters').all();
+    expect(languages).toEqual([{ n_claims: 2, n_languages: 2 }]);
+    const before = snapshot(db);
+    store(db, 'de/7.txt', 'de', 'Die Zeitung', [
+      { actor: 'Der Rat des Bezirks 7', action: 'hat einen Haushalt von 50 Millionen Euro beschlossen', statement_en: 'The council of the Bezirks 7 approved a budget of 50 million euros.' },
+    ]);
+    await clusterStage(db, { extractor: rules });
+    const german = db.prepare("SELECT c.cluster_id FROM claims c JOIN articles a USING (article_id) WHERE a.language = 'de'").get() as { cluster_id: string };
+    const english = db.prepare('SELECT cluster_id FROM claims WHERE actor = ?').get('The council of district 7') as { cluster_id: string };
+    expect(german.cluster_id).toBe(english.cluster_id);
+    for (const row of before.claims) expect(snapshot(db).claims).toContainEqual(row);
+    db.close();
+  });
+
   it('clusters without embeddings when the provider fails to give them', async () => {
     class BrokenEmbeddings extends Embeddings {
       constructor() {

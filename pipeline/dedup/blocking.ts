@@ -1,14 +1,26 @@
 import type { ClaimFeatures } from './features.ts';
 
 /**
- * Blocking keys: two claims are compared only when they share one. Each claim gets a handful
- * of keys (its actor with its verb frame, its rarest object words alone and in pairs, and
- * locality-sensitive hashes of its embedding), so the work grows with the number of claims,
- * not with its square.
+ * Figures rare enough to block on: with a fraction (7.5) or of four digits or more (30000).
+ * Whole numbers below that recur in every other report.
  */
-export function blockingKeys(features: ClaimFeatures, rarest: readonly string[], embedding: Float32Array | null): Uint32Array {
+const isRareFigure = (figure: string) => figure.includes('.') || figure.length >= 4;
+
+/** Identity keys per claim: a few are enough to meet the claims about the same district. */
+const MAX_IDENTITY_KEYS = 4;
+
+/**
+ * Blocking keys: two claims are compared only when they share one. Each claim gets a handful
+ * of keys (its actor, and the number that labels it, with its verb frame; its rarest object
+ * words alone and in pairs; its precise figures; locality-sensitive hashes of its embedding), so
+ * the work grows with the number of claims, not with its square. `identity` holds the label
+ * numbers of the actor, or of a vague actor's article: among a thousand budget claims, district
+ * 3's meet each other.
+ */
+export function blockingKeys(features: ClaimFeatures, rarest: readonly string[], embedding: Float32Array | null, identity: readonly string[] = []): Uint32Array {
   const keys: string[] = [];
   const frame = features.frame ?? '?';
+  for (const key of identity.slice(0, MAX_IDENTITY_KEYS)) keys.push(`I\u0000${key}\u0000${frame}`);
   const actors = features.named.length ? features.named : features.roles;
   for (const actor of actors) keys.push(`A\u0000${actor}\u0000${frame}`);
   // An actor the alias table does not know is met by its words ("Citizen Lab").
@@ -16,6 +28,7 @@ export function blockingKeys(features: ClaimFeatures, rarest: readonly string[],
   const top = rarest.slice(0, 3);
   for (const word of top.slice(0, 2)) keys.push(`O\u0000${word}`);
   for (let i = 0; i < top.length; i += 1) for (let j = i + 1; j < top.length; j += 1) keys.push(`P\u0000${top[i]}\u0000${top[j]}`);
+  for (const figure of features.figures.filter(isRareFigure).slice(0, 2)) keys.push(`F\u0000${figure}`);
   if (embedding) keys.push(...embeddingKeys(embedding));
   return Uint32Array.from(new Set(keys.map(hashKey)));
 }

@@ -1,7 +1,8 @@
 import { contentId } from '../hash.ts';
 import { blockingKeys } from './blocking.ts';
 import { timeKey } from './dates.ts';
-import { claimFeatures, type DedupClaim } from './features.ts';
+import { capitalisedTexts, claimFeatures, type ClaimFeatures, type DedupClaim } from './features.ts';
+import { addToProfile, EMPTY_CONTEXT, type CapitalProfile, type Context } from './identity.ts';
 import { loadLexicons, type Lexicons } from './lexicons.ts';
 import { representatives } from './representative.ts';
 import { pairScore, SAME_EVENT, type Comparable } from './similarity.ts';
@@ -38,18 +39,24 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
   const lexicons = options.lexicons ?? loadLexicons();
   const window = options.blockWindow ?? 32;
   const threshold = options.threshold ?? SAME_EVENT;
+  const profile: CapitalProfile = new Map();
+  for (const claim of claims) for (const text of capitalisedTexts(claim)) addToProfile(profile, text);
   const pool = new Map<string, string>();
-  const features = claims.map((claim) => claimFeatures(claim, lexicons, pool));
+  const features = claims.map((claim) => claimFeatures(claim, lexicons, pool, profile));
   pool.clear();
+  profile.clear();
+  const articles = articleContexts(claims, features);
   const { vectors, grams, rarest } = vectorise(features);
-  const items: Comparable[] = features.map((feature, index) => ({ features: feature, vector: vectors[index]!, grams: grams[index]!, embedding: unitEmbedding(claims[index]!.embedding) }));
+  const items: Comparable[] = features.map((feature, index) => ({
+    features: feature, vector: vectors[index]!, grams: grams[index]!, embedding: unitEmbedding(claims[index]!.embedding), articleId: claims[index]!.article_id, article: articles.get(claims[index]!.article_id) ?? EMPTY_CONTEXT,
+  }));
   const order = claims.map((_, index) => index).sort((a, b) => timeKey(features[a]!.interval) - timeKey(features[b]!.interval) || compareIds(claims[a]!.claim_id, claims[b]!.claim_id));
 
   const group = new Int32Array(claims.length).fill(-1);
   const fixedName: (string | null)[] = [];
   const founder: number[] = [];
   const index = new Map<number, number[]>();
-  const keys = features.map((feature, i) => blockingKeys(feature, rarest[i]!, items[i]!.embedding));
+  const keys = features.map((feature, i) => blockingKeys(feature, rarest[i]!, items[i]!.embedding, identityForBlocking(feature, items[i]!.article)));
   rarest.length = 0;
   const enter = (i: number) => {
     for (const key of keys[i]!) {
@@ -110,6 +117,33 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
   claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
   const statements = representatives(claims, features, group, names);
   return { assignments, statements, comparisons };
+}
+
+/**
+ * Who and what each article is about: the entities, names and labels of all its claims. A claim
+ * whose own actor is vague ("the money") is placed by the article it comes from.
+ */
+function articleContexts(claims: readonly DedupClaim[], features: readonly ClaimFeatures[]): Map<string, Context> {
+  const merged = new Map<string, { ids: Set<string>; labels: Set<string> }>();
+  claims.forEach((claim, i) => {
+    const { context } = features[i]!;
+    if (!context.ids.length && !context.labels.length) return;
+    let article = merged.get(claim.article_id);
+    if (!article) merged.set(claim.article_id, (article = { ids: new Set(), labels: new Set() }));
+    for (const id of context.ids) article.ids.add(id);
+    for (const label of context.labels) article.labels.add(label);
+  });
+  return new Map([...merged].map(([article, context]) => [article, { ids: [...context.ids], labels: [...context.labels] }]));
+}
+
+/**
+ * The label numbers that say who a claim is about (district 3): of its actor, or for a vague
+ * actor of its article. Names are left to the other keys: a name shared across a story's
+ * articles ("Ever Given") would gather far more claims than it tells apart.
+ */
+function identityForBlocking(feature: ClaimFeatures, article: Context): string[] {
+  const numbers = feature.vague ? article.labels.map((label) => `#${label.slice(label.indexOf('#') + 1)}`) : [...feature.actorKeys, ...feature.subjectKeys].filter((key) => key[0] === '#');
+  return [...new Set(numbers)];
 }
 
 /**

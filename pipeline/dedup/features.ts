@@ -1,9 +1,11 @@
 import type { StoredClaim } from '../../schemas/claim.ts';
 import { actorIds, findEntities } from './actors.ts';
 import { claimInterval, type Interval } from './dates.ts';
+import { figuresOf } from './figures.ts';
+import { identityBefore, identityKeys, identityOf, readWords, type CapitalProfile, type Context } from './identity.ts';
 import { asDedupLanguage, type DedupLanguage, type Lexicons } from './lexicons.ts';
 import { stem } from './stem.ts';
-import { isNumberToken, nameTokens, tokens } from './text.ts';
+import { isNumberToken, nameTokens } from './text.ts';
 import { headVerb } from './verbs.ts';
 
 /** What dedup reads of a stored claim; `embedding` when the provider offers one. */
@@ -25,6 +27,23 @@ export type ClaimFeatures = {
   /** Object words written as names (Zoom, TikTok): two objects with different names are different things. */
   names: readonly string[];
   interval: Interval | null;
+  /**
+   * Who the actor is, as identity keys (entities, name finals, label numbers; see identity.ts),
+   * of the actor as written and of the statement's subject, kept apart: a gloss may name the
+   * company where the actor names its chief.
+   */
+  actorKeys: readonly string[];
+  subjectKeys: readonly string[];
+  /** Numbered labels of the actor and subject (district#3). */
+  actorLabels: readonly string[];
+  /** Numbered labels anywhere in the claim (article#13): a different number is a different thing. */
+  labels: readonly string[];
+  /** An actor with no entity, name or label ("the money", "they"): only context says who it is. */
+  vague: boolean;
+  /** The statement's entities, names and labels. */
+  context: Context;
+  /** Precise figures stated (7.5, 30000): a figure two claims share is a sign of one fact. */
+  figures: readonly string[];
 };
 
 /** The statement's subject ends at its first verb; past this many words the sentence is not subject-first. */
@@ -36,13 +55,30 @@ export type InternPool = Map<string, string>;
 const internAll = (words: Iterable<string>, pool: InternPool | undefined) =>
   pool ? [...words].map((word) => pool.get(word) ?? (pool.set(word, word), word)) : [...words];
 
-export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: InternPool): ClaimFeatures {
+const NONE: readonly string[] = Object.freeze([]);
+const internList = (words: Iterable<string>, pool: InternPool | undefined) => {
+  const list = internAll(new Set(words), pool);
+  return list.length ? list : (NONE as string[]);
+};
+
+/**
+ * The texts whose capitals say what is a name: the claim as written where only names have
+ * capitals, and its English statement (not a German claim's: a gloss keeps untranslated nouns).
+ */
+export function capitalisedTexts(claim: DedupClaim): string[] {
+  return asDedupLanguage(claim.language) === 'de' ? [] : [claim.statement_en, claim.actor, claim.action];
+}
+
+export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: InternPool, profile?: CapitalProfile): ClaimFeatures {
   const language = asDedupLanguage(claim.language);
   const stopEn = lexicons.stopwords.en;
   const stopHere = lexicons.stopwords[language];
 
-  const actorTokens = tokens(claim.actor);
-  const actor = actorIds(findEntities(actorTokens, lexicons));
+  const actorText = readWords(claim.actor);
+  const actorTokens = actorText.words;
+  const actorMentions = findEntities(actorTokens, lexicons);
+  const actor = actorIds(actorMentions);
+  const actorNamed = [...actor.named];
   // Raw and stemmed: a stemmer must not keep "Yuan" from meeting "Yuan".
   const actorWords = new Set<string>();
   const actorStems = new Set<string>();
@@ -53,7 +89,8 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
   const isActorWord = (word: string, stemmed: string) => actorWords.has(word) || actorStems.has(stemmed) || actorWords.has(stemmed);
   for (const word of actorTokens) if (!stopHere.has(word) && !isNumberToken(word)) addActorWord(word, language);
 
-  const statement = tokens(claim.statement_en);
+  const statementText = readWords(claim.statement_en);
+  const statement = statementText.words;
   const statementVerb = headVerb(statement, 'en', lexicons);
   const subjectEnd = statementVerb && statementVerb.firstIndex <= MAX_SUBJECT ? statementVerb.firstIndex : 0;
   const mentions = findEntities(statement, lexicons);
@@ -62,7 +99,8 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
   for (const id of subject.roles) actor.roles.add(id);
   for (const word of statement.slice(0, subjectEnd)) if (!stopEn.has(word) && !isNumberToken(word)) addActorWord(word, 'en');
 
-  const actionTokens = tokens(claim.action);
+  const actionText = readWords(claim.action);
+  const actionTokens = actionText.words;
   const actionVerb = headVerb(actionTokens, language, lexicons);
   const head = [actionVerb, statementVerb].find((found) => found && !found.weak) ?? actionVerb ?? statementVerb;
 
@@ -92,6 +130,22 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
     if (!isActorWord(name, stemmed)) names.add(stemmed);
   }
 
+  // Names and labels: of the actor as written (names only where capitals mark them), of the
+  // statement's subject, and of the whole claim for its context.
+  const capitals = language === 'de' ? 'profiled' : 'names';
+  const actorIdentity = identityOf(actorText, actorMentions, lexicons, profile, capitals);
+  const statementIdentity = identityOf(statementText, mentions, lexicons, profile, 'names');
+  const subjectIdentity = identityBefore(statementIdentity, subjectEnd);
+  const actionIdentity = identityOf(actionText, actionMentions, lexicons, profile, capitals);
+  const actorKeys = identityKeys(actorNamed, actorIdentity);
+  const subjectKeys = identityKeys(subject.named, subjectIdentity);
+  const actorLabels = [...actorIdentity.labels, ...subjectIdentity.labels];
+  const labels = [...actorLabels, ...statementIdentity.labels];
+  const mentioned = [...mentions, ...actionMentions].flatMap((mention) => mention.entity.named.map((id) => `@${id}`));
+  const contextIds = [...[...actor.named].map((id) => `@${id}`), ...mentioned, ...actorIdentity.finals, ...statementIdentity.finals, ...actionIdentity.finals];
+
+  const labelList = internList(labels, pool);
+
   // Arrays, not sets: a million claims' features must fit in memory, and these hold a few words.
   return {
     named: [...actor.named],
@@ -103,5 +157,12 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
     contentWords: internAll(contentWords, pool),
     names: internAll(names, pool),
     interval: claimInterval(claim),
+    actorKeys: internList(actorKeys, pool),
+    subjectKeys: internList(subjectKeys, pool),
+    actorLabels: internList(actorLabels, pool),
+    labels: labelList,
+    vague: actorKeys.length === 0 && subjectKeys.length === 0,
+    context: { ids: internList(contextIds, pool), labels: labelList },
+    figures: internList([...figuresOf(claim.statement_en), ...figuresOf(claim.action)].filter((figure) => !labels.some((label) => label.endsWith(`#${figure}`))), pool),
   };
 }

@@ -26,6 +26,8 @@ const VerbFile = z.object({
 
 const StopwordFile = z.object({ about: z.string(), en: z.array(z.string()), nl: z.array(z.string()), de: z.array(z.string()) });
 
+const IdentifierFile = z.object({ about: z.string(), notAfter: StopwordFile.omit({ about: true }), units: StopwordFile.omit({ about: true }) });
+
 /** Who a name says someone is (named: taiwan) and what they are (roles: government). */
 export type Entity = { named: readonly string[]; roles: readonly string[] };
 
@@ -43,6 +45,10 @@ export type Lexicons = {
   verbForms: Readonly<Record<DedupLanguage, ReadonlyMap<string, readonly VerbForm[]>>>;
   weakFrames: ReadonlySet<string>;
   stopwords: Readonly<Record<DedupLanguage, ReadonlySet<string>>>;
+  /** Words after which a number counts or dates something (a budget of 7, rose 3, März 2022) instead of naming it (district 3). */
+  notLabelAfter: ReadonlySet<string>;
+  /** Words after a number that make it a quantity (7 million, 3 percent). */
+  quantityUnits: ReadonlySet<string>;
   /** Changes whenever a lexicon changes, so stored clusters built with older data are rebuilt. */
   fingerprint: string;
 };
@@ -115,13 +121,18 @@ export function loadLexicons(): Lexicons {
   const aliasFile = parseFile(AliasFile, 'aliases.json');
   const verbFile = parseFile(VerbFile, 'verbs.json');
   const stopFile = parseFile(StopwordFile, 'stopwords.json');
+  const identifierFile = parseFile(IdentifierFile, 'identifiers.json');
   const stopwords = Object.fromEntries(LANGUAGES.map((language) => [language, new Set(stopFile.data[language].flatMap((word) => tokens(word)))])) as Record<DedupLanguage, Set<string>>;
+  // Glosses mix languages ("The Bezirks 3"), so every language's words apply to every text.
+  const allLanguages = (lists: Record<DedupLanguage, string[]>) => new Set(LANGUAGES.flatMap((language) => lists[language].flatMap((word) => tokens(word))));
   let hash = 0;
-  for (const char of aliasFile.text + verbFile.text + stopFile.text) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  for (const char of aliasFile.text + verbFile.text + stopFile.text + identifierFile.text) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   cached = {
     ...buildAliases(aliasFile.data),
     ...buildVerbs(verbFile.data),
     stopwords,
+    notLabelAfter: new Set([...allLanguages(identifierFile.data.notAfter), ...allLanguages(stopFile.data)]),
+    quantityUnits: allLanguages(identifierFile.data.units),
     fingerprint: (hash >>> 0).toString(16),
   };
   return cached;

@@ -1,8 +1,9 @@
 import { datesCompatible } from './dates.ts';
 import type { ClaimFeatures } from './features.ts';
+import { contextsAgree, finalsOf, identitiesClash, identitiesShare, labelsClash, namesClash, numbersClash, type Context } from './identity.ts';
 import { cosine, dot, type SparseVector } from './vectors.ts';
 
-export type Comparable = { features: ClaimFeatures; vector: SparseVector; grams: SparseVector; embedding: Float32Array | null };
+export type Comparable = { features: ClaimFeatures; vector: SparseVector; grams: SparseVector; embedding: Float32Array | null; articleId: string; article: Context };
 
 /** Two claims at or above this score answer the same question about the same event. */
 export const SAME_EVENT = 0.55;
@@ -13,6 +14,13 @@ const MIN_OBJECT = 0.15;
 /** Embedding cosines of unrelated news sentences sit near 0.2, of paraphrases above 0.8. */
 const EMBEDDING_FLOOR = 0.4;
 const EMBEDDING_CEILING = 0.85;
+
+/** Actors that share a name or label number (stadsdeel 3, district 3) are one actor, however glossed. */
+const SAME_IDENTITY = 0.9;
+/** Two vague actors ("the money", "het geld") whose contexts agree: as sure as a shared role. */
+const PLACED_VAGUE = 0.7;
+/** How much of the missing object agreement one shared precise figure makes up. */
+const FIGURE_BONUS = 0.35;
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((item) => b.includes(item));
 
@@ -32,9 +40,17 @@ function actorWordOverlap(a: ClaimFeatures, b: ClaimFeatures): number {
 
 /** 1 for the same actor, 0 for different named actors, null when there is nothing to compare. */
 export function actorAgreement(a: ClaimFeatures, b: ClaimFeatures): number | null {
+  // The mayor of Utrecht is not the mayor of Leiden, nor line 3 line 5, whatever else they share.
+  if (numbersClash(a.actorLabels, b.actorLabels)) return 0;
+  for (const [x, y] of [[a.actorKeys, b.actorKeys], [a.subjectKeys, b.subjectKeys]] as const) {
+    if (identitiesClash(x, y) || namesClash(finalsOf(x), finalsOf(y))) return 0;
+  }
   if (a.named.length && b.named.length) return intersects(a.named, b.named) ? 1 : 0;
   const words = actorWordOverlap(a, b);
-  if (a.roles.length && b.roles.length) return Math.max(words, intersects(a.roles, b.roles) ? 0.7 : 0.2);
+  // One name or number for both (stadsdeel 3, district 3): one actor, whatever the gloss calls it.
+  const identified = identitiesShare(a.actorKeys, b.actorKeys) || identitiesShare(a.subjectKeys, b.subjectKeys) ? SAME_IDENTITY : 0;
+  if (a.roles.length && b.roles.length) return Math.max(words, identified, intersects(a.roles, b.roles) ? 0.7 : 0.2);
+  if (identified) return Math.max(words, identified);
   if (a.actorWords.length && b.actorWords.length) return words > 0 ? words : null;
   return null;
 }
@@ -59,6 +75,8 @@ export function objectAgreement(a: Comparable, b: Comparable): number {
   const namesA = a.features.names;
   const namesB = b.features.names;
   if (namesA.length && namesB.length && !intersects(namesA, namesB)) object *= 0.2;
+  // One precise figure in two reports (7,5 and 7.5 percent) points to one fact, however glossed.
+  else if (intersects(a.features.figures, b.features.figures)) object += FIGURE_BONUS * (1 - object);
   if (a.embedding && b.embedding) {
     const scaled = (dot(a.embedding, b.embedding) - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR);
     object = 0.5 * object + 0.5 * Math.min(1, Math.max(0, scaled));
@@ -68,12 +86,19 @@ export function objectAgreement(a: Comparable, b: Comparable): number {
 
 /**
  * How surely two claims answer the same question about the same event, in [0, 1]. Polarity,
- * modality and numbers are not inputs: claims that disagree on them belong together.
+ * modality and figures never count against a match: claims that disagree on them belong
+ * together. Numbers that label (district 3, Article 13) tell things apart.
  */
 export function pairScore(a: Comparable, b: Comparable): number {
   if (!datesCompatible(a.features.interval, b.features.interval)) return 0;
-  const actor = actorAgreement(a.features, b.features);
+  if (labelsClash(a.features.labels, b.features.labels)) return 0;
+  // "The money" of one article and of another are one thing only if the articles are about one
+  // thing; within one article, "the money" said twice is the same money.
+  const vague = a.features.vague || b.features.vague;
+  if (vague && a.articleId !== b.articleId && !contextsAgree([a.features.context, a.article], [b.features.context, b.article])) return 0;
+  let actor = actorAgreement(a.features, b.features);
   if (actor === 0) return 0;
+  if (a.features.vague && b.features.vague) actor = Math.max(actor ?? 0, PLACED_VAGUE);
   const object = objectAgreement(a, b);
   if (object < MIN_OBJECT) return 0;
   return WEIGHT.object * object + WEIGHT.verb * verbAgreement(a.features, b.features) + WEIGHT.actor * (actor ?? 0.5);
