@@ -21,14 +21,6 @@ export function dateRange(claim: Pick<ClaimRow, 'date_start' | 'date_end'>): [st
   return [firstDay(claim.date_start), lastDay(claim.date_end ?? claim.date_start)];
 }
 
-/** Whether two claims' dates can be the same day; null when either has no date. */
-export function datesOverlap(a: ClaimRow, b: ClaimRow): boolean | null {
-  const rangeA = dateRange(a);
-  const rangeB = dateRange(b);
-  if (!rangeA || !rangeB) return null;
-  return rangeA[0] <= rangeB[1] && rangeB[0] <= rangeA[1];
-}
-
 const describe = (claim: ClaimRow) => {
   const range = claim.date_end && claim.date_end !== claim.date_start ? `${claim.date_start} to ${claim.date_end}` : claim.date_start;
   return `${range}${claim.date_precision ? ` (${claim.date_precision})` : ''}${claim.date ? `, written "${claim.date}"` : ''}`;

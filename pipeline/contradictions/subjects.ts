@@ -32,6 +32,10 @@ const ALIASES = (() => {
   return { exact, prefixes };
 })();
 
+const MAX_ENDING = 2;
+/** Shorter names would meet unrelated words by their endings. */
+const MIN_INFLECTED = 5;
+
 const bare = (word: string) => word.replace(/'s$/, '');
 
 /** The alias that starts at `index`, the longest first, with how many words it spans. */
@@ -41,6 +45,12 @@ export function aliasAt(words: readonly string[], index: number): { id: string; 
   for (const alias of ALIASES.exact.get(word) ?? []) {
     const fits = alias.words.every((part, offset) => (offset === 0 ? word : bare(words[index + offset] ?? '')) === part);
     if (fits && (!best || alias.words.length > best.length)) best = { id: alias.id, kind: alias.kind, length: alias.words.length };
+  }
+  if (best) return best;
+  // Inflected names ("den Niederlanden", "Deutschlands") keep the name and add an ending of a letter or two.
+  for (let cut = 1; cut <= MAX_ENDING && !best && word.length - cut >= MIN_INFLECTED; cut += 1) {
+    const alias = (ALIASES.exact.get(word.slice(0, -cut)) ?? []).find((candidate) => candidate.words.length === 1);
+    if (alias) best = { id: alias.id, kind: alias.kind, length: 1 };
   }
   if (best) return best;
   const prefixed = ALIASES.prefixes.find((alias) => word.startsWith(alias.words[0]!));

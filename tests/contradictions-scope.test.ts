@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import type { ContradictionKind } from '../schemas/contradiction.ts';
+import { detectContradictions } from '../pipeline/contradictions/detect.ts';
+import { stancesIn } from '../pipeline/contradictions/features.ts';
+import type { Language } from '../pipeline/contradictions/lexicon.ts';
+import { placesIn, subjectOf, subjectsMatch } from '../pipeline/contradictions/subjects.ts';
+import { claimRow, type ClaimSketch } from './support/contradiction-claims.ts';
+
+const kindsFound = (...claims: ClaimSketch[]) => detectContradictions(claims.map(claimRow)).map((found) => found.kind);
+const has = (kind: ContradictionKind, ...claims: ClaimSketch[]) => kindsFound(...claims).includes(kind);
+
+describe('comparative idioms are not negations', () => {
+  // [language, text with an idiom (rose), text with a real negation (did not rise)]
+  it.each<[Language, string, string]>([
+    ['de', 'Die Verbraucherpreise sind so stark gestiegen wie nie zuvor', 'Die Verbraucherpreise sind nicht gestiegen'],
+    ['de', 'Die Mieten sind so schnell gestiegen wie seit 1992 nicht mehr', 'Die Mieten sind seit 1992 nicht mehr gestiegen'],
+    ['nl', 'De prijzen zijn gestegen als nooit tevoren', 'De prijzen zijn niet gestegen'],
+    ['nl', 'De huren zijn sneller gestegen dan ooit', 'De huren zijn nooit gestegen'],
+    ['en', 'Consumer prices rose like never before', 'Consumer prices never rose'],
+    ['en', 'Rents have risen faster than ever', 'Rents have not risen'],
+  ])('%s: "%s" takes the side it states; "%s" is negated', (language, idiom, negated) => {
+    expect(stancesIn(idiom, language).get('direction of change')?.sign).toBe(1);
+    expect(stancesIn(negated, language).get('direction of change')?.sign).toBe(-1);
+  });
+
+  const rose = (language: Language, action: string, statement: string): ClaimSketch => ({ language, actor: language === 'en' ? 'Consumer prices' : language === 'de' ? 'Die Verbraucherpreise' : 'De consumentenprijzen', action, statement_en: statement });
+  it.each<[Language, string, string, string, string]>([
+    ['de', 'sind so stark gestiegen wie nie zuvor', 'Consumer prices rose as never before.', 'sind nicht gestiegen', 'Consumer prices have not risen.'],
+    ['nl', 'stegen als nooit tevoren', 'Consumer prices rose as never before.', 'stegen niet', 'Consumer prices have not risen.'],
+    ['en', 'have never been higher and rose like never before', 'Consumer prices rose like never before.', 'have not risen', 'Consumer prices have not risen.'],
+  ])('%s: an idiom against "rose" is no polarity contradiction; a real negation is', (language, idiom, idiomEn, negation, negationEn) => {
+    const plain = rose('en', 'rose by 7.5 percent', 'Consumer prices rose by 7.5 percent.');
+    expect(has('polarity', rose(language, idiom, idiomEn), plain)).toBe(false);
+    expect(has('polarity', { ...rose(language, negation, negationEn), polarity: 'negated' }, plain)).toBe(true);
+  });
+});
+
+describe('figures about different places are not compared', () => {
+  it.each<[Language, string, Language, string, string]>([
+    ['en', 'In the Netherlands, the rate was 11.9 percent.', 'de', 'Die Rate lag bei 5,9 Prozent.', 'Die Rate lag in den Niederlanden bei 5,9 Prozent.'],
+    ['de', 'In Deutschland lag die Inflation bei 7,3 Prozent.', 'en', 'Inflation stood at 5.9 percent.', 'Inflation in Germany stood at 5.9 percent.'],
+    ['nl', 'In België was de inflatie 9,3 procent.', 'nl', 'De inflatie was 7,5 procent.', 'In België was de inflatie 7,5 procent.'],
+    ['en', 'In Flanders, inflation was 9.3 percent.', 'en', 'Inflation was 7.5 percent.', 'Flanders saw inflation of 7.5 percent.'],
+  ])('%s: "%s" against a figure naming no place is no contradiction; against one naming that place it is', (languageA, quoteA, languageB, elsewhere, there) => {
+    const claim = (language: Language, quote: string): ClaimSketch => ({ language, actor: 'inflation', action: quote, quote, statement_en: quote, cluster_id: 'rate' });
+    expect(has('numeric', claim(languageA, quoteA), claim(languageB, elsewhere))).toBe(false);
+    expect(has('numeric', claim(languageA, quoteA), claim(languageB, there))).toBe(true);
+  });
+
+  it.each<[Language, string, string[]]>([
+    ['nl', 'In Nederland stegen de prijzen in maart', ['=netherlands']],
+    ['de', 'Die Preise im Euroraum stiegen im März, in Deutschland weniger', ['=germany']],
+    ['en', 'Prices in the Suez area rose in March', ['suez']],
+  ])('%s: the places of "%s"', (language, text, places) => {
+    expect([...placesIn(text, language)]).toEqual(places);
+  });
+});
+
+describe('an undated figure belongs to the month its article is about', () => {
+  const dated = (article: string, month: string, quote: string): ClaimSketch => ({
+    article_id: article, language: 'de', actor: 'Die Inflation', action: quote, quote, statement_en: quote, cluster_id: 'rate', date: month, date_start: month, date_end: month, date_precision: 'month',
+  });
+  const undated = (article: string, quote: string): ClaimSketch => ({ article_id: article, language: 'en', actor: 'Inflation', action: quote, quote, statement_en: quote, cluster_id: 'rate' });
+
+  it('is not held against a figure of another month', () => {
+    const march = [dated('a1', '2022-03', 'Die Preise stiegen im März.'), dated('a1', '2022-03', 'Im März stiegen die Mieten.'), undated('a1', 'Inflation was 7.5 percent.')];
+    expect(has('numeric', ...march, dated('a2', '2022-02', 'Im Februar lag die Inflation noch bei 5,9 Prozent.'))).toBe(false);
+  });
+
+  it('is compared with a figure of the same month', () => {
+    const february = [dated('a1', '2022-02', 'Die Preise stiegen im Februar.'), dated('a1', '2022-02', 'Im Februar stiegen die Mieten.'), undated('a1', 'Inflation was 7.5 percent.')];
+    expect(has('numeric', ...february, dated('a2', '2022-02', 'Im Februar lag die Inflation bei 5,9 Prozent.'))).toBe(true);
+  });
+});
+
+describe('across clusters, a shared verb needs one subject', () => {
+  it.each<[string, string, boolean]>([
+    ['Oil prices', 'The consumer prices in the euro area', false],
+    ['Prices', 'Consumer prices in the eurozone', true],
+    ["Taiwan's cabinet", 'Taiwan', true],
+    ['The Taiwanese cabinet', "Taiwan's government", true],
+    ['Annual inflation', 'Eurozone inflation', true],
+    ['The rate measured by Eurostat', 'The rate', true],
+    ['The German government', 'The Dutch government', false],
+    ['Gas prices', 'Electricity prices', false],
+  ])('"%s" and "%s" are one subject: %s', (a, b, same) => {
+    expect(subjectsMatch(subjectOf(a), subjectOf(b))).toBe(same);
+  });
+
+  const prices = (language: Language, actor: string, action: string, statement: string): ClaimSketch => ({ language, actor, action, statement_en: statement });
+  it.each<[Language, ClaimSketch, ClaimSketch]>([
+    ['de', prices('de', 'Die Verbraucherpreise', 'sind gefallen', 'Consumer prices fell.'), prices('de', 'Die Ölpreise', 'sind gefallen', 'Oil prices fell.')],
+    ['nl', prices('nl', 'De consumentenprijzen', 'zijn gedaald', 'Consumer prices fell.'), prices('nl', 'De olieprijzen', 'zijn gedaald', 'Oil prices fell.')],
+    ['en', prices('en', 'Consumer prices', 'fell', 'Consumer prices fell sharply.'), prices('en', 'Oil prices', 'fell', 'Oil prices fell sharply.')],
+  ])('%s: "oil prices rose" against consumer prices falling is no contradiction; against oil prices falling it is', (_language, otherSubject, sameSubject) => {
+    const oil = prices('en', 'Oil prices', 'rose', 'Oil prices rose because traders feared delays.');
+    expect(has('polarity', oil, otherSubject)).toBe(false);
+    expect(has('polarity', oil, sameSubject)).toBe(true);
+  });
+});
+
+describe('a modality disagreement is about one action', () => {
+  const yuan = (language: Language, action: string, statement: string, modality: ClaimSketch['modality'] = 'fact'): ClaimSketch => ({ language, actor: 'Eric Yuan', action, statement_en: statement, modality, cluster_id: 'zoom-ceo' });
+  it.each<[Language, ClaimSketch, ClaimSketch]>([
+    ['nl', yuan('nl', 'bood zijn excuses aan', 'Eric Yuan offered apologies.'), yuan('nl', 'heeft nieuwe functies bevroren', 'Eric Yuan froze new features for 90 days.')],
+    ['de', yuan('de', 'entschuldigte sich', 'Eric Yuan apologised.'), yuan('de', 'hat neue Funktionen eingefroren', 'Eric Yuan froze new features for 90 days.')],
+    ['en', yuan('en', 'apologised', 'Eric Yuan apologised.'), yuan('en', 'froze new features', 'Eric Yuan froze new features for 90 days.')],
+  ])('%s: a promise to freeze features against an apology is none; against a done freeze it is', (_language, otherAction, sameAction) => {
+    const promise = yuan('en', 'promised a 90-day freeze on new features', 'Eric Yuan promised a 90-day freeze on new features.', 'planned');
+    expect(has('modality', promise, otherAction)).toBe(false);
+    expect(has('modality', promise, sameAction)).toBe(true);
+  });
+});
