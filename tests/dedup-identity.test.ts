@@ -70,6 +70,7 @@ describe('one actor with different figures in the value', () => {
     ['de, a named district', said('de', 'Der Bezirk Pankow', 'hat einen Haushalt von 10 Millionen Euro beschlossen', 'The Bezirk Pankow approved a budget of 10 million euros.'),
       said('de', 'Der Bezirk Pankow', 'hat einen Haushalt von 14,5 Millionen Euro beschlossen', 'The Bezirk Pankow approved a budget of 14,5 million euros.')],
     ['en, a numbered line', en('Line 5', 'carried 12,000 passengers a day'), en('Line 5', 'carried 15,000 passengers a day')],
+    ['en, a figure written with a sign', en('Eurozone inflation', 'reached a record 7.5%'), said('de', 'Die Inflation im Euroraum', 'erreichte einen Rekord von 8 %', 'Eurozone inflation reached a record 8 %.')],
   ])('%s: one cluster', (_, a, b) => {
     expect(together(a, b)).toBe(true);
   });
@@ -110,8 +111,13 @@ describe('vague actors are placed by their article', () => {
     expect(clusterOf(language, 3, other, 3)).toBe(true);
   });
 
-  it('does not join vague actors of two articles that say nothing about who they are', () => {
+  it('does not join pronouns of two articles that say nothing about who they are', () => {
     expect(together({ ...en('They', 'said the plan would help families'), article: 'one' }, { ...en('They', 'said the plan would help families'), article: 'two' })).toBe(false);
+    expect(together({ ...en('It', 'will close on Friday'), article: 'one' }, { ...said('de', 'Es', 'schließt am Freitag', 'It will close on Friday.'), article: 'two' })).toBe(false);
+  });
+
+  it('lets the rest of the claim decide for a common noun where an article names nothing', () => {
+    expect(together({ ...en('Eurozone inflation', 'reached a record 7.5 percent'), article: 'one' }, { ...en('Eurozone inflation', 'reached a record 7.5 percent'), article: 'two' })).toBe(true);
   });
 
   it('joins a vague actor to a named one when the statement names the same thing', () => {

@@ -38,7 +38,7 @@ export type ClaimFeatures = {
   actorLabels: readonly string[];
   /** Numbered labels anywhere in the claim (article#13): a different number is a different thing. */
   labels: readonly string[];
-  /** An actor with no entity, name or label ("the money", "they"): only context says who it is. */
+  /** An actor with no named entity, name or label ("the money", "they", "the government"): context says who it is. */
   vague: boolean;
   /** The statement's entities, names and labels. */
   context: Context;

@@ -21,10 +21,10 @@ export type Identity = {
 
 /**
  * A text as words: folded (as every dedup signal compares them), whether each was written with a
- * capital or starts a sentence, and what stood before it. Read once per text: the features and
- * the identity share it.
+ * capital or starts a sentence, what stood before it, and what follows the last. Read once per
+ * text: the features and the identity share it.
  */
-export type Words = { words: string[]; capital: boolean[]; initial: boolean[]; gaps: string[] };
+export type Words = { words: string[]; capital: boolean[]; initial: boolean[]; gaps: string[]; tail: string };
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** The same, for exec: one compiled pattern, its position reset on each use. */
@@ -43,7 +43,7 @@ export function readWords(text: string): Words {
   // Folding the whole text at once is much cheaper than word by word; it keeps the words apart
   // unless a character folds into a separator, where each word is folded on its own.
   const folded = fold(raw).match(WORD) ?? [];
-  const result: Words = { words: [], capital: [], initial: [], gaps: [] };
+  const result: Words = { words: [], capital: [], initial: [], gaps: [], tail: '' };
   const pattern = SCAN;
   pattern.lastIndex = 0;
   let last = 0;
@@ -56,6 +56,7 @@ export function readWords(text: string): Words {
     result.words.push(match[0]);
     last = match.index + match[0].length;
   }
+  result.tail = raw.slice(last);
   const aligned = folded.length === result.words.length;
   result.words = aligned ? folded : result.words.map(fold);
   return result;
@@ -96,7 +97,9 @@ function isLabel(text: Words, index: number, lexicons: Lexicons): boolean {
   const head = text.words[index - 1];
   if (head === undefined || !DIGITS.test(word) || !/^[\s\-–#]*$/.test(text.gaps[index]!)) return false;
   const next = text.words[index + 1];
-  const nextGap = text.gaps[index + 1] ?? '';
+  const nextGap = text.gaps[index + 1] ?? text.tail;
+  // 5 %, 7 €: a unit written as a sign.
+  if (/^\s*[%‰€$£¥]/.test(nextGap)) return false;
   // 7.5 and 18,000 are one figure.
   if (next !== undefined && /^[.,]$/.test(nextGap) && DIGITS.test(next)) return false;
   if (isNumber(head) || head.length < 2 || lexicons.notLabelAfter.has(head) || isVerb(head, lexicons)) return false;
@@ -232,16 +235,20 @@ export type Context = { ids: readonly string[]; labels: readonly string[] };
 export const EMPTY_CONTEXT: Context = { ids: [], labels: [] };
 
 /**
- * Contexts agree when they share something that identifies (an entity, a name, a label's number)
- * and label nothing differently: "the money" of district 3 is not the money of district 5.
+ * Where two claims' contexts place them: together when they share something that identifies
+ * (an entity, a name, a label's number) and label nothing differently ("the money" of district
+ * 3 is not the money of district 5); apart when they label differently or share nothing; unknown
+ * when one of them says nothing at all.
  */
-export function contextsAgree(a: readonly Context[], b: readonly Context[]): boolean {
+export function placement(a: readonly Context[], b: readonly Context[]): 'together' | 'apart' | 'unknown' {
+  const silent = (list: readonly Context[]) => list.every((context) => !context.ids.length && !context.labels.length);
   let shared = false;
   for (const x of a) {
     for (const y of b) {
-      if (labelsClash(x.labels, y.labels)) return false;
+      if (labelsClash(x.labels, y.labels)) return 'apart';
       shared ||= labelsShare(x.labels, y.labels) || x.ids.some((id) => y.ids.includes(id));
     }
   }
-  return shared;
+  if (shared) return 'together';
+  return silent(a) || silent(b) ? 'unknown' : 'apart';
 }

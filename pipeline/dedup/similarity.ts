@@ -1,6 +1,6 @@
 import { datesCompatible } from './dates.ts';
 import type { ClaimFeatures } from './features.ts';
-import { contextsAgree, finalsOf, identitiesClash, identitiesShare, labelsClash, namesClash, numbersClash, type Context } from './identity.ts';
+import { finalsOf, identitiesClash, identitiesShare, labelsClash, namesClash, numbersClash, placement, type Context } from './identity.ts';
 import { cosine, dot, type SparseVector } from './vectors.ts';
 
 export type Comparable = { features: ClaimFeatures; vector: SparseVector; grams: SparseVector; embedding: Float32Array | null; articleId: string; article: Context };
@@ -21,6 +21,9 @@ const SAME_IDENTITY = 0.9;
 const PLACED_VAGUE = 0.7;
 /** How much of the missing object agreement one shared precise figure makes up. */
 const FIGURE_BONUS = 0.35;
+
+/** A vague actor without a word of its own ("they", "es"): who it is can only come from context. */
+const isBare = (features: ClaimFeatures) => features.vague && features.actorWords.length === 0;
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((item) => b.includes(item));
 
@@ -93,12 +96,16 @@ export function pairScore(a: Comparable, b: Comparable): number {
   if (!datesCompatible(a.features.interval, b.features.interval)) return 0;
   if (labelsClash(a.features.labels, b.features.labels)) return 0;
   // "The money" of one article and of another are one thing only if the articles are about one
-  // thing; within one article, "the money" said twice is the same money.
-  const vague = a.features.vague || b.features.vague;
-  if (vague && a.articleId !== b.articleId && !contextsAgree([a.features.context, a.article], [b.features.context, b.article])) return 0;
+  // thing; within one article, "the money" said twice is the same money. Where an article says
+  // nothing of who it is about, the rest of the claim decides, but not for a bare pronoun.
+  let placed: ReturnType<typeof placement> = a.articleId === b.articleId ? 'together' : 'unknown';
+  if ((a.features.vague || b.features.vague) && placed !== 'together') {
+    placed = placement([a.features.context, a.article], [b.features.context, b.article]);
+    if (placed === 'apart' || (placed === 'unknown' && (isBare(a.features) || isBare(b.features)))) return 0;
+  }
   let actor = actorAgreement(a.features, b.features);
   if (actor === 0) return 0;
-  if (a.features.vague && b.features.vague) actor = Math.max(actor ?? 0, PLACED_VAGUE);
+  if (a.features.vague && b.features.vague && placed === 'together') actor = Math.max(actor ?? 0, PLACED_VAGUE);
   const object = objectAgreement(a, b);
   if (object < MIN_OBJECT) return 0;
   return WEIGHT.object * object + WEIGHT.verb * verbAgreement(a.features, b.features) + WEIGHT.actor * (actor ?? 0.5);
