@@ -21,10 +21,12 @@ function dutchPluralStems(word: string): string[] {
 }
 
 /** The entry of a word as written or without an inflection ending, never of a stem under four letters. */
-function inflected(word: string, gloss: GlossIndex): GlossEntry | undefined {
+function inflected(word: string, gloss: GlossIndex, capital = false): GlossEntry | undefined {
   const own = gloss.entry(word);
   if (own) return own;
   for (const ending of INFLECTIONS) {
+    // A capitalised word in -er is a name more often than an inflected noun: "Volker" is not "Volk".
+    if (capital && (ending === 'er' || ending === 'em')) continue;
     if (!word.endsWith(ending) || word.length - ending.length < 4) continue;
     const entry = gloss.entry(word.slice(0, -ending.length));
     if (entry && entry.role === null) return entry;
@@ -95,7 +97,7 @@ function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, GlossE
   } else if (lex.language === 'nl' && token.capital) {
     // A capitalised Dutch word the lexicon does not know is a name ("Kestrwind"): kept whole.
   } else if (token.kind === 'word') {
-    const entry = inflected(token.lower, lex.gloss);
+    const entry = inflected(token.lower, lex.gloss, token.capital);
     if (entry) result = entry;
     else if (token.lower.includes('-')) result = { en: token.text.split('-').map((part) => lex.gloss.get(part.toLowerCase()) ?? part).join(' '), role: null };
     else if (token.lower.length >= 7) result = { en: compound(token.lower, lex.gloss) ?? cognate(token.lower, lex.gloss) ?? token.text, role: null };
@@ -174,10 +176,11 @@ export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): str
   items.forEach((item, i) => {
     if (i > 0 && item.base && tokens[i - 1]!.lower === lex.infinitive) items[i] = { ...item, en: item.base, role: 'infinitive' };
   });
-  return reorder(items, lex)
-    .map((item) => item.en)
-    .filter(Boolean)
-    .join(' ');
+  // Most spans (names, noun phrases) have no verb to move.
+  const ordered = items.some((item) => item.role !== null || item.auxiliary) ? reorder(items, lex) : items;
+  let out = '';
+  for (const item of ordered) if (item.en) out = out ? `${out} ${item.en}` : item.en;
+  return out;
 }
 
 /** "banned", "did not ban", "plans to ban", "should not ban", "must ban", "may ban". */
