@@ -1,33 +1,76 @@
-import type { Contradiction } from '../schemas/contradiction.ts';
+import pLimit from 'p-limit';
+import type { Contradiction, PairJudgement } from '../schemas/contradiction.ts';
 import type { CandidatePair } from './contradictions/candidates.ts';
 import { pairFindings, pairsOf, toContradiction } from './contradictions/detect.ts';
-import { combine, judgePair, MAX_JUDGED_PAIRS, type JudgeStats } from './contradictions/judge.ts';
-import type { Extractor } from './extract.ts';
-import { loadClaims, saveContradictions, type SaveOutcome } from './store/contradictions.ts';
+import { combine, judgePair, judgeTurns, MAX_JUDGED_PAIRS, questionKey, type JudgeStats } from './contradictions/judge.ts';
+import type { Extractor, Judge } from './extract.ts';
+import { judgeFailures, loadClaims, saveContradictions, saveJudgeFailures, type SaveOutcome } from './store/contradictions.ts';
 import type { Db } from './store/index.ts';
 
 export type ContradictionSummary = { contradictions: number; pairs: number } & SaveOutcome & JudgeStats;
+
+export type ContradictionContext = {
+  extractor: Extractor;
+  /** Judge questions in flight at once (the run's --concurrency); one at a time when absent. */
+  concurrency?: number;
+  /** Ask again the questions that failed on an earlier run. */
+  force?: boolean;
+};
 
 /** Pairs with rule findings first, then the most alike: those are where a model's word counts most. */
 const judgingOrder = (pairs: readonly { pair: CandidatePair; hasFindings: boolean }[]) =>
   [...pairs].sort((x, y) => Number(y.hasFindings) - Number(x.hasFindings) || y.pair.similarity - x.pair.similarity).slice(0, MAX_JUDGED_PAIRS);
 
 /**
+ * The judge's verdicts on these pairs, `concurrency` questions at a time. A question that failed
+ * on an earlier run is not asked again unless forced: the failures are recorded, so an unchanged
+ * re-run makes no model call at all.
+ */
+async function judgeAll(db: Db, judge: Judge, pairs: readonly CandidatePair[], context: ContradictionContext, stats: JudgeStats): Promise<Map<CandidatePair, PairJudgement>> {
+  const known = context.force ? new Set<string>() : judgeFailures(db, judge.model);
+  const limit = pLimit(Math.max(1, context.concurrency ?? 1));
+  const verdicts = new Map<CandidatePair, PairJudgement>();
+  const failed = new Map<string, string>();
+  await Promise.all(
+    pairs.map((pair) => {
+      const question = questionKey(judge.model, judgeTurns(pair));
+      if (known.has(question)) {
+        stats.skipped += 1;
+        failed.set(question, 'failed on an earlier run');
+        return null;
+      }
+      return limit(async () => {
+        stats.judged += 1;
+        const outcome = await judgePair(pair, judge);
+        if ('judgement' in outcome) verdicts.set(pair, outcome.judgement);
+        else {
+          stats.failures += 1;
+          failed.set(question, outcome.failure);
+        }
+      });
+    }),
+  );
+  saveJudgeFailures(db, judge.model, failed);
+  return verdicts;
+}
+
+/**
  * Finds where stored claims disagree and makes the contradictions table say exactly that.
  * Offline rules always run; when the extractor offers its model as a judge, the model judges the
  * candidate pairs too, its answers cached so an unchanged re-run asks nothing and changes nothing.
  */
-export async function contradictionStage(db: Db, context: { extractor: Extractor }): Promise<ContradictionSummary> {
+export async function contradictionStage(db: Db, context: ContradictionContext): Promise<ContradictionSummary> {
   const { judge } = context.extractor;
   const pairs = pairsOf(loadClaims(db), { judging: Boolean(judge) });
-  const stats: JudgeStats = { judged: 0, failures: 0 };
-  const findings = pairs.map((pair) => ({ pair, findings: pairFindings(pair), hasFindings: false }));
-  for (const entry of findings) entry.hasFindings = entry.findings.length > 0;
+  const stats: JudgeStats = { judged: 0, failures: 0, skipped: 0 };
+  const findings = pairs.map((pair) => {
+    const found = pairFindings(pair);
+    return { pair, findings: found, hasFindings: found.length > 0 };
+  });
+  const verdicts = judge ? await judgeAll(db, judge, judgingOrder(findings).map((entry) => entry.pair), context, stats) : new Map<CandidatePair, PairJudgement>();
   const contradictions: Contradiction[] = [];
-  const judged = new Set(judge ? judgingOrder(findings).map((entry) => entry.pair) : []);
   for (const { pair, findings: found } of findings) {
-    const judgement = judge && judged.has(pair) ? await judgePair(pair, judge, stats) : null;
-    for (const finding of combine(found, judgement, judge?.model ?? 'rules')) contradictions.push(toContradiction(pair, finding, finding.judge));
+    for (const finding of combine(found, verdicts.get(pair) ?? null, judge?.model ?? 'rules')) contradictions.push(toContradiction(pair, finding, finding.judge));
   }
   const outcome = saveContradictions(db, contradictions);
   return { contradictions: contradictions.length, pairs: pairs.length, ...outcome, ...stats };

@@ -119,3 +119,58 @@ describe('the contradictions stage', () => {
     expect(new Map(rowsOf(fresh).map((row) => [row.kind, row.score]))).toEqual(byRules);
   });
 });
+
+describe('judging pairs with a model', () => {
+  /** Six outlets each giving Zoom a different user count: every pair of them is a question for the judge. */
+  const counts: StoredArticleSketch[] = [100, 200, 300, 400, 500, 600].map((millions, index) => ({
+    path: `en/users-${millions}.txt`, language: 'en', outlet: `Outlet ${index}`, published: '2020-04-0' + (index + 1),
+    claims: [{ quote: `Zoom has ${millions} million users.`, actor: 'Zoom', action: `has ${millions} million users`, statement_en: `Zoom has ${millions} million users.` }],
+  }));
+
+  function setUpCounts(): Db {
+    db = openDatabase(join(tempDir(), 'claims.sqlite'));
+    for (const article of counts) storeArticle(db, article);
+    return db;
+  }
+
+  it.each([1, 3])('keeps at most %i judge questions in flight, and that many when there are more', async (concurrency) => {
+    const database = setUpCounts();
+    const server = await judgeServer('{"verdict":"contradiction","kind":"numeric","reason":"The counts differ."}', 100);
+    server.setLatency(40);
+    const summary = await contradictionStage(database, { extractor: await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 }), concurrency });
+    expect(summary.judged).toBeGreaterThan(concurrency);
+    expect(server.stats.chatRequests).toBe(summary.judged);
+    expect(server.stats.maxInFlight).toBe(concurrency);
+  });
+
+  it('does not ask again, on an unchanged re-run, what the model failed to answer; --force asks again', async () => {
+    const database = setUpCounts();
+    const server = await startLlmServer({ scripts: [{ when: 'Claim A (', replies: Array.from({ length: 100 }, () => ({ kind: 'status' as const, status: 500 })) }] });
+    servers.push(server);
+    const extractor = await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 });
+    const first = await contradictionStage(database, { extractor, concurrency: 2 });
+    expect(first.judged).toBeGreaterThan(0);
+    expect(first.failures).toBe(first.judged);
+    const byRules = rowsOf(database);
+    expect(byRules.length).toBeGreaterThan(0);
+
+    server.resetStats();
+    const again = await contradictionStage(database, { extractor, concurrency: 2 });
+    expect(server.stats.chatRequests).toBe(0);
+    expect(again).toMatchObject({ judged: 0, failures: 0, skipped: first.failures, inserted: 0, updated: 0, deleted: 0 });
+    expect(rowsOf(database)).toEqual(byRules);
+
+    // The model answers now (a second server, one model name); --force asks the failed questions again, and their answers are kept.
+    const answering = await judgeServer('{"verdict":"contradiction","kind":"numeric","reason":"The counts differ."}', 100);
+    const recovered = await extractorFor('openai:test-model', database, answering, { maxRepairs: 0, maxRetries: 0 });
+    expect(await contradictionStage(database, { extractor: recovered, concurrency: 2 })).toMatchObject({ judged: 0, skipped: first.failures });
+    const forced = await contradictionStage(database, { extractor: recovered, concurrency: 2, force: true });
+    expect(forced).toMatchObject({ judged: first.judged, failures: 0, skipped: 0 });
+    expect(answering.stats.chatRequests).toBe(first.judged);
+    expect(rowsOf(database).some((row) => String(row.explanation).includes('openai:test-model agrees'))).toBe(true);
+
+    const after = await contradictionStage(database, { extractor: recovered, concurrency: 2 });
+    expect(answering.stats.chatRequests).toBe(first.judged);
+    expect(after).toMatchObject({ failures: 0, skipped: 0, inserted: 0, updated: 0, deleted: 0 });
+  });
+});

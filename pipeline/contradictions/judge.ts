@@ -1,6 +1,7 @@
 import { PairJudgement } from '../../schemas/contradiction.ts';
 import type { ChatTurn, Judge } from '../extract.ts';
 import type { ClaimRow } from '../store/contradictions.ts';
+import { contentId } from '../hash.ts';
 import type { CandidatePair } from './candidates.ts';
 import { clampScore, type Finding } from './finding.ts';
 
@@ -34,21 +35,25 @@ export function judgeTurns(pair: CandidatePair): ChatTurn[] {
   ];
 }
 
-export type JudgeStats = { judged: number; failures: number };
+/** `judged`: questions put to the judge (cached answers included); `failures`: of those, the ones that failed; `skipped`: questions that failed on an earlier run and were not asked again. */
+export type JudgeStats = { judged: number; failures: number; skipped: number };
+
+/** The key a judge question is remembered by when it fails: the model and the exact question. */
+export const questionKey = (model: string, turns: readonly ChatTurn[]) => contentId('judge-question', model, JSON.stringify(turns));
+
+export type JudgeOutcome = { judgement: PairJudgement } | { failure: string };
 
 /**
  * The model's verdict on a pair. The extractor's judge validates, repairs and caches the answer
  * by its exact question, so the question is built only from the stored claims: a re-run asks
  * the same question and gets the cached answer.
  */
-export async function judgePair(pair: CandidatePair, judge: Judge, stats: JudgeStats): Promise<PairJudgement | null> {
-  stats.judged += 1;
+export async function judgePair(pair: CandidatePair, judge: Judge): Promise<JudgeOutcome> {
   try {
-    return await judge.ask(PairJudgement, judgeTurns(pair), 'pair_judgement');
-  } catch {
+    return { judgement: await judge.ask(PairJudgement, judgeTurns(pair), 'pair_judgement') };
+  } catch (error) {
     // A failing model leaves the offline findings standing; it must not sink the run.
-    stats.failures += 1;
-    return null;
+    return { failure: error instanceof Error ? error.message : String(error) };
   }
 }
 

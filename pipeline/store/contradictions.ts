@@ -137,3 +137,23 @@ export function reportCounts(db: Db): ReportCounts {
     ),
   };
 }
+
+/** The judge questions (by key) this model failed to answer on an earlier run. */
+export function judgeFailures(db: Db, model: string): Set<string> {
+  return new Set((db.prepare('SELECT question FROM _judge_failures WHERE model = ?').all(model) as { question: string }[]).map((row) => row.question));
+}
+
+/**
+ * Makes the failure record for one model hold exactly these failed questions: new failures are
+ * added, questions answered since (a --force re-run) or no longer asked are dropped. An
+ * unchanged re-run writes nothing.
+ */
+export function saveJudgeFailures(db: Db, model: string, failed: ReadonlyMap<string, string>, now = new Date().toISOString()): void {
+  const known = judgeFailures(db, model);
+  const insert = db.prepare('INSERT OR REPLACE INTO _judge_failures (question, model, reason, failed_at) VALUES (?, ?, ?, ?)');
+  const remove = db.prepare('DELETE FROM _judge_failures WHERE question = ?');
+  db.transaction(() => {
+    for (const [question, reason] of failed) if (!known.has(question)) insert.run(question, model, reason, now);
+    for (const question of known) if (!failed.has(question)) remove.run(question);
+  })();
+}
