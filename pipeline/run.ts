@@ -142,7 +142,7 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
   const clustering = await timed('dedup', () => clusterStage(db, { extractor }));
   summary.clusters = clustering.clusters;
   if (clustering.warning) summary.warnings.push(clustering.warning);
-  summary.contradictions = (await timed('contradictions', () => contradictionStage(db, { extractor }))).contradictions;
+  summary.contradictions = (await timed('contradictions', () => contradictionStage(db, { extractor, concurrency: config.concurrency, force: config.force }))).contradictions;
   summary.reports = await timed('report', () => writeReports(db, config.out));
   summary.claimsStored = countClaims(db);
   summary.seconds = (performance.now() - started) / 1000;

@@ -256,4 +256,9 @@ ALTER TABLE contradictions ADD COLUMN support_b INTEGER NOT NULL DEFAULT 1;`,
     sql: `ALTER TABLE article_paths ADD COLUMN file_size INTEGER;
 ALTER TABLE article_paths ADD COLUMN file_mtime_ms REAL;`,
   },
+  {
+    // Judge questions that failed after retries and repairs, so an unchanged re-run does not ask again (--force does).
+    name: '006-judge-failures',
+    sql: `CREATE TABLE _judge_failures (question TEXT PRIMARY KEY, model TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL);`,
+  },
 ];
