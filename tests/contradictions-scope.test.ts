@@ -111,3 +111,17 @@ describe('a modality disagreement is about one action', () => {
     expect(has('modality', promise, sameAction)).toBe(true);
   });
 });
+
+describe('across clusters, figures in one unit about one subject are compared whatever verb carries them', () => {
+  const figure = (language: Language, actor: string, action: string, statement: string): ClaimSketch => ({ language, actor, action, statement_en: statement });
+  // No news verb and no shared word past the subject: only the subject and the unit bring these together.
+  const energy = figure('en', 'Energy prices', 'lay 44.7 percent higher than a year earlier', 'Energy prices lay 44.7 percent higher than a year earlier.');
+  it.each<[Language, ClaimSketch, ClaimSketch]>([
+    ['de', figure('de', 'Die Energiepreise', 'lagen um 47,4 Prozent über dem Vorjahresniveau', 'The energy prices lay 47.4 percent above the previous year level.'), figure('de', 'Die Gaspreise', 'lagen um 47,4 Prozent über dem Vorjahresniveau', 'The gas prices lay 47.4 percent above the previous year level.')],
+    ['nl', figure('nl', 'De energieprijzen', 'lagen 47,4 procent boven het niveau van vorig jaar', 'The energy prices lay 47.4 percent above the previous year level.'), figure('nl', 'De gasprijzen', 'lagen 47,4 procent boven het niveau van vorig jaar', 'The gas prices lay 47.4 percent above the previous year level.')],
+    ['en', figure('en', 'The energy prices', 'lay 47.4 percent above the previous year level', 'The energy prices lay 47.4 percent above the previous year level.'), figure('en', 'The gas prices', 'lay 47.4 percent above the previous year level', 'The gas prices lay 47.4 percent above the previous year level.')],
+  ])('%s: 47.4 against 44.7 percent for energy prices is a contradiction; for gas prices it is none', (_language, same, other) => {
+    expect(has('numeric', energy, same)).toBe(true);
+    expect(has('numeric', energy, other)).toBe(false);
+  });
+});
