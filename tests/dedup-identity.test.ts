@@ -135,6 +135,7 @@ describe('figures', () => {
     ['30,000 cubic metres', ['30000']],
     ['1.234,5 and 1,234.5', ['1234.5']],
     ['on 3 May 2021, 5 ships', []],
+    ['the 802.11n standard, KL642', []],
   ])('%s reads as %j', (text, figures) => {
     expect(figuresOf(text)).toEqual(figures);
   });

@@ -34,8 +34,6 @@ export type ClaimFeatures = {
    */
   actorKeys: readonly string[];
   subjectKeys: readonly string[];
-  /** Numbered labels of the actor and subject (district#3). */
-  actorLabels: readonly string[];
   /** Numbered labels anywhere in the claim (article#13): a different number is a different thing. */
   labels: readonly string[];
   /** An actor with no named entity, name or label ("the money", "they", "the government"): context says who it is. */
@@ -139,8 +137,7 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
   const actionIdentity = identityOf(actionText, actionMentions, lexicons, profile, capitals);
   const actorKeys = identityKeys(actorNamed, actorIdentity);
   const subjectKeys = identityKeys(subject.named, subjectIdentity);
-  const actorLabels = [...actorIdentity.labels, ...subjectIdentity.labels];
-  const labels = [...actorLabels, ...statementIdentity.labels];
+  const labels = [...actorIdentity.labels, ...statementIdentity.labels];
   const mentioned = [...mentions, ...actionMentions].flatMap((mention) => mention.entity.named.map((id) => `@${id}`));
   const contextIds = [...[...actor.named].map((id) => `@${id}`), ...mentioned, ...actorIdentity.finals, ...statementIdentity.finals, ...actionIdentity.finals];
 
@@ -159,7 +156,6 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
     interval: claimInterval(claim),
     actorKeys: internList(actorKeys, pool),
     subjectKeys: internList(subjectKeys, pool),
-    actorLabels: internList(actorLabels, pool),
     labels: labelList,
     vague: actorKeys.length === 0 && subjectKeys.length === 0,
     context: { ids: internList(contextIds, pool), labels: labelList },

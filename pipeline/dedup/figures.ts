@@ -3,7 +3,9 @@
  * "30,000" are 30000. Two reports giving one figure likely tell one fact, so a shared figure
  * counts for a match; a different figure never counts against one (that is a contradiction).
  */
-const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[.,]\d+)*(?![\p{L}\p{N}])/gu;
+/** Words with inner separators: a figure is one made of digits only ("7,5", not "802.11n"). */
+const TOKEN = /[\p{L}\p{N}]+(?:[.,][\p{L}\p{N}]+)*/gu;
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
 
 /**
  * With one kind of separator, once and before exactly three digits, or repeated, it groups
@@ -28,8 +30,9 @@ function normalise(written: string): number {
  */
 export function figuresOf(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.matchAll(NUMBER)) {
-    const value = normalise(match[0]);
+  for (const [token] of text.matchAll(TOKEN)) {
+    if (!NUMBER.test(token)) continue;
+    const value = normalise(token);
     if (!Number.isFinite(value)) continue;
     const whole = Number.isInteger(value);
     if (whole && (value < 10 || (value >= 1900 && value <= 2100))) continue;

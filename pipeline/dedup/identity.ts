@@ -186,11 +186,6 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
-/** Both name someone, and no name of one is a name of the other. */
-export function namesClash(a: readonly string[], b: readonly string[]): boolean {
-  return a.length > 0 && b.length > 0 && !a.some((x) => b.some((y) => sameName(x, y)));
-}
-
 /**
  * Who an actor is, as keys: its entities (`@taiwan`), name finals (lindner) and label numbers
  * (`#3`). Two actors that are each identified and share no key are two actors: the mayor of
@@ -202,10 +197,29 @@ export function identityKeys(named: Iterable<string>, identity: Identity): strin
 
 const isFinal = (key: string) => key[0] !== '@' && key[0] !== '#';
 export const finalsOf = (keys: readonly string[]) => keys.filter(isFinal);
+export const numbersOf = (keys: readonly string[]) => keys.filter((key) => key[0] === '#');
 
-export const identitiesShare = (a: readonly string[], b: readonly string[]) => a.some((x) => b.some((y) => x === y || (isFinal(x) && isFinal(y) && sameName(x, y))));
+const sameKey = (x: string, y: string) => x === y || (isFinal(x) && isFinal(y) && sameName(x, y));
 
-export const identitiesClash = (a: readonly string[], b: readonly string[]) => a.length > 0 && b.length > 0 && !identitiesShare(a, b);
+export const identitiesShare = (a: readonly string[], b: readonly string[]) => a.some((x) => b.some((y) => sameKey(x, y)));
+
+/** What a claim says of who is involved: its actor's and subject's keys, and its context. */
+export type Identified = { actorKeys: readonly string[]; subjectKeys: readonly string[]; context: Context };
+
+/** Whether a claim names `key` anywhere: as its actor, in its subject, or in its statement. */
+function mentions(claim: Identified, key: string): boolean {
+  if (key[0] === '#') return claim.actorKeys.includes(key) || claim.context.labels.some((label) => `#${numberOf(label)}` === key);
+  return claim.actorKeys.some((own) => sameKey(own, key)) || claim.subjectKeys.some((own) => sameKey(own, key)) || claim.context.ids.some((own) => sameKey(own, key));
+}
+
+/**
+ * Two identified actors that are two: neither claim names anything the other's actor is. An
+ * extractor that takes another subject from one sentence in another language ("das FBI",
+ * "het Congres") does not clash, since each statement names both.
+ */
+export function actorsClash(a: Identified, keysA: readonly string[], b: Identified, keysB: readonly string[]): boolean {
+  return keysA.length > 0 && keysB.length > 0 && !keysA.some((key) => mentions(b, key)) && !keysB.some((key) => mentions(a, key));
+}
 
 const numberOf = (label: string) => label.slice(label.indexOf('#') + 1);
 const headOf = (label: string) => label.slice(0, label.indexOf('#'));
@@ -219,11 +233,6 @@ export function labelsClash(a: readonly string[], b: readonly string[]): boolean
     if (others.length && !a.some((mine) => headOf(mine) === head && others.some((other) => numberOf(other) === numberOf(mine)))) return true;
   }
   return false;
-}
-
-/** Two actors with numbers, and no number in common: district 3 and Bezirk 5, whatever the gloss calls the head. */
-export function numbersClash(a: readonly string[], b: readonly string[]): boolean {
-  return a.length > 0 && b.length > 0 && !a.some((x) => b.some((y) => numberOf(x) === numberOf(y)));
 }
 
 /** Labels share a number (stadsdeel 3 and district 3 are glosses of one place). */

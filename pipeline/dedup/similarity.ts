@@ -1,6 +1,6 @@
 import { datesCompatible } from './dates.ts';
 import type { ClaimFeatures } from './features.ts';
-import { finalsOf, identitiesClash, identitiesShare, labelsClash, namesClash, numbersClash, placement, type Context } from './identity.ts';
+import { actorsClash, finalsOf, identitiesShare, labelsClash, numbersOf, placement, type Context } from './identity.ts';
 import { cosine, dot, type SparseVector } from './vectors.ts';
 
 export type Comparable = { features: ClaimFeatures; vector: SparseVector; grams: SparseVector; embedding: Float32Array | null; articleId: string; article: Context };
@@ -22,8 +22,13 @@ const PLACED_VAGUE = 0.7;
 /** How much of the missing object agreement one shared precise figure makes up. */
 const FIGURE_BONUS = 0.35;
 
-/** A vague actor without a word of its own ("they", "es"): who it is can only come from context. */
-const isBare = (features: ClaimFeatures) => features.vague && features.actorWords.length === 0;
+/**
+ * A vague actor without a word of its own ("they", "es") in a short claim: who it is can only
+ * come from context. A long claim says enough by itself ("This confirms that some dinosaurs had
+ * feathers, ... such as colour and three-dimensional arrangement").
+ */
+const SPECIFIC_WORDS = 5;
+const isBare = (features: ClaimFeatures) => features.vague && features.actorWords.length === 0 && features.contentWords.length < SPECIFIC_WORDS;
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((item) => b.includes(item));
 
@@ -44,9 +49,10 @@ function actorWordOverlap(a: ClaimFeatures, b: ClaimFeatures): number {
 /** 1 for the same actor, 0 for different named actors, null when there is nothing to compare. */
 export function actorAgreement(a: ClaimFeatures, b: ClaimFeatures): number | null {
   // The mayor of Utrecht is not the mayor of Leiden, nor line 3 line 5, whatever else they share.
-  if (numbersClash(a.actorLabels, b.actorLabels)) return 0;
+  // By every key, by names alone (one entity, two people: "US President Trump", "US Secretary
+  // Pompeo") and by numbers alone (one city, two districts).
   for (const [x, y] of [[a.actorKeys, b.actorKeys], [a.subjectKeys, b.subjectKeys]] as const) {
-    if (identitiesClash(x, y) || namesClash(finalsOf(x), finalsOf(y))) return 0;
+    if (actorsClash(a, x, b, y) || actorsClash(a, finalsOf(x), b, finalsOf(y)) || actorsClash(a, numbersOf(x), b, numbersOf(y))) return 0;
   }
   if (a.named.length && b.named.length) return intersects(a.named, b.named) ? 1 : 0;
   const words = actorWordOverlap(a, b);
@@ -78,8 +84,9 @@ export function objectAgreement(a: Comparable, b: Comparable): number {
   const namesA = a.features.names;
   const namesB = b.features.names;
   if (namesA.length && namesB.length && !intersects(namesA, namesB)) object *= 0.2;
-  // One precise figure in two reports (7,5 and 7.5 percent) points to one fact, however glossed.
-  else if (intersects(a.features.figures, b.features.figures)) object += FIGURE_BONUS * (1 - object);
+  // One precise figure in two reports (7,5 and 7.5 percent) points to one fact, however glossed;
+  // within one article it is only the article's topic (802.11n, said in every sentence).
+  else if (a.articleId !== b.articleId && intersects(a.features.figures, b.features.figures)) object += FIGURE_BONUS * (1 - object);
   if (a.embedding && b.embedding) {
     const scaled = (dot(a.embedding, b.embedding) - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR);
     object = 0.5 * object + 0.5 * Math.min(1, Math.max(0, scaled));
@@ -98,13 +105,15 @@ export function pairScore(a: Comparable, b: Comparable): number {
   // "The money" of one article and of another are one thing only if the articles are about one
   // thing; within one article, "the money" said twice is the same money. Where an article says
   // nothing of who it is about, the rest of the claim decides, but not for a bare pronoun.
-  let placed: ReturnType<typeof placement> = a.articleId === b.articleId ? 'together' : 'unknown';
-  if ((a.features.vague || b.features.vague) && placed !== 'together') {
+  let placed: ReturnType<typeof placement> = 'unknown';
+  if ((a.features.vague || b.features.vague) && a.articleId !== b.articleId) {
     placed = placement([a.features.context, a.article], [b.features.context, b.article]);
     if (placed === 'apart' || (placed === 'unknown' && (isBare(a.features) || isBare(b.features)))) return 0;
   }
   let actor = actorAgreement(a.features, b.features);
   if (actor === 0) return 0;
+  // Placed by their articles' context, two vague actors are one as surely as a shared role makes
+  // them; two in one article are not (an article rarely tells one fact twice).
   if (a.features.vague && b.features.vague && placed === 'together') actor = Math.max(actor ?? 0, PLACED_VAGUE);
   const object = objectAgreement(a, b);
   if (object < MIN_OBJECT) return 0;
