@@ -54,10 +54,7 @@ const internAll = (words: Iterable<string>, pool: InternPool | undefined) =>
   pool ? [...words].map((word) => pool.get(word) ?? (pool.set(word, word), word)) : [...words];
 
 const NONE: readonly string[] = Object.freeze([]);
-const internList = (words: Iterable<string>, pool: InternPool | undefined) => {
-  const list = internAll(new Set(words), pool);
-  return list.length ? list : (NONE as string[]);
-};
+const internList = (words: readonly string[], pool: InternPool | undefined) => (words.length ? internAll(new Set(words), pool) : (NONE as string[]));
 
 /**
  * The texts whose capitals say what is a name: the claim as written where only names have

@@ -29,6 +29,7 @@ function normalise(written: string): number {
  * other than a year (the year is the date's business). Single digits are too common.
  */
 export function figuresOf(text: string): string[] {
+  if (!/\d/.test(text)) return [];
   const found = new Set<string>();
   for (const [token] of text.matchAll(TOKEN)) {
     if (!NUMBER.test(token)) continue;

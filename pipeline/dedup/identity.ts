@@ -21,10 +21,10 @@ export type Identity = {
 
 /**
  * A text as words: folded (as every dedup signal compares them), whether each was written with a
- * capital or starts a sentence, what stood before it, and what follows the last. Read once per
- * text: the features and the identity share it.
+ * capital or starts a sentence, and where it stands in the text. Read once per text: the
+ * features and the identity share it.
  */
-export type Words = { words: string[]; capital: boolean[]; initial: boolean[]; gaps: string[]; tail: string };
+export type Words = { text: string; words: string[]; starts: number[]; capital: boolean[]; initial: boolean[] };
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** The same, for exec: one compiled pattern, its position reset on each use. */
@@ -40,10 +40,7 @@ const isCapital = (char: string) => char !== char.toLowerCase();
 
 export function readWords(text: string): Words {
   const raw = NON_ASCII.test(text) ? text.normalize('NFC') : text;
-  // Folding the whole text at once is much cheaper than word by word; it keeps the words apart
-  // unless a character folds into a separator, where each word is folded on its own.
-  const folded = fold(raw).match(WORD) ?? [];
-  const result: Words = { words: [], capital: [], initial: [], gaps: [], tail: '' };
+  const result: Words = { text: raw, words: [], starts: [], capital: [], initial: [] };
   const pattern = SCAN;
   pattern.lastIndex = 0;
   let last = 0;
@@ -51,15 +48,22 @@ export function readWords(text: string): Words {
     let before = match.index - 1;
     while (before >= last && isSpace(raw[before]!)) before -= 1;
     result.initial.push(result.words.length === 0 || (before >= last && SENTENCE_ENDS.has(raw[before]!)));
-    result.gaps.push(raw.slice(last, match.index));
     result.capital.push(isCapital(match[0][0]!));
+    result.starts.push(match.index);
     result.words.push(match[0]);
     last = match.index + match[0].length;
   }
-  result.tail = raw.slice(last);
-  const aligned = folded.length === result.words.length;
-  result.words = aligned ? folded : result.words.map(fold);
+  // Folding the whole text at once is much cheaper than word by word; it keeps the words apart
+  // unless a character folds into a separator, where each word is folded on its own.
+  const folded = NON_ASCII.test(raw) ? fold(raw).match(WORD) ?? [] : raw.toLowerCase().match(WORD) ?? [];
+  result.words = folded.length === result.words.length ? folded : result.words.map(fold);
   return result;
+}
+
+/** What stands between word `index - 1` and word `index` (after the last word: the rest of the text). */
+function gapBefore(text: Words, index: number): string {
+  const end = index > 0 ? text.starts[index - 1]! + text.words[index - 1]!.length : 0;
+  return text.text.slice(end, text.starts[index] ?? text.text.length);
 }
 
 /**
@@ -95,9 +99,9 @@ const isVerb = (word: string, lexicons: Lexicons) => /ed$/.test(word) || (['en',
 function isLabel(text: Words, index: number, lexicons: Lexicons): boolean {
   const word = text.words[index]!;
   const head = text.words[index - 1];
-  if (head === undefined || !DIGITS.test(word) || !/^[\s\-–#]*$/.test(text.gaps[index]!)) return false;
+  if (head === undefined || !DIGITS.test(word) || !/^[\s\-–#]*$/.test(gapBefore(text, index))) return false;
   const next = text.words[index + 1];
-  const nextGap = text.gaps[index + 1] ?? text.tail;
+  const nextGap = gapBefore(text, index + 1);
   // 5 %, 7 €: a unit written as a sign.
   if (/^\s*[%‰€$£¥]/.test(nextGap)) return false;
   // 7.5 and 18,000 are one figure.
@@ -120,35 +124,36 @@ export type PlacedIdentity = Identity & { finalAt: number[]; labelAt: number[] }
 export function identityOf(text: Words, mentions: readonly EntityMention[], lexicons: Lexicons, profile: CapitalProfile | undefined, capitals: 'names' | 'profiled'): PlacedIdentity {
   const { words } = text;
   const identity: PlacedIdentity = { finals: [], labels: [], finalAt: [], labelAt: [] };
-  const inEntity = new Set<number>();
-  for (const mention of mentions) for (let i = mention.start; i < mention.end; i += 1) inEntity.add(i);
-  const heads = new Set<number>();
+  const heads: number[] = [];
   for (let i = 1; i < words.length; i += 1) {
     if (!isLabel(text, i, lexicons)) continue;
-    heads.add(i - 1);
+    heads.push(i - 1);
     identity.labels.push(`${stem(words[i - 1]!, 'en')}#${String(Number(words[i]))}`);
     identity.labelAt.push(i);
   }
+  // Runs of names, each ended by a word that is not one; the last word of a run is its final.
   let run = -1;
-  const close = () => {
+  for (let i = 0; i <= words.length; i += 1) {
+    if (i < words.length && isName(text, i, mentions, heads, lexicons, profile, capitals)) {
+      run = i;
+      continue;
+    }
     if (run >= 0) {
       identity.finals.push(stem(words[run]!, 'en'));
       identity.finalAt.push(run);
     }
     run = -1;
-  };
-  for (let i = 0; i < words.length; i += 1) {
-    const word = words[i]!;
-    let name = CODE.test(word);
-    if (!name && text.capital[i] && !inEntity.has(i) && !heads.has(i) && word.length > 1 && !isNumber(word)) {
-      const common = lexicons.notLabelAfter.has(word) || lexicons.quantityUnits.has(word);
-      name = !common && ((!text.initial[i] && capitals === 'names') || (profile?.get(word) ?? 0) > 0);
-    }
-    if (name) run = i;
-    else close();
   }
-  close();
   return identity;
+}
+
+function isName(text: Words, i: number, mentions: readonly EntityMention[], heads: readonly number[], lexicons: Lexicons, profile: CapitalProfile | undefined, capitals: 'names' | 'profiled'): boolean {
+  const word = text.words[i]!;
+  if (CODE.test(word)) return true;
+  if (!text.capital[i] || word.length < 2 || isNumber(word) || heads.includes(i)) return false;
+  if (mentions.some((mention) => mention.start <= i && i < mention.end)) return false;
+  if (lexicons.notLabelAfter.has(word) || lexicons.quantityUnits.has(word)) return false;
+  return (!text.initial[i] && capitals === 'names') || (profile?.get(word) ?? 0) > 0;
 }
 
 /** The names and labels among the first `end` words (a statement's subject). */
@@ -249,15 +254,15 @@ export const EMPTY_CONTEXT: Context = { ids: [], labels: [] };
  * 3 is not the money of district 5); apart when they label differently or share nothing; unknown
  * when one of them says nothing at all.
  */
-export function placement(a: readonly Context[], b: readonly Context[]): 'together' | 'apart' | 'unknown' {
-  const silent = (list: readonly Context[]) => list.every((context) => !context.ids.length && !context.labels.length);
+export function placement(ownA: Context, articleA: Context, ownB: Context, articleB: Context): 'together' | 'apart' | 'unknown' {
   let shared = false;
-  for (const x of a) {
-    for (const y of b) {
+  for (const x of [ownA, articleA]) {
+    for (const y of [ownB, articleB]) {
       if (labelsClash(x.labels, y.labels)) return 'apart';
       shared ||= labelsShare(x.labels, y.labels) || x.ids.some((id) => y.ids.includes(id));
     }
   }
   if (shared) return 'together';
-  return silent(a) || silent(b) ? 'unknown' : 'apart';
+  const silent = (own: Context, article: Context) => !own.ids.length && !own.labels.length && !article.ids.length && !article.labels.length;
+  return silent(ownA, articleA) || silent(ownB, articleB) ? 'unknown' : 'apart';
 }

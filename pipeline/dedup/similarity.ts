@@ -52,7 +52,10 @@ export function actorAgreement(a: ClaimFeatures, b: ClaimFeatures): number | nul
   // By every key, by names alone (one entity, two people: "US President Trump", "US Secretary
   // Pompeo") and by numbers alone (one city, two districts).
   for (const [x, y] of [[a.actorKeys, b.actorKeys], [a.subjectKeys, b.subjectKeys]] as const) {
-    if (actorsClash(a, x, b, y) || actorsClash(a, finalsOf(x), b, finalsOf(y)) || actorsClash(a, numbersOf(x), b, numbersOf(y))) return 0;
+    if (!x.length || !y.length) continue;
+    if (actorsClash(a, x, b, y)) return 0;
+    // A single key is already compared whole.
+    if (x.length > 1 && y.length > 1 && (actorsClash(a, finalsOf(x), b, finalsOf(y)) || actorsClash(a, numbersOf(x), b, numbersOf(y)))) return 0;
   }
   if (a.named.length && b.named.length) return intersects(a.named, b.named) ? 1 : 0;
   const words = actorWordOverlap(a, b);
@@ -107,7 +110,7 @@ export function pairScore(a: Comparable, b: Comparable): number {
   // nothing of who it is about, the rest of the claim decides, but not for a bare pronoun.
   let placed: ReturnType<typeof placement> = 'unknown';
   if ((a.features.vague || b.features.vague) && a.articleId !== b.articleId) {
-    placed = placement([a.features.context, a.article], [b.features.context, b.article]);
+    placed = placement(a.features.context, a.article, b.features.context, b.article);
     if (placed === 'apart' || (placed === 'unknown' && (isBare(a.features) || isBare(b.features)))) return 0;
   }
   let actor = actorAgreement(a.features, b.features);
