@@ -142,7 +142,12 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
   const clustering = await timed('dedup', () => clusterStage(db, { extractor }));
   summary.clusters = clustering.clusters;
   if (clustering.warning) summary.warnings.push(clustering.warning);
-  summary.contradictions = (await timed('contradictions', () => contradictionStage(db, { extractor, concurrency: config.concurrency, force: config.force }))).contradictions;
+  const contradicting = await timed('contradictions', () => contradictionStage(db, { extractor, concurrency: config.concurrency, force: config.force }));
+  summary.contradictions = contradicting.contradictions;
+  if (contradicting.failures > 0) summary.warnings.push(`the model could not judge ${contradicting.failures} candidate pairs; they keep the rules' verdict`);
+  if (contradicting.skipped > 0) {
+    summary.warnings.push(`${contradicting.skipped} candidate pairs the model failed to judge before were not asked again; --force asks again`);
+  }
   summary.reports = await timed('report', () => writeReports(db, config.out));
   summary.claimsStored = countClaims(db);
   summary.seconds = (performance.now() - started) / 1000;
