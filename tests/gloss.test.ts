@@ -93,6 +93,7 @@ describe('gloss: names and unknown loanwords', () => {
   it.each<[Language, string, string[]]>([
     ['nl', 'Volgens Kestrwind heeft Jan de Vries het contract getekend.', ['Kestrwind', 'Jan', 'Vries', 'signed']],
     ['de', 'Laut Winfrey hat Korvon Telecom den Vertrag unterzeichnet.', ['Winfrey', 'Korvon', 'Telecom', 'signed']],
+    ['nl', 'De burgemeester van Leiden opende een brug in Gouda.', ['Leiden', 'Gouda', 'bridge']],
   ])('%s: names kept as written: %s', (language, text, expected) => {
     const english = gloss(text, language);
     for (const word of expected) expect(english).toContain(word);

@@ -160,13 +160,32 @@ function comparisons(items: Glossed[]): void {
   });
 }
 
+const SENTENCE_END = new Set(['.', '!', '?', ':']);
+
+/**
+ * Dutch capitalises names and little else, so a lone capital inside a sentence is a name even
+ * where the lexicon knows the word ("Leiden" is a city, not "to suffer"). German capitalises
+ * every noun, so there a capital tells nothing.
+ */
+function isDutchName(tokens: readonly Token[], i: number, lex: CompiledLexicon): boolean {
+  const before = tokens[i - 1];
+  // A run of capitals is more often an institution that translates ("Europese Centrale Bank").
+  const inRun = before?.capital || tokens[i + 1]?.capital;
+  return lex.language === 'nl' && tokens[i]!.capital && before !== undefined && !SENTENCE_END.has(before.text) && !inRun;
+}
+
 /** The tokens in English, verbs where English puts them; in English text, the tokens as written. */
 export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): string {
   if (lex.language === 'en') return tokens.filter((t) => t.kind !== 'punct' || t.text === '%').map((t) => t.text).join(' ');
   let cache = caches.get(lex.language);
   if (!cache) caches.set(lex.language, (cache = new Map()));
-  const items: Glossed[] = tokens.map((token) => {
-    const entry = token.kind === 'punct' ? { en: token.text === '%' ? '%' : '', role: null } : glossWord(token, lex, cache);
+  const items: Glossed[] = tokens.map((token, i) => {
+    const entry =
+      token.kind === 'punct'
+        ? { en: token.text === '%' ? '%' : '', role: null }
+        : isDutchName(tokens, i, lex)
+          ? { en: token.text, role: null }
+          : glossWord(token, lex, cache);
     return { ...entry, token, auxiliary: lex.auxiliaries.has(token.lower) };
   });
   joinParticles(tokens, items, lex);
