@@ -4,8 +4,11 @@ import type { CandidatePair } from './contradictions/candidates.ts';
 import { pairFindings, pairsOf, toContradiction } from './contradictions/detect.ts';
 import { combine, judgePair, judgeTurns, MAX_JUDGED_PAIRS, questionKey, type JudgeStats } from './contradictions/judge.ts';
 import type { Extractor, Judge } from './extract.ts';
-import { judgeFailures, loadClaims, saveContradictions, saveJudgeFailures, type SaveOutcome } from './store/contradictions.ts';
-import type { Db } from './store/index.ts';
+import { countContradictions, judgeFailures, loadClaims, saveContradictions, saveJudgeFailures, type SaveOutcome } from './store/contradictions.ts';
+import { claimsVersion, recordStageInput, stageInput, type Db } from './store/index.ts';
+import { RULES_FINGERPRINT } from './contradictions/lexicon.ts';
+
+const STAGE = 'contradictions';
 
 export type ContradictionSummary = { contradictions: number; pairs: number } & SaveOutcome & JudgeStats;
 
@@ -61,6 +64,12 @@ async function judgeAll(db: Db, judge: Judge, pairs: readonly CandidatePair[], c
  */
 export async function contradictionStage(db: Db, context: ContradictionContext): Promise<ContradictionSummary> {
   const { judge } = context.extractor;
+  // The whole stage is a function of the claims, the rules and the judge: the same three, the same answer.
+  const inputKey = `${claimsVersion(db)}|${RULES_FINGERPRINT}|${judge?.model ?? 'rules'}`;
+  if (!context.force && stageInput(db, STAGE) === inputKey) {
+    const skipped = judge ? judgeFailures(db, judge.model).size : 0;
+    return { contradictions: countContradictions(db), pairs: 0, inserted: 0, updated: 0, deleted: 0, judged: 0, failures: 0, skipped };
+  }
   const pairs = pairsOf(loadClaims(db), { judging: Boolean(judge) });
   const stats: JudgeStats = { judged: 0, failures: 0, skipped: 0 };
   const findings = pairs.map((pair) => {
@@ -73,5 +82,6 @@ export async function contradictionStage(db: Db, context: ContradictionContext):
     for (const finding of combine(found, verdicts.get(pair) ?? null, judge?.model ?? 'rules')) contradictions.push(toContradiction(pair, finding, finding.judge));
   }
   const outcome = saveContradictions(db, contradictions);
+  recordStageInput(db, STAGE, inputKey);
   return { contradictions: contradictions.length, pairs: pairs.length, ...outcome, ...stats };
 }

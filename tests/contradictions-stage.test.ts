@@ -77,6 +77,19 @@ describe('the contradictions stage', () => {
     expect(summary.deleted).toBe(0); // the cascade from claims already removed it
   });
 
+  it('finds a contradiction again when its claim comes back, though the stage had nothing to do in between', async () => {
+    const database = setUp();
+    await contradictionStage(database, { extractor: createRulesExtractor() });
+    const full = rowsOf(database);
+    storeArticle(database, { ...articles[1]!, claims: [articles[1]!.claims[0]!] });
+    await contradictionStage(database, { extractor: createRulesExtractor() });
+    await contradictionStage(database, { extractor: createRulesExtractor() });
+    storeArticle(database, articles[1]!);
+    const summary = await contradictionStage(database, { extractor: createRulesExtractor() });
+    expect(summary.inserted).toBeGreaterThan(0);
+    expect(rowsOf(database).map((row) => row.kind)).toEqual(full.map((row) => row.kind));
+  });
+
   it('asks the model about candidate pairs once, then answers from the cache', async () => {
     const database = setUp();
     const server = await judgeServer('{"verdict":"contradiction","kind":"numeric","reason":"200 million is not 300 million."}');

@@ -1,3 +1,5 @@
+import aliasData from '../dedup/lexicons/aliases.json' with { type: 'json' };
+import { contentId } from '../hash.ts';
 import { z } from 'zod';
 import { Modality } from '../../schemas/claim.ts';
 import { SupportedLanguage } from '../../schemas/article.ts';
@@ -79,6 +81,13 @@ const modality = ModalityLexicon.parse(modalityData);
 const heads = HeadsLexicon.parse(headsData);
 const attribution = AttributionLexicon.parse(attributionData);
 const scope = ScopeLexicon.parse(scopeData);
+
+/**
+ * Changes whenever the rules' data changes, so that stored contradictions are found again.
+ * Bump RULES_VERSION when the code of a rule changes what it finds.
+ */
+const RULES_VERSION = 'contradictions-3';
+export const RULES_FINGERPRINT = contentId(RULES_VERSION, JSON.stringify([numbersData, polarityData, modalityData, headsData, attributionData, scopeData, aliasData]));
 
 export const NUMBERS = {
   locales: numbers.locales,

@@ -216,3 +216,18 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
     upsertPath(db, article.path, articleId, 'ok', null, article.stamp);
   })();
 }
+
+/** A key that changes whenever any claim is added, removed or changed (kept by triggers). */
+export function claimsVersion(db: Db): number {
+  return (statement(db, 'SELECT version FROM _claims_version').get() as { version: number }).version;
+}
+
+/** The inputs a stage last ran on, to skip it when they are the same. */
+export function stageInput(db: Db, stage: string): string | undefined {
+  return (statement(db, 'SELECT input_key FROM _stage_inputs WHERE stage = ?').get(stage) as { input_key: string } | undefined)?.input_key;
+}
+
+export function recordStageInput(db: Db, stage: string, inputKey: string): void {
+  if (stageInput(db, stage) === inputKey) return;
+  statement(db, 'INSERT INTO _stage_inputs (stage, input_key) VALUES (?, ?) ON CONFLICT (stage) DO UPDATE SET input_key = excluded.input_key').run(stage, inputKey);
+}

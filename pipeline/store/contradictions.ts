@@ -157,3 +157,7 @@ export function saveJudgeFailures(db: Db, model: string, failed: ReadonlyMap<str
     for (const question of known) if (!failed.has(question)) remove.run(question);
   })();
 }
+
+export function countContradictions(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM contradictions').get() as { n: number }).n;
+}

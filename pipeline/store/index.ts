@@ -4,7 +4,7 @@
  */
 export { openDatabase, statement, type Db } from './open.ts';
 export { lockDatabase } from './lock.ts';
-export { articleOutcome, articleState, countClaims, linkPath, unchangedFileOutcomes, recordFailure, saveArticle, claimId, extractorKey } from './articles.ts';
+export { articleOutcome, articleState, claimsVersion, countClaims, recordStageInput, stageInput, linkPath, unchangedFileOutcomes, recordFailure, saveArticle, claimId, extractorKey } from './articles.ts';
 export type { ArticleRecord, ArticleState, ExtractorIdentity, StoredPathOutcome } from './articles.ts';
 export { databaseCache, memoryCache, type ResponseCache } from './cache.ts';
 export { readClaimsForDedup, clustersOutOfDate, dedupState, countClusters, writeClusters, readEmbeddings, saveEmbeddings } from './clusters.ts';

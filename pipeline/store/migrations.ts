@@ -261,4 +261,14 @@ ALTER TABLE article_paths ADD COLUMN file_mtime_ms REAL;`,
     name: '006-judge-failures',
     sql: `CREATE TABLE _judge_failures (question TEXT PRIMARY KEY, model TEXT NOT NULL, reason TEXT NOT NULL, failed_at TEXT NOT NULL);`,
   },
+  {
+    // Any change to the claims bumps a counter, so a stage over all claims can tell that nothing changed.
+    name: '007-claims-version',
+    sql: `CREATE TABLE _claims_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+INSERT INTO _claims_version (id, version) VALUES (1, 0);
+CREATE TRIGGER claims_version_insert AFTER INSERT ON claims BEGIN UPDATE _claims_version SET version = version + 1; END;
+CREATE TRIGGER claims_version_delete AFTER DELETE ON claims BEGIN UPDATE _claims_version SET version = version + 1; END;
+CREATE TRIGGER claims_version_update AFTER UPDATE ON claims BEGIN UPDATE _claims_version SET version = version + 1; END;
+CREATE TABLE _stage_inputs (stage TEXT PRIMARY KEY, input_key TEXT NOT NULL);`,
+  },
 ];
