@@ -59,6 +59,12 @@ describe('the command line', () => {
     expect(bad.stderr).toMatch(/^claimlens: unknown --llm "gpt5"; use one of: rules/);
   });
 
+  it('ingest says so when the folder holds no files, and still exits 0', () => {
+    const result = run('ingest', [makeFolder({}), '--out', tempDir()]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^claimlens: no files found in .*; it reads \.txt \.md/m);
+  });
+
   it('ingest prints a summary table and a plain line per article when not on a terminal', () => {
     const folder = makeFolder({
       'a.txt': 'Het kabinet verbiedt de app op werktelefoons, zei de minister dinsdag.',

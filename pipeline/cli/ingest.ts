@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import { ClaimlensError } from '../errors.ts';
-import { walkFolder } from '../load/walk.ts';
+import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
 import { resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
@@ -78,6 +78,9 @@ async function main(argv: string[]): Promise<number> {
     if (options.json) process.stdout.write(`${JSON.stringify({ database: file, ...summary }, null, 2)}\n`);
     else {
       process.stdout.write(`\n${formatSummary(summary)}\n\n`);
+      if (summary.articles === 0) {
+        process.stderr.write(`claimlens: no files found in ${folder}; it reads ${ARTICLE_EXTENSIONS.join(' ')} (see .claimlensignore)\n`);
+      }
       for (const warning of summary.warnings) process.stderr.write(`claimlens: ${warning}\n`);
       process.stdout.write(`database: ${file}\n${summary.reports.map((report) => `report:   ${report}\n`).join('')}`);
     }
