@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClaimlensError } from '../errors.ts';
+import { dedupScaleSection } from '../bench/dedup.ts';
 import { orchestrateBench } from '../bench/orchestrate.ts';
 import { parseSize } from '../bench/run-bench.ts';
 import { BENCH_COLUMNS, benchTable } from '../bench/table.ts';
@@ -20,11 +21,12 @@ export const BENCH = {
     'llm-articles': { type: 'string', description: 'articles in the LLM section (at most the size)', default: '200', placeholder: 'n' },
     'llm-concurrency': { type: 'string', description: 'requests in flight in the LLM section', default: '4', placeholder: 'n' },
     'no-llm': { type: 'boolean', description: 'skip the LLM section' },
+    'dedup-sizes': { type: 'string', description: 'also cluster this many generated claims alone, e.g. 10k,100k,1M (1M needs ~4 GB)', placeholder: 'list' },
     out: { type: 'string', description: 'where bench.json is written', default: 'out', placeholder: 'dir' },
     keep: { type: 'boolean', description: 'keep the generated folders and databases' },
     json: { type: 'boolean', description: 'print the figures as JSON instead of a table' },
   },
-  examples: ['npm run bench', 'npm run bench -- --sizes 1k', 'npm run bench -- --sizes 1k,10k,100k --no-llm'],
+  examples: ['npm run bench', 'npm run bench -- --sizes 1k', 'npm run bench -- --sizes 1k,10k,100k --no-llm', 'npm run bench -- --sizes 1k --no-llm --dedup-sizes 10k,100k,1M'],
 } satisfies CommandSpec;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,6 +57,15 @@ async function main(argv: string[]): Promise<number> {
   else {
     const { before, rows, after } = benchTable(result);
     process.stdout.write(`${[...before, '', formatTable(rows, BENCH_COLUMNS), '', ...after].join('\n')}\nfigures: ${file}\n`);
+  }
+  if (options['dedup-sizes']) {
+    const dedupRows = dedupScaleSection(options['dedup-sizes'].split(',').filter(Boolean));
+    const table = dedupRows.map((row) => ({
+      claims: row.claims, seconds: Number(row.seconds.toFixed(2)), 'cpu s': Number(row.cpuSeconds.toFixed(2)), 'claims/s': Math.round(row.claimsPerSecond),
+      'comparisons/claim': Number((row.comparisons / row.claims).toFixed(1)), 'peak RSS MB': Math.round(row.peakRssMb), clusters: row.clusters,
+      precision: Number(row.precision.toFixed(3)), recall: Number(row.recall.toFixed(3)),
+    }));
+    process.stdout.write(`\ndedup alone on generated claims (each size in a fresh process):\n${formatTable(table)}\n`);
   }
   return 0;
 }
