@@ -10,7 +10,7 @@ import { loadFile, stampOf } from './load/index.ts';
 import { walkFolder } from './load/walk.ts';
 import { processArticle } from './process-article.ts';
 import { writeReports } from './report.ts';
-import { articleOutcome, articleState, countClaims, extractorKey, unchangedFileOutcomes, linkPath, recordFailure, saveArticle, type Db } from './store/index.ts';
+import { articleOutcome, articleState, countClaims, extractorKey, unchangedFileOutcomes, linkPath, recordFailure, saveArticle, type Db, type StoredPathOutcome } from './store/index.ts';
 
 export type ArticleEvent = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; claims: number; unchanged: boolean; error?: string };
 
@@ -63,27 +63,10 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
     hooks.onArticle?.(event);
   };
 
-  const storedEvent = (path: string, articleId: string): ArticleEvent => {
-    const stored = articleOutcome(db, articleId);
-    return { path, status: stored.status, language: stored.language, claims: stored.claims, unchanged: true, ...(stored.error ? { error: stored.error } : {}) };
-  };
+  const countUnchanged = (stored: StoredPathOutcome) =>
+    count({ path: stored.path, status: stored.status, language: stored.language, claims: stored.claims, unchanged: true, ...(stored.error ? { error: stored.error } : {}) });
 
-  const handle = async (article: LoadedArticle) => {
-    const articleId = articleIdOf(article);
-    const sameTextElsewhere = inFlight.get(articleId);
-    if (sameTextElsewhere) {
-      await sameTextElsewhere;
-      linkPath(db, article.path, articleId, article.stamp);
-      count(storedEvent(article.path, articleId));
-      return;
-    }
-    const state = articleState(db, articleId);
-    const done = state && state.extractorKey === key && state.status !== 'error';
-    if (done && !config.force) {
-      linkPath(db, article.path, articleId, article.stamp);
-      count(storedEvent(article.path, articleId));
-      return;
-    }
+  const extract = async (article: LoadedArticle, articleId: string) => {
     const work = limit(async () => {
       const { record, stats } = await processArticle(articleId, article, extractor);
       saveArticle(db, record);
@@ -103,6 +86,21 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
     }
   };
 
+  /** Extracts an article unless its text is done (by this extractor) or being done under another path. */
+  const handle = async (article: LoadedArticle) => {
+    const articleId = articleIdOf(article);
+    const sameTextElsewhere = inFlight.get(articleId);
+    if (sameTextElsewhere) {
+      await sameTextElsewhere;
+    } else {
+      const state = articleState(db, articleId);
+      const done = state && state.extractorKey === key && state.status !== 'error';
+      if (config.force || !done) return extract(article, articleId);
+    }
+    linkPath(db, article.path, articleId, article.stamp);
+    countUnchanged(articleOutcome(db, article.path, articleId));
+  };
+
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
     hooks.onStage?.(stage);
     const start = performance.now();
@@ -118,9 +116,7 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
       const stamp = config.force ? undefined : await stampOf(file.absolute);
       const unchanged = stamp && unchangedFileOutcomes(db, file.relative, stamp, key);
       if (unchanged) {
-        for (const stored of unchanged) {
-          count({ path: stored.path, status: stored.status, language: stored.language, claims: stored.claims, unchanged: true, ...(stored.error ? { error: stored.error } : {}) });
-        }
+        unchanged.forEach(countUnchanged);
         continue;
       }
       for await (const outcome of loadFile(file.absolute, file.relative, { maxFileBytes: config.maxFileBytes })) {

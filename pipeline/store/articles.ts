@@ -23,15 +23,15 @@ export type ArticleState = { status: string; extractorKey: string | null };
 
 const now = () => new Date().toISOString();
 
-export type ArticleOutcome = { status: 'ok' | 'skipped' | 'error'; language: string | null; error: string | null; claims: number };
+/** How a path came out when it was last processed, for the summary of a run that did not redo it. */
+export type StoredPathOutcome = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; error: string | null; claims: number };
 
-/** How an article already stored came out, for the summary of a run that did not redo it. */
-export function articleOutcome(db: Db, articleId: string): ArticleOutcome {
+export function articleOutcome(db: Db, path: string, articleId: string): StoredPathOutcome {
   return statement(
     db,
-    `SELECT status, language, error, (SELECT count(*) FROM claims c WHERE c.article_id = a.article_id) AS claims
+    `SELECT ? AS path, status, language, error, (SELECT count(*) FROM claims c WHERE c.article_id = a.article_id) AS claims
      FROM articles a WHERE article_id = ?`,
-  ).get(articleId) as ArticleOutcome;
+  ).get(path, articleId) as StoredPathOutcome;
 }
 
 export function countClaims(db: Db): number {
@@ -89,8 +89,6 @@ export function recordFailure(db: Db, failure: LoadFailure): boolean {
 export function linkPath(db: Db, path: string, articleId: string, stamp?: FileStamp): boolean {
   return db.transaction(() => upsertPath(db, path, articleId, 'ok', null, stamp))();
 }
-
-export type StoredPathOutcome = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; error: string | null; claims: number };
 
 /**
  * What a file gave last time, when it has not changed since (same size and mtime) and every
