@@ -113,13 +113,13 @@ export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'conc
 
   await timed('ingest', async () => {
     for await (const file of walkFolder(config.folder)) {
-      const stamp = config.force ? undefined : await stampOf(file.absolute);
-      const unchanged = stamp && unchangedFileOutcomes(db, file.relative, stamp, key);
+      const stamp = await stampOf(file.absolute);
+      const unchanged = !config.force && stamp && unchangedFileOutcomes(db, file.relative, stamp, key);
       if (unchanged) {
         unchanged.forEach(countUnchanged);
         continue;
       }
-      for await (const outcome of loadFile(file.absolute, file.relative, { maxFileBytes: config.maxFileBytes })) {
+      for await (const outcome of loadFile(file.absolute, file.relative, { maxFileBytes: config.maxFileBytes }, stamp)) {
         if (outcome.kind === 'failure') {
           recordFailure(db, outcome.failure);
           count({ path: outcome.failure.path, status: outcome.failure.status, language: null, claims: 0, unchanged: false, error: outcome.failure.reason });

@@ -24,6 +24,8 @@ describe('a run killed halfway', () => {
     const folder = folderOfArticles();
     const out = tempDir();
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/ingest-child.ts', folder, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let childErrors = '';
+    child.stderr.on('data', (chunk) => (childErrors += chunk));
     const killedAfter = await new Promise<number>((resolve, reject) => {
       const probe = setInterval(() => {
         try {
@@ -41,7 +43,7 @@ describe('a run killed halfway', () => {
       }, 20);
       child.on('exit', () => {
         clearInterval(probe);
-        reject(new Error('the child finished before it could be killed'));
+        reject(new Error(`the child finished before it could be killed: ${childErrors.slice(-500)}`));
       });
     });
     await new Promise((resolve) => child.once('exit', resolve));

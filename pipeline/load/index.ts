@@ -65,14 +65,16 @@ async function* loadJsonLines(absolute: string, path: string, options: LoadOptio
 }
 
 /** One file: an article, several (a .jsonl feed), or a failure with its reason. */
-export async function* loadFile(absolute: string, path: string, options: LoadOptions): AsyncGenerator<LoadOutcome> {
-  let stamp: FileStamp | undefined;
-  try {
-    const { size, mtimeMs } = await stat(absolute);
-    stamp = { size, mtimeMs };
-  } catch (error) {
-    yield failure(path, `could not read: ${oneLine(error)}`);
-    return;
+export async function* loadFile(absolute: string, path: string, options: LoadOptions, known?: FileStamp): AsyncGenerator<LoadOutcome> {
+  let stamp = known;
+  if (!stamp) {
+    try {
+      const { size, mtimeMs } = await stat(absolute);
+      stamp = { size, mtimeMs };
+    } catch (error) {
+      yield failure(path, `could not read: ${oneLine(error)}`);
+      return;
+    }
   }
   for await (const outcome of loadStampedFile(absolute, path, stamp, options)) {
     if (outcome.kind === 'article') outcome.article.stamp = stamp;
@@ -115,10 +117,6 @@ export async function* loadFolder(folder: string, options: LoadOptions): AsyncGe
 
 /** The stamp a file has now, to compare with the one stored; undefined when it cannot be read. */
 export async function stampOf(absolute: string): Promise<FileStamp | undefined> {
-  try {
-    const { size, mtimeMs } = await stat(absolute);
-    return { size, mtimeMs };
-  } catch {
-    return undefined;
-  }
+  const stats = await stat(absolute).catch(() => undefined);
+  return stats && { size: stats.size, mtimeMs: stats.mtimeMs };
 }
