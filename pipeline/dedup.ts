@@ -22,17 +22,15 @@ const embeddingModel = (embedder: Embeddings, extractor: Extractor) => {
  * database, so an unchanged re-run makes no call. A provider without embeddings, or one that
  * fails, leaves dedup on its offline signals.
  */
-async function embedStatements(db: Db, claims: readonly ClaimForDedup[], extractor: Extractor): Promise<{ vectors: Map<string, Float32Array>; embedded: number; warning?: string }> {
+async function embedStatements(db: Db, claims: readonly ClaimForDedup[], hashes: readonly string[], extractor: Extractor): Promise<{ vectors: Map<string, Float32Array>; embedded: number; warning?: string }> {
   const embedder = extractor.embedder;
   if (!embedder) return { vectors: new Map(), embedded: 0 };
   const model = embeddingModel(embedder, extractor);
-  const hashes = [...new Set(claims.map((claim) => contentId(claim.statement_en)))];
-  const vectors = readEmbeddings(db, model, hashes);
+  const vectors = readEmbeddings(db, model, [...new Set(hashes)]);
   const missing = new Map<string, string>();
-  for (const claim of claims) {
-    const hash = contentId(claim.statement_en);
-    if (!vectors.has(hash)) missing.set(hash, claim.statement_en);
-  }
+  claims.forEach((claim, index) => {
+    if (!vectors.has(hashes[index]!)) missing.set(hashes[index]!, claim.statement_en);
+  });
   const pending = [...missing];
   let embedded = 0;
   try {
@@ -63,8 +61,10 @@ export async function clusterStage(db: Db, context: { extractor: Extractor }): P
   const rebuild = dedupState(db, 'fingerprint') !== fingerprint && countClusters(db).clusteredClaims > 0;
   if (!rebuild && !clustersOutOfDate(db)) return countClusters(db);
   const stored = readClaimsForDedup(db);
-  const { vectors, embedded, warning } = await embedStatements(db, stored, context.extractor);
-  const claims: DedupClaim[] = stored.map((claim) => ({ ...claim, embedding: vectors.get(contentId(claim.statement_en)) ?? null }));
+  // One hash per claim, shared by the cache lookup and the claims' embeddings.
+  const hashes = stored.map((claim) => contentId(claim.statement_en));
+  const { vectors, embedded, warning } = await embedStatements(db, stored, hashes, context.extractor);
+  const claims: DedupClaim[] = stored.map((claim, index) => ({ ...claim, embedding: vectors.get(hashes[index]!) ?? null }));
   const previous = new Map(stored.filter((claim) => claim.cluster_id !== null).map((claim) => [claim.claim_id, claim.cluster_id as string]));
   const result = clusterClaims(claims, previous, { rebuild });
   const written = writeClusters(db, result, { fingerprint });
