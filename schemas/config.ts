@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const MEGABYTE = 1024 * 1024;
+export const MEGABYTE = 1024 * 1024;
 
 /** Everything a run can be told; CLI flags and environment variables are parsed into this. */
 export const RunConfig = z.object({

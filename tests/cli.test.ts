@@ -54,6 +54,7 @@ describe('the command line', () => {
   it('ingest rejects an unknown flag and a bad --llm spec before reading anything', () => {
     const folder = makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' });
     expect(run('ingest', [folder, '--out', tempDir(), '--colour']).stderr).toMatch(/^claimlens: Unknown option '--colour'/);
+    expect(run('ingest', [folder, '--out', tempDir(), '--max-file-mb', 'lots']).stderr).toMatch(/^claimlens: --max-file-mb must be a positive number, not "lots"/);
     const bad = run('ingest', [folder, '--out', tempDir(), '--llm', 'gpt5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^claimlens: unknown --llm "gpt5"; use one of: rules/);

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
+import { DEFAULT_MAX_FILE_BYTES, MEGABYTE } from '../../schemas/config.ts';
 import { ClaimlensError } from '../errors.ts';
 import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
 import { resolveExtractor } from '../providers/index.ts';
@@ -42,7 +42,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const out = resolve(options.out ?? 'out');
   const concurrency = integerOption(options.concurrency, 'concurrency', 4);
-  const maxFileBytes = Number(options['max-file-mb'] ?? 5) * 1024 * 1024 || DEFAULT_MAX_FILE_BYTES;
+  const maxFileMb = Number(options['max-file-mb'] ?? DEFAULT_MAX_FILE_BYTES / MEGABYTE);
+  if (!(maxFileMb > 0)) throw new ClaimlensError('BAD_ARGS', `--max-file-mb must be a positive number, not "${options['max-file-mb']}"`);
+  const maxFileBytes = Math.round(maxFileMb * MEGABYTE);
   const spec = options.llm ?? 'rules';
 
   const file = databasePath(out);
