@@ -6,6 +6,8 @@ import { generateCorpus } from '../pipeline/bench/generate.ts';
 import { timeIngestStages } from '../pipeline/bench/stages.ts';
 import { detectLanguage } from '../pipeline/detect-language.ts';
 import { contentId } from '../pipeline/hash.ts';
+import { openDatabase } from '../pipeline/store/index.ts';
+import type { ArticleForExtraction } from '../schemas/article.ts';
 import { loadFolder } from '../pipeline/load/index.ts';
 import { tempDir } from './support/folder.ts';
 import { sentenceExtractor } from './support/sentence-extractor.ts';
@@ -69,10 +71,43 @@ describe('the benchmark', () => {
   it('times load, detect, extract and store over every generated article, storing all of them', async () => {
     const folder = join(tempDir(), 'gen');
     generateCorpus(folder, 30);
-    const times = await timeIngestStages(folder, tempDir(), sentenceExtractor());
+    const scratch = tempDir();
+    const times = await timeIngestStages(folder, scratch, sentenceExtractor());
     expect(times.articles).toBe(30);
     expect(times.claims).toBeGreaterThan(30);
     expect(Object.keys(times.seconds).sort()).toEqual(['detect', 'extract', 'load', 'store']);
+    const db = openDatabase(join(scratch, 'stages.sqlite'));
+    try {
+      expect((db.prepare('SELECT count(*) AS n FROM v_articles').get() as { n: number }).n).toBe(times.articles);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('times the code the pipeline runs: the extractor gets the article metadata, and a failed article is stored as failed', async () => {
+    const folder = join(tempDir(), 'gen');
+    generateCorpus(folder, 12);
+    const seen: ArticleForExtraction[] = [];
+    const inner = sentenceExtractor();
+    const extractor = {
+      ...inner,
+      async extract(article: ArticleForExtraction) {
+        seen.push(article);
+        if (seen.length === 3) throw new Error('model answered garbage twice');
+        return inner.extract(article);
+      },
+    };
+    const scratch = tempDir();
+    const times = await timeIngestStages(folder, scratch, extractor);
+    expect(times.articles).toBe(12);
+    expect(seen.every((article) => article.title && article.outlet && article.published)).toBe(true);
+    const db = openDatabase(join(scratch, 'stages.sqlite'));
+    try {
+      const statuses = db.prepare('SELECT status, count(*) AS n FROM v_articles GROUP BY status').all();
+      expect(statuses).toContainEqual({ status: 'error', n: 1 });
+    } finally {
+      db.close();
+    }
   });
 });
 
