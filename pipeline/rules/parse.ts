@@ -145,7 +145,8 @@ function subjectAfter(tokens: readonly Token[], finite: number, end: number, ski
   return stop > at ? { from: at, to: stop } : null;
 }
 
-function range(from: number, to: number, without: Range | null, skip: readonly boolean[]): number[] {
+/** The token indices [from, to) outside `without` and not skipped. */
+export function range(from: number, to: number, without: Range | null, skip: readonly boolean[]): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) if (!skip[i] && !(without && i >= without.from && i < without.to)) out.push(i);
   return out;

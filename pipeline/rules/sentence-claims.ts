@@ -2,7 +2,7 @@ import type { Modality, Polarity } from '../../schemas/claim.ts';
 import { isComplement, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import { findDates, findSources, inRange, sourceFor, textOf } from './markers.ts';
-import { nounPhraseEnd, parseClause, type ClauseParse, type Range } from './parse.ts';
+import { nounPhraseEnd, parseClause, range, type ClauseParse, type Range } from './parse.ts';
 import { modalityOf, polarityOf } from './stance.ts';
 import type { Token } from './tokens.ts';
 import { tokenize } from './tokens.ts';
@@ -62,8 +62,6 @@ function isPassive(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   if (lex.language === 'en') return lex.passives.has(tokens[parse.verb.index - 1]?.lower ?? '');
   return lex.passives.has(tokens[parse.finite]!.lower);
 }
-
-const rangeOf = (range: Range | null): number[] => (range ? Array.from({ length: range.to - range.from }, (_, k) => range.from + k) : []);
 
 function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
   const object = objectOf(parse, tokens, lex);
@@ -135,7 +133,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
     const { clause, verb } = parse;
     const own = { from: clause.from, to: clause.to };
     if (clause.kind === 'cause' && last) {
-      last.reason = [...(last.reason ?? []), ...range(own, skip)];
+      last.reason = [...(last.reason ?? []), ...range(own.from, own.to, null, skip)];
       previous = parse;
       continue;
     }
@@ -143,7 +141,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
     if (last && (clause.kind === 'inf' || infinitive || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))) {
       const opener = clause.from - 1;
       if (opener >= 0 && tokens[opener]!.kind === 'word') last.action.push(opener);
-      last.action.push(...range(own, skip));
+      last.action.push(...range(own.from, own.to, null, skip));
       if (last.polarity === 'affirmed') last.polarity = polarityOf(last.parse, tokens, lex, last.action);
       previous = parse;
       continue;
@@ -177,7 +175,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
     // when its subject is a noun phrase, not "es", "er" or "it".
     // Unattributed, it needs a figure to be worth checking: evaluations ("war teuer") are left out.
     if (!verb && !attributed && (!actor || (actor.to - actor.from === 1 && lex.pronouns.has(tokens[actor.from]!.lower)) ||
-      parse.action.length < 2 || ![...parse.action, ...rangeOf(actor)].some((i) => tokens[i]!.kind === 'number'))) {
+      parse.action.length < 2 || ![...parse.action, ...range(actor.from, actor.to, null, [])].some((i) => tokens[i]!.kind === 'number'))) {
       previous = parse;
       continue;
     }
@@ -237,9 +235,3 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
 }
 
 const widen = (a: Range, b: Range): Range => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) });
-
-function range(r: Range, skip: readonly boolean[]): number[] {
-  const out: number[] = [];
-  for (let i = r.from; i < r.to; i++) if (!skip[i]) out.push(i);
-  return out;
-}
