@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { writeReports } from '../report.ts';
 import { databasePath } from '../run.ts';
+import { countContradictions } from '../store/contradictions.ts';
 import { openDatabase } from '../store/index.ts';
 import { parseCommand, runMain, type CommandSpec } from './command.ts';
 
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
   const db = openDatabase(databasePath(out), { readonly: true });
   try {
     const files = writeReports(db, out);
-    const contradictions = (db.prepare('SELECT count(*) AS n FROM contradictions').get() as { n: number }).n;
+    const contradictions = countContradictions(db);
     if (options.json) process.stdout.write(`${JSON.stringify({ contradictions, files }, null, 2)}\n`);
     else process.stdout.write(`${contradictions} contradictions\n${files.map((file) => `report: ${file}\n`).join('')}`);
     return 0;

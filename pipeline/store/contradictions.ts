@@ -1,6 +1,6 @@
 import type { StoredClaim } from '../../schemas/claim.ts';
 import type { Contradiction } from '../../schemas/contradiction.ts';
-import type { Db } from './open.ts';
+import { statement, type Db } from './open.ts';
 
 /** A claim with what a reviewer needs to place it: its article's path, outlet and date. */
 export type ClaimRow = StoredClaim & { path: string | null };
@@ -159,5 +159,5 @@ export function saveJudgeFailures(db: Db, model: string, failed: ReadonlyMap<str
 }
 
 export function countContradictions(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM contradictions').get() as { n: number }).n;
+  return (statement(db, 'SELECT count(*) AS n FROM contradictions').get() as { n: number }).n;
 }
