@@ -4,7 +4,7 @@ import { isQuote } from './clauses.ts';
 import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
-import { analyseSentence, type Draft } from './sentence-claims.ts';
+import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -27,17 +27,15 @@ function joinTokens(sentence: string, tokens: readonly Token[], indices: readonl
 
 /** The tokens of the verb phrase that carry its meaning in English: the object, not the verb group. */
 function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Token[] {
-  const verb = draft.parse.verb;
   return draft.action
     .filter((i) => {
       const t = tokens[i]!;
-      if (verb && (i === verb.index || i === verb.particle)) return false;
-      if (lex.language === 'en' && verb && i < verb.index) return false;
+      if (inVerbGroup(i, draft.parse, tokens, lex)) return false;
       // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the object.
       const negation = lex.negation.has(t.lower) && draft.polarity === 'negated';
       // Dutch and German keep "te"/"zu": the gloss puts it before its verb ("te sluiten" → "to close").
       const marker = t.lower === lex.infinitive && lex.language === 'en';
-      return !lex.auxiliaries.has(t.lower) && !negation && !marker && !lex.modal.match(tokens, i);
+      return !negation && !marker && !lex.modal.match(tokens, i);
     })
     .sort((a, b) => a - b)
     .map((i) => tokens[i]!);

@@ -30,18 +30,21 @@ export type SentenceAnalysis = {
   backSource: string | null;
 };
 
+/** The verb group, not its object: the verb, its particle, auxiliaries, and in English what stands before the verb. */
+export function inVerbGroup(i: number, parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
+  const verb = parse.verb;
+  if (verb && (i === verb.index || i === verb.particle || (lex.language === 'en' && i < verb.index))) return true;
+  return lex.auxiliaries.has(tokens[i]!.lower);
+}
+
 /** Tokens of the verb phrase beyond the verb itself: its object, complements, adverbials. */
 function objectOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): number[] {
-  const verb = parse.verb;
   return parse.action.filter((i) => {
     const t = tokens[i]!;
-    if (verb && (i === verb.index || i === verb.particle)) return false;
-    if (lex.language === 'en' && verb && i < verb.index) return false;
-    return t.kind !== 'punct' && !lex.auxiliaries.has(t.lower) && !lex.negation.has(t.lower) && !lex.fronted.has(t.lower);
+    return !inVerbGroup(i, parse, tokens, lex) && t.kind !== 'punct' && !lex.negation.has(t.lower) && !lex.fronted.has(t.lower);
   });
 }
 
-/** An attribution verb's object is what was said, not where: "he wrote in a blog post" has none. */
 /** "Its president, Christine Lagarde, said …": the comma cut the speaker off into a clause without a verb. */
 function appositionOf(previous: ClauseParse | undefined): Range | null {
   return previous && previous.finite === null ? { from: previous.clause.from, to: previous.clause.to } : null;
@@ -63,6 +66,7 @@ function isPassive(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   return lex.passives.has(tokens[parse.finite]!.lower);
 }
 
+/** An attribution verb's object is what was said, not where: "he wrote in a blog post" has none. */
 function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
   const object = objectOf(parse, tokens, lex);
   // "heißt es in einem Bericht", "zei hij": a pronoun right after the verb is its subject or an expletive.
