@@ -123,4 +123,14 @@ describe('npm run bench', () => {
     expect(figures.sizes[0]).toMatchObject({ size: 40, run: { articles: 40, cached: { unchanged: 40, llmCalls: 0 } } });
     expect(figures.sizes[0].error).toBeUndefined();
   }, 120_000);
+
+  it('rejects a bad --dedup-sizes before it benchmarks anything', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const out = tempDir();
+    const root = join(import.meta.dirname, '..');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/bench.ts', '--sizes', '40', '--no-llm', '--dedup-sizes', '10k,ten', '--out', out], { cwd: root, encoding: 'utf8' });
+    expect(child.status).toBe(2);
+    expect(child.stderr).toMatch(/not a size: "ten"/);
+    expect(readdirSync(out)).toEqual([]);
+  }, 60_000);
 });

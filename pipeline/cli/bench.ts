@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClaimlensError } from '../errors.ts';
-import { dedupScaleSection } from '../bench/dedup.ts';
+import { benchDedup } from '../dedup/bench.ts';
 import { orchestrateBench } from '../bench/orchestrate.ts';
 import { parseSize } from '../bench/run-bench.ts';
 import { BENCH_COLUMNS, benchTable } from '../bench/table.ts';
@@ -29,15 +29,22 @@ export const BENCH = {
   examples: ['npm run bench', 'npm run bench -- --sizes 1k', 'npm run bench -- --sizes 1k,10k,100k --no-llm', 'npm run bench -- --sizes 1k --no-llm --dedup-sizes 10k,100k,1M'],
 } satisfies CommandSpec;
 
-async function main(argv: string[]): Promise<number> {
-  const { options } = parseCommand(BENCH, argv);
+function sizeList(text: string, option: string): number[] {
   let sizes: number[];
   try {
-    sizes = (options.sizes ?? '1k,10k').split(',').filter(Boolean).map(parseSize);
+    sizes = text.split(',').filter(Boolean).map(parseSize);
   } catch (error) {
     throw new ClaimlensError('BAD_ARGS', (error as Error).message, 'see npm run bench -- --help');
   }
-  if (sizes.length === 0 || sizes.some((size) => size < 1)) throw new ClaimlensError('BAD_ARGS', '--sizes needs at least one size of 1 or more');
+  if (sizes.length === 0 || sizes.some((size) => size < 1)) throw new ClaimlensError('BAD_ARGS', `--${option} needs at least one size of 1 or more`);
+  return sizes;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { options } = parseCommand(BENCH, argv);
+  const sizes = sizeList(options.sizes ?? '1k,10k', 'sizes');
+  // Read before the corpus runs, so a typo does not surface only after minutes of benchmarking.
+  const dedupSizes = options['dedup-sizes'] ? sizeList(options['dedup-sizes'], 'dedup-sizes') : [];
   const serverFile = join(ROOT, 'tests', 'llm-server', 'server.ts');
   const llm =
     options['no-llm'] || !existsSync(serverFile)
@@ -58,9 +65,9 @@ async function main(argv: string[]): Promise<number> {
     const { before, rows, after } = benchTable(result);
     process.stdout.write(`${[...before, '', formatTable(rows, BENCH_COLUMNS), '', ...after].join('\n')}\nfigures: ${file}\n`);
   }
-  if (options['dedup-sizes']) {
-    const dedupRows = dedupScaleSection(options['dedup-sizes'].split(',').filter(Boolean));
-    const table = dedupRows.map((row) => ({
+  if (dedupSizes.length > 0) {
+    // Dedup at scale, apart from ingest: each size clustered in a fresh process of its own.
+    const table = benchDedup(dedupSizes).map((row) => ({
       claims: row.claims, seconds: Number(row.seconds.toFixed(2)), 'cpu s': Number(row.cpuSeconds.toFixed(2)), 'claims/s': Math.round(row.claimsPerSecond),
       'comparisons/claim': Number((row.comparisons / row.claims).toFixed(1)), 'peak RSS MB': Math.round(row.peakRssMb), clusters: row.clusters,
       precision: Number(row.precision.toFixed(3)), recall: Number(row.recall.toFixed(3)),
