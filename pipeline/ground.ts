@@ -103,10 +103,9 @@ function prefixLcs(window: readonly string[], quote: readonly string[]): number[
  * The window of the text's words most like the quote's words (Dice of their longest common
  * subsequence), trimmed to start and end on shared words. Paraphrase beyond the threshold fails.
  */
-function fuzzy(source: FoldedText, quote: string, threshold: number): Grounding | null {
-  const quoteWords = tokens(foldText(foldQuote(quote))).map((token) => token.word);
+function fuzzy(source: FoldedText, textTokens: readonly Token[], quote: string, threshold: number): Grounding | null {
+  const quoteWords = tokens(foldText(quote)).map((token) => token.word);
   if (quoteWords.length < 3) return null;
-  const textTokens = tokens(source);
   const wanted = new Set(quoteWords);
   const minLength = Math.max(1, Math.floor(quoteWords.length * 0.75));
   const maxLength = Math.ceil(quoteWords.length * 1.25);
@@ -128,15 +127,23 @@ function fuzzy(source: FoldedText, quote: string, threshold: number): Grounding 
 }
 
 /**
- * Finds the extractor's quote in the stored article text: exactly, then with whitespace, quotes,
+ * Finds the extractor's quotes in the stored article text: exactly, then with whitespace, quotes,
  * dashes and case folded, then as the most similar run of words above the threshold. Returns the
  * span as it stands in the text (code-point offsets), or null: a quote not in the text is not a claim.
+ * The text is folded and split into words once, on the first quote that needs it, not per quote.
  */
-export function groundQuote(text: string, quote: string, threshold = FUZZY_THRESHOLD): Grounding | null {
-  const trimmed = quote.normalize('NFC').trim();
-  if (!trimmed) return null;
-  const found = exact(text, trimmed);
-  if (found) return found;
-  const source = foldText(text);
-  return normalised(source, trimmed) ?? fuzzy(source, trimmed, threshold);
+export function quoteGrounder(text: string, threshold = FUZZY_THRESHOLD): (quote: string) => Grounding | null {
+  let source: FoldedText | undefined;
+  let textTokens: Token[] | undefined;
+  return (quote) => {
+    const trimmed = quote.normalize('NFC').trim();
+    if (!trimmed) return null;
+    const found = exact(text, trimmed);
+    if (found) return found;
+    source ??= foldText(text);
+    return normalised(source, trimmed) ?? fuzzy(source, (textTokens ??= tokens(source)), trimmed, threshold);
+  };
 }
+
+/** One quote in a text; for many quotes of one text, make one `quoteGrounder`. */
+export const groundQuote = (text: string, quote: string, threshold = FUZZY_THRESHOLD): Grounding | null => quoteGrounder(text, threshold)(quote);

@@ -4,7 +4,7 @@ import { resolveDate } from './dates.ts';
 import { detectLanguage } from './detect-language.ts';
 import { oneLine } from './errors.ts';
 import { noStats, type Extractor, type ExtractionStats } from './extract.ts';
-import { groundQuote } from './ground.ts';
+import { quoteGrounder } from './ground.ts';
 import type { ArticleRecord } from './store/index.ts';
 
 export type ProcessedArticle = { record: ArticleRecord; stats: ExtractionStats };
@@ -19,8 +19,9 @@ export function groundClaims(
   const grounded: GroundedClaim[] = [];
   const unaligned: ExtractedClaim[] = [];
   const seenSpans = new Set<string>();
+  const ground = quoteGrounder(text);
   for (const claim of claims) {
-    const grounding = groundQuote(text, claim.quote);
+    const grounding = ground(claim.quote);
     if (!grounding) {
       unaligned.push(claim);
       continue;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { groundQuote } from '../pipeline/ground.ts';
+import { groundQuote, quoteGrounder } from '../pipeline/ground.ts';
 
 /** What a user checks in the database: SQLite's substr at the stored offsets gives the stored quote. */
 function sqliteSubstr(text: string, start: number, end: number): string {
@@ -68,5 +68,13 @@ describe('groundQuote', () => {
     expect(grounding.alignment_score).toBeGreaterThan(0.8);
     expect(grounding.alignment_score).toBeLessThan(1);
     expect(groundQuote(TEXT, quote, 0.99)).toBeNull();
+  });
+
+  it('grounds many quotes of one text with one grounder as it grounds each alone', () => {
+    const quotes = ['Dat is nieuw.', 'DAT IS NIEUW. der sprecher', 'The government has resigned over the scandal', 'the ministry said on Tuesday that 40 schools will reopen in May', 'niet.” 🚧🚧 dat'];
+    const ground = quoteGrounder(TEXT);
+    const together = quotes.map((quote) => ground(quote));
+    expect(together.map((grounding) => grounding?.alignment ?? null)).toEqual(['exact', 'normalised', null, 'fuzzy', 'normalised']);
+    expect(together).toEqual(quotes.map((quote) => groundQuote(TEXT, quote)));
   });
 });
