@@ -43,7 +43,7 @@ const articleIdOf = (article: LoadedArticle) => contentId(article.text);
  * then dedup ─► contradictions ─► report over the whole database. Each article is one
  * transaction, so a run killed anywhere leaves a database the next run simply completes.
  */
-export async function runIngest(config: Pick<RunConfig, 'folder' | 'out' | 'concurrency' | 'force' | 'maxFileBytes'>, db: Db, extractor: Extractor, hooks: RunHooks = {}): Promise<RunSummary> {
+export async function runIngest(config: RunConfig, db: Db, extractor: Extractor, hooks: RunHooks = {}): Promise<RunSummary> {
   const started = performance.now();
   const summary: RunSummary = {
     articles: 0, unchanged: 0, byStatus: {}, byLanguage: {}, claims: 0, claimsStored: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, MEGABYTE } from '../../schemas/config.ts';
+import { DEFAULT_MAX_FILE_BYTES, MEGABYTE, RunConfig } from '../../schemas/config.ts';
 import { ClaimlensError } from '../errors.ts';
 import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
 import { resolveExtractor } from '../providers/index.ts';
@@ -45,6 +45,12 @@ async function main(argv: string[]): Promise<number> {
   const maxFileMb = Number(options['max-file-mb'] ?? DEFAULT_MAX_FILE_BYTES / MEGABYTE);
   if (!(maxFileMb > 0)) throw new ClaimlensError('BAD_ARGS', `--max-file-mb must be a positive number, not "${options['max-file-mb']}"`);
   const maxFileBytes = Math.round(maxFileMb * MEGABYTE);
+  const parsed = RunConfig.safeParse({ folder, out, concurrency, force: options.force, maxFileBytes });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ClaimlensError('BAD_ARGS', `${issue.path.join('.')}: ${issue.message}`, 'see npm run ingest -- --help');
+  }
+  const config = parsed.data;
   const spec = options.llm ?? 'rules';
 
   const file = databasePath(out);
@@ -69,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
     const progress = createProgress({ tty, quiet: Boolean(quietNotice), totalHint });
     let summary;
     try {
-      summary = await runIngest({ folder, out, concurrency, force: options.force, maxFileBytes }, db, extractor, {
+      summary = await runIngest(config, db, extractor, {
         onArticle: (event) => progress.article(event),
         onStage: (stage) => progress.stage(stage),
       });
