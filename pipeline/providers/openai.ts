@@ -17,11 +17,6 @@ const DEFAULT_EMBEDDING_MODEL = 'text-embedding-3-small';
 const acceptsTemperature = (model: string) => !/^(o\d|gpt-5)/iu.test(model);
 
 /**
- * `openai:<model>` against OPENAI_BASE_URL: OpenAI itself, or any server speaking its protocol
- * (vLLM, llama.cpp's server, LM Studio). Answers are constrained with response_format json_schema;
- * a server that rejects that is asked again without it, and the JSON is then checked by zod alone.
- */
-/**
  * Servers list the models they serve, but some (llama.cpp's) answer to any name: an unlisted
  * model is a warning with the names to use, not a refusal.
  */
@@ -36,6 +31,11 @@ async function unlistedModelWarning(probe: Response, model: string, baseURL: str
   return `${baseURL} does not list the model "${model}" (it lists: ${names}); if articles fail with 404, use --llm openai:<one of those>`;
 }
 
+/**
+ * `openai:<model>` against OPENAI_BASE_URL: OpenAI itself, or any server speaking its protocol
+ * (vLLM, llama.cpp's server, LM Studio). Answers are constrained with response_format json_schema;
+ * a server that rejects that is asked again without it, and the JSON is then checked by zod alone.
+ */
 export async function createOpenAIExtractor(model: string, context: ProviderContext): Promise<Extractor> {
   const apiKey = context.env.OPENAI_API_KEY;
   if (!apiKey) throw new ClaimlensError('NO_API_KEY', 'OPENAI_API_KEY is not set', 'set it or use --llm rules');
