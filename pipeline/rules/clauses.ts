@@ -101,6 +101,7 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     from = nextFrom;
     opener = nextOpener;
   };
+  const sentenceEnd = lastWord(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     // A source taken out of the sentence ("laut X", "volgens X") is skipped, not a boundary:
@@ -114,14 +115,15 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     while (isQuote(tokens[j])) j++;
     const next = tokens[j];
     if (isPunct(token, ',–—') && next) {
+      const stretchEnd = nextComma(tokens, j);
       const starts =
         lex.coordinators.has(next.lower) ||
         lex.subordinators.has(next.lower) ||
         lex.relatives.has(next.lower) ||
         PURPOSE.has(next.lower) ||
         lex.sourceAfter.match(tokens, j) !== null ||
-        (nextComma(tokens, j) >= lastWord(tokens) && hasSayVerb(tokens, j, nextComma(tokens, j), lex)) ||
-        endsInInfinitive(tokens, j, nextComma(tokens, j), lex);
+        (stretchEnd >= sentenceEnd && hasSayVerb(tokens, j, stretchEnd, lex)) ||
+        endsInInfinitive(tokens, j, stretchEnd, lex);
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
       if (starts || afterSay) {
