@@ -1,5 +1,5 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { renderArticle, type Facts, type Language } from './templates.ts';
 
 /** What a generated corpus holds by construction: the truth the benchmark can check its counts against. */
@@ -87,7 +87,7 @@ export function generateCorpus(folder: string, count: number, seed = 1): Manifes
     const kind = pick(['numeric', 'date', 'modality'] as const);
     for (let member = 0; member < size; member++) {
       const index = manifest.articles;
-            const language = LANGUAGES[(event + member) % 3]!;
+      const language = LANGUAGES[(event + member) % 3]!;
       const facts: Facts = { ...base, regulator: REGULATORS[language][event % REGULATORS[language].length]! };
       const format = ['txt', 'txt', 'txt', 'txt', 'md', 'md', 'md', 'html', 'jsonl', 'jsonl'][index % 10]!;
       const shardName = String(Math.floor(index / 1000)).padStart(4, '0');
@@ -104,19 +104,19 @@ export function generateCorpus(folder: string, count: number, seed = 1): Manifes
       mkdirSync(shard, { recursive: true });
       const rendered = renderArticle(facts, language, index);
       const article: Rendered = { ...rendered, language, outlet: pick(OUTLETS[language]), published: `2023-${pad(facts.month)}-${pad(Math.min(28, facts.day + 1))}` };
-      const duplicate: boolean = index % 50 === 45 && member !== contradicting && previous !== null && previous.format === format;
-      const body: string = duplicate ? previous!.body : format === 'jsonl' ? '' : fileBody(format, article);
-      if (format === 'jsonl') {
-        const json: string = duplicate ? previous!.body : JSON.stringify({ title: article.title, outlet: article.outlet, date: article.published, text: article.paragraphs.join('\n\n') });
-        appendFileSync(join(shard, 'feed.jsonl'), `${json}\n`);
-        previous = { format, body: json, language: duplicate ? previous!.language : language };
-      } else {
-        writeFileSync(join(shard, `a${index}.${format}`), body);
-        previous = { format, body, language: duplicate ? previous!.language : language };
-      }
+      const duplicate = index % 50 === 45 && member !== contradicting && previous !== null && previous.format === format;
+      const written = duplicate ? previous!.language : language;
+      const body = duplicate
+        ? previous!.body
+        : format === 'jsonl'
+          ? JSON.stringify({ title: article.title, outlet: article.outlet, date: article.published, text: article.paragraphs.join('\n\n') })
+          : fileBody(format, article);
+      if (format === 'jsonl') appendFileSync(join(shard, 'feed.jsonl'), `${body}\n`);
+      else writeFileSync(join(shard, `a${index}.${format}`), body);
+      previous = { format, body, language: written };
       if (duplicate) manifest.exactDuplicates += 1;
       manifest.articles += 1;
-      manifest.byLanguage[duplicate ? previous!.language : language] += 1;
+      manifest.byLanguage[written] += 1;
       manifest.byFormat[format] = (manifest.byFormat[format] ?? 0) + 1;
     }
     manifest.events = event;
@@ -124,12 +124,3 @@ export function generateCorpus(folder: string, count: number, seed = 1): Manifes
   return manifest;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
-  const [folder, size] = process.argv.slice(2);
-  if (!folder || !size || !/^\d+k?$/.test(size)) {
-    process.stderr.write('usage: tsx pipeline/bench/generate.ts <folder> <count, e.g. 1000 or 10k>\n');
-    process.exit(2);
-  }
-  const count = size.endsWith('k') ? Number(size.slice(0, -1)) * 1000 : Number(size);
-  process.stdout.write(`${JSON.stringify(generateCorpus(resolve(folder), count), null, 2)}\n`);
-}
