@@ -10,11 +10,6 @@ import type { ChatTurn } from '../extract.ts';
 
 export const DEFAULT_PROMPT_FILE = fileURLToPath(new URL('../../prompts/extraction.v1.json', import.meta.url));
 
-export type { ChatTurn } from '../extract.ts';
-
-/** The JSON schema the model must answer in, generated from the zod schema, never written by hand. */
-export const extractionJsonSchema = () => jsonSchemaOf(ExtractionOutput);
-
 const LANGUAGE_NAMES: Record<SupportedLanguage, string> = { nl: 'Dutch', de: 'German', en: 'English' };
 
 /**
@@ -59,7 +54,8 @@ const preambles = new WeakMap<PromptFile, readonly ChatTurn[]>();
 function preamble(prompt: PromptFile): readonly ChatTurn[] {
   let turns = preambles.get(prompt);
   if (!turns) {
-    const system = `${prompt.system.join('\n\n')}\n\nJSON schema:\n${JSON.stringify(extractionJsonSchema())}`;
+    // The schema the model must answer in is generated from the zod schema, never written by hand.
+    const system = `${prompt.system.join('\n\n')}\n\nJSON schema:\n${JSON.stringify(jsonSchemaOf(ExtractionOutput))}`;
     turns = [
       { role: 'system', content: system },
       ...prompt.examples.flatMap((example): ChatTurn[] => [
