@@ -104,9 +104,9 @@ export function generateCorpus(folder: string, count: number, seed = 1): Manifes
       mkdirSync(shard, { recursive: true });
       const rendered = renderArticle(facts, language, index);
       const article: Rendered = { ...rendered, language, outlet: pick(OUTLETS[language]), published: `2023-${pad(facts.month)}-${pad(Math.min(28, facts.day + 1))}` };
-      const duplicate = index % 50 === 45 && member !== contradicting && previous !== null && previous.format === format;
-      const written = duplicate ? previous!.language : language;
-      const body = duplicate
+      const duplicate: boolean = index % 50 === 45 && member !== contradicting && previous !== null && previous.format === format;
+      const written: Language = duplicate ? previous!.language : language;
+      const body: string = duplicate
         ? previous!.body
         : format === 'jsonl'
           ? JSON.stringify({ title: article.title, outlet: article.outlet, date: article.published, text: article.paragraphs.join('\n\n') })
