@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import aliasData from '../dedup/lexicons/aliases.json' with { type: 'json' };
+import { aliasEntries } from '../dedup/lexicons.ts';
 import { HEADS, NUMBERS, SCOPE, type Language } from './lexicon.ts';
 import { nameStem, stem, tokens } from './text.ts';
 
@@ -9,17 +8,13 @@ import { nameStem, stem, tokens } from './text.ts';
  * (read here, never changed: "Deutschland", "German" and "Duitse" are one id).
  */
 
-const AliasTable = z.object({
-  entities: z.array(z.object({ id: z.string().min(1), kind: z.enum(['named', 'role']), names: z.record(z.string(), z.array(z.string().min(1))) })),
-});
-
 type Alias = { id: string; kind: 'named' | 'role'; words: string[]; prefix: boolean };
 
 /** Aliases by their first word; a trailing * (German endings) matches any word starting with the rest. */
 const ALIASES = (() => {
   const exact = new Map<string, Alias[]>();
   const prefixes: Alias[] = [];
-  for (const entity of AliasTable.parse(aliasData).entities) {
+  for (const entity of aliasEntries()) {
     for (const name of Object.values(entity.names).flat()) {
       const prefix = name.endsWith('*');
       const words = tokens(prefix ? name.slice(0, -1) : name);

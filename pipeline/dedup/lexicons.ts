@@ -113,15 +113,28 @@ function buildVerbs(file: z.infer<typeof VerbFile>) {
   return { verbForms, weakFrames };
 }
 
+let files: ReturnType<typeof readFiles> | undefined;
 let cached: Lexicons | undefined;
+
+const readFiles = () => ({
+  aliasFile: parseFile(AliasFile, 'aliases.json'),
+  verbFile: parseFile(VerbFile, 'verbs.json'),
+  stopFile: parseFile(StopwordFile, 'stopwords.json'),
+  identifierFile: parseFile(IdentifierFile, 'identifiers.json'),
+});
+
+const lexiconFiles = () => (files ??= readFiles());
+
+/** The alias table's entries as written (validated): for stages that index names their own way. */
+export const aliasEntries = () => lexiconFiles().aliasFile.data.entities;
+
+/** The verb table's entries as written (validated). */
+export const verbEntries = () => lexiconFiles().verbFile.data.verbs;
 
 /** Loads and validates the dedup lexicons once per process. */
 export function loadLexicons(): Lexicons {
   if (cached) return cached;
-  const aliasFile = parseFile(AliasFile, 'aliases.json');
-  const verbFile = parseFile(VerbFile, 'verbs.json');
-  const stopFile = parseFile(StopwordFile, 'stopwords.json');
-  const identifierFile = parseFile(IdentifierFile, 'identifiers.json');
+  const { aliasFile, verbFile, stopFile, identifierFile } = lexiconFiles();
   const stopwords = Object.fromEntries(LANGUAGES.map((language) => [language, new Set(stopFile.data[language].flatMap((word) => tokens(word)))])) as Record<DedupLanguage, Set<string>>;
   // Glosses mix languages ("The Bezirks 3"), so every language's words apply to every text.
   const allLanguages = (lists: Record<DedupLanguage, string[]>) => new Set(LANGUAGES.flatMap((language) => lists[language].flatMap((word) => tokens(word))));

@@ -1,6 +1,5 @@
 import type { DedupClaim } from './features.ts';
-import { loadLexicons, type DedupLanguage } from './lexicons.ts';
-import { readFileSync } from 'node:fs';
+import { aliasEntries, verbEntries, type DedupLanguage } from './lexicons.ts';
 
 /**
  * Generated claims for the benchmark: events (an actor, a verb, an object, a day), each told by
@@ -27,13 +26,10 @@ type Actor = Record<DedupLanguage, string>;
 type Verb = Record<DedupLanguage, string[]>;
 
 function vocabulary() {
-  const aliases = JSON.parse(readFileSync(new URL('./lexicons/aliases.json', import.meta.url), 'utf8')) as { entities: { kind: string; names: Partial<Record<DedupLanguage, string[]>> }[] };
-  const actors: Actor[] = aliases.entities
+  const actors: Actor[] = aliasEntries()
     .filter((entity) => entity.kind === 'named' && LANGUAGES.every((language) => entity.names[language]?.some((name) => !name.endsWith('*'))))
     .map((entity) => Object.fromEntries(LANGUAGES.map((language) => [language, entity.names[language]!.find((name) => !name.endsWith('*'))!])) as Actor);
-  const verbs = JSON.parse(readFileSync(new URL('./lexicons/verbs.json', import.meta.url), 'utf8')) as { verbs: (Verb & { frame: string })[] };
-  loadLexicons();
-  return { actors, verbs: verbs.verbs.filter((verb) => verb.frame !== 'speech' && verb.frame !== 'have') };
+  return { actors, verbs: verbEntries().filter((verb) => verb.frame !== 'speech' && verb.frame !== 'have') };
 }
 
 /** Letters only: a made-up word per number (0 → "ba", 1 → "ca"…). */
