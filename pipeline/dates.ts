@@ -57,6 +57,8 @@ type Patterns = {
   year: RegExp;
   monthName: RegExp;
   months: Map<string, number>;
+  /** Which way a relative word points: "last" -1, "next" 1; "this" is not in it. */
+  direction: Map<string, -1 | 1>;
   parser: chrono.Chrono;
 };
 
@@ -75,6 +77,7 @@ function compile(language: SupportedLanguage): Patterns {
     year: relative(w.year),
     monthName: new RegExp(`(?:(\\d{1,2})\\.?\\s+)?\\b(${monthAlternation})\\b\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b,?)?(?:\\s+(\\d{4})\\b)?`, 'iu'),
     months,
+    direction: new Map<string, -1 | 1>([...w.next.split('|').map((word) => [word, 1] as const), ...w.last.split('|').map((word) => [word, -1] as const)]),
     parser: language === 'nl' ? chrono.nl.casual : language === 'de' ? chrono.de.casual : chrono.en.casual,
   };
 }
@@ -86,12 +89,7 @@ const DUTCH_DECADE = new RegExp(`jaren\\s+(?:'|’)?(${Object.keys(DUTCH_DECADES
 const NUMERIC_DAY = /\b(\d{1,2})[./-](\d{1,2})[./-]?(\d{4})?(?!\d)/u;
 const YEAR = /\b(1[5-9]\d\d|20\d\d)\b/u;
 
-function which(match: RegExpExecArray, w: (typeof WORDS)[SupportedLanguage]): -1 | 0 | 1 {
-  const word = (match[1] ?? '').toLowerCase();
-  if (alternation(w.last).split('|').includes(word)) return -1;
-  if (alternation(w.next).split('|').includes(word)) return 1;
-  return 0;
-}
+const which = (match: RegExpExecArray, p: Patterns): -1 | 0 | 1 => p.direction.get((match[1] ?? '').toLowerCase()) ?? 0;
 
 function nearestYear(month: number, day: number, ref: Date): number {
   const year = ref.getUTCFullYear();
@@ -103,7 +101,6 @@ function nearestYear(month: number, day: number, ref: Date): number {
 /** One reading of the expression against one reference instant; null when nothing in it is a date. */
 function spanAt(text: string, language: SupportedLanguage, ref: Date): Span | null {
   const p = PATTERNS[language];
-  const w = WORDS[language];
   const decade = DECADE.exec(text);
   if (decade && /0(?:er|s|'s|-er)\b|jahren?|jaren/iu.test(decade[0])) {
     const start = Number(`${decade[1]}${decade[2]}0`);
@@ -123,7 +120,7 @@ function spanAt(text: string, language: SupportedLanguage, ref: Date): Span | nu
   }
   const week = p.week.exec(text);
   if (week) {
-    const monday = addDays(ref, -((ref.getUTCDay() + 6) % 7) + 7 * which(week, w));
+    const monday = addDays(ref, -((ref.getUTCDay() + 6) % 7) + 7 * which(week, p));
     return { start: monday, end: addDays(monday, 6), precision: 'day' };
   }
   const parsed = p.parser.parse(text, { instant: ref, timezone: 0 })[0];
@@ -136,11 +133,11 @@ function spanAt(text: string, language: SupportedLanguage, ref: Date): Span | nu
   }
   const relativeMonth = p.month.exec(text);
   if (relativeMonth) {
-    const shifted = utc(ref.getUTCFullYear(), ref.getUTCMonth() + 1 + which(relativeMonth, w), 1);
+    const shifted = utc(ref.getUTCFullYear(), ref.getUTCMonth() + 1 + which(relativeMonth, p), 1);
     return monthSpan(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1);
   }
   const relativeYear = p.year.exec(text);
-  if (relativeYear) return yearSpan(ref.getUTCFullYear() + which(relativeYear, w));
+  if (relativeYear) return yearSpan(ref.getUTCFullYear() + which(relativeYear, p));
   const named = p.monthName.exec(text);
   if (named) {
     const month = p.months.get(named[2]!.toLowerCase())!;
