@@ -211,6 +211,7 @@ describe('quotes are verbatim', () => {
   it.each(articles)('%s: the quote holds the actor and the verb it reports', (language, text) => {
     for (const claim of claimsOf(text, language)) {
       expect(claim.quote.length).toBeGreaterThan(0);
+      expect(claim.quote).toContain(claim.actor);
       const verb = claim.action.split(' ')[0]!;
       expect(claim.quote).toContain(verb);
     }
