@@ -1,9 +1,6 @@
 import type { ContradictionKind } from '../../schemas/contradiction.ts';
-import type { ClaimFeatures } from './features.ts';
 
 /** What one rule says about a pair: the kind, a sentence a reviewer can check, and how sure it is. */
 export type Finding = { kind: ContradictionKind; explanation: string; score: number };
-
-export type PairRule = (a: ClaimFeatures, b: ClaimFeatures) => Finding | null;
 
 export const clampScore = (score: number) => Math.round(Math.min(0.99, Math.max(0.05, score)) * 100) / 100;
