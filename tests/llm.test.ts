@@ -52,6 +52,26 @@ describe('extracting with an LLM through the OpenAI protocol', () => {
     expect((request.body.response_format as { type: string }).type).toBe('json_schema');
   });
 
+  it('asks a server that refuses response_format again without it, and then no longer sends it', async () => {
+    const text = article('Ashcombe', 'The council of Ashcombe will repaint the railway bridge in August.');
+    const refusal = { kind: 'status' as const, status: 400, body: "Unsupported parameter: 'response_format' of type json_schema" };
+    server.addScript({ when: 'Ashcombe', replies: [refusal] });
+    server.addRecordings([
+      { when: 'Ashcombe', claims: [claim('will repaint the railway bridge in August')] },
+      { when: 'Ashwell', claims: [claim('will plant trees along the river')] },
+    ]);
+    const { db, summary } = await ingestWithLlm(makeFolder({ 'bridge.txt': text, 'later.txt': article('Ashwell', 'The council of Ashwell will plant trees along the river.') }), tempDir(), 'openai:test-model', server, { concurrency: 1 });
+    expect(summary.byStatus).toEqual({ ok: 2 });
+    expect(claimsOf(db).map((row) => row.quote)).toEqual(['will repaint the railway bridge in August', 'will plant trees along the river']);
+    // Files are read in name order: bridge.txt is refused, asked again, then later.txt is asked plainly.
+    const asked = server.requests.filter((r) => /Ashcombe|Ashwell/.test(r.subject));
+    expect(asked.map((r) => [r.subject.includes('Ashwell') ? 'later' : 'bridge', 'response_format' in r.body])).toEqual([
+      ['bridge', true],
+      ['bridge', false],
+      ['later', false],
+    ]);
+  });
+
   it('asks again with the JSON error after a malformed answer, and keeps the repaired one', async () => {
     const text = article('Brimford', 'The council of Brimford has banned cars from the market square.');
     server.addScript({ when: 'Brimford', replies: [{ kind: 'content', content: '{"claims": [{"actor": "The council", ' }] });
