@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SupportedLanguage } from './article.ts';
 import { Modality, Polarity } from './claim.ts';
 import { ContradictionKind } from './contradiction.ts';
 
@@ -23,7 +24,7 @@ export type GoldClaim = z.infer<typeof GoldClaim>;
 
 export const GoldArticle = z.strictObject({
   path: z.string().min(1).describe('as stored in v_articles.path: relative to corpus/, `feed.jsonl#3` for a feed line'),
-  language: z.enum(['nl', 'de', 'en']),
+  language: SupportedLanguage,
   claims: z.array(GoldClaim),
 });
 export type GoldArticle = z.infer<typeof GoldArticle>;

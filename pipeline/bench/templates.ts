@@ -1,10 +1,12 @@
+import type { SupportedLanguage } from '../../schemas/article.ts';
+
 /**
  * Sentence templates for generated benchmark articles, one set per language. Slots in braces are
  * filled per event; variants of one event in different languages say the same things, and a
  * contradicting variant changes one number, one date, or a ban into an advice.
  */
 
-export type Language = 'nl' | 'de' | 'en';
+export type Language = SupportedLanguage;
 
 export type Facts = {
   company: string;

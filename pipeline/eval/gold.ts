@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { SupportedLanguage } from '../../schemas/article.ts';
 import { GoldFile, type GoldClaim, type GoldContradiction, type GoldNearMiss } from '../../schemas/gold.ts';
 import { ClaimlensError } from '../errors.ts';
 
 /** A gold claim placed in its article: code-point offsets, as v_claims counts them. */
 export type PlacedGoldClaim = GoldClaim & { path: string; char_start: number; char_end: number };
-export type GoldArticleText = { path: string; language: 'nl' | 'de' | 'en'; text: string; claims: PlacedGoldClaim[] };
+export type GoldArticleText = { path: string; language: SupportedLanguage; text: string; claims: PlacedGoldClaim[] };
 export type Gold = {
   articles: Map<string, GoldArticleText>;
   claims: Map<string, PlacedGoldClaim>;

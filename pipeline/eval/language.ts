@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { SupportedLanguage } from '../../schemas/article.ts';
 import { detectLanguage } from '../detect-language.ts';
 
 export const LabelledSentence = z.object({
@@ -22,7 +23,7 @@ export function lengthBucket(text: string): LengthBucket {
 export type Tally = { correct: number; total: number };
 export type LanguageScore = { overall: Tally; byBucket: Record<string, Tally>; byLanguage: Record<string, Tally>; misses: { text: string; expected: string; got: string }[] };
 
-const SUPPORTED = new Set(['nl', 'de', 'en']);
+const SUPPORTED = new Set<string>(SupportedLanguage.options);
 
 /** Right means: nl/de/en detected as itself, anything else not accepted as one of the three. */
 export function isRight(expected: string, guess: { code: string; supported: boolean }): boolean {
