@@ -33,7 +33,7 @@ function stem(word: string): string {
   return w.replace(/e$/, '');
 }
 
-export function contentWords(text: string): Set<string> {
+function contentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const token of tokenize(text)) {
     if (token.kind === 'punct' || STOP.has(token.lower)) continue;
@@ -43,7 +43,7 @@ export function contentWords(text: string): Set<string> {
 }
 
 /** Jaccard overlap and recall (share of the English content words the gloss has). */
-export function overlap(gloss: string, english: string): { jaccard: number; recall: number } {
+function overlap(gloss: string, english: string): { jaccard: number; recall: number } {
   const g = contentWords(gloss);
   const e = contentWords(english);
   let shared = 0;
@@ -54,7 +54,7 @@ export function overlap(gloss: string, english: string): { jaccard: number; reca
 
 type Scores = { sentences: number; jaccard: number; recall: number; claims: number; claimPrecision: number };
 
-export function measure(lines: readonly string[]): Record<'nl' | 'de', Scores> {
+function measure(lines: readonly string[]): Record<'nl' | 'de', Scores> {
   const result = {} as Record<'nl' | 'de', Scores>;
   for (const language of ['nl', 'de'] as const) {
     const lex = lexiconFor(language);
