@@ -68,6 +68,7 @@ describe('retrying', () => {
     [{ 'retry-after': new Date(10_000 + 5000).toUTCString() }, 5000],
     [{ 'retry-after-ms': '250', 'retry-after': '9' }, 250],
     [{ 'retry-after': 'soon' }, undefined],
+    [{ 'retry-after-ms': '', 'retry-after': '2' }, 2000],
     [{}, undefined],
   ])('reads %j as %s ms', (headers, expected) => {
     expect(retryAfterMs(headers, 10_000)).toBe(expected);

@@ -32,11 +32,12 @@ type HeaderSource = { get(name: string): string | null } | Record<string, string
 /** `Retry-After` (seconds or an HTTP date) or OpenAI's `retry-after-ms`, in milliseconds. */
 export function retryAfterMs(headers: HeaderSource | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
-  const get = (name: string) => (typeof headers.get === 'function' ? (headers as { get(n: string): string | null }).get(name) : (headers as Record<string, string | undefined>)[name]) ?? undefined;
+  // An absent or empty header is no answer (Number('') would read it as 0).
+  const get = (name: string) => (typeof headers.get === 'function' ? (headers as { get(n: string): string | null }).get(name) : (headers as Record<string, string | undefined>)[name]) || undefined;
   const ms = Number(get('retry-after-ms'));
-  if (Number.isFinite(ms) && ms >= 0 && get('retry-after-ms') !== undefined) return ms;
+  if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = get('retry-after');
-  if (value === undefined || value === null || value === '') return undefined;
+  if (value === undefined) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
