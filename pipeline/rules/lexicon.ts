@@ -34,7 +34,6 @@ export class PhraseMatcher<T> {
 
 export type CompiledLexicon = {
   language: SupportedLanguage;
-  version: string;
   verbs: Map<string, LexiconVerb[]>;
   splitVerbs: Map<string, LexiconVerb[]>;
   auxiliaries: Set<string>;
@@ -120,7 +119,6 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
   const m = lexicon.modal;
   return {
     language: lexicon.language,
-    version: lexicon.version,
     verbs,
     splitVerbs,
     auxiliaries: words(lexicon.auxiliaries),
