@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import type { Extractor } from '../extract.ts';
 import { resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest, type RunSummary } from '../run.ts';
@@ -67,7 +68,7 @@ export async function measureRun(folder: string, scratch: string, spec: string, 
       maxRepairs: 2,
     });
     const extractor = options.withoutJudge ? withoutJudge(resolved) : resolved;
-    const config = { folder, out, concurrency: options.concurrency ?? 4, force: false, maxFileBytes: 5 * 1024 * 1024 };
+    const config = { folder, out, concurrency: options.concurrency ?? 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
     try {
       const first = await measure(() => runIngest(config, db, extractor));
       const again = await measure(() => runIngest(config, db, extractor));
