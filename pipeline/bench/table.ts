@@ -35,12 +35,13 @@ function sizeRows(result: SizeOutcome, reference: BenchResult['reference']): Ben
     });
     const detectRate = rate(stages.articles, stages.seconds.detect) ?? 0;
     const storeRate = rate(stages.articles, stages.seconds.store) ?? 0;
+    const loop = Object.values(stages.seconds).reduce((a, b) => a + b, 0);
     rows.push(
       stage('load', 'read, parse, normalise'),
       stage('detect', `${(detectRate / reference.francPerSecond).toFixed(2)} × franc's rate`),
       stage('extract', `rules, with grounding; ${stages.claims} claims`),
       stage('store', `${((100 * storeRate) / reference.sqliteInsertsPerSecond).toFixed(1)} % of raw insert rate`),
-      { size, extractor: 'rules', stage: 'four stages, one loop', seconds: fixed(Object.values(stages.seconds).reduce((a, b) => a + b, 0)), 'articles/s': rate(stages.articles, Object.values(stages.seconds).reduce((a, b) => a + b, 0)), 'peak RSS MB': Math.round(stages.peakRssMb), note: '' },
+      { size, extractor: 'rules', stage: 'four stages, one loop', seconds: fixed(loop), 'articles/s': rate(stages.articles, loop), 'peak RSS MB': Math.round(stages.peakRssMb), note: '' },
     );
   }
   if (result.run) rows.push(...runRows(size, result.run, 'rules'));
