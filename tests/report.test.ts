@@ -123,4 +123,17 @@ describe('the review report of a large database', () => {
     expect(markdown).toContain('| claims on this side | 120 | 3 |');
     expect(readFileSync(join(fixture.out, 'report.html'), 'utf8')).toContain('<dt>stands for</dt><dd>one of 120 claims on this side</dd>');
   });
+
+  it('shows a dated claim with the range its date was read as', async () => {
+    const fixture = await reportFixture();
+    db = fixture.db;
+    fixture.db.prepare("UPDATE claims SET date_text = 'April', date_start = '2020-04-01', date_end = '2020-04-30', date_precision = 'month' WHERE claim_id = (SELECT claim_a FROM contradictions WHERE kind = 'numeric')").run();
+    fixture.db.prepare("UPDATE claims SET date_text = '7 April', date_start = '2020-04-07', date_end = '2020-04-07', date_precision = 'day' WHERE claim_id = (SELECT claim_b FROM contradictions WHERE kind = 'numeric')").run();
+    writeReports(fixture.db, fixture.out);
+    const markdown = readFileSync(join(fixture.out, 'contradictions.md'), 'utf8');
+    expect(markdown).toContain('| date | April (2020-04-01 to 2020-04-30) | 7 April (2020-04-07) |');
+    const html = readFileSync(join(fixture.out, 'report.html'), 'utf8');
+    expect(html).toContain('<dt>date</dt><dd>April (2020-04-01 to 2020-04-30)</dd>');
+    expect(html).toContain('<dt>date</dt><dd>7 April (2020-04-07)</dd>');
+  });
 });

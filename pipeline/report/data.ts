@@ -10,6 +10,13 @@ export type ReportData = { counts: ReportCounts; items: ContradictionRow[] };
 /** "Dagblad, 2020-04-07", with whatever of the two is known. */
 export const placeOf = (claim: ClaimRow) => [claim.outlet ?? 'unknown outlet', claim.published ?? 'undated'].join(', ');
 
+/** "7 April (2020-04-07)", "April (2020-04-01 to 2020-04-30)": the date as written and the range it was read as; null when undated. */
+export function dateOf(claim: ClaimRow): string | null {
+  if (!claim.date) return null;
+  const range = claim.date_start ? ` (${claim.date_start}${claim.date_end && claim.date_end !== claim.date_start ? ` to ${claim.date_end}` : ''})` : '';
+  return `${claim.date}${range}`;
+}
+
 export const languagesOf = (item: ContradictionRow) => [...new Set([item.a.language, item.b.language])].sort();
 
 export const summaryLine = (counts: ReportCounts) =>

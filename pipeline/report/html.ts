@@ -1,18 +1,13 @@
 import type { ClaimRow, ContradictionRow } from '../store/contradictions.ts';
-import { languagesOf, moreLine, placeOf, summaryLine, supportOf, type ReportData } from './data.ts';
+import { dateOf, languagesOf, moreLine, placeOf, summaryLine, supportOf, type ReportData } from './data.ts';
 import { REPORT_CSS, REPORT_SCRIPT } from './page-assets.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string | number | null | undefined) => String(text ?? '').replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 
-function dateOf(claim: ClaimRow): string {
-  if (!claim.date) return '';
-  const range = claim.date_start ? ` (${claim.date_start}${claim.date_end && claim.date_end !== claim.date_start ? ` to ${claim.date_end}` : ''})` : '';
-  return `<dt>date</dt><dd>${escapeHtml(claim.date + range)}</dd>`;
-}
-
 function claimCard(label: string, claim: ClaimRow, support: number): string {
   const backing = supportOf(support);
+  const date = dateOf(claim);
   return `<section class="claim">
   <h3>${label} <span class="lang">${escapeHtml(claim.language)}</span></h3>
   <blockquote lang="${escapeHtml(claim.language)}">${escapeHtml(claim.quote)}</blockquote>
@@ -21,7 +16,7 @@ function claimCard(label: string, claim: ClaimRow, support: number): string {
     <dt>article</dt><dd><code>${escapeHtml(claim.path ?? claim.article_id)}</code></dd>
     <dt>outlet</dt><dd>${escapeHtml(placeOf(claim))}</dd>
     <dt>source</dt><dd>${escapeHtml(claim.source ?? 'the outlet')}</dd>
-    ${dateOf(claim)}${backing ? `<dt>stands for</dt><dd>${escapeHtml(backing)}</dd>` : ''}
+    ${date ? `<dt>date</dt><dd>${escapeHtml(date)}</dd>` : ''}${backing ? `<dt>stands for</dt><dd>${escapeHtml(backing)}</dd>` : ''}
   </dl>
 </section>`;
 }

@@ -1,5 +1,5 @@
 import type { ClaimRow } from '../store/contradictions.ts';
-import { countList, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
+import { countList, dateOf, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
 
 /**
  * Quoted text as Markdown shows it: Markdown passes HTML through, so a quote holding "<b>" or
@@ -19,7 +19,7 @@ function side(claim: ClaimRow): string[] {
     cell(`“${claim.quote}”`),
     cell(claim.statement_en),
     cell(claim.source ?? 'the outlet'),
-    cell(claim.date ? `${claim.date}${claim.date_start ? ` (${claim.date_start}${claim.date_end && claim.date_end !== claim.date_start ? ` to ${claim.date_end}` : ''})` : ''}` : null),
+    cell(dateOf(claim)),
   ];
 }
 
