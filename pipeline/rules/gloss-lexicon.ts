@@ -36,10 +36,6 @@ export class GlossIndex {
     return this.entries.get(word);
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   add(form: string, entry: GlossEntry): void {
     const known = this.entries.get(form);
     if (!known) this.entries.set(form, entry);
