@@ -45,10 +45,10 @@ export function matchSpans<P extends Span, G extends Span>(predicted: readonly P
 
 export type PRF = { precision: number; recall: number; f1: number };
 
+const withF1 = (precision: number, recall: number): PRF => ({ precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 });
+
 export function prf(truePositives: number, predicted: number, actual: number): PRF {
-  const precision = predicted > 0 ? truePositives / predicted : 0;
-  const recall = actual > 0 ? truePositives / actual : 0;
-  return { precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+  return withF1(predicted > 0 ? truePositives / predicted : 0, actual > 0 ? truePositives / actual : 0);
 }
 
 const tokens = (text: string) => new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -144,12 +144,9 @@ export function scoreContradictions(predicted: readonly PredictedPair[], gold: r
     } else if (nearKeys.has(key)) flaggedNear.add(key);
     else unannotated += 1;
   }
-  const precision = predicted.length > 0 ? truePredictions / predicted.length : 0;
-  const recall = goldKinds.size > 0 ? found.size / goldKinds.size : 0;
+  // A gold pair flagged twice is two true predictions but one pair found.
   return {
-    precision,
-    recall,
-    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+    ...withF1(predicted.length > 0 ? truePredictions / predicted.length : 0, goldKinds.size > 0 ? found.size / goldKinds.size : 0),
     predicted: predicted.length,
     found: found.size,
     gold: goldKinds.size,
