@@ -5,7 +5,7 @@ import type { PromptFile } from '../../schemas/prompt.ts';
 import { noStats, type ChatTurn, type Extraction, type Extractor, type Judge } from '../extract.ts';
 import { contentId } from '../hash.ts';
 import type { ResponseCache } from '../store/index.ts';
-import { chunkArticle, DEFAULT_CHUNKING, type ChunkOptions } from './chunk.ts';
+import { chunkArticle } from './chunk.ts';
 import { buildMessages, repairMessage } from './prompt.ts';
 import type { RetryPolicy } from './retry.ts';
 import { askStructured, type ChatClient, type StructuredOptions } from './structured.ts';
@@ -18,7 +18,6 @@ export type ChatExtractorOptions = {
   cache: ResponseCache;
   retry: RetryPolicy;
   maxRepairs: number;
-  chunking?: ChunkOptions;
   embedder?: () => Embeddings;
   close?: () => Promise<void>;
 };
@@ -47,7 +46,7 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
     const claims: ExtractedClaim[] = [];
     const seen = new Set<string>();
     // Chunks of one article go one after another, so the run's --concurrency bounds requests in flight.
-    for (const chunk of chunkArticle(article.text, options.chunking ?? DEFAULT_CHUNKING)) {
+    for (const chunk of chunkArticle(article.text)) {
       stats.chunks += 1;
       const turns = buildMessages(prompt, chunk, article.language);
       const output = await askStructured(structured, {
