@@ -135,9 +135,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       parse = speech;
     }
     const { clause, verb } = parse;
-    const own = { from: clause.from, to: clause.to };
     if (clause.kind === 'cause' && last) {
-      last.reason = [...(last.reason ?? []), ...range(own.from, own.to, null, skip)];
+      last.reason = [...(last.reason ?? []), ...range(clause.from, clause.to, null, skip)];
       previous = parse;
       continue;
     }
@@ -145,7 +144,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
     if (last && (clause.kind === 'inf' || infinitive || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))) {
       const opener = clause.from - 1;
       if (opener >= 0 && tokens[opener]!.kind === 'word') last.action.push(opener);
-      last.action.push(...range(own.from, own.to, null, skip));
+      last.action.push(...range(clause.from, clause.to, null, skip));
       if (last.polarity === 'affirmed') last.polarity = polarityOf(last.parse, tokens, lex, last.action);
       previous = parse;
       continue;
@@ -169,7 +168,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       previous = parse;
       continue;
     }
-    const attributed = frame !== null || tail || sourceFor(own, sources, tokens.length) !== null;
+    const inClause = sourceFor(clause, sources, tokens.length);
+    const attributed = frame !== null || tail || inClause !== null;
     if (parse.finite === null) {
       previous = parse;
       continue;
@@ -196,8 +196,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       actor,
       action: [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : frame?.source ?? sourceFor(own, sources, tokens.length) ?? null,
-      date: dates.find((d) => inRange(own, d))?.text ?? null,
+      source: self ? actorText(actor) : frame?.source ?? inClause,
+      date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
       actorName: null,
