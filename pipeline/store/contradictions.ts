@@ -78,7 +78,7 @@ export function saveContradictions(db: Db, contradictions: readonly Contradictio
   return outcome;
 }
 
-/** The report's order, highest score first, ties in a stable order: for pointing a reader at v_contradictions. */
+/** The report's order, highest score first, ties in a stable order: the report reads in it and points a reader at v_contradictions with it. */
 export const REPORT_ORDER = 'score DESC, kind, contradiction_id';
 
 /** The claim columns of one side of a contradiction, prefixed `a_` or `b_`, over aliases ca, aa, oa (or cb, ab, ob). */
@@ -93,7 +93,7 @@ const sideJoins = (side: 'a' | 'b') => `
 const CONTRADICTION_ROWS = `SELECT x.contradiction_id, x.kind, x.claim_a, x.claim_b, x.explanation, x.score, x.judge, x.support_a, x.support_b,
   ${sideColumns('a')}, ${sideColumns('b')}
   FROM contradictions x ${sideJoins('a')} ${sideJoins('b')}
-  ORDER BY x.score DESC, x.kind, x.contradiction_id LIMIT ?`;
+  ORDER BY ${REPORT_ORDER} LIMIT ?`;
 
 /** One side's claim out of a joined row's prefixed columns. */
 function sideOf(row: Record<string, unknown>, side: 'a' | 'b'): ClaimRow {
