@@ -121,6 +121,10 @@ describe('npm run bench', () => {
     const figures = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8'));
     expect(figures.sizes).toHaveLength(1);
     expect(figures.sizes[0]).toMatchObject({ size: 40, run: { articles: 40, cached: { unchanged: 40, llmCalls: 0 } } });
+    // "load" etc. also appear in the ingest row's label: the per-stage figures must be there in their own right.
+    expect(figures.sizes[0].stages.articles).toBe(40);
+    expect(Object.keys(figures.sizes[0].stages.seconds).sort()).toEqual(['detect', 'extract', 'load', 'store']);
+    expect(stdout).toMatch(/\bfour stages, one loop\b/);
     expect(figures.sizes[0].error).toBeUndefined();
   }, 120_000);
 
