@@ -109,9 +109,15 @@ function fuzzy(source: FoldedText, textTokens: readonly Token[], quote: string, 
   const wanted = new Set(quoteWords);
   const minLength = Math.max(1, Math.floor(quoteWords.length * 0.75));
   const maxLength = Math.ceil(quoteWords.length * 1.25);
+  // hits[i]: how many of the first i words of the text are quote words. A window's LCS is at most
+  // its hits, so a window that could not beat the best so far, or the threshold, is not scored.
+  const hits = [0];
+  for (const token of textTokens) hits.push(hits.at(-1)! + (wanted.has(token.word) ? 1 : 0));
   let best: { score: number; from: number; to: number } | null = null;
   for (let from = 0; from < textTokens.length; from++) {
     if (!wanted.has(textTokens[from]!.word)) continue;
+    const bound = (2 * (hits[Math.min(from + maxLength, textTokens.length)]! - hits[from]!)) / (minLength + quoteWords.length);
+    if (bound < threshold || (best && bound <= best.score)) continue;
     const window = textTokens.slice(from, from + maxLength).map((token) => token.word);
     const lcs = prefixLcs(window, quoteWords);
     for (let length = minLength; length <= window.length; length++) {
