@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import type { Extractor } from '../extract.ts';
-import { resolveExtractor } from '../providers/index.ts';
+import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest, type RunSummary } from '../run.ts';
 import { databaseCache, memoryCache, openDatabase } from '../store/index.ts';
 import { generateCorpus, type Manifest } from './generate.ts';
@@ -63,9 +63,8 @@ export async function measureRun(folder: string, scratch: string, spec: string, 
     const resolved = await resolveExtractor(spec, {
       cache: databaseCache(db),
       env: options.env ?? process.env,
-      requestTimeoutMs: options.requestTimeoutMs ?? 120_000,
-      maxRetries: 4,
-      maxRepairs: 2,
+      ...REQUEST_DEFAULTS,
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     });
     const extractor = options.withoutJudge ? withoutJudge(resolved) : resolved;
     const config = { folder, out, concurrency: options.concurrency ?? 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES };

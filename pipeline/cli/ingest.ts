@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, MEGABYTE, RunConfig } from '../../schemas/config.ts';
 import { ClaimlensError } from '../errors.ts';
 import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
-import { resolveExtractor } from '../providers/index.ts';
+import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
 import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
@@ -61,9 +61,8 @@ async function main(argv: string[]): Promise<number> {
     const extractor = await resolveExtractor(spec, {
       cache: databaseCache(db),
       env: process.env,
-      requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', 120) * 1000,
-      maxRetries: 4,
-      maxRepairs: 2,
+      ...REQUEST_DEFAULTS,
+      requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', REQUEST_DEFAULTS.requestTimeoutMs / 1000) * 1000,
       warn: (message) => process.stderr.write(`claimlens: ${message}\n`),
     });
     if (extractor.extractor === 'rules' && !quietNotice) {

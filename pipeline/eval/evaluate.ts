@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import type { Extractor } from '../extract.ts';
-import { resolveExtractor } from '../providers/index.ts';
+import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, openDatabase, type Db } from '../store/index.ts';
 import { readCorpusTexts } from './corpus.ts';
@@ -50,7 +50,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
   const texts = await readCorpusTexts(options.corpus);
   const gold = loadGold(options.gold, texts);
   const scratch = mkdtempSync(join(tmpdir(), 'claimlens-eval-'));
-  const context = (db: Db) => ({ cache: databaseCache(db), env: process.env, requestTimeoutMs: options.requestTimeoutMs, maxRetries: 4, maxRepairs: 2 });
+  const context = (db: Db) => ({ ...REQUEST_DEFAULTS, cache: databaseCache(db), env: process.env, requestTimeoutMs: options.requestTimeoutMs });
   try {
     const corpusLanguage = scoreLanguage([...gold.articles.values()].map((article) => ({ text: article.text, lang: article.language })), () => 'article');
     const run = await scoredRun(options.corpus, join(scratch, 'run'), gold, (db) => resolveExtractor(options.llm, context(db)));

@@ -16,6 +16,9 @@ export type ProviderContext = {
   warn?: (message: string) => void;
 };
 
+/** How hard to try one request: every caller (ingest, eval, bench) uses the same unless told otherwise. */
+export const REQUEST_DEFAULTS = { requestTimeoutMs: 120_000, maxRetries: 4, maxRepairs: 2 } as const;
+
 type ProviderFactory = (model: string, context: ProviderContext) => Promise<Extractor>;
 
 /** Adding a provider is one file and one line here. LLM providers are loaded only when asked for. */
