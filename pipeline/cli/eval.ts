@@ -1,3 +1,4 @@
+import { FLORES_PATH } from '../devdata.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     corpus,
     gold: join(corpus, 'gold'),
     sentences: join(ROOT, 'tests', 'fixtures', 'language-sentences.json'),
-    devdata: join(ROOT, '..', 'shared', 'devdata', 'flores-wikinews', 'articles.jsonl'),
+    devdata: FLORES_PATH,
     llm: options.llm ?? 'rules',
     requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', 120) * 1000,
     keep: options.keep,

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type { FloresArticle } from '../../schemas/devdata.ts';
+import { FLORES_PATH, readFloresArticles } from '../devdata.ts';
 import { extractRuleClaims } from '../rules/extract.ts';
 import { clusterClaims } from './cluster.ts';
 import type { DedupClaim } from './features.ts';
@@ -11,10 +11,8 @@ import type { DedupClaim } from './features.ts';
  * English, German and Dutch; claims from one sentence's translations should share a cluster,
  * claims from different articles never.
  */
-const FloresArticle = z.object({ id: z.string(), en: z.array(z.string()), de: z.array(z.string()), nl: z.array(z.string()) });
 const LANGUAGES = ['en', 'de', 'nl'] as const;
 
-export const floresPath = fileURLToPath(new URL('../../../shared/devdata/flores-wikinews/articles.jsonl', import.meta.url));
 
 type Origin = { article: string; sentence: number; language: string };
 
@@ -32,11 +30,10 @@ export type FloresScores = {
   /** The same with statement_en replaced by the English sentence, as a good LLM gloss would give. */
 };
 
-export function floresClaims(lines: readonly string[], options: { idealGloss?: boolean } = {}): { claims: DedupClaim[]; origins: Map<string, Origin> } {
+export function floresClaims(articles: readonly FloresArticle[], options: { idealGloss?: boolean } = {}): { claims: DedupClaim[]; origins: Map<string, Origin> } {
   const claims: DedupClaim[] = [];
   const origins = new Map<string, Origin>();
-  for (const line of lines) {
-    const article = FloresArticle.parse(JSON.parse(line));
+  for (const article of articles) {
     for (const language of LANGUAGES) {
       const sentences = article[language];
       const text = sentences.join(' ');
@@ -94,20 +91,20 @@ export function scoreFlores(assignments: ReadonlyMap<string, string>, origins: R
   };
 }
 
-export function evaluateFlores(path = floresPath, options: { idealGloss?: boolean } = {}): FloresScores | null {
-  if (!existsSync(path)) return null;
-  const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim());
-  const { claims, origins } = floresClaims(lines, options);
+export function evaluateFlores(path = FLORES_PATH, options: { idealGloss?: boolean } = {}): FloresScores | null {
+  const articles = readFloresArticles(path);
+  if (!articles) return null;
+  const { claims, origins } = floresClaims(articles, options);
   const { assignments } = clusterClaims(claims, new Map());
-  return { articles: lines.length, claims: claims.length, ...scoreFlores(assignments, origins) };
+  return { articles: articles.length, claims: claims.length, ...scoreFlores(assignments, origins) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rules = evaluateFlores();
   if (!rules) {
-    console.log(`no FLORES devdata at ${floresPath}; nothing to measure`);
+    console.log(`no FLORES devdata at ${FLORES_PATH}; nothing to measure`);
   } else {
     console.log('rules extractor, its own English gloss:', JSON.stringify(rules));
-    console.log('rules extractor, the English sentence as gloss:', JSON.stringify(evaluateFlores(floresPath, { idealGloss: true })));
+    console.log('rules extractor, the English sentence as gloss:', JSON.stringify(evaluateFlores(FLORES_PATH, { idealGloss: true })));
   }
 }

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type { FloresArticle } from '../../schemas/devdata.ts';
+import { FLORES_PATH, readFloresArticles } from '../devdata.ts';
 import { extractRuleClaims } from './extract.ts';
 import { glossTokens } from './gloss.ts';
 import { lexiconFor } from './lexicon.ts';
@@ -12,8 +12,6 @@ import { tokenize } from './tokens.ts';
  * gloss of a sentence shares with the English translation of that sentence.
  *   npx tsx pipeline/rules/gloss-devdata.ts
  */
-const FloresArticle = z.object({ id: z.string(), en: z.array(z.string()), de: z.array(z.string()), nl: z.array(z.string()) });
-const path = fileURLToPath(new URL('../../../shared/devdata/flores-wikinews/articles.jsonl', import.meta.url));
 
 const STOP = new Set(
   ('a an the this that these those and or but of in on at to for with by from about as into than then so not no it its he she they we i you ' +
@@ -54,7 +52,7 @@ function overlap(gloss: string, english: string): { jaccard: number; recall: num
 
 type Scores = { sentences: number; jaccard: number; recall: number; claims: number; claimPrecision: number };
 
-function measure(lines: readonly string[]): Record<'nl' | 'de', Scores> {
+function measure(articles: readonly FloresArticle[]): Record<'nl' | 'de', Scores> {
   const result = {} as Record<'nl' | 'de', Scores>;
   for (const language of ['nl', 'de'] as const) {
     const lex = lexiconFor(language);
@@ -63,8 +61,7 @@ function measure(lines: readonly string[]): Record<'nl' | 'de', Scores> {
     let sentences = 0;
     let claims = 0;
     let claimPrecision = 0;
-    for (const line of lines) {
-      const article = FloresArticle.parse(JSON.parse(line));
+    for (const article of articles) {
       article[language].forEach((sentence, i) => {
         const english = article.en[i] ?? '';
         const o = overlap(glossTokens(tokenize(sentence), lex), english);
@@ -88,12 +85,12 @@ function measure(lines: readonly string[]): Record<'nl' | 'de', Scores> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  if (!existsSync(path)) {
-    console.log(`no FLORES devdata at ${path}; nothing to measure`);
+  const articles = readFloresArticles();
+  if (!articles) {
+    console.log(`no FLORES devdata at ${FLORES_PATH}; nothing to measure`);
   } else {
-    const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line.trim());
     const started = performance.now();
-    const scores = measure(lines);
+    const scores = measure(articles);
     console.log('gloss of the whole sentence vs its English (stemmed content words): jaccard, recall;');
     console.log('claims: share of statement_en content words found in the English sentence');
     for (const [language, s] of Object.entries(scores)) console.log(language, JSON.stringify(s));
