@@ -1,22 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFolder, tempDir } from './support/folder.ts';
 import { lockDatabase, openDatabase } from '../pipeline/store/index.ts';
 
-const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
-const cliScripts = Object.entries(scripts).filter(([, command]) => command.startsWith('tsx pipeline/cli/'));
+import { cliScripts, runInProcess } from './support/cli.ts';
 
-function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const file = scripts[script]!.replace(/^tsx /, '');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, CLAIMLENS_LLM: '', ...env },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
 
 function runAsync(script: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
   const file = scripts[script]!.replace(/^tsx /, '');
@@ -27,51 +18,49 @@ function runAsync(script: string, args: string[]): Promise<{ code: number | null
 }
 
 describe('the command line', () => {
-  it.each(cliScripts.map(([name]) => name))('npm run %s -- --help prints usage and exits 0', (name) => {
-    const result = run(name, ['--help']);
+  it.each(cliScripts.map(([name]) => name))('npm run %s -- --help prints usage and exits 0', async (name) => {
+    const result = await runInProcess(name, ['--help']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Usage: npm run /);
   });
 
-  it('ingest answers a missing folder with one line and a non-zero exit', () => {
-    const result = run('ingest', ['/nonexistent/articles', '--out', tempDir()]);
+  it('ingest answers a missing folder with one line and a non-zero exit', async () => {
+    const result = await runInProcess('ingest', ['/nonexistent/articles', '--out', tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^claimlens: no folder at \/nonexistent\/articles; /)]);
   });
 
-  it('ingest refuses an unwritable out dir', () => {
-    const out = tempDir();
-    chmodSync(out, 0o500);
-    const result = run('ingest', [makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }), '--out', join(out, 'sub')]);
-    chmodSync(out, 0o700);
-    // root may write anywhere: only a non-root user sees the refusal
-    if (process.getuid?.() === 0) return;
+  it('ingest refuses an out dir it cannot create, even as root', async () => {
+    // A folder under a regular file cannot exist for anyone, root included (CI runs as root).
+    const file = join(tempDir(), 'not-a-folder');
+    writeFileSync(file, 'a file, not a folder');
+    const result = await runInProcess('ingest', [makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }), '--out', join(file, 'sub')]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^claimlens: cannot write to /);
+    expect(result.stderr).toMatch(/^claimlens: cannot write to .*not-a-folder\/sub; /);
   });
 
-  it('ingest rejects an unknown flag and a bad --llm spec before reading anything', () => {
+  it('ingest rejects an unknown flag and a bad --llm spec before reading anything', async () => {
     const folder = makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' });
-    expect(run('ingest', [folder, '--out', tempDir(), '--colour']).stderr).toMatch(/^claimlens: Unknown option '--colour'/);
-    expect(run('ingest', [folder, '--out', tempDir(), '--max-file-mb', 'lots']).stderr).toMatch(/^claimlens: --max-file-mb must be a positive number, not "lots"/);
-    const bad = run('ingest', [folder, '--out', tempDir(), '--llm', 'gpt5']);
+    expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--colour'])).stderr).toMatch(/^claimlens: Unknown option '--colour'/);
+    expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--max-file-mb', 'lots'])).stderr).toMatch(/^claimlens: --max-file-mb must be a positive number, not "lots"/);
+    const bad = await runInProcess('ingest', [folder, '--out', tempDir(), '--llm', 'gpt5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^claimlens: unknown --llm "gpt5"; use one of: rules/);
   });
 
-  it('ingest says so when the folder holds no files, and still exits 0', () => {
-    const result = run('ingest', [makeFolder({}), '--out', tempDir()]);
+  it('ingest says so when the folder holds no files, and still exits 0', async () => {
+    const result = await runInProcess('ingest', [makeFolder({}), '--out', tempDir()]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/^claimlens: no files found in .*; it reads \.txt \.md/m);
   });
 
-  it('ingest prints a summary table and a plain line per article when not on a terminal', () => {
+  it('ingest prints a summary table and a plain line per article when not on a terminal', async () => {
     const folder = makeFolder({
       'a.txt': 'Het kabinet verbiedt de app op werktelefoons, zei de minister dinsdag.',
       'b.txt': '',
     });
-    const result = run('ingest', [folder, '--out', tempDir()]);
+    const result = await runInProcess('ingest', [folder, '--out', tempDir()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ok +nl a\.txt/m);
     expect(result.stdout).toMatch(/^error +-- b\.txt \(empty file\)/m);

@@ -6,7 +6,7 @@ import { benchDedup } from '../dedup/bench.ts';
 import { orchestrateBench } from '../bench/orchestrate.ts';
 import { parseSize } from '../bench/run-bench.ts';
 import { BENCH_COLUMNS, benchTable } from '../bench/table.ts';
-import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
+import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
 import { formatTable } from './table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,7 +40,7 @@ function sizeList(text: string, option: string): number[] {
   return sizes;
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { options } = parseCommand(BENCH, argv);
   const sizes = sizeList(options.sizes ?? '1k,10k', 'sizes');
   // Read before the corpus runs, so a typo does not surface only after minutes of benchmarking.
@@ -77,4 +77,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-await runMain(() => main(process.argv.slice(2)));
+await runIfMain(import.meta.url, main);

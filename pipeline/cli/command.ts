@@ -1,5 +1,15 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ClaimlensError } from '../errors.ts';
+
+/** Thrown by parseCommand for `--help`: the help is printed, and runMain exits 0 without running the command. */
+export class HelpShown extends Error {
+  constructor() {
+    super('help shown');
+    this.name = 'HelpShown';
+  }
+}
 
 type OptionSpec =
   | { type: 'string'; description: string; default?: string; env?: string; placeholder?: string }
@@ -38,11 +48,11 @@ export function helpText(spec: CommandSpec): string {
   return lines.join('\n');
 }
 
-/** Parses argv against the spec; `--help` prints the help and exits 0, a bad flag is a ClaimlensError. */
+/** Parses argv against the spec; `--help` prints the help and throws HelpShown, a bad flag is a ClaimlensError. */
 export function parseCommand<S extends CommandSpec>(spec: S, argv: string[], env: NodeJS.ProcessEnv = process.env): Parsed<S> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${helpText(spec)}\n`);
-    process.exit(0);
+    throw new HelpShown();
   }
   const options = Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type }]));
   let parsed;
@@ -66,16 +76,35 @@ export function integerOption(value: string | undefined, name: string, fallback:
   return number;
 }
 
-/** Runs a command's main, turning a ClaimlensError into one line on stderr and exit code 2. */
-export async function runMain(main: () => Promise<number | void>): Promise<void> {
+/**
+ * Runs a command's main and returns its exit code, turning a ClaimlensError into one line on stderr and
+ * code 2. Tests call it in-process; the process entry point is `runIfMain`.
+ */
+export async function runCommand(main: (argv: string[]) => Promise<number | void>, argv: string[]): Promise<number> {
   try {
-    process.exitCode = (await main()) ?? 0;
+    return (await main(argv)) ?? 0;
   } catch (error) {
+    if (error instanceof HelpShown) return 0;
     if (error instanceof ClaimlensError) {
       process.stderr.write(`${error.toLine()}\n`);
-      process.exitCode = 2;
-      return;
+      return 2;
     }
     throw error;
   }
+}
+
+const isEntryPoint = (moduleUrl: string) => {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(moduleUrl));
+  } catch {
+    return false;
+  }
+};
+
+/** Runs main when the module is the process's entry point (`npm run <command>`), and does nothing on import. */
+export async function runIfMain(moduleUrl: string, main: (argv: string[]) => Promise<number | void>): Promise<void> {
+  if (!isEntryPoint(moduleUrl)) return;
+  process.exitCode = await runCommand(main, process.argv.slice(2));
 }

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from '../eval/evaluate.ts';
 import { EVAL_COLUMNS, evalTable } from '../eval/table.ts';
-import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
+import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
 import { formatTable } from './table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,7 +24,7 @@ export const EVAL = {
   examples: ['npm run eval', 'npm run eval -- --llm openai:gpt-4o-mini', 'npm run eval -- --json'],
 } satisfies CommandSpec;
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { options } = parseCommand(EVAL, argv);
   const corpus = resolve(options.corpus ?? 'corpus');
   const figures = await evaluate({
@@ -48,4 +48,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-await runMain(() => main(process.argv.slice(2)));
+await runIfMain(import.meta.url, main);

@@ -6,7 +6,7 @@ import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
-import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
+import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
 
@@ -34,7 +34,7 @@ async function countFiles(folder: string): Promise<number> {
   return count;
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { positionals, options } = parseCommand(INGEST, argv);
   const folder = resolve(positionals[0] ?? 'corpus');
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -98,4 +98,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-await runMain(() => main(process.argv.slice(2)));
+await runIfMain(import.meta.url, main);

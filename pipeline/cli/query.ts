@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ClaimlensError } from '../errors.ts';
 import { databasePath } from '../run.ts';
 import { openDatabase } from '../store/index.ts';
-import { helpText, integerOption, parseCommand, runMain } from './command.ts';
+import { helpText, integerOption, parseCommand, runIfMain } from './command.ts';
 import { QUERIES, QUERY, readOnlyRows, text, type Options, type Result } from './queries.ts';
 import { formatTable } from './table.ts';
 
@@ -11,7 +11,7 @@ function print(result: Result, json: boolean): void {
   else process.stdout.write(`${formatTable(result.rows, result.columns)}\n`);
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const name = argv.find((arg) => !arg.startsWith('-'));
   const named = name !== undefined && argv.indexOf(name) === 0 ? QUERIES[name] : undefined;
   if (name !== undefined && argv.indexOf(name) === 0 && !named) {
@@ -32,4 +32,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-await runMain(() => main(process.argv.slice(2)));
+await runIfMain(import.meta.url, main);

@@ -3,7 +3,7 @@ import { writeReports } from '../report.ts';
 import { databasePath } from '../run.ts';
 import { countContradictions } from '../store/contradictions.ts';
 import { openDatabase } from '../store/index.ts';
-import { parseCommand, runMain, type CommandSpec } from './command.ts';
+import { parseCommand, runIfMain, type CommandSpec } from './command.ts';
 
 export const REPORT = {
   name: 'report',
@@ -16,7 +16,7 @@ export const REPORT = {
   examples: ['npm run report', 'npm run report -- --out /tmp/run'],
 } satisfies CommandSpec;
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { options } = parseCommand(REPORT, argv);
   const out = resolve(options.out ?? 'out');
   const db = openDatabase(databasePath(out), { readonly: true });
@@ -31,4 +31,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-await runMain(() => main(process.argv.slice(2)));
+await runIfMain(import.meta.url, main);
