@@ -6,7 +6,7 @@ import { loadGold, type Gold } from '../pipeline/eval/gold.ts';
 import { accuracy, lengthBucket, loadSentenceSet, scoreLanguage } from '../pipeline/eval/language.ts';
 
 const corpus = fileURLToPath(new URL('../corpus', import.meta.url));
-const sentences = loadSentenceSet(fileURLToPath(new URL('./fixtures/language-sentences.json', import.meta.url)));
+const sentences = loadSentenceSet(fileURLToPath(new URL('../corpus/gold/language-sentences.json', import.meta.url)));
 const supported = sentences.filter((sentence) => ['nl', 'de', 'en'].includes(sentence.lang));
 const others = sentences.filter((sentence) => !['nl', 'de', 'en'].includes(sentence.lang));
 

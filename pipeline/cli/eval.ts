@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   const figures = await evaluate({
     corpus,
     gold: join(corpus, 'gold'),
-    sentences: join(ROOT, 'tests', 'fixtures', 'language-sentences.json'),
+    sentences: join(ROOT, 'corpus', 'gold', 'language-sentences.json'),
     devdata: FLORES_PATH,
     llm: options.llm ?? 'rules',
     requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', 120) * 1000,
