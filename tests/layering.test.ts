@@ -25,7 +25,7 @@ const STAGES = [
   'pipeline/bench',
   'pipeline/cli',
 ];
-const SHARED = ['schemas', 'pipeline/errors', 'pipeline/hash', 'pipeline/lexicons', 'pipeline/store', 'pipeline/devdata'];
+const SHARED = ['schemas', 'pipeline/errors', 'pipeline/hash', 'pipeline/lexicons', 'pipeline/store'];
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {

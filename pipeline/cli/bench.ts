@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ClaimlensError } from '../errors.ts';
-import { benchDedup } from '../dedup/bench.ts';
+import { benchDedup } from '../bench/dedup-scale.ts';
 import { orchestrateBench } from '../bench/orchestrate.ts';
 import { parseSize } from '../bench/run-bench.ts';
 import { BENCH_COLUMNS, benchTable } from '../bench/table.ts';

@@ -1,4 +1,4 @@
-import { FLORES_PATH } from '../devdata.ts';
+import { FLORES_PATH } from '../eval/flores.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

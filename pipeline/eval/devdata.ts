@@ -1,4 +1,4 @@
-import { readFloresArticles } from '../devdata.ts';
+import { readFloresArticles } from './flores.ts';
 import { scoreLanguage, type LanguageScore } from './language.ts';
 
 export type DevdataLanguage = { file: string; sentences: LanguageScore; articles: LanguageScore };

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { FloresArticle } from '../../schemas/devdata.ts';
-import { FLORES_PATH, readFloresArticles } from '../devdata.ts';
+import { FLORES_PATH, readFloresArticles } from './flores.ts';
 import { extractRuleClaims } from '../rules/extract.ts';
-import { clusterClaims } from './cluster.ts';
-import type { DedupClaim } from './features.ts';
+import { clusterClaims } from '../dedup/cluster.ts';
+import type { DedupClaim } from '../dedup/features.ts';
 
 /**
  * Cross-language dedup on real translated news (FLORES-200 Wikinews, read from

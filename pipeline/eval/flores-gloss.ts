@@ -1,16 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { FloresArticle } from '../../schemas/devdata.ts';
-import { FLORES_PATH, readFloresArticles } from '../devdata.ts';
-import { extractRuleClaims } from './extract.ts';
-import { glossTokens } from './gloss.ts';
-import { lexiconFor } from './lexicon.ts';
-import { tokenize } from './tokens.ts';
+import { FLORES_PATH, readFloresArticles } from './flores.ts';
+import { extractRuleClaims } from '../rules/extract.ts';
+import { glossTokens } from '../rules/gloss.ts';
+import { lexiconFor } from '../rules/lexicon.ts';
+import { tokenize } from '../rules/tokens.ts';
 
 /**
  * How much of the English a Dutch or German gloss gets right, on real translated news (FLORES-200
  * Wikinews, read from ../shared/devdata at run time, never copied): the stemmed content words the
  * gloss of a sentence shares with the English translation of that sentence.
- *   npx tsx pipeline/rules/gloss-devdata.ts
+ *   npx tsx pipeline/eval/flores-gloss.ts
  */
 
 const STOP = new Set(

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { clusterClaims } from './cluster.ts';
-import { pairwiseScores } from './pairwise.ts';
-import { syntheticClaims } from './synthetic.ts';
+import { clusterClaims } from '../dedup/cluster.ts';
+import { pairwiseScores } from './dedup-pairwise.ts';
+import { syntheticClaims } from './dedup-synthetic.ts';
 
 /** One size, measured in this process: generation is excluded from the time, not from memory. */
 export type DedupBenchRow = { claims: number; seconds: number; cpuSeconds: number; claimsPerSecond: number; comparisons: number; peakRssMb: number; heapUsedMb: number; clusters: number; precision: number; recall: number };

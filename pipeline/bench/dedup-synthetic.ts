@@ -1,5 +1,5 @@
-import type { DedupClaim } from './features.ts';
-import { aliasEntries, verbEntries, type DedupLanguage } from './lexicons.ts';
+import type { DedupClaim } from '../dedup/features.ts';
+import { aliasEntries, verbEntries, type DedupLanguage } from '../dedup/lexicons.ts';
 
 /**
  * Generated claims for the benchmark: events (an actor, a verb, an object, a day), each told by
