@@ -1,5 +1,5 @@
 import type { FileStamp, LanguageGuess, LoadedArticle, LoadFailure } from '../../schemas/article.ts';
-import type { GroundedClaim, ExtractedClaim } from '../../schemas/claim.ts';
+import type { GroundedClaim, UnalignedClaim } from '../../schemas/claim.ts';
 import { contentId } from '../hash.ts';
 import { statement, type Db } from './open.ts';
 
@@ -16,7 +16,7 @@ export type ArticleRecord = {
   error?: string;
   identity: ExtractorIdentity;
   claims: readonly GroundedClaim[];
-  unaligned: readonly ExtractedClaim[];
+  unaligned: readonly UnalignedClaim[];
 };
 
 export type ArticleState = { status: string; extractorKey: string | null };
@@ -201,14 +201,14 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
       });
     }
     const insertUnaligned = statement(db, 
-      `INSERT OR IGNORE INTO unaligned (unaligned_id, article_id, quote, statement_en, actor, action, extractor, model, prompt_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO unaligned (unaligned_id, article_id, quote, statement_en, actor, action, extractor, model, prompt_version, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const claim of record.unaligned) {
       insertUnaligned.run(
         contentId(articleId, claim.quote, claim.statement_en),
         articleId, claim.quote, claim.statement_en, claim.actor, claim.action,
-        identity.extractor, identity.model, identity.promptVersion,
+        identity.extractor, identity.model, identity.promptVersion, claim.reason,
       );
     }
     upsertPath(db, article.path, articleId, 'ok', null, article.stamp);

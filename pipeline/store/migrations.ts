@@ -271,4 +271,20 @@ CREATE TRIGGER claims_version_delete AFTER DELETE ON claims BEGIN UPDATE _claims
 CREATE TRIGGER claims_version_update AFTER UPDATE ON claims BEGIN UPDATE _claims_version SET version = version + 1; END;
 CREATE TABLE _stage_inputs (stage TEXT PRIMARY KEY, input_key TEXT NOT NULL);`,
   },
+  {
+    // Why an extraction was not stored as a claim: its quote is not in the article, or does not carry it.
+    name: '008-reliability-unaligned-reason',
+    sql: `ALTER TABLE unaligned ADD COLUMN reason TEXT;
+DROP VIEW v_unaligned;
+CREATE VIEW v_unaligned AS
+SELECT
+  u.article_id,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = u.article_id) AS path,
+  u.quote,
+  u.statement_en,
+  u.extractor,
+  u.model,
+  u.reason
+FROM unaligned u;`,
+  },
 ];
