@@ -10,7 +10,7 @@ import { parseArticleJson } from './formats/json.ts';
 import { parseMarkdown } from './formats/md.ts';
 import { parseTxt } from './formats/txt.ts';
 import { normaliseText } from './normalise.ts';
-import { ARTICLE_EXTENSIONS, walkFolder } from './walk.ts';
+import { ARTICLE_EXTENSIONS, walkFolder, whyNotReadable } from './walk.ts';
 
 export type LoadOptions = { maxFileBytes: number };
 
@@ -66,6 +66,11 @@ async function* loadJsonLines(absolute: string, path: string, options: LoadOptio
 
 /** One file: an article, several (a .jsonl feed), or a failure with its reason. */
 export async function* loadFile(absolute: string, path: string, options: LoadOptions, known?: FileStamp): AsyncGenerator<LoadOutcome> {
+  const unreadable = await whyNotReadable(absolute, path);
+  if (unreadable) {
+    yield failure(path, unreadable.reason, unreadable.status);
+    return;
+  }
   let stamp = known;
   if (!stamp) {
     try {
