@@ -97,7 +97,7 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
       const done = state && state.extractorKey === key && state.status !== 'error';
       if (config.force || !done) return extract(article, articleId);
     }
-    linkPath(db, article.path, articleId, article.stamp);
+    linkPath(db, article, articleId);
     countUnchanged(articleOutcome(db, article.path, articleId));
   };
 

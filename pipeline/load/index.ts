@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { ArticleMetadata, FileStamp, LoadOutcome } from '../../schemas/article.ts';
+import type { ArticleMetadata, FileStamp, LoadOutcome, TextEncoding } from '../../schemas/article.ts';
 import { oneLine } from '../errors.ts';
 import { decodeText } from './decode.ts';
 import { parseHtml } from './formats/html.ts';
@@ -21,10 +21,10 @@ const failure = (path: string, reason: string, status: 'error' | 'skipped' = 'er
   failure: { path, reason, status },
 });
 
-function toOutcome(path: string, body: string, metadata: ArticleMetadata, encoding: 'utf-8' | 'windows-1252'): LoadOutcome {
+function toOutcome(path: string, body: string, metadata: ArticleMetadata, encoding: TextEncoding, replaced = 0): LoadOutcome {
   const text = normaliseText(body);
   if (!text) return failure(path, 'no article text found');
-  return { kind: 'article', article: { path, text, encoding, metadata } };
+  return { kind: 'article', article: { path, text, encoding, ...(replaced > 0 ? { replaced } : {}), metadata } };
 }
 
 function parseByExtension(extension: string, text: string): { body: string; metadata: ArticleMetadata } | { reason: string } {
@@ -109,7 +109,7 @@ async function* loadStampedFile(absolute: string, path: string, { size }: FileSt
       return;
     }
     const parsed = parseByExtension(extension, decoded.text);
-    yield 'reason' in parsed ? failure(path, parsed.reason) : toOutcome(path, parsed.body, parsed.metadata, decoded.encoding);
+    yield 'reason' in parsed ? failure(path, parsed.reason) : toOutcome(path, parsed.body, parsed.metadata, decoded.encoding, decoded.replaced);
   } catch (error) {
     yield failure(path, `could not read: ${oneLine(error)}`);
   }
