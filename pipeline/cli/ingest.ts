@@ -6,6 +6,7 @@ import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
+import { machineFailure } from '../store/open.ts';
 import { integerOption, parseCommand, runMain, type CommandSpec } from './command.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
@@ -92,10 +93,27 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`database: ${file}\n${summary.reports.map((report) => `report:   ${report}\n`).join('')}`);
     }
     return 0;
+  } catch (error) {
+    // A full disk or an IO error is the machine's, not a bug: one line and exit 2, not a stack trace.
+    throw machineFailure(error) ?? error;
   } finally {
-    db.close();
+    try {
+      db.close();
+    } catch {
+      // closing after a failed write may fail the same way; the error above is the one to report
+    }
     await unlock();
   }
 }
+
+// The extraction pool's bookkeeping promise rejects unobserved when a write fails inside it; a full
+// disk there ends the run with the same one line and exit 2. SQLite writes are synchronous, so no
+// transaction is half done when this runs: the database holds every article stored before.
+process.on('unhandledRejection', (reason) => {
+  const failure = machineFailure(reason);
+  if (!failure) throw reason;
+  process.stderr.write(`${failure.toLine()}\n`);
+  process.exit(2);
+});
 
 await runMain(() => main(process.argv.slice(2)));
