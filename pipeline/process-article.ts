@@ -1,29 +1,63 @@
 import type { ArticleForExtraction, LoadedArticle, SupportedLanguage } from '../schemas/article.ts';
-import type { ExtractedClaim, GroundedClaim } from '../schemas/claim.ts';
+import type { ExtractedClaim, GroundedClaim, UnalignedClaim } from '../schemas/claim.ts';
 import { resolveDate } from './dates.ts';
 import { detectLanguage } from './detect-language.ts';
 import { oneLine } from './errors.ts';
 import { noStats, type Extractor, type ExtractionStats } from './extract.ts';
 import { quoteGrounder } from './ground.ts';
+import { alignmentKeepsMeaning, quoteSupports, type QuoteSurroundings } from './support.ts';
 import type { ArticleRecord } from './store/index.ts';
 
 export type ProcessedArticle = { record: ArticleRecord; stats: ExtractionStats };
 
-/** Claims whose quotes align with the text, and those that do not (kept for review, never stored as fact). */
+/** How far before a quote its actor may be named (the sentence before), and after it. */
+const NEAR_BEFORE = 300;
+const NEAR_AFTER = 100;
+const SENTENCE_END = /[.!?\n]/u;
+
+/**
+ * The text around a grounded quote. Code-point offsets are used as UTF-16 indices here: off by one
+ * per astral character before the quote, which windows of whole sentences and hundreds of characters absorb.
+ */
+function surroundingsOf(text: string, span: { char_start: number; char_end: number }): QuoteSurroundings {
+  let from = span.char_start;
+  for (let ends = 0; from > 0 && from > span.char_start - 2 * NEAR_BEFORE; from--) {
+    if (SENTENCE_END.test(text[from - 1]!) && ++ends === 2) break;
+  }
+  let to = span.char_end;
+  while (to < text.length && to < span.char_end + NEAR_BEFORE && !SENTENCE_END.test(text[to]!)) to++;
+  return {
+    near: text.slice(Math.max(0, span.char_start - NEAR_BEFORE), span.char_end + NEAR_AFTER),
+    sentences: text.slice(from, to + 1),
+  };
+}
+
+/**
+ * Claims whose quotes align with the text and carry the claim, and those that do not, each with
+ * the reason (kept for review, never stored as fact): a quote that is not there, a loose alignment
+ * that changes a negation or a number, a quote too short to state anything or that does not name
+ * the actor or hold the action.
+ */
 export function groundClaims(
   text: string,
   claims: readonly ExtractedClaim[],
   language: SupportedLanguage,
   published: LoadedArticle['metadata']['published'],
-): { grounded: GroundedClaim[]; unaligned: ExtractedClaim[] } {
+): { grounded: GroundedClaim[]; unaligned: UnalignedClaim[] } {
   const grounded: GroundedClaim[] = [];
-  const unaligned: ExtractedClaim[] = [];
+  const unaligned: UnalignedClaim[] = [];
   const seenSpans = new Set<string>();
   const ground = quoteGrounder(text);
   for (const claim of claims) {
     const grounding = ground(claim.quote);
     if (!grounding) {
-      unaligned.push(claim);
+      unaligned.push({ ...claim, reason: 'quote not found in the article' });
+      continue;
+    }
+    const aligned = grounding.alignment === 'exact' ? ({ supported: true } as const) : alignmentKeepsMeaning(claim.quote, grounding.quote);
+    const supported = aligned.supported ? quoteSupports(claim, grounding.quote, language, surroundingsOf(text, grounding)) : aligned;
+    if (!supported.supported) {
+      unaligned.push({ ...claim, reason: supported.reason });
       continue;
     }
     // Overlapping chunks of a long article report the same claim twice: keep it once.

@@ -97,7 +97,7 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
       const done = state && state.extractorKey === key && state.status !== 'error';
       if (config.force || !done) return extract(article, articleId);
     }
-    linkPath(db, article.path, articleId, article.stamp);
+    linkPath(db, article, articleId);
     countUnchanged(articleOutcome(db, article.path, articleId));
   };
 
@@ -112,7 +112,10 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
   };
 
   await timed('ingest', async () => {
-    for await (const file of walkFolder(config.folder)) {
+    // The first article whose store failed (a full disk, say): no new work starts, the work in flight
+    // ends, then the run fails with it. Each article is its own transaction, so what is stored stays.
+    let failure: { error: unknown } | undefined;
+    files: for await (const file of walkFolder(config.folder)) {
       const stamp = await stampOf(file.absolute);
       const unchanged = !config.force && stamp && unchangedFileOutcomes(db, file.relative, stamp, key);
       if (unchanged) {
@@ -120,12 +123,15 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
         continue;
       }
       for await (const outcome of loadFile(file.absolute, file.relative, { maxFileBytes: config.maxFileBytes }, stamp)) {
+        if (failure) break files;
         if (outcome.kind === 'failure') {
           recordFailure(db, outcome.failure);
           count({ path: outcome.failure.path, status: outcome.failure.status, language: null, claims: 0, unchanged: false, error: outcome.failure.reason });
           continue;
         }
-        const task = handle(outcome.article);
+        const task = handle(outcome.article).catch((error: unknown) => {
+          failure ??= { error };
+        });
         pending.add(task);
         void task.finally(() => pending.delete(task));
         // Backpressure: never hold more loaded articles than the pool can soon take.
@@ -133,6 +139,7 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
       }
     }
     await Promise.all(pending);
+    if (failure) throw failure.error;
   });
 
   const clustering = await timed('dedup', () => clusterStage(db, { extractor }));

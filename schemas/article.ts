@@ -14,7 +14,8 @@ export const PublishedDate = z.object({
 });
 export type PublishedDate = z.infer<typeof PublishedDate>;
 
-export const TextEncoding = z.enum(['utf-8', 'windows-1252']);
+export const TextEncoding = z.enum(['utf-8', 'windows-1252', 'utf-16le', 'utf-16be']);
+export type TextEncoding = z.infer<typeof TextEncoding>;
 
 /** Metadata a file may carry about its article; every field optional because formats differ. */
 export const ArticleMetadata = z.object({
@@ -36,6 +37,7 @@ export const LoadedArticle = z.object({
   path: z.string().describe('relative to the ingested folder; `feed.jsonl#12` for line 12'),
   text: z.string().min(1).describe('NFC-normalised body text; every offset points into it'),
   encoding: TextEncoding,
+  replaced: z.number().int().nonnegative().optional().describe('invalid byte sequences the decoder replaced with U+FFFD'),
   metadata: ArticleMetadata,
   stamp: FileStamp.optional(),
 });

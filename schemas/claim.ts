@@ -29,6 +29,10 @@ export const ExtractedClaim = z.object({
 });
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
+/** An extraction that is not stored as a claim, with why: its quote is not in the article, or does not carry it. */
+export const UnalignedClaim = ExtractedClaim.extend({ reason: z.string() });
+export type UnalignedClaim = z.infer<typeof UnalignedClaim>;
+
 /** What the model must answer: the JSON schema sent to it is generated from this. */
 export const ExtractionOutput = z.object({
   claims: z.array(ExtractedClaim).describe('Every claim the article makes about an event or a statement; empty when none'),

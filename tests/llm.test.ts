@@ -7,7 +7,7 @@ import { startLlmServer, type LlmServer } from './llm-server/server.ts';
 /** A claim as a model would answer it; the quote is what the test is about. */
 const claim = (quote: string, extra: Record<string, unknown> = {}) => ({
   actor: 'The council',
-  action: 'decided something',
+  action: quote,
   date: null,
   reason: null,
   source: null,

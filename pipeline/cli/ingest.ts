@@ -6,6 +6,7 @@ import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
+import { machineFailure } from '../store/open.ts';
 import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
@@ -92,8 +93,15 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`database: ${file}\n${summary.reports.map((report) => `report:   ${report}\n`).join('')}`);
     }
     return 0;
+  } catch (error) {
+    // A full disk or an IO error is the machine's, not a bug: one line and exit 2, not a stack trace.
+    throw machineFailure(error) ?? error;
   } finally {
-    db.close();
+    try {
+      db.close();
+    } catch {
+      // closing after a failed write may fail the same way; the error above is the one to report
+    }
     await unlock();
   }
 }

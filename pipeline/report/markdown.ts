@@ -2,12 +2,22 @@ import type { ClaimRow } from '../store/contradictions.ts';
 import { countList, dateOf, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
 
 /**
- * Quoted text as Markdown shows it: Markdown passes HTML through, so a quote holding "<b>" or
- * "&lt;" would render as markup; a `<` and an `&` that starts an entity are written as entities.
+ * Article and model text as Markdown shows it, as text: Markdown passes HTML through and turns
+ * `[x](javascript:…)` into a live link and `![x](http://…)` into an image the viewer fetches. So
+ * HTML tags and entities are written as entities, and the characters of link, image, emphasis and code
+ * syntax are backslash-escaped; the text reads the same, nothing in it renders.
  */
-export const escapeMarkdown = (text: string) => text.replace(/&(?=#?\w+;)/g, '&amp;').replace(/</g, '&lt;');
+export const escapeMarkdown = (text: string) =>
+  text
+    .replace(/[\\`*_[\]~]/g, (char) => `\\${char}`)
+    .replace(/&(?=#?\w+;)/g, '&amp;')
+    .replace(/</g, '&lt;');
 
-const cell = (text: string | null | undefined) => escapeMarkdown((text ?? '—').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim() || '—');
+/** A paragraph of untrusted text: one line, escaped, and no heading, list or quote marker at its start. */
+const paragraph = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^([#>+=-]|\d+[.)])/u, '\\$1');
+
+// Pipes are escaped after the rest, so their backslash is not escaped in turn.
+const cell = (text: string | null | undefined) => escapeMarkdown((text ?? '—').replace(/\s+/g, ' ').trim() || '—').replace(/\|/g, '\\|');
 
 const codeCell = (text: string) => `\`${text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 
@@ -35,11 +45,11 @@ export function renderMarkdown(data: ReportData): string {
   data.items.forEach((item, index) => {
     const a = side(item.a);
     const b = side(item.b);
-    lines.push(`## ${index + 1}. ${item.kind} · score ${item.score.toFixed(2)}`, '', escapeMarkdown(item.explanation), '');
+    lines.push(`## ${index + 1}. ${item.kind} · score ${item.score.toFixed(2)}`, '', paragraph(item.explanation), '');
     lines.push('| | A | B |', '| --- | --- | --- |');
     ROWS.forEach((name, row) => lines.push(`| ${name} | ${a[row]} | ${b[row]} |`));
     if (item.support_a > 1 || item.support_b > 1) lines.push(`| claims on this side | ${item.support_a} | ${item.support_b} |`);
-    lines.push('', `Judged by ${item.judge}; id \`${item.contradiction_id}\`.`, '');
+    lines.push('', `Judged by ${escapeMarkdown(item.judge)}; id \`${item.contradiction_id}\`.`, '');
   });
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -1,5 +1,5 @@
 import type { FileStamp, LanguageGuess, LoadedArticle, LoadFailure } from '../../schemas/article.ts';
-import type { GroundedClaim, ExtractedClaim } from '../../schemas/claim.ts';
+import type { GroundedClaim, UnalignedClaim } from '../../schemas/claim.ts';
 import { contentId } from '../hash.ts';
 import { statement, type Db } from './open.ts';
 
@@ -16,7 +16,7 @@ export type ArticleRecord = {
   error?: string;
   identity: ExtractorIdentity;
   claims: readonly GroundedClaim[];
-  unaligned: readonly ExtractedClaim[];
+  unaligned: readonly UnalignedClaim[];
 };
 
 export type ArticleState = { status: string; extractorKey: string | null };
@@ -63,20 +63,45 @@ function dropIfOrphaned(db: Db, articleId: string | null): void {
  * so that an unchanged re-run leaves the database as it was; an article its path no longer
  * shows is removed with its claims.
  */
-function upsertPath(db: Db, path: string, articleId: string | null, status: string, error: string | null, stamp: FileStamp | undefined): boolean {
-  const previous = statement(db, 'SELECT article_id, status, error, file_size, file_mtime_ms FROM article_paths WHERE path = ?').get(path) as
-    | { article_id: string | null; status: string; error: string | null; file_size: number | null; file_mtime_ms: number | null }
+/** What a path says about its article: the same text under two paths may name two outlets. */
+type PathMetadata = Pick<LoadedArticle, 'metadata'>['metadata'] | undefined;
+
+function pathMetadataRow(db: Db, metadata: PathMetadata) {
+  return {
+    title: metadata?.title ?? null,
+    outlet_id: outletId(db, metadata?.outlet),
+    published: metadata?.published?.iso ?? null,
+    published_precision: metadata?.published?.precision ?? null,
+    url: metadata?.url ?? null,
+    author: metadata?.author ?? null,
+  };
+}
+
+type StoredPath = {
+  article_id: string | null; status: string; error: string | null; file_size: number | null; file_mtime_ms: number | null;
+  title: string | null; outlet_id: number | null; published: string | null; published_precision: string | null; url: string | null; author: string | null;
+};
+
+const METADATA_COLUMNS = ['title', 'outlet_id', 'published', 'published_precision', 'url', 'author'] as const;
+
+function upsertPath(db: Db, path: string, articleId: string | null, status: string, error: string | null, stamp: FileStamp | undefined, metadata?: PathMetadata): boolean {
+  const previous = statement(db, `SELECT article_id, status, error, file_size, file_mtime_ms, ${METADATA_COLUMNS.join(', ')} FROM article_paths WHERE path = ?`).get(path) as
+    | StoredPath
     | undefined;
   const size = stamp?.size ?? null;
   const mtime = stamp?.mtimeMs ?? null;
+  const described = pathMetadataRow(db, metadata);
   const same = previous && previous.article_id === articleId && previous.status === status && previous.error === error;
-  if (same && previous.file_size === size && previous.file_mtime_ms === mtime) return false;
+  const sameMetadata = previous && METADATA_COLUMNS.every((column) => previous[column] === described[column]);
+  if (same && sameMetadata && previous.file_size === size && previous.file_mtime_ms === mtime) return false;
   statement(
     db,
-    `INSERT INTO article_paths (path, article_id, status, error, seen_at, file_size, file_mtime_ms) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO article_paths (path, article_id, status, error, seen_at, file_size, file_mtime_ms, ${METADATA_COLUMNS.join(', ')})
+     VALUES (@path, @article_id, @status, @error, @seen_at, @file_size, @file_mtime_ms, ${METADATA_COLUMNS.map((column) => `@${column}`).join(', ')})
      ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, status = excluded.status,
-       error = excluded.error, seen_at = excluded.seen_at, file_size = excluded.file_size, file_mtime_ms = excluded.file_mtime_ms`,
-  ).run(path, articleId, status, error, now(), size, mtime);
+       error = excluded.error, seen_at = excluded.seen_at, file_size = excluded.file_size, file_mtime_ms = excluded.file_mtime_ms,
+       ${METADATA_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}`,
+  ).run({ path, article_id: articleId, status, error, seen_at: now(), file_size: size, file_mtime_ms: mtime, ...described });
   if (previous && previous.article_id !== articleId) dropIfOrphaned(db, previous.article_id);
   return true;
 }
@@ -85,9 +110,12 @@ export function recordFailure(db: Db, failure: LoadFailure): boolean {
   return db.transaction(() => upsertPath(db, failure.path, null, failure.status, failure.reason, failure.stamp))();
 }
 
-/** Another path for an article already stored (the same text twice, or an unchanged re-run). */
-export function linkPath(db: Db, path: string, articleId: string, stamp?: FileStamp): boolean {
-  return db.transaction(() => upsertPath(db, path, articleId, 'ok', null, stamp))();
+/**
+ * Another path for an article already stored (the same text twice, or an unchanged re-run), with
+ * that path's own title, outlet, date and URL.
+ */
+export function linkPath(db: Db, article: Pick<LoadedArticle, 'path' | 'stamp' | 'metadata'>, articleId: string): boolean {
+  return db.transaction(() => upsertPath(db, article.path, articleId, 'ok', null, article.stamp, article.metadata))();
 }
 
 /**
@@ -146,14 +174,14 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
     statement(db, 'INSERT OR IGNORE INTO languages (code, name) VALUES (?, ?)').run(language.code, language.code);
     statement(db, 
       `INSERT INTO articles (article_id, text, title, outlet_id, published, published_precision, url, author, encoding,
-         language, language_confidence, status, error, extractor_key, n_unaligned, processed_at)
+         language, language_confidence, status, error, extractor_key, n_unaligned, processed_at, n_replaced)
        VALUES (@article_id, @text, @title, @outlet_id, @published, @published_precision, @url, @author, @encoding,
-         @language, @language_confidence, @status, @error, @extractor_key, @n_unaligned, @processed_at)
+         @language, @language_confidence, @status, @error, @extractor_key, @n_unaligned, @processed_at, @n_replaced)
        ON CONFLICT (article_id) DO UPDATE SET title = excluded.title, outlet_id = excluded.outlet_id,
          published = excluded.published, published_precision = excluded.published_precision, url = excluded.url,
          author = excluded.author, language = excluded.language, language_confidence = excluded.language_confidence,
          status = excluded.status, error = excluded.error, extractor_key = excluded.extractor_key,
-         n_unaligned = excluded.n_unaligned, processed_at = excluded.processed_at`,
+         n_unaligned = excluded.n_unaligned, processed_at = excluded.processed_at, encoding = excluded.encoding, n_replaced = excluded.n_replaced`,
     ).run({
       article_id: articleId,
       text: article.text,
@@ -164,6 +192,7 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
       url: metadata.url ?? null,
       author: metadata.author ?? null,
       encoding: article.encoding,
+      n_replaced: article.replaced ?? 0,
       language: language.code,
       language_confidence: language.confidence,
       status: record.status,
@@ -201,17 +230,17 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
       });
     }
     const insertUnaligned = statement(db, 
-      `INSERT OR IGNORE INTO unaligned (unaligned_id, article_id, quote, statement_en, actor, action, extractor, model, prompt_version)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO unaligned (unaligned_id, article_id, quote, statement_en, actor, action, extractor, model, prompt_version, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const claim of record.unaligned) {
       insertUnaligned.run(
         contentId(articleId, claim.quote, claim.statement_en),
         articleId, claim.quote, claim.statement_en, claim.actor, claim.action,
-        identity.extractor, identity.model, identity.promptVersion,
+        identity.extractor, identity.model, identity.promptVersion, claim.reason,
       );
     }
-    upsertPath(db, article.path, articleId, 'ok', null, article.stamp);
+    upsertPath(db, article.path, articleId, 'ok', null, article.stamp, metadata);
   })();
 }
 

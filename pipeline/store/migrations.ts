@@ -271,4 +271,76 @@ CREATE TRIGGER claims_version_delete AFTER DELETE ON claims BEGIN UPDATE _claims
 CREATE TRIGGER claims_version_update AFTER UPDATE ON claims BEGIN UPDATE _claims_version SET version = version + 1; END;
 CREATE TABLE _stage_inputs (stage TEXT PRIMARY KEY, input_key TEXT NOT NULL);`,
   },
+  {
+    // Why an extraction was not stored as a claim: its quote is not in the article, or does not carry it.
+    name: '008-reliability-unaligned-reason',
+    sql: `ALTER TABLE unaligned ADD COLUMN reason TEXT;
+DROP VIEW v_unaligned;
+CREATE VIEW v_unaligned AS
+SELECT
+  u.article_id,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = u.article_id) AS path,
+  u.quote,
+  u.statement_en,
+  u.extractor,
+  u.model,
+  u.reason
+FROM unaligned u;`,
+  },
+  {
+    // Each path keeps its own metadata (a wire story under two outlets is two sources), and the
+    // decoding of its text shows: how it was read and how many invalid byte sequences were replaced.
+    name: '009-reliability-path-metadata',
+    sql: `ALTER TABLE articles ADD COLUMN n_replaced INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE article_paths ADD COLUMN title TEXT;
+ALTER TABLE article_paths ADD COLUMN outlet_id INTEGER REFERENCES outlets (outlet_id);
+ALTER TABLE article_paths ADD COLUMN published TEXT;
+ALTER TABLE article_paths ADD COLUMN published_precision TEXT CHECK (published_precision IN ('day', 'month', 'year'));
+ALTER TABLE article_paths ADD COLUMN url TEXT;
+ALTER TABLE article_paths ADD COLUMN author TEXT;
+UPDATE article_paths SET (title, outlet_id, published, published_precision, url, author) =
+  (SELECT a.title, a.outlet_id, a.published, a.published_precision, a.url, a.author FROM articles a WHERE a.article_id = article_paths.article_id)
+WHERE article_id IS NOT NULL;
+DROP VIEW v_articles;
+CREATE VIEW v_articles AS
+SELECT
+  p.article_id,
+  p.path,
+  p.title,
+  o.name AS outlet,
+  p.published,
+  a.language,
+  a.language_confidence,
+  CASE WHEN p.status <> 'ok' OR a.article_id IS NULL THEN p.status ELSE a.status END AS status,
+  CASE WHEN p.status <> 'ok' OR a.article_id IS NULL THEN p.error ELSE a.error END AS error,
+  (SELECT count(*) FROM claims c WHERE c.article_id = p.article_id) AS n_claims,
+  a.encoding,
+  a.n_replaced
+FROM article_paths p
+LEFT JOIN articles a ON a.article_id = p.article_id
+LEFT JOIN outlets o ON o.outlet_id = p.outlet_id;
+DROP VIEW v_clusters;
+CREATE VIEW v_clusters AS
+SELECT
+  k.cluster_id,
+  k.statement_en,
+  count(c.claim_id) AS n_claims,
+  count(DISTINCT c.article_id) AS n_articles,
+  (SELECT count(DISTINCT coalesce(o2.name,
+       CASE WHEN instr(p2.path, '/') > 0 THEN substr(p2.path, 1, instr(p2.path, '/'))
+            WHEN instr(p2.path, '#') > 0 THEN substr(p2.path, 1, instr(p2.path, '#') - 1)
+            ELSE p2.path END))
+   FROM claims c2 JOIN article_paths p2 ON p2.article_id = c2.article_id
+   LEFT JOIN outlets o2 ON o2.outlet_id = p2.outlet_id
+   WHERE c2.cluster_id = k.cluster_id) AS n_sources,
+  count(DISTINCT a.language) AS n_languages,
+  (SELECT group_concat(language, ',') FROM (
+     SELECT DISTINCT a2.language FROM claims c2 JOIN articles a2 ON a2.article_id = c2.article_id
+     WHERE c2.cluster_id = k.cluster_id ORDER BY a2.language)) AS languages,
+  min(coalesce(c.date_start, a.published)) AS first_date
+FROM clusters k
+JOIN claims c ON c.cluster_id = k.cluster_id
+JOIN articles a ON a.article_id = c.article_id
+GROUP BY k.cluster_id;`,
+  },
 ];

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, accessSync, constants } from 'node:fs';
+import { mkdirSync, accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ClaimlensError } from '../errors.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -15,6 +15,37 @@ export function statement(db: Db, sql: string): Database.Statement {
   let prepared = cache.get(sql);
   if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
   return prepared;
+}
+
+/**
+ * mkdir -p one level at a time. Node's recursive mkdir loops forever under a pseudo file system
+ * (`/proc/x` answers ENOENT to every attempt), so each missing level is made on its own and the
+ * first failure is the answer.
+ */
+export function ensureFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let at = folder; !existsSync(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const level of missing) mkdirSync(level);
+}
+
+const DISK_FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+const IO_FAILURE = /^(SQLITE_IOERR|SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_CORRUPT|EIO$|EROFS$|ENXIO$)/u;
+
+/**
+ * The machine failing under a run (disk full, an IO error) as the one error a user can act on;
+ * undefined for anything else. SQLite rolls back the transaction it was in, so the database holds
+ * every article stored before, and the next run continues from there.
+ */
+export function machineFailure(error: unknown): ClaimlensError | undefined {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  const detail = (error as Error)?.message?.replace(/\s+/g, ' ').slice(0, 200) ?? String(error);
+  const kept = 'everything stored before is kept and the next run goes on from there';
+  if (DISK_FULL.has(code)) return new ClaimlensError('DISK_FULL', `the disk is full (${code}: ${detail})`, `free some space and run again; ${kept}`);
+  if (IO_FAILURE.test(code)) return new ClaimlensError('IO_ERROR', `the disk failed to read or write (${code}: ${detail})`, `check the disk and run again; ${kept}`);
+  return undefined;
 }
 
 function isBusy(error: unknown): boolean {
@@ -42,7 +73,7 @@ function migrate(db: Db): void {
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
   if (!options.readonly) {
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      ensureFolder(dirname(file));
       accessSync(dirname(file), constants.W_OK);
     } catch {
       throw new ClaimlensError('OUT_NOT_WRITABLE', `cannot write to ${dirname(file)}`, 'choose another folder with --out');

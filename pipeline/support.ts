@@ -1,0 +1,129 @@
+import type { SupportedLanguage } from '../schemas/article.ts';
+import type { ExtractedClaim } from '../schemas/claim.ts';
+
+/**
+ * Whether a grounded quote carries the claim made from it. Finding a quote in the text proves only
+ * that the text holds those characters: a quote "the" would ground "The Pope resigned". So a quote
+ * must be at least a clause, name the actor (or a pronoun for it) and hold the action's content
+ * words; lenient on inflection (prefix match), strict on who and what. Pure, for every extractor.
+ */
+
+/** The shortest quote that can state who did what: three words and a short sentence's worth of letters. */
+export const MIN_QUOTE = { nl: { words: 3, chars: 12 }, de: { words: 3, chars: 12 }, en: { words: 3, chars: 12 } } as const;
+
+// Words that never carry an action or name an actor on their own: articles, auxiliaries, particles.
+const FUNCTION_WORDS: Record<SupportedLanguage, ReadonlySet<string>> = {
+  en: new Set('a an the of to in on at by for from with and or but that this these those is are was were be been being has have had do does did will would shall should can could may might must it its as into than then there their they he she we you i his her our your not no'.split(' ')),
+  nl: new Set('de het een van in op aan bij voor met en of maar dat die dit deze is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen mag moet moeten te om tot uit naar als dan er hij zij ze wij we jullie u ik zich niet geen ook wel nog al'.split(' ')),
+  de: new Set('der die das den dem des ein eine einen einem einer eines von in im am an auf bei für mit und oder aber dass daß dies diese dieser dieses ist sind war waren wird werden wurde wurden hat haben hatte hatten soll sollen sollte kann können darf muss müssen zu zum zur um aus nach als dann er sie es wir ihr ich sich nicht kein keine auch noch schon'.split(' ')),
+};
+
+/** Pronouns that stand for an actor named earlier in the article. */
+const PRONOUNS: Record<SupportedLanguage, ReadonlySet<string>> = {
+  en: new Set('he she it they we i his her its their our them him us'.split(' ')),
+  nl: new Set('hij zij ze wij we ik zijn haar hun hen hem men'.split(' ')),
+  de: new Set('er sie es wir ich ihr sein seine ihre ihren ihm ihn ihnen uns man'.split(' ')),
+};
+
+/**
+ * Sentences addressed to a model rather than a reader. Such a quote can at most report what the
+ * article says; it never becomes a claim about the world in someone else's name.
+ */
+const INSTRUCTION =
+  /\b(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|preceding)\s+(instructions?|prompts?|rules|messages?)|\b(system|assistant)\s*(prompt|message)?\s*:|\byou\s+are\s+(now\s+)?(an?\s+)?(ai|assistant|language model|chatbot)|\b(as an ai|new instructions?|instructions? to the (model|ai|assistant))\b|\b(negeer|vergeet)\s+(alle\s+)?(vorige|eerdere|bovenstaande)\s+(instructies|opdrachten)|\b(ignoriere|vergiss)\s+(alle\s+)?(vorherigen|bisherigen|obigen)\s+(anweisungen|instruktionen)/iu;
+
+const words = (text: string): string[] =>
+  Array.from(
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .matchAll(/[\p{L}\p{N}]+/gu),
+    (match) => match[0],
+  );
+
+/** Inflection-tolerant equality by shared prefix: "banned" ~ "ban", "Amtes" ~ "Amt", "schools" ~ "school". */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 3 && long.startsWith(short)) return true;
+  let shared = 0;
+  while (shared < short.length && short[shared] === long[shared]) shared++;
+  return shared >= 4 && shared >= short.length * 0.6;
+}
+
+/** German and Dutch participles put ge- before the stem: "geschlossen" is a form of "schließen"'s family. */
+const withoutParticiplePrefix = (word: string) => (word.length > 5 && word.startsWith('ge') ? word.slice(2) : word);
+
+function found(word: string, quoteWords: readonly string[]): boolean {
+  const bare = withoutParticiplePrefix(word);
+  return quoteWords.some((candidate) => sameStem(word, candidate) || sameStem(bare, withoutParticiplePrefix(candidate)));
+}
+
+const contentWords = (text: string, language: SupportedLanguage) =>
+  words(text).filter((word) => !FUNCTION_WORDS[language].has(word) && !FUNCTION_WORDS.en.has(word) && (word.length > 1 || /\d/u.test(word)));
+
+export type SupportVerdict = { supported: true } | { supported: false; reason: string };
+
+const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
+
+/** The text around a quote that the checks may look at. */
+export type QuoteSurroundings = {
+  /** A few hundred characters around the quote: a passive or an elided subject ("promised a freeze",
+   * "Het bedrijf zei") names its actor in the sentence before, which is as far as we look for it. */
+  near: string;
+  /** The quote's sentence and the one before: where an instruction to the model would steer it. */
+  sentences: string;
+};
+
+/** Whether `quote` (the span as it stands in the text) can carry `claim`, in the article's language. */
+export function quoteSupports(
+  claim: Pick<ExtractedClaim, 'actor' | 'action'>,
+  quote: string,
+  language: SupportedLanguage,
+  surroundings: QuoteSurroundings = { near: quote, sentences: quote },
+): SupportVerdict {
+  const quoteWords = words(quote);
+  const minimum = MIN_QUOTE[language];
+  if (quoteWords.length < minimum.words || quote.trim().length < minimum.chars) {
+    return { supported: false, reason: `quote too short to carry a claim (${quoteWords.length} word${quoteWords.length === 1 ? '' : 's'})` };
+  }
+  if (INSTRUCTION.test(surroundings.sentences)) return { supported: false, reason: 'quote is in or next to an instruction to a model, not a claim' };
+  const actorWords = contentWords(claim.actor, language);
+  const contextWords = words(surroundings.near);
+  const actorNamed =
+    actorWords.length === 0 ||
+    actorWords.some((word) => found(word, contextWords)) ||
+    quoteWords.some((word) => PRONOUNS[language].has(word) || PRONOUNS.en.has(word));
+  if (!actorNamed) return { supported: false, reason: `quote does not name the actor "${shorten(claim.actor)}"` };
+  const actionWords = contentWords(claim.action, language);
+  // Lenient on purpose: one content word of the action in the quote ties the claim to the quote;
+  // an action with none of its words there (a model's invention) is refused.
+  if (actionWords.length > 0 && !actionWords.some((word) => found(word, quoteWords))) {
+    return { supported: false, reason: `quote does not carry the action "${shorten(claim.action)}"` };
+  }
+  return { supported: true };
+}
+
+const NEGATIONS = new Set(
+  'not no never none nobody nothing nowhere neither nor cannot niet geen nooit niemand niets nergens noch nicht kein keine keinen keinem keiner keines nie niemals nichts nirgends weder'.split(' '),
+);
+
+/** The negations and numbers of a text, in order: what a loose alignment must not add or drop. */
+function polarityAndFigures(text: string): string {
+  const marks = Array.from(text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’]t\b)?/gu), (match) => match[0])
+    .map((word) => (/n['’]t$/u.test(word) ? 'not' : word))
+    .filter((word) => NEGATIONS.has(word) || /\d/u.test(word));
+  return marks.sort().join(' ');
+}
+
+/**
+ * A normalised or fuzzy alignment that adds or drops a negation or a number is another claim:
+ * "fees did not rise" is not "fees rose", "40 schools" is not "41 schools".
+ */
+export function alignmentKeepsMeaning(requested: string, aligned: string): SupportVerdict {
+  const wanted = polarityAndFigures(requested);
+  const got = polarityAndFigures(aligned);
+  if (wanted === got) return { supported: true };
+  return { supported: false, reason: `the closest span differs in negation or numbers ("${shorten(wanted)}" vs "${shorten(got)}")` };
+}
