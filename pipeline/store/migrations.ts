@@ -271,4 +271,61 @@ CREATE TRIGGER claims_version_delete AFTER DELETE ON claims BEGIN UPDATE _claims
 CREATE TRIGGER claims_version_update AFTER UPDATE ON claims BEGIN UPDATE _claims_version SET version = version + 1; END;
 CREATE TABLE _stage_inputs (stage TEXT PRIMARY KEY, input_key TEXT NOT NULL);`,
   },
+  {
+    // What a reader of a contradiction or a cluster needs without joining three views: trailing columns only.
+    name: '008-review-view-columns',
+    sql: `DROP VIEW v_contradictions;
+CREATE VIEW v_contradictions AS
+SELECT
+  x.contradiction_id,
+  x.kind,
+  x.claim_a,
+  x.claim_b,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = ca.article_id) AS path_a,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = cb.article_id) AS path_b,
+  ca.quote AS quote_a,
+  cb.quote AS quote_b,
+  x.explanation,
+  x.score,
+  aa.language AS language_a,
+  ab.language AS language_b,
+  oa.name AS outlet_a,
+  ob.name AS outlet_b,
+  aa.published AS published_a,
+  ab.published AS published_b,
+  ca.statement_en AS statement_en_a,
+  cb.statement_en AS statement_en_b,
+  x.support_a,
+  x.support_b
+FROM contradictions x
+JOIN claims ca ON ca.claim_id = x.claim_a
+JOIN claims cb ON cb.claim_id = x.claim_b
+JOIN articles aa ON aa.article_id = ca.article_id
+JOIN articles ab ON ab.article_id = cb.article_id
+LEFT JOIN outlets oa ON oa.outlet_id = aa.outlet_id
+LEFT JOIN outlets ob ON ob.outlet_id = ab.outlet_id;
+DROP VIEW v_clusters;
+CREATE VIEW v_clusters AS
+SELECT
+  k.cluster_id,
+  k.statement_en,
+  count(c.claim_id) AS n_claims,
+  count(DISTINCT c.article_id) AS n_articles,
+  count(DISTINCT coalesce(o.name, c.article_id)) AS n_sources,
+  count(DISTINCT a.language) AS n_languages,
+  (SELECT group_concat(language, ',') FROM (
+     SELECT DISTINCT a2.language FROM claims c2 JOIN articles a2 ON a2.article_id = c2.article_id
+     WHERE c2.cluster_id = k.cluster_id ORDER BY a2.language)) AS languages,
+  min(coalesce(c.date_start, a.published)) AS first_date,
+  (SELECT group_concat(name, '; ') FROM (
+     SELECT DISTINCT o3.name FROM claims c3 JOIN articles a3 ON a3.article_id = c3.article_id JOIN outlets o3 ON o3.outlet_id = a3.outlet_id
+     WHERE c3.cluster_id = k.cluster_id ORDER BY o3.name)) AS outlets,
+  max(coalesce(c.date_end, c.date_start, a.published)) AS last_date,
+  (SELECT count(DISTINCT x.contradiction_id) FROM contradictions x JOIN claims c4 ON c4.claim_id IN (x.claim_a, x.claim_b) WHERE c4.cluster_id = k.cluster_id) AS n_contradictions
+FROM clusters k
+JOIN claims c ON c.cluster_id = k.cluster_id
+JOIN articles a ON a.article_id = c.article_id
+LEFT JOIN outlets o ON o.outlet_id = a.outlet_id
+GROUP BY k.cluster_id;`,
+  },
 ];
