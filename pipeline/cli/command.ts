@@ -38,6 +38,13 @@ export function helpText(spec: CommandSpec): string {
   return lines.join('\n');
 }
 
+/** Node's parser explains at length how to pass a positional starting with "-"; the user needs the flag's name. */
+function argumentProblem(error: Error & { code?: string }): string {
+  const flag = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) return `unknown option ${flag}`;
+  return error.message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
+}
+
 /** Parses argv against the spec; `--help` prints the help and exits 0, a bad flag is a ClaimlensError. */
 export function parseCommand<S extends CommandSpec>(spec: S, argv: string[], env: NodeJS.ProcessEnv = process.env): Parsed<S> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -49,7 +56,7 @@ export function parseCommand<S extends CommandSpec>(spec: S, argv: string[], env
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new ClaimlensError('BAD_ARGS', (error as Error).message.split('\n')[0]!, `see npm run ${spec.name} -- --help`);
+    throw new ClaimlensError('BAD_ARGS', argumentProblem(error as Error & { code?: string }), `usage: ${spec.usage} (--help for more)`);
   }
   const values: Record<string, unknown> = { ...parsed.values };
   for (const [name, option] of Object.entries(spec.options)) {
