@@ -4,7 +4,7 @@ import { REPORT_LIMIT, type ReportData } from './report/data.ts';
 import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import { loadContradictions, reportCounts } from './store/contradictions.ts';
-import type { Db } from './store/index.ts';
+import { loadReviewData, type Db } from './store/index.ts';
 import { ensureFolder, machineFailure } from './store/open.ts';
 
 /** The counts over the whole database and the `limit` best scored contradictions. */
@@ -44,7 +44,7 @@ export function writeReports(db: Db, outDir: string): string[] {
   ensureFolder(outDir);
   const files: [string, string][] = [
     [join(outDir, 'contradictions.md'), renderMarkdown(data)],
-    [join(outDir, 'report.html'), renderHtml(data)],
+    [join(outDir, 'report.html'), renderHtml(data, loadReviewData(db))],
   ];
   for (const [file, content] of files) writeIfChanged(file, content);
   return files.map(([file]) => file);

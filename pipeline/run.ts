@@ -12,11 +12,14 @@ import { processArticle } from './process-article.ts';
 import { writeReports } from './report.ts';
 import { articleOutcome, articleState, countClaims, extractorKey, unchangedFileOutcomes, linkPath, recordFailure, saveArticle, type Db, type StoredPathOutcome } from './store/index.ts';
 
-export type ArticleEvent = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; claims: number; unchanged: boolean; error?: string };
+/** `unchanged`: done by an earlier run; `sameTextAs`: a copy of a text an earlier path of this run holds (its claims are that path's). */
+export type ArticleEvent = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; claims: number; unchanged: boolean; error?: string; sameTextAs?: string };
 
 export type RunSummary = {
   articles: number;
   unchanged: number;
+  /** Paths whose text an earlier path of this same run holds: stored once, counted apart from `unchanged`. */
+  sameText: number;
   byStatus: Record<string, number>;
   byLanguage: Record<string, number>;
   claims: number;
@@ -46,7 +49,7 @@ const articleIdOf = (article: LoadedArticle) => contentId(article.text);
 export async function runIngest(config: RunConfig, db: Db, extractor: Extractor, hooks: RunHooks = {}): Promise<RunSummary> {
   const started = performance.now();
   const summary: RunSummary = {
-    articles: 0, unchanged: 0, byStatus: {}, byLanguage: {}, claims: 0, claimsStored: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,
+    articles: 0, unchanged: 0, sameText: 0, byStatus: {}, byLanguage: {}, claims: 0, claimsStored: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,
     clusters: 0, contradictions: 0, reports: [], seconds: 0, stageSeconds: {}, warnings: [],
   };
   const key = extractorKey({ extractor: extractor.extractor, model: extractor.model, promptVersion: extractor.promptVersion });
@@ -58,13 +61,18 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
     summary.articles += 1;
     summary.byStatus[event.status] = (summary.byStatus[event.status] ?? 0) + 1;
     if (event.language) summary.byLanguage[event.language] = (summary.byLanguage[event.language] ?? 0) + 1;
-    if (event.unchanged) summary.unchanged += 1;
+    if (event.sameTextAs !== undefined) summary.sameText += 1;
+    else if (event.unchanged) summary.unchanged += 1;
     else summary.claims += event.claims;
     hooks.onArticle?.(event);
   };
 
-  const countUnchanged = (stored: StoredPathOutcome) =>
-    count({ path: stored.path, status: stored.status, language: stored.language, claims: stored.claims, unchanged: true, ...(stored.error ? { error: stored.error } : {}) });
+  const countUnchanged = (stored: StoredPathOutcome, sameTextAs?: string) => count({
+    path: stored.path, status: stored.status, language: stored.language, claims: stored.claims, unchanged: sameTextAs === undefined,
+    ...(stored.error ? { error: stored.error } : {}), ...(sameTextAs !== undefined ? { sameTextAs } : {}),
+  });
+  /** The first path of this run to hold each text, so a later copy says whose text it is. */
+  const firstPathOf = new Map<string, string>();
 
   const extract = async (article: LoadedArticle, articleId: string) => {
     const work = limit(async () => {
@@ -90,15 +98,17 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
   const handle = async (article: LoadedArticle) => {
     const articleId = articleIdOf(article);
     const sameTextElsewhere = inFlight.get(articleId);
+    const firstPath = firstPathOf.get(articleId);
+    if (firstPath === undefined) firstPathOf.set(articleId, article.path);
     if (sameTextElsewhere) {
       await sameTextElsewhere;
-    } else {
+    } else if (firstPath === undefined) {
       const state = articleState(db, articleId);
       const done = state && state.extractorKey === key && state.status !== 'error';
       if (config.force || !done) return extract(article, articleId);
     }
     linkPath(db, article, articleId);
-    countUnchanged(articleOutcome(db, article.path, articleId));
+    countUnchanged(articleOutcome(db, article.path, articleId), firstPath);
   };
 
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
@@ -119,7 +129,7 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
       const stamp = await stampOf(file.absolute);
       const unchanged = !config.force && stamp && unchangedFileOutcomes(db, file.relative, stamp, key);
       if (unchanged) {
-        unchanged.forEach(countUnchanged);
+        unchanged.forEach((stored) => countUnchanged(stored));
         continue;
       }
       for await (const outcome of loadFile(file.absolute, file.relative, { maxFileBytes: config.maxFileBytes }, stamp)) {

@@ -1,9 +1,10 @@
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFolder, tempDir } from './support/folder.ts';
 import { lockDatabase, openDatabase } from '../pipeline/store/index.ts';
+import { countArticles } from '../pipeline/cli/count-articles.ts';
 
 import { cliScripts, runInProcess } from './support/cli.ts';
 
@@ -42,7 +43,7 @@ describe('the command line', () => {
 
   it('ingest rejects an unknown flag and a bad --llm spec before reading anything', async () => {
     const folder = makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' });
-    expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--colour'])).stderr).toMatch(/^claimlens: Unknown option '--colour'/);
+    expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--colour'])).stderr).toMatch(/^claimlens: unknown option --colour; usage: npm run ingest -- \[folder\] \[options\]/);
     expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--max-file-mb', 'lots'])).stderr).toMatch(/^claimlens: --max-file-mb must be a positive number, not "lots"/);
     const bad = await runInProcess('ingest', [folder, '--out', tempDir(), '--llm', 'gpt5']);
     expect(bad.code).toBe(2);
@@ -84,5 +85,68 @@ describe('the command line', () => {
     const db = openDatabase(file);
     expect(db.prepare('SELECT count(*) AS n FROM article_paths').get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  it.each([
+    ['an unknown spec', ['--llm', 'gpt5'], {}, /^claimlens: unknown --llm "gpt5"/],
+    ['a missing key', ['--llm', 'openai:gpt-4o-mini'], { OPENAI_API_KEY: '' }, /^claimlens: OPENAI_API_KEY is not set; /],
+  ])('a refused --llm (%s) leaves no database file behind', async (_name, args, env, message) => {
+    const out = join(tempDir(), 'fresh');
+    const result = await runInProcess('ingest', [makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }), '--out', out, ...args], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+    expect(existsSync(join(out, 'claims.sqlite'))).toBe(false);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+  });
+
+  it('says "same text as" for a second copy of a text in one run, and "unchanged" only on a later run', async () => {
+    const line = (outlet: string) => JSON.stringify({ text: 'The mayor said on Tuesday that the city will close three parks after the storm.', outlet });
+    const folder = makeFolder({ 'feed.jsonl': [line('A'), line('B'), ''].join('\n') });
+    const out = tempDir();
+    const first = await runInProcess('ingest', [folder, '--out', out]);
+    expect(first.stdout).toMatch(/^ok +en feed\.jsonl#1 1 claims$/m);
+    expect(first.stdout).toMatch(/^same text en feed\.jsonl#2 \(same text as feed\.jsonl#1\)$/m);
+    expect(first.stdout).toMatch(/^articles unchanged since last run +0$/m);
+    expect(first.stdout).toMatch(/^copies of a text read earlier in this run +1$/m);
+    const second = await runInProcess('ingest', [folder, '--out', out]);
+    expect(second.stdout).toMatch(/^unchanged +en feed\.jsonl#1/m);
+    expect(second.stdout).toMatch(/^articles unchanged since last run +2$/m);
+  });
+
+  it('strips escape sequences from file names in the per-article lines', async () => {
+    const folder = makeFolder({ '\u001b[2J\u001b]0;pwned\u0007evil.txt': 'The minister said on Monday that the plan was approved by parliament.' });
+    const result = await runInProcess('ingest', [folder, '--out', tempDir()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^ok +en evil\.txt/m);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('the progress total', () => {
+  const folder = () => makeFolder({
+    'a.txt': 'The minister said on Monday that the plan was approved by parliament after a long debate.',
+    'b.md': '---\noutlet: Ledger\n---\nThe council said on Friday that the bridge will reopen in May after the repairs.',
+    'feeds/wire.jsonl': [1, 2, 3, 4].map((n) => JSON.stringify({ text: `The mayor said on Tuesday that the city will close ${n} parks after the storm damage.` })).join('\n') + '\n\n  \n',
+  });
+
+  it('counts each non-blank line of a .jsonl as an article, growing as the walk goes', async () => {
+    const totals: number[] = [];
+    expect(await countArticles(folder(), (total) => totals.push(total))).toBe(6);
+    expect(totals).toEqual([1, 2, 6]);
+  });
+
+  // The bar is drawn only on a terminal: `script` gives the run a pseudo-terminal.
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+  it.skipIf(!hasScript)('ends at articles done of articles found, with the claims the summary counts', () => {
+    const command = [process.execPath, '--import', 'tsx', 'pipeline/cli/ingest.ts', folder(), '--out', tempDir()].map((arg) => `'${arg}'`).join(' ');
+    const result = spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CLAIMLENS_LLM: '' }, timeout: 60_000 });
+    const screen = result.stdout.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '\n');
+    const bars = [...screen.matchAll(/(\d+)\/(\d+) articles [^\n]*?\| (\d+) claims/g)];
+    const last = bars[bars.length - 1]!;
+    expect([last[1], last[2]]).toEqual(['6', '6']);
+    for (const bar of bars) expect(Number(bar[1])).toBeLessThanOrEqual(Number(bar[2]));
+    const found = Number(/claims found this run +(\d+)/.exec(result.stdout)?.[1]);
+    expect(Number(last[3])).toBe(found);
+    expect(found).toBeGreaterThan(0);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { helpText } from '../pipeline/cli/command.ts';
 import { QUERIES, QUERY, readOnlyRows } from '../pipeline/cli/queries.ts';
+import { formatCsv, formatTable, printable } from '../pipeline/cli/table.ts';
 import { openDatabase, recordFailure, type Db } from '../pipeline/store/index.ts';
 import { tempDir } from './support/folder.ts';
 import { reportFixture } from './support/report-fixture.ts';
@@ -43,6 +44,7 @@ let out = '';
 beforeAll(async () => {
   const fixture = await reportFixture();
   recordFailure(fixture.db, { path: 'broken.html', reason: 'not valid UTF-8 or windows-1252', status: 'error' });
+  recordFailure(fixture.db, { path: 'feeds/\u001b]0;owned\u0007\u001b[2Jodd.json', reason: 'bad JSON \u001b[8mhidden\u001b[0m here', status: 'error' });
   fixture.db.close();
   out = fixture.out;
 });
@@ -66,6 +68,14 @@ describe('npm run query', () => {
     expect([rows[0]!.quote_a, rows[0]!.quote_b].sort()).toEqual(['Zoom has 300 million users <and> counting.', 'Zoom heeft 200 miljoen gebruikers.']);
   });
 
+  it('v_contradictions carries each side\'s language, outlet, date, English line and support, after the first columns', () => {
+    const rows = withReadOnly((db) => readOnlyRows(db, "select * from v_contradictions where kind = 'numeric'"));
+    expect(rows.columns.slice(0, 10)).toEqual(['contradiction_id', 'kind', 'claim_a', 'claim_b', 'path_a', 'path_b', 'quote_a', 'quote_b', 'explanation', 'score']);
+    const row = rows.rows[0]!;
+    const sides = [[row.language_a, row.outlet_a, row.published_a, row.statement_en_a, row.support_a], [row.language_b, row.outlet_b, row.published_b, row.statement_en_b, row.support_b]];
+    expect(sides.sort()).toEqual([['en', 'Evening Ledger', '2020-04-08', 'Zoom has 300 million users.', 1], ['nl', 'Dagblad Noord', '2020-04-07', 'Zoom has 200 million users.', 1]]);
+  });
+
   it('claims --actor matches a part of the actor in any case', async () => {
     const rows = named('claims', { actor: 'kABINET' });
     expect(rows.map((row) => row.actor).sort()).toEqual(['Das Kabinett', 'Het kabinet']);
@@ -80,7 +90,7 @@ describe('npm run query', () => {
   });
 
   it('articles --status error gives the failed file and why', async () => {
-    expect(named('articles', { status: 'error' })).toEqual([expect.objectContaining({ path: 'broken.html', status: 'error', error: 'not valid UTF-8 or windows-1252' })]);
+    expect(named('articles', { status: 'error' })).toContainEqual(expect.objectContaining({ path: 'broken.html', status: 'error', error: 'not valid UTF-8 or windows-1252' }));
   });
 
   it('prints a table on the terminal, and JSON with --json', async () => {
@@ -124,5 +134,79 @@ describe('npm run query', () => {
     const result = await query(['clusters', '--out', tempDir()]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/^claimlens: no database at .*claims\.sqlite; run `npm run ingest` first$/);
+  });
+
+  it('claims lists the newest articles first, as its help says, and --path one article in text order', () => {
+    expect(helpText(QUERIES.claims!.spec)).toMatch(/newest articles first/);
+    const published = named('claims', {}).map((row) => row.published as string);
+    expect(published).toEqual([...published].sort().reverse());
+    expect(published[0]).toBe('2020-04-09');
+    const one = named('claims', { path: 'en/advice.html' });
+    expect(one.map((row) => row.quote)).toEqual(['The cabinet said civil servants should avoid Zoom.', 'Zoom has 300 million users <and> counting.']);
+    expect(named('claims', { path: 'no/such.txt' })).toEqual([]);
+  });
+
+  it('search --json gives the claim fields and the quote as stored, the highlighted snippet apart', async () => {
+    const rows = JSON.parse((await query(['search', 'verboden', '--out', out, '--json'])).stdout);
+    expect(rows).toEqual([expect.objectContaining({
+      path: 'nl/verbod.txt', actor: 'Het kabinet', action: 'heeft Zoom verboden voor ambtenaren', source: null, date: null,
+      quote: 'Het kabinet heeft Zoom verboden voor ambtenaren.', snippet: expect.stringContaining('[verboden]'),
+    })]);
+  });
+
+  it.each([
+    [['claims']], [['contradictions']], [['articles']], [['search', 'zoom']], [['--sql', 'select * from v_claims']],
+  ])('%j --csv prints a header of every column and one record per row', async (args) => {
+    const csv = (await query([...args, '--out', out, '--csv'])).stdout;
+    const rows = JSON.parse((await query([...args, '--out', out, '--json'])).stdout) as Record<string, unknown>[];
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(Object.keys(rows[0]!).join(','));
+    expect(lines.filter(Boolean)).toHaveLength(rows.length + 1);
+  });
+
+  it('prints the header of every column even when no row matches, the trailing reader columns included', async () => {
+    const csv = (await query(['clusters', '--out', out, '--csv'])).stdout;
+    expect(csv).toBe('cluster_id,statement_en,n_claims,n_articles,n_sources,n_languages,languages,first_date,outlets,last_date,n_contradictions\r\n');
+  });
+
+  it('quotes a CSV field holding a comma, a quote or a line break', async () => {
+    const result = await query(['--sql', `select 'a,"b"' as x, 'one' || char(10) || 'two' as y, null as z, 3 as n`, '--out', out, '--csv']);
+    expect(result.stdout).toBe('x,y,z,n\r\n"a,""b""","one\ntwo",,3\r\n');
+    expect(formatCsv([], ['kind', 'n'])).toBe('kind,n\r\n');
+  });
+
+  it('prints every character of a long cell when stdout is not a terminal, and cuts it on one unless --wide', async () => {
+    const long = 'x'.repeat(150);
+    const piped = await query(['--sql', `select '${long}' as long`, '--out', out]);
+    expect(piped.stdout).toContain(long);
+    expect(formatTable([{ long }], undefined, { maxWidth: 60 })).toContain(`${'x'.repeat(59)}…`);
+    expect(formatTable([{ long }])).toContain(long);
+  });
+
+  it.each([[['claims']], [['clusters']], [['contradictions']], [['articles']], [['search', 'x']], [[]]])('%j with an unknown flag answers in one line with the usage', async (prefix) => {
+    const result = await query([...prefix, '--bogus', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^claimlens: unknown option --bogus; usage: npm run query -- ${prefix[0] ?? ''}`))]);
+  });
+
+  it('stops a runaway --sql at its time limit with one line', async () => {
+    const started = Date.now();
+    const endless = 'with recursive n(x) as (select 1 union all select x + 1 from n) select count(*) from n';
+    const result = await query(['--sql', endless, '--time-limit-s', '1', '--out', out]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^claimlens: --sql stopped after 1 s \(its time limit\); /)]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const streaming = await query(['--sql', endless.replace('count(*)', 'x'), '--time-limit-s', '1', '--out', out]);
+    expect(streaming.code).toBe(2);
+    expect(streaming.stderr).toMatch(/^claimlens: --sql stopped after 1 s/);
+  });
+
+  it('strips escape sequences and control characters from what a table prints', async () => {
+    const result = await query(['articles', '--status', 'error', '--out', out]);
+    expect(result.stdout).toContain('feeds/odd.json');
+    expect(result.stdout).toContain('bad JSON hidden here');
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(printable('a\u001b[31mred\u001b[0m \u202eevil\u009b2J')).toBe('ared evil');
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ClaimlensError } from '../errors.ts';
 
-/** Thrown by parseCommand for `--help`: the help is printed, and runMain exits 0 without running the command. */
+/** Thrown by parseCommand for `--help`: the help is printed, and runCommand returns 0 without running the command. */
 export class HelpShown extends Error {
   constructor() {
     super('help shown');
@@ -48,6 +48,13 @@ export function helpText(spec: CommandSpec): string {
   return lines.join('\n');
 }
 
+/** Node's parser explains at length how to pass a positional starting with "-"; the user needs the flag's name. */
+function argumentProblem(error: Error & { code?: string }): string {
+  const flag = /'(-[^']*)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) return `unknown option ${flag}`;
+  return error.message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
+}
+
 /** Parses argv against the spec; `--help` prints the help and throws HelpShown, a bad flag is a ClaimlensError. */
 export function parseCommand<S extends CommandSpec>(spec: S, argv: string[], env: NodeJS.ProcessEnv = process.env): Parsed<S> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -59,7 +66,7 @@ export function parseCommand<S extends CommandSpec>(spec: S, argv: string[], env
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new ClaimlensError('BAD_ARGS', (error as Error).message.split('\n')[0]!, `see npm run ${spec.name} -- --help`);
+    throw new ClaimlensError('BAD_ARGS', argumentProblem(error as Error & { code?: string }), `usage: ${spec.usage} (--help for more)`);
   }
   const values: Record<string, unknown> = { ...parsed.values };
   for (const [name, option] of Object.entries(spec.options)) {

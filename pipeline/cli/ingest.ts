@@ -2,12 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, MEGABYTE, RunConfig } from '../../schemas/config.ts';
 import { ClaimlensError } from '../errors.ts';
-import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
+import { ARTICLE_EXTENSIONS } from '../load/walk.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
-import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
+import { databaseCache, lockDatabase, openDatabase, type ResponseCache } from '../store/index.ts';
 import { machineFailure } from '../store/open.ts';
 import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
+import { countArticles } from './count-articles.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
 
@@ -29,12 +30,6 @@ export const INGEST = {
   examples: ['npm run ingest', 'npm run ingest -- ./articles --llm openai:gpt-4o-mini', 'npm run ingest -- feeds --out /tmp/run --concurrency 8'],
 } satisfies CommandSpec;
 
-async function countFiles(folder: string): Promise<number> {
-  let count = 0;
-  for await (const _ of walkFolder(folder)) count += 1;
-  return count;
-}
-
 export async function main(argv: string[]): Promise<number> {
   const { positionals, options } = parseCommand(INGEST, argv);
   const folder = resolve(positionals[0] ?? 'corpus');
@@ -55,24 +50,37 @@ export async function main(argv: string[]): Promise<number> {
   const spec = options.llm ?? 'rules';
 
   const file = databasePath(out);
-  const db = openDatabase(file);
-  const unlock = await lockDatabase(file);
+  // The model's answers are cached in the database, but the database is opened only once the
+  // extractor is known to work: a refused --llm leaves no file behind.
+  let answers: ResponseCache | undefined;
+  const cache: ResponseCache = { get: (key) => answers?.get(key), set: (key, entry) => answers?.set(key, entry) };
+  const extractor = await resolveExtractor(spec, {
+    cache,
+    env: process.env,
+    ...REQUEST_DEFAULTS,
+    requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', REQUEST_DEFAULTS.requestTimeoutMs / 1000) * 1000,
+    warn: (message) => process.stderr.write(`claimlens: ${message}\n`),
+  });
+  let db;
+  let unlock;
+  try {
+    db = openDatabase(file);
+    unlock = await lockDatabase(file);
+  } catch (error) {
+    db?.close();
+    await extractor.close?.();
+    throw error;
+  }
+  answers = databaseCache(db);
   const quietNotice = options.quiet || options.json;
   try {
-    const extractor = await resolveExtractor(spec, {
-      cache: databaseCache(db),
-      env: process.env,
-      ...REQUEST_DEFAULTS,
-      requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', REQUEST_DEFAULTS.requestTimeoutMs / 1000) * 1000,
-      warn: (message) => process.stderr.write(`claimlens: ${message}\n`),
-    });
     if (extractor.extractor === 'rules' && !quietNotice) {
       process.stderr.write('claimlens: extracting with offline rules; for an LLM set --llm openai:<model> (or ollama:, gguf:), see README\n');
     }
     const tty = Boolean(process.stdout.isTTY);
-    // The bar needs a total for its ETA: a quick walk counts the files (a .jsonl feed counts as one).
-    const totalHint = tty && !quietNotice ? await countFiles(folder) : 0;
-    const progress = createProgress({ tty, quiet: Boolean(quietNotice), totalHint });
+    const progress = createProgress({ tty, quiet: Boolean(quietNotice) });
+    // The bar's total: a count beside the run (each .jsonl line is an article), growing as it walks.
+    if (tty && !quietNotice) void countArticles(folder, (total) => progress.found(total));
     let summary;
     try {
       summary = await runIngest(config, db, extractor, {

@@ -3,12 +3,19 @@ import { ClaimlensError } from '../errors.ts';
 import { databasePath } from '../run.ts';
 import { openDatabase } from '../store/index.ts';
 import { helpText, integerOption, parseCommand, runIfMain } from './command.ts';
-import { QUERIES, QUERY, readOnlyRows, text, type Options, type Result } from './queries.ts';
-import { formatTable } from './table.ts';
+import { QUERIES, QUERY, readOnlyStatement, text, type Options, type Result } from './queries.ts';
+import { rowsWithin } from './sql-limit.ts';
+import { formatCsv, formatTable } from './table.ts';
 
-function print(result: Result, json: boolean): void {
-  if (json) process.stdout.write(`${JSON.stringify(result.rows, null, 2)}\n`);
-  else process.stdout.write(`${formatTable(result.rows, result.columns)}\n`);
+/** Cells longer than this are cut on a terminal, so a row fits a screen; --wide, a pipe or a file gets them whole. */
+const TERMINAL_CELL = 60;
+
+type Output = { json: boolean; csv: boolean; wide: boolean; tty: boolean };
+
+function print(result: Result, output: Output): void {
+  if (output.json) process.stdout.write(`${JSON.stringify(result.rows, null, 2)}\n`);
+  else if (output.csv) process.stdout.write(formatCsv(result.rows, result.fields));
+  else process.stdout.write(`${formatTable(result.rows, result.columns, output.tty && !output.wide ? { maxWidth: TERMINAL_CELL } : {})}\n`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -22,10 +29,23 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${helpText(QUERY)}\n`);
     return 2;
   }
-  const db = openDatabase(databasePath(resolve(text(options.out) ?? 'out')), { readonly: true });
+  if (options.json === true && options.csv === true) throw new ClaimlensError('BAD_ARGS', '--json and --csv cannot be combined', 'choose one');
+  const output: Output = { json: options.json === true, csv: options.csv === true, wide: options.wide === true, tty: Boolean(process.stdout.isTTY) };
+  const file = databasePath(resolve(text(options.out) ?? 'out'));
+  const db = openDatabase(file, { readonly: true });
+  if (!named) {
+    const seconds = integerOption(text(options['time-limit-s']) ?? undefined, 'time-limit-s', 30);
+    try {
+      readOnlyStatement(db, options.sql as string);
+    } finally {
+      db.close();
+    }
+    print(await rowsWithin(file, options.sql as string, seconds), output);
+    return 0;
+  }
   try {
     const limit = integerOption(text(options.limit) ?? undefined, 'limit', 100);
-    print(named ? named.run(db, positionals, options, limit) : readOnlyRows(db, options.sql as string), options.json === true);
+    print(named.run(db, positionals, options, limit), output);
     return 0;
   } finally {
     db.close();

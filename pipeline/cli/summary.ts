@@ -12,6 +12,7 @@ export function formatSummary(summary: RunSummary): string {
   const statusRows = statuses.map((status) => ({ status, articles: summary.byStatus[status] ?? 0 }));
   const figures = [
     { what: 'articles unchanged since last run', value: summary.unchanged },
+    { what: 'copies of a text read earlier in this run', value: summary.sameText },
     { what: 'claims found this run', value: summary.claims },
     { what: 'claims in the database', value: summary.claimsStored },
     { what: 'quotes not found in their article', value: summary.unaligned },

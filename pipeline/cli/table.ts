@@ -1,17 +1,55 @@
+/**
+ * Text from articles, file names and models reaches the terminal through these functions. An
+ * escape sequence in it could clear the screen, set the window title or hide text, so escape
+ * sequences and control characters are dropped, and bidirectional overrides too (they can make a
+ * line read differently from what it holds).
+ */
+const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_X][^\u001b]*(?:\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|\u001b[@-_]?/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text with escape sequences and control characters removed; tabs and newlines kept. */
+export const printable = (text: string) => text.replace(ESCAPE_SEQUENCES, '').replace(CONTROLS, '');
+
+/** One line for a terminal: printable, every run of whitespace (newlines too) one space. */
+export const printableLine = (text: string) => printable(text).replace(/\s+/g, ' ');
+
+const cellText = (value: unknown) => (value === null || value === undefined ? '' : printableLine(String(value)));
+
+export type TableOptions = {
+  /** Cut cells to this many characters (with "…"); unset, nothing is cut (a pipe or a file gets every character). */
+  maxWidth?: number;
+};
+
 /** A plain-text table for the terminal: columns padded to their widest cell, numbers right-aligned. */
-export function formatTable(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
+export function formatTable(rows: readonly Record<string, unknown>[], columns?: readonly string[], options: TableOptions = {}): string {
   if (rows.length === 0) return '(no rows)';
   const names = columns ?? Object.keys(rows[0]!);
-  const cell = (value: unknown) => (value === null || value === undefined ? '' : String(value).replace(/\s+/g, ' '));
-  const cells = rows.map((row) => names.map((name) => cell(row[name])));
+  const cells = rows.map((row) => names.map((name) => cellText(row[name])));
   const numeric = names.map((_, index) => rows.every((row) => typeof row[names[index]!] === 'number' || row[names[index]!] == null));
-  const widths = names.map((name, index) => Math.min(60, Math.max(name.length, ...cells.map((line) => line[index]!.length))));
+  const cap = options.maxWidth ?? Infinity;
+  const widths = names.map((name, index) => Math.min(cap, Math.max(name.length, ...cells.map((line) => line[index]!.length))));
   const fit = (text: string, index: number) => {
     const width = widths[index]!;
     const clipped = text.length > width ? `${text.slice(0, width - 1)}…` : text;
     return numeric[index] ? clipped.padStart(width) : clipped.padEnd(width);
   };
-  const header = names.map((name, index) => fit(name, index)).join('  ');
+  const header = names.map((name, index) => fit(printableLine(name), index)).join('  ');
   const rule = widths.map((width) => '─'.repeat(width)).join('  ');
   return [header, rule, ...cells.map((line) => line.map((text, index) => fit(text, index)).join('  ').trimEnd())].join('\n');
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; null is empty. */
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * Rows as CSV with a header line, every column of the rows (as --json gives them), CRLF line ends
+ * as RFC 4180 asks. Values are written as stored: CSV is data for a program, not a terminal.
+ */
+export function formatCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
+  const names = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
+  return [names.map(csvField).join(','), ...rows.map((row) => names.map((name) => csvField(row[name])).join(','))].join('\r\n') + '\r\n';
 }

@@ -1,4 +1,5 @@
 import type { ClaimRow, ContradictionRow, ReportCounts } from '../store/contradictions.ts';
+import { headAndActor } from '../contradictions/features.ts';
 import { REPORT_ORDER } from '../store/contradictions.ts';
 
 /** A page of tens of thousands of pairs helps no one: the reports show the best scored, and say where the rest are. */
@@ -40,3 +41,28 @@ export function moreLine(data: ReportData): { text: string; command: string } | 
 
 /** How many claims a side stands for, when it stands for more than itself. */
 export const supportOf = (n: number) => (n > 1 ? `one of ${n} claims on this side` : null);
+
+/** What two contradicting claims have in common and where they part, in a reader's words. */
+export type SharedGround = { subject: string | null; predicate: string | null; differs: string[] };
+
+/**
+ * Reads both English statements the way the contradiction rules do (actor words, then the action
+ * head), so the card says why the pair was compared: same subject, same or opposite predicate.
+ * The fields that differ are listed beside the explanation, which says how the claims disagree.
+ */
+export function sharedGround(a: ClaimRow, b: ClaimRow): SharedGround {
+  const left = headAndActor(a.statement_en);
+  const right = headAndActor(b.statement_en);
+  const common = left.actor.filter((word) => right.actor.includes(word));
+  const subject = common.length > 0 ? common.join(' ') : null;
+  const predicate = left.head && right.head ? (left.head === right.head ? left.head : `${left.head} / ${right.head}`) : (left.head ?? right.head);
+  const differs: string[] = [];
+  const field = (name: string, x: string | null, y: string | null) => {
+    if ((x ?? '') !== (y ?? '')) differs.push(`${name}: ${x ?? '—'} vs ${y ?? '—'}`);
+  };
+  field('polarity', a.polarity, b.polarity);
+  field('modality', a.modality, b.modality);
+  field('date', dateOf(a), dateOf(b));
+  field('source', a.source, b.source);
+  return { subject, predicate, differs };
+}

@@ -9,3 +9,4 @@ export type { ArticleRecord, ArticleState, ExtractorIdentity, StoredPathOutcome 
 export { databaseCache, memoryCache, type ResponseCache } from './cache.ts';
 export { readClaimsForDedup, clustersOutOfDate, dedupState, countClusters, writeClusters, readEmbeddings, saveEmbeddings } from './clusters.ts';
 export type { ClaimForDedup, ClusterWrite, ClusterWriteSummary } from './clusters.ts';
+export { loadReviewData } from './review.ts';

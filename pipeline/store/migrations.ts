@@ -343,4 +343,69 @@ JOIN claims c ON c.cluster_id = k.cluster_id
 JOIN articles a ON a.article_id = c.article_id
 GROUP BY k.cluster_id;`,
   },
+  {
+    // What a reader of a contradiction or a cluster needs without joining three views: trailing columns only.
+    // A side's outlet and date are those of the path shown for it (a shared text keeps each path's own).
+    name: '010-review-view-columns',
+    sql: `DROP VIEW v_contradictions;
+CREATE VIEW v_contradictions AS
+SELECT
+  x.contradiction_id,
+  x.kind,
+  x.claim_a,
+  x.claim_b,
+  pa.path AS path_a,
+  pb.path AS path_b,
+  ca.quote AS quote_a,
+  cb.quote AS quote_b,
+  x.explanation,
+  x.score,
+  aa.language AS language_a,
+  ab.language AS language_b,
+  oa.name AS outlet_a,
+  ob.name AS outlet_b,
+  coalesce(pa.published, aa.published) AS published_a,
+  coalesce(pb.published, ab.published) AS published_b,
+  ca.statement_en AS statement_en_a,
+  cb.statement_en AS statement_en_b,
+  x.support_a,
+  x.support_b
+FROM contradictions x
+JOIN claims ca ON ca.claim_id = x.claim_a
+JOIN claims cb ON cb.claim_id = x.claim_b
+JOIN articles aa ON aa.article_id = ca.article_id
+JOIN articles ab ON ab.article_id = cb.article_id
+LEFT JOIN article_paths pa ON pa.path = (SELECT min(p.path) FROM article_paths p WHERE p.article_id = ca.article_id)
+LEFT JOIN article_paths pb ON pb.path = (SELECT min(p.path) FROM article_paths p WHERE p.article_id = cb.article_id)
+LEFT JOIN outlets oa ON oa.outlet_id = coalesce(pa.outlet_id, aa.outlet_id)
+LEFT JOIN outlets ob ON ob.outlet_id = coalesce(pb.outlet_id, ab.outlet_id);
+DROP VIEW v_clusters;
+CREATE VIEW v_clusters AS
+SELECT
+  k.cluster_id,
+  k.statement_en,
+  count(c.claim_id) AS n_claims,
+  count(DISTINCT c.article_id) AS n_articles,
+  (SELECT count(DISTINCT coalesce(o2.name,
+       CASE WHEN instr(p2.path, '/') > 0 THEN substr(p2.path, 1, instr(p2.path, '/'))
+            WHEN instr(p2.path, '#') > 0 THEN substr(p2.path, 1, instr(p2.path, '#') - 1)
+            ELSE p2.path END))
+   FROM claims c2 JOIN article_paths p2 ON p2.article_id = c2.article_id
+   LEFT JOIN outlets o2 ON o2.outlet_id = p2.outlet_id
+   WHERE c2.cluster_id = k.cluster_id) AS n_sources,
+  count(DISTINCT a.language) AS n_languages,
+  (SELECT group_concat(language, ',') FROM (
+     SELECT DISTINCT a2.language FROM claims c2 JOIN articles a2 ON a2.article_id = c2.article_id
+     WHERE c2.cluster_id = k.cluster_id ORDER BY a2.language)) AS languages,
+  min(coalesce(c.date_start, a.published)) AS first_date,
+  (SELECT group_concat(name, '; ') FROM (
+     SELECT DISTINCT o3.name FROM claims c3 JOIN article_paths p3 ON p3.article_id = c3.article_id JOIN outlets o3 ON o3.outlet_id = p3.outlet_id
+     WHERE c3.cluster_id = k.cluster_id ORDER BY o3.name)) AS outlets,
+  max(coalesce(c.date_end, c.date_start, a.published)) AS last_date,
+  (SELECT count(DISTINCT x.contradiction_id) FROM contradictions x JOIN claims c4 ON c4.claim_id IN (x.claim_a, x.claim_b) WHERE c4.cluster_id = k.cluster_id) AS n_contradictions
+FROM clusters k
+JOIN claims c ON c.cluster_id = k.cluster_id
+JOIN articles a ON a.article_id = c.article_id
+GROUP BY k.cluster_id;`,
+  },
 ];
