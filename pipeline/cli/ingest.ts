@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, MEGABYTE, RunConfig } from '../../schemas/config.ts';
+import { DEFAULT_MAX_FILE_BYTES, EmbeddingsSpec, MEGABYTE, RunConfig } from '../../schemas/config.ts';
 import { ClaimlensError } from '../errors.ts';
 import { ARTICLE_EXTENSIONS, walkFolder } from '../load/walk.ts';
+import { resolveEmbeddings } from '../providers/embeddings.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase } from '../store/index.ts';
@@ -18,6 +19,7 @@ export const INGEST = {
   options: {
     out: { type: 'string', description: 'output folder', default: 'out', placeholder: 'dir' },
     llm: { type: 'string', description: 'extractor: rules, openai:<model>, ollama:<model>, gguf:<path>', default: 'rules', env: 'CLAIMLENS_LLM', placeholder: 'spec' },
+    embeddings: { type: 'string', description: "embeddings for dedup: openai:<model>, ollama:<model>, none (default: the --llm provider's own; none for rules)", env: 'CLAIMLENS_EMBEDDINGS', placeholder: 'spec' },
     concurrency: { type: 'string', description: 'articles extracted at once', default: '4', placeholder: 'n' },
     force: { type: 'boolean', description: 'extract again even where nothing changed' },
     'max-file-mb': { type: 'string', description: 'larger files are recorded as errors, not read', default: '5', placeholder: 'mb' },
@@ -52,19 +54,31 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = parsed.data;
   const spec = options.llm ?? 'rules';
+  const embeddingsSpec = options.embeddings === undefined ? undefined : EmbeddingsSpec.safeParse(options.embeddings);
+  if (embeddingsSpec && !embeddingsSpec.success) {
+    throw new ClaimlensError('BAD_EMBEDDINGS_SPEC', `--embeddings "${options.embeddings}": ${embeddingsSpec.error.issues[0]!.message}`, 'see npm run ingest -- --help');
+  }
 
   const file = databasePath(out);
   const db = openDatabase(file);
   const unlock = await lockDatabase(file);
   const quietNotice = options.quiet || options.json;
   try {
-    const extractor = await resolveExtractor(spec, {
+    const providerContext = {
       cache: databaseCache(db),
       env: process.env,
       ...REQUEST_DEFAULTS,
       requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', REQUEST_DEFAULTS.requestTimeoutMs / 1000) * 1000,
-      warn: (message) => process.stderr.write(`claimlens: ${message}\n`),
-    });
+      warn: (message: string) => process.stderr.write(`claimlens: ${message}\n`),
+    };
+    const extractor = await resolveExtractor(spec, providerContext);
+    let embedder;
+    try {
+      embedder = await resolveEmbeddings(embeddingsSpec?.data, { ...providerContext, extractor });
+    } catch (error) {
+      await extractor.close?.();
+      throw error;
+    }
     if (extractor.extractor === 'rules' && !quietNotice) {
       process.stderr.write('claimlens: extracting with offline rules; for an LLM set --llm openai:<model> (or ollama:, gguf:), see README\n');
     }
@@ -77,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
       summary = await runIngest(config, db, extractor, {
         onArticle: (event) => progress.article(event),
         onStage: (stage) => progress.stage(stage),
-      });
+      }, { embedder });
     } finally {
       progress.stop();
       await extractor.close?.();
