@@ -13,6 +13,9 @@ const ALGORITHM = 'dedup-2';
 const EMBED_BATCH = 64;
 
 const embeddingModel = (embedder: Embeddings, extractor: Extractor) => {
+  // An embedder resolved from --embeddings names its own vectors; the provider's own are named by it.
+  const id = (embedder as unknown as { id?: unknown }).id;
+  if (typeof id === 'string') return id;
   const model = (embedder as unknown as { model?: unknown }).model;
   return `${extractor.extractor}:${typeof model === 'string' ? model : extractor.model}`;
 };
@@ -22,8 +25,7 @@ const embeddingModel = (embedder: Embeddings, extractor: Extractor) => {
  * database, so an unchanged re-run makes no call. A provider without embeddings, or one that
  * fails, leaves dedup on its offline signals.
  */
-async function embedStatements(db: Db, claims: readonly ClaimForDedup[], hashes: readonly string[], extractor: Extractor): Promise<{ vectors: Map<string, Float32Array>; embedded: number; warning?: string }> {
-  const embedder = extractor.embedder;
+async function embedStatements(db: Db, claims: readonly ClaimForDedup[], hashes: readonly string[], extractor: Extractor, embedder: Embeddings | undefined): Promise<{ vectors: Map<string, Float32Array>; embedded: number; warning?: string }> {
   if (!embedder) return { vectors: new Map(), embedded: 0 };
   const model = embeddingModel(embedder, extractor);
   const vectors = readEmbeddings(db, model, [...new Set(hashes)]);
@@ -49,6 +51,10 @@ async function embedStatements(db: Db, claims: readonly ClaimForDedup[], hashes:
   return { vectors, embedded };
 }
 
+/** The run's resolved embedder (null: none asked for); without one, the extractor's own. */
+const embedderOf = (context: { extractor: Extractor; embedder?: Embeddings | null }) =>
+  context.embedder === undefined ? context.extractor.embedder : (context.embedder ?? undefined);
+
 /**
  * Groups every stored claim into clusters of claims that answer the same question about the
  * same event, across articles and languages. Runs after each ingest over the whole database:
@@ -56,14 +62,14 @@ async function embedStatements(db: Db, claims: readonly ClaimForDedup[], hashes:
  * database is left untouched. A change of lexicons or algorithm regroups everything, keeping
  * ids where members stay together.
  */
-export async function clusterStage(db: Db, context: { extractor: Extractor }): Promise<ClusterSummary> {
+export async function clusterStage(db: Db, context: { extractor: Extractor; embedder?: Embeddings | null }): Promise<ClusterSummary> {
   const fingerprint = `${ALGORITHM}:${loadLexicons().fingerprint}`;
   const rebuild = dedupState(db, 'fingerprint') !== fingerprint && countClusters(db).clusteredClaims > 0;
   if (!rebuild && !clustersOutOfDate(db)) return countClusters(db);
   const stored = readClaimsForDedup(db);
   // One hash per claim, shared by the cache lookup and the claims' embeddings.
   const hashes = stored.map((claim) => contentId(claim.statement_en));
-  const { vectors, embedded, warning } = await embedStatements(db, stored, hashes, context.extractor);
+  const { vectors, embedded, warning } = await embedStatements(db, stored, hashes, context.extractor, embedderOf(context));
   const claims: DedupClaim[] = stored.map((claim, index) => ({ ...claim, embedding: vectors.get(hashes[index]!) ?? null }));
   const previous = new Map(stored.filter((claim) => claim.cluster_id !== null).map((claim) => [claim.claim_id, claim.cluster_id as string]));
   const result = clusterClaims(claims, previous, { rebuild });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { Embeddings } from '@langchain/core/embeddings';
 import pLimit from 'p-limit';
 import type { LoadedArticle } from '../schemas/article.ts';
 import type { RunConfig } from '../schemas/config.ts';
@@ -39,6 +40,9 @@ export type RunSummary = {
 
 export type RunHooks = { onArticle?: (event: ArticleEvent) => void; onStage?: (stage: string) => void };
 
+/** Models the run uses besides the extractor: the embedder from --embeddings (null: none; absent: the extractor's own). */
+export type RunModels = { embedder?: Embeddings | null };
+
 const articleIdOf = (article: LoadedArticle) => contentId(article.text);
 
 /**
@@ -46,7 +50,7 @@ const articleIdOf = (article: LoadedArticle) => contentId(article.text);
  * then dedup ─► contradictions ─► report over the whole database. Each article is one
  * transaction, so a run killed anywhere leaves a database the next run simply completes.
  */
-export async function runIngest(config: RunConfig, db: Db, extractor: Extractor, hooks: RunHooks = {}): Promise<RunSummary> {
+export async function runIngest(config: RunConfig, db: Db, extractor: Extractor, hooks: RunHooks = {}, models: RunModels = {}): Promise<RunSummary> {
   const started = performance.now();
   const summary: RunSummary = {
     articles: 0, unchanged: 0, sameText: 0, byStatus: {}, byLanguage: {}, claims: 0, claimsStored: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,
@@ -152,7 +156,7 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
     if (failure) throw failure.error;
   });
 
-  const clustering = await timed('dedup', () => clusterStage(db, { extractor }));
+  const clustering = await timed('dedup', () => clusterStage(db, { extractor, ...(models.embedder !== undefined ? { embedder: models.embedder } : {}) }));
   summary.clusters = clustering.clusters;
   if (clustering.warning) summary.warnings.push(clustering.warning);
   const contradicting = await timed('contradictions', () => contradictionStage(db, { extractor, concurrency: config.concurrency, force: config.force }));

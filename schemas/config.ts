@@ -13,3 +13,11 @@ export const RunConfig = z.object({
 export type RunConfig = z.infer<typeof RunConfig>;
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * MEGABYTE;
+
+/** `--embeddings`: where dedup's sentence vectors come from; `none` clusters on offline signals alone. */
+export const EmbeddingsSpec = z
+  .string()
+  .trim()
+  .regex(/^(none|(openai|ollama):\S.*)$/iu, 'write it as openai:<model>, ollama:<model> or none')
+  .describe('embedding provider and model for cross-lingual dedup');
+export type EmbeddingsSpec = z.infer<typeof EmbeddingsSpec>;

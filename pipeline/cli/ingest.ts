@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES, MEGABYTE, RunConfig } from '../../schemas/config.ts';
+import { DEFAULT_MAX_FILE_BYTES, EmbeddingsSpec, MEGABYTE, RunConfig } from '../../schemas/config.ts';
 import { ClaimlensError } from '../errors.ts';
 import { ARTICLE_EXTENSIONS } from '../load/walk.ts';
+import { resolveEmbeddings } from '../providers/embeddings.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase, type ResponseCache } from '../store/index.ts';
@@ -20,6 +21,7 @@ export const INGEST = {
   options: {
     out: { type: 'string', description: 'output folder', default: 'out', placeholder: 'dir' },
     llm: { type: 'string', description: 'extractor: rules, openai:<model>, ollama:<model>, gguf:<path>', default: 'rules', env: 'CLAIMLENS_LLM', placeholder: 'spec' },
+    embeddings: { type: 'string', description: "embeddings for dedup: openai:<model>, ollama:<model>, none (default: the --llm provider's own; none for rules)", env: 'CLAIMLENS_EMBEDDINGS', placeholder: 'spec' },
     concurrency: { type: 'string', description: 'articles extracted at once', default: '4', placeholder: 'n' },
     force: { type: 'boolean', description: 'extract again even where nothing changed' },
     'max-file-mb': { type: 'string', description: 'larger files are recorded as errors, not read', default: '5', placeholder: 'mb' },
@@ -48,19 +50,31 @@ export async function main(argv: string[]): Promise<number> {
   }
   const config = parsed.data;
   const spec = options.llm ?? 'rules';
+  const embeddingsSpec = options.embeddings === undefined ? undefined : EmbeddingsSpec.safeParse(options.embeddings);
+  if (embeddingsSpec && !embeddingsSpec.success) {
+    throw new ClaimlensError('BAD_EMBEDDINGS_SPEC', `--embeddings "${options.embeddings}": ${embeddingsSpec.error.issues[0]!.message}`, 'see npm run ingest -- --help');
+  }
 
   const file = databasePath(out);
   // The model's answers are cached in the database, but the database is opened only once the
   // extractor is known to work: a refused --llm leaves no file behind.
   let answers: ResponseCache | undefined;
   const cache: ResponseCache = { get: (key) => answers?.get(key), set: (key, entry) => answers?.set(key, entry) };
-  const extractor = await resolveExtractor(spec, {
+  const providerContext = {
     cache,
     env: process.env,
     ...REQUEST_DEFAULTS,
     requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', REQUEST_DEFAULTS.requestTimeoutMs / 1000) * 1000,
-    warn: (message) => process.stderr.write(`claimlens: ${message}\n`),
-  });
+    warn: (message: string) => process.stderr.write(`claimlens: ${message}\n`),
+  };
+  const extractor = await resolveExtractor(spec, providerContext);
+  let embedder;
+  try {
+    embedder = await resolveEmbeddings(embeddingsSpec?.data, { ...providerContext, extractor });
+  } catch (error) {
+    await extractor.close?.();
+    throw error;
+  }
   let db;
   let unlock;
   try {
@@ -86,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       summary = await runIngest(config, db, extractor, {
         onArticle: (event) => progress.article(event),
         onStage: (stage) => progress.stage(stage),
-      });
+      }, { embedder });
     } finally {
       progress.stop();
       await extractor.close?.();
