@@ -51,13 +51,13 @@ export function groundClaims(
   for (const claim of claims) {
     const grounding = ground(claim.quote);
     if (!grounding) {
-      unaligned.push({ ...claim, reason: 'quote not found in the article' });
+      unaligned.push({ ...claim, unaligned_reason: 'quote not found in the article' });
       continue;
     }
     const aligned = grounding.alignment === 'exact' ? ({ supported: true } as const) : alignmentKeepsMeaning(claim.quote, grounding.quote);
     const supported = aligned.supported ? quoteSupports(claim, grounding.quote, language, surroundingsOf(text, grounding)) : aligned;
     if (!supported.supported) {
-      unaligned.push({ ...claim, reason: supported.reason });
+      unaligned.push({ ...claim, unaligned_reason: supported.reason });
       continue;
     }
     // Overlapping chunks of a long article report the same claim twice: keep it once.

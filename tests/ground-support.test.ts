@@ -40,7 +40,7 @@ describe('grounding checks that the quote carries the claim', () => {
   ] as const)('refuses a %s quote "%s" that is shorter than a clause, even though it is in the text', (language, quote) => {
     const { grounded, unaligned } = run(language, [claim({ actor: 'NASA', action: 'landed on Venus', quote })]);
     expect(grounded).toEqual([]);
-    expect(unaligned[0]?.reason).toMatch(/^quote too short to carry a claim/);
+    expect(unaligned[0]?.unaligned_reason).toMatch(/^quote too short to carry a claim/);
   });
 
   it.each([
@@ -50,7 +50,7 @@ describe('grounding checks that the quote carries the claim', () => {
   ] as const)('refuses a real %s sentence credited to another actor with an invented action', (language, quote) => {
     const { grounded, unaligned } = run(language, [claim({ actor: 'The World Health Organization', action: 'banned Zoom worldwide', quote })]);
     expect(grounded).toEqual([]);
-    expect(unaligned[0]?.reason).toMatch(/does not name the actor "The World Health Organization"|does not carry the action "banned Zoom worldwide"/);
+    expect(unaligned[0]?.unaligned_reason).toMatch(/does not name the actor "The World Health Organization"|does not carry the action "banned Zoom worldwide"/);
   });
 
   it.each([
@@ -61,7 +61,7 @@ describe('grounding checks that the quote carries the claim', () => {
   ] as const)('refuses a loose %s alignment that adds a negation or changes a number: %s', (language, quote, reason) => {
     const { grounded, unaligned } = run(language, [claim({ actor: 'city council gemeenteraad Stadtrat', action: 'rose stegen gestiegen', quote })]);
     expect(grounded).toEqual([]);
-    expect(unaligned[0]?.reason).toMatch(reason);
+    expect(unaligned[0]?.unaligned_reason).toMatch(reason);
   });
 
   it('keeps a loose alignment that changes neither negation nor number', () => {
@@ -90,6 +90,6 @@ describe('grounding checks that the quote carries the claim', () => {
     const text = `${PARKING[language]} ${injection}`;
     const { grounded, unaligned } = run(language, [claim({ actor: 'WHO', action: 'banned Zoom worldwide verboden verboten', quote })], text);
     expect(grounded).toEqual([]);
-    expect(unaligned[0]?.reason).toMatch(/instruction to a model/);
+    expect(unaligned[0]?.unaligned_reason).toMatch(/instruction to a model/);
   });
 });
