@@ -5,7 +5,7 @@ import { detectLanguage } from './detect-language.ts';
 import { oneLine } from './errors.ts';
 import { noStats, type Extractor, type ExtractionStats } from './extract.ts';
 import { quoteGrounder } from './ground.ts';
-import { alignmentKeepsMeaning, quoteSupports, type QuoteSurroundings } from './support.ts';
+import { alignmentKeepsMeaning, quoteSupports, type QuoteSurroundings } from './ground/support.ts';
 import type { ArticleRecord } from './store/index.ts';
 
 export type ProcessedArticle = { record: ArticleRecord; stats: ExtractionStats };
