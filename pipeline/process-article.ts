@@ -5,7 +5,7 @@ import { detectLanguage } from './detect-language.ts';
 import { oneLine } from './errors.ts';
 import { noStats, type Extractor, type ExtractionStats } from './extract.ts';
 import { quoteGrounder } from './ground.ts';
-import { alignmentKeepsMeaning, quoteSupports, type QuoteSurroundings } from './support.ts';
+import { alignmentKeepsMeaning, quoteSupports, type QuoteSurroundings } from './ground/support.ts';
 import type { ArticleRecord } from './store/index.ts';
 
 export type ProcessedArticle = { record: ArticleRecord; stats: ExtractionStats };
@@ -51,13 +51,13 @@ export function groundClaims(
   for (const claim of claims) {
     const grounding = ground(claim.quote);
     if (!grounding) {
-      unaligned.push({ ...claim, reason: 'quote not found in the article' });
+      unaligned.push({ ...claim, unaligned_reason: 'quote not found in the article' });
       continue;
     }
     const aligned = grounding.alignment === 'exact' ? ({ supported: true } as const) : alignmentKeepsMeaning(claim.quote, grounding.quote);
     const supported = aligned.supported ? quoteSupports(claim, grounding.quote, language, surroundingsOf(text, grounding)) : aligned;
     if (!supported.supported) {
-      unaligned.push({ ...claim, reason: supported.reason });
+      unaligned.push({ ...claim, unaligned_reason: supported.reason });
       continue;
     }
     // Overlapping chunks of a long article report the same claim twice: keep it once.

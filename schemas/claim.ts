@@ -10,32 +10,38 @@ export type Modality = z.infer<typeof Modality>;
 export const Alignment = z.enum(['exact', 'normalised', 'fuzzy']);
 export type Alignment = z.infer<typeof Alignment>;
 
-const optionalText = (description: string) => z.string().nullable().describe(description);
+/**
+ * Bounds on a model's answer, so a broken or hostile model cannot fill the database: a field
+ * longer than any sentence, or more claims than a chunk of text can make, fails validation.
+ */
+export const CLAIM_LIMITS = { shortField: 300, quote: 2000, statement: 1000, claimsPerChunk: 60 } as const;
+
+const optionalText = (description: string) => z.string().max(CLAIM_LIMITS.shortField).nullable().describe(description);
 
 /**
  * One claim as an extractor (LLM or rules) returns it, before grounding.
  * The descriptions are sent to the model in the JSON schema, so they are written for it.
  */
 export const ExtractedClaim = z.object({
-  actor: z.string().min(1).describe('Who does or did it, exactly as named in the article, in its language'),
-  action: z.string().min(1).describe('What the actor does, did or says: a short verb phrase with its object, in the article language'),
+  actor: z.string().min(1).max(CLAIM_LIMITS.shortField).describe('Who does or did it, exactly as named in the article, in its language'),
+  action: z.string().min(1).max(CLAIM_LIMITS.shortField).describe('What the actor does, did or says: a short verb phrase with its object, in the article language'),
   date: optionalText('When it happens, as written in the article ("on 3 April", "vandaag"), or null'),
   reason: optionalText('Why, where the article says so, or null'),
   source: optionalText('Who asserts it: the quoted speaker, document or outlet; null when the article itself asserts it'),
-  quote: z.string().min(1).describe('A verbatim span copied character for character from the article that supports the claim'),
-  statement_en: z.string().min(1).describe('The claim as one plain English sentence'),
+  quote: z.string().min(1).max(CLAIM_LIMITS.quote).describe('A verbatim span copied character for character from the article that supports the claim'),
+  statement_en: z.string().min(1).max(CLAIM_LIMITS.statement).describe('The claim as one plain English sentence'),
   polarity: Polarity.describe('negated when the article says the action did not or will not happen'),
   modality: Modality.describe('fact: happened or is the case; planned: announced or will happen; advised: recommended or warned against; demanded: called for; possible: may happen'),
 });
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
 /** An extraction that is not stored as a claim, with why: its quote is not in the article, or does not carry it. */
-export const UnalignedClaim = ExtractedClaim.extend({ reason: z.string() });
+export const UnalignedClaim = ExtractedClaim.extend({ unaligned_reason: z.string() });
 export type UnalignedClaim = z.infer<typeof UnalignedClaim>;
 
 /** What the model must answer: the JSON schema sent to it is generated from this. */
 export const ExtractionOutput = z.object({
-  claims: z.array(ExtractedClaim).describe('Every claim the article makes about an event or a statement; empty when none'),
+  claims: z.array(ExtractedClaim).max(CLAIM_LIMITS.claimsPerChunk).describe('Every claim the article makes about an event or a statement; empty when none'),
 });
 export type ExtractionOutput = z.infer<typeof ExtractionOutput>;
 

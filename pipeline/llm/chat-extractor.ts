@@ -45,8 +45,12 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
     const stats = noStats();
     const claims: ExtractedClaim[] = [];
     const seen = new Set<string>();
+    const chunks = chunkArticle(article.text);
+    // One budget for all requests of the article: a hung server costs it this, not every retry's time-out.
+    const budgetMs = options.retry.articleBudgetMs ?? options.retry.timeoutMs * (chunks.length + 1);
+    const deadline = { at: Date.now() + budgetMs, budgetMs };
     // Chunks of one article go one after another, so the run's --concurrency bounds requests in flight.
-    for (const chunk of chunkArticle(article.text)) {
+    for (const chunk of chunks) {
       stats.chunks += 1;
       const turns = buildMessages(prompt, chunk, article.language);
       const output = await askStructured(structured, {
@@ -55,6 +59,7 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
         turns,
         cacheKey: contentId('extract', extractor, model, prompt.version, article.language, chunk),
         wrapArrayAs: 'claims',
+        deadline,
       }, stats);
       for (const claim of output.claims) {
         const key = claimKey(claim);

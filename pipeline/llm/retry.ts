@@ -4,6 +4,11 @@ export type RetryPolicy = {
   baseDelayMs: number;
   maxDelayMs: number;
   timeoutMs: number;
+  /**
+   * All requests of one article, with their retries and repairs, end within this: a hung server
+   * costs an article the budget, not (retries + 1) time-outs. Undefined: twice the time-out per chunk.
+   */
+  articleBudgetMs?: number;
 };
 
 export const DEFAULT_BACKOFF = { baseDelayMs: 1000, maxDelayMs: 30_000 };
@@ -19,6 +24,17 @@ export class HttpStatusError extends Error {
     this.retryAfterMs = retryAfterMs;
   }
 }
+
+/** The article's time budget ran out across its requests and retries. */
+export class BudgetExhaustedError extends Error {
+  constructor(ms: number) {
+    super(`the article's time budget of ${Math.round(ms / 1000)} s is used up`);
+    this.name = 'BudgetExhaustedError';
+  }
+}
+
+/** When an article's requests must be done by, and the budget that deadline came from (for the message). */
+export type Deadline = { at: number; budgetMs: number };
 
 export class RequestTimeoutError extends Error {
   constructor(ms: number) {
@@ -81,26 +97,33 @@ export async function withRetries<T>(
   policy: RetryPolicy,
   onAttempt: () => void = () => {},
   wait: (ms: number) => Promise<unknown> = sleep,
+  deadline?: Deadline,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
+    // Each attempt gets its time-out, or what is left of the article's budget if that is less.
+    const left = deadline ? deadline.at - Date.now() : Infinity;
+    if (left <= 0) throw new Error(`LLM request failed: ${new BudgetExhaustedError(deadline!.budgetMs).message}`);
+    const timeoutMs = Math.min(policy.timeoutMs, left);
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        controller.abort(new RequestTimeoutError(policy.timeoutMs));
-        reject(new RequestTimeoutError(policy.timeoutMs));
-      }, policy.timeoutMs);
+        controller.abort(new RequestTimeoutError(timeoutMs));
+        reject(new RequestTimeoutError(timeoutMs));
+      }, timeoutMs);
     });
     try {
       onAttempt();
       return await Promise.race([request(controller.signal), timeout]);
     } catch (error) {
-      const failure = classifyFailure(controller.signal.aborted ? new RequestTimeoutError(policy.timeoutMs) : error);
-      if (!failure.retryable || attempt >= policy.maxRetries) {
-        const tries = attempt + 1;
-        throw new Error(`LLM request failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${failure.reason}`, { cause: error });
-      }
+      const failure = classifyFailure(controller.signal.aborted ? new RequestTimeoutError(timeoutMs) : error);
       const delay = failure.retryAfterMs !== undefined ? Math.min(failure.retryAfterMs, Math.max(policy.maxDelayMs, 120_000)) : backoffMs(attempt, policy);
+      const outOfBudget = deadline !== undefined && Date.now() + delay >= deadline.at;
+      if (!failure.retryable || attempt >= policy.maxRetries || outOfBudget) {
+        const tries = attempt + 1;
+        const budget = outOfBudget && failure.retryable && attempt < policy.maxRetries ? `; ${new BudgetExhaustedError(deadline.budgetMs).message}` : '';
+        throw new Error(`LLM request failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${failure.reason}${budget}`, { cause: error });
+      }
       await wait(delay);
     } finally {
       clearTimeout(timer);
@@ -109,11 +132,12 @@ export async function withRetries<T>(
 }
 
 /** The policy for a run's settings; `retryBaseMs` lets tests and benchmarks shorten the back-off. */
-export function retryPolicy(settings: { maxRetries: number; requestTimeoutMs: number; retryBaseMs?: number | undefined }): RetryPolicy {
+export function retryPolicy(settings: { maxRetries: number; requestTimeoutMs: number; retryBaseMs?: number | undefined; articleBudgetMs?: number | undefined }): RetryPolicy {
   return {
     maxRetries: settings.maxRetries,
     timeoutMs: settings.requestTimeoutMs,
     baseDelayMs: settings.retryBaseMs ?? DEFAULT_BACKOFF.baseDelayMs,
     maxDelayMs: DEFAULT_BACKOFF.maxDelayMs,
+    ...(settings.articleBudgetMs !== undefined ? { articleBudgetMs: settings.articleBudgetMs } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { ExtractionStats } from '../extract.ts';
 import type { ResponseCache } from '../store/index.ts';
 import { parseAnswer } from './parse.ts';
 import type { ChatTurn } from '../extract.ts';
-import { withRetries, type RetryPolicy } from './retry.ts';
+import { withRetries, type Deadline, type RetryPolicy } from './retry.ts';
 
 /** A JSON schema with the name OpenAI-style APIs want beside it. */
 export type NamedSchema = { name: string; schema: Record<string, unknown> };
@@ -27,7 +27,35 @@ export type StructuredOptions = {
   repairTurn: (errors: string) => ChatTurn;
 };
 
-export type AskRequest<T> = { schema: z.ZodType<T>; schemaName: string; turns: readonly ChatTurn[]; cacheKey: string; wrapArrayAs?: string };
+export type AskRequest<T> = {
+  schema: z.ZodType<T>;
+  schemaName: string;
+  turns: readonly ChatTurn[];
+  cacheKey: string;
+  wrapArrayAs?: string;
+  /** The article's budget: every request and retry of this question ends by then. */
+  deadline?: Deadline;
+};
+
+/**
+ * The largest answer read from a model: 60 claims of full-length fields fit several times over.
+ * Beyond it the answer is garbage or an attack, and is refused before it is parsed or stored.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+/** How much of a bad answer a repair turn shows the model: enough to see the mistake, never the whole flood. */
+export const REPAIR_EXCERPT_CHARS = 2000;
+
+/** The start of a long answer, and how much was cut, for a repair turn. */
+export function excerpt(answer: string, limit = REPAIR_EXCERPT_CHARS): string {
+  if (answer.length <= limit) return answer;
+  return `${answer.slice(0, limit)}\n[… ${answer.length - limit} more characters cut]`;
+}
+
+const oversize = (answer: string) => {
+  const bytes = Buffer.byteLength(answer);
+  return bytes > MAX_ANSWER_BYTES ? `the answer is ${bytes} bytes, over the ${MAX_ANSWER_BYTES}-byte limit; answer with fewer, shorter claims` : undefined;
+};
 
 /**
  * Asks until the answer parses with the schema: a bounded number of repair turns that show the
@@ -48,16 +76,23 @@ export async function askStructured<T>(options: StructuredOptions, request: AskR
   let lastErrors = '';
   for (let round = 0; round <= options.maxRepairs; round++) {
     if (round > 0) stats.repairs += 1;
-    const answer = await withRetries((signal) => options.client.complete(turns, { signal, schema }), options.retry, () => {
-      stats.llmCalls += 1;
-    });
-    const parsed = parseAnswer(answer, request.schema, request.wrapArrayAs);
+    const answer = await withRetries(
+      (signal) => options.client.complete(turns, { signal, schema }),
+      options.retry,
+      () => {
+        stats.llmCalls += 1;
+      },
+      undefined,
+      request.deadline,
+    );
+    const tooLong = oversize(answer);
+    const parsed = tooLong ? { ok: false as const, errors: tooLong, summary: tooLong } : parseAnswer(answer, request.schema, request.wrapArrayAs);
     if (parsed.ok) {
       options.cache.set(request.cacheKey, { model: options.model, promptVersion: options.promptVersion, response: JSON.stringify(parsed.value) });
       return parsed.value;
     }
     lastErrors = parsed.summary;
-    turns.push({ role: 'assistant', content: answer }, options.repairTurn(parsed.errors));
+    turns.push({ role: 'assistant', content: excerpt(answer) }, options.repairTurn(excerpt(parsed.errors)));
   }
   throw new Error(`model output still invalid after ${options.maxRepairs} repair${options.maxRepairs === 1 ? '' : 's'}: ${lastErrors}`);
 }

@@ -3,11 +3,11 @@ import type { ChatOpenAICallOptions } from '@langchain/openai';
 import { ClaimlensError } from '../errors.ts';
 import type { Extractor } from '../extract.ts';
 import { createChatExtractor } from '../llm/chat-extractor.ts';
-import { answerText, toLangChainMessages } from '../llm/messages.ts';
+import { collectAnswer, toLangChainMessages } from '../llm/messages.ts';
 import { probeServer } from '../llm/probe.ts';
 import { loadPrompt } from '../llm/prompt.ts';
 import { retryPolicy } from '../llm/retry.ts';
-import type { ChatClient } from '../llm/structured.ts';
+import { MAX_ANSWER_BYTES, type ChatClient } from '../llm/structured.ts';
 import type { ProviderContext } from './index.ts';
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -65,11 +65,7 @@ export async function createOpenAIExtractor(model: string, context: ProviderCont
   });
   // Streamed, because the SDK's non-streaming path JSON-parses a json_schema answer itself and
   // throws the text away when it is broken: the repair turn needs to show the model what it wrote.
-  const streamed = async (messages: BaseMessage[], options: ChatOpenAICallOptions) => {
-    let text = '';
-    for await (const chunk of await chat.stream(messages, options)) text += answerText(chunk);
-    return text;
-  };
+  const streamed = async (messages: BaseMessage[], options: ChatOpenAICallOptions) => collectAnswer(await chat.stream(messages, options), MAX_ANSWER_BYTES);
   let structured = true;
   const client: ChatClient = {
     async complete(turns, { signal, schema }) {

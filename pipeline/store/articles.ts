@@ -237,7 +237,7 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
       insertUnaligned.run(
         contentId(articleId, claim.quote, claim.statement_en),
         articleId, claim.quote, claim.statement_en, claim.actor, claim.action,
-        identity.extractor, identity.model, identity.promptVersion, claim.reason,
+        identity.extractor, identity.model, identity.promptVersion, claim.unaligned_reason,
       );
     }
     upsertPath(db, article.path, articleId, 'ok', null, article.stamp, metadata);

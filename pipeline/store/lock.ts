@@ -1,26 +1,34 @@
-import lockfile from 'proper-lockfile';
+import Database from 'better-sqlite3';
 import { ClaimlensError } from '../errors.ts';
 
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/u.test(String((error as { code?: unknown })?.code ?? ''));
+
 /**
- * One writer per database: SQLite's own lock lasts one transaction, but an ingest interleaves
- * many, so a second run would mix its articles into the first's. The lock goes stale a few
- * seconds after its holder dies (a killed run), so the next run can take it over.
+ * One writer per database, for the whole run: SQLite's own lock lasts one transaction, but an
+ * ingest interleaves many, so a second run would mix its articles into the first's. The run holds
+ * an exclusive transaction on a small lock file beside the database. That is an OS file lock:
+ * it needs no timer (a run busy on one huge article for minutes keeps it) and it ends when the
+ * process does, however it ends (a killed run leaves nothing stale to time out).
  */
 export async function lockDatabase(file: string): Promise<() => Promise<void>> {
+  let lock: Database.Database | undefined;
   try {
-    const release = await lockfile.lock(file, {
-      realpath: false,
-      stale: 5000,
-      update: 1000,
-      retries: { retries: 6, minTimeout: 500, maxTimeout: 1500 },
-      onCompromised: () => undefined,
-    });
-    // A lock taken over while this run was stalled is no longer ours to remove.
-    return () => release().catch(() => undefined);
+    lock = new Database(`${file}-writer.lock`);
+    lock.pragma('busy_timeout = 0');
+    // A rollback journal, not WAL: then an exclusive transaction locks the file itself for everyone.
+    lock.pragma('journal_mode = DELETE');
+    lock.exec('BEGIN EXCLUSIVE');
   } catch (error) {
-    if ((error as { code?: string }).code === 'ELOCKED') {
+    lock?.close();
+    if (isBusy(error)) {
       throw new ClaimlensError('DB_BUSY', `${file} is in use by another claimlens run`, 'wait for it to finish, or use another --out');
     }
     throw error;
   }
+  const held = lock;
+  return async () => {
+    if (!held.open) return;
+    if (held.inTransaction) held.exec('ROLLBACK');
+    held.close();
+  };
 }

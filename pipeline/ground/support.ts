@@ -1,5 +1,8 @@
-import type { SupportedLanguage } from '../schemas/article.ts';
-import type { ExtractedClaim } from '../schemas/claim.ts';
+import type { SupportedLanguage } from '../../schemas/article.ts';
+import type { ExtractedClaim } from '../../schemas/claim.ts';
+import { glossTokens } from '../rules/gloss.ts';
+import { lexiconFor } from '../rules/lexicon.ts';
+import { tokenize } from '../rules/tokens.ts';
 
 /**
  * Whether a grounded quote carries the claim made from it. Finding a quote in the text proves only
@@ -78,7 +81,7 @@ export type QuoteSurroundings = {
 
 /** Whether `quote` (the span as it stands in the text) can carry `claim`, in the article's language. */
 export function quoteSupports(
-  claim: Pick<ExtractedClaim, 'actor' | 'action'>,
+  claim: Pick<ExtractedClaim, 'actor' | 'action'> & Partial<Pick<ExtractedClaim, 'statement_en'>>,
   quote: string,
   language: SupportedLanguage,
   surroundings: QuoteSurroundings = { near: quote, sentences: quote },
@@ -101,6 +104,11 @@ export function quoteSupports(
   // an action with none of its words there (a model's invention) is refused.
   if (actionWords.length > 0 && !actionWords.some((word) => found(word, quoteWords))) {
     return { supported: false, reason: `quote does not carry the action "${shorten(claim.action)}"` };
+  }
+  // Lenient too: a statement that resolves a date or a pronoun from the context still shares a
+  // word with the quote; one that shares none is about something else.
+  if (claim.statement_en !== undefined && statementCoverage(claim.statement_en, quote, language) === 0) {
+    return { supported: false, reason: `the English statement "${shorten(claim.statement_en)}" says nothing the quote says` };
   }
   return { supported: true };
 }
@@ -126,4 +134,18 @@ export function alignmentKeepsMeaning(requested: string, aligned: string): Suppo
   const got = polarityAndFigures(aligned);
   if (wanted === got) return { supported: true };
   return { supported: false, reason: `the closest span differs in negation or numbers ("${shorten(wanted)}" vs "${shorten(got)}")` };
+}
+
+/** What a nl/de quote says in English words (the rules' word-by-word gloss); an English quote as it is. */
+const englishOf = (quote: string, language: SupportedLanguage) => (language === 'en' ? quote : `${quote} ${glossTokens(tokenize(quote), lexiconFor(language))}`);
+
+/**
+ * The share of the English statement's content words that the quote, or its English gloss, holds:
+ * the statement is what a reader sees of the claim, so it must say what the quote says.
+ */
+export function statementCoverage(statement: string, quote: string, language: SupportedLanguage): number {
+  const wanted = contentWords(statement, 'en');
+  if (wanted.length === 0) return 1;
+  const said = words(englishOf(quote, language));
+  return wanted.filter((word) => found(word, said)).length / wanted.length;
 }
