@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ClaimlensError } from '../errors.ts';
+import { printableLine } from './table.ts';
 
 type OptionSpec =
   | { type: 'string'; description: string; default?: string; env?: string; placeholder?: string }
@@ -79,7 +80,8 @@ export async function runMain(main: () => Promise<number | void>): Promise<void>
     process.exitCode = (await main()) ?? 0;
   } catch (error) {
     if (error instanceof ClaimlensError) {
-      process.stderr.write(`${error.toLine()}\n`);
+      // The message may quote a file name, a server's answer or a model's text: made printable.
+      process.stderr.write(`${printableLine(error.toLine())}\n`);
       process.exitCode = 2;
       return;
     }

@@ -10,6 +10,7 @@ import { integerOption, parseCommand, runMain, type CommandSpec } from './comman
 import { countArticles } from './count-articles.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
+import { printableLine } from './table.ts';
 
 export const INGEST = {
   name: 'ingest',
@@ -58,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
     env: process.env,
     ...REQUEST_DEFAULTS,
     requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', REQUEST_DEFAULTS.requestTimeoutMs / 1000) * 1000,
-    warn: (message) => process.stderr.write(`claimlens: ${message}\n`),
+    warn: (message) => process.stderr.write(`claimlens: ${printableLine(message)}\n`),
   });
   let db;
   let unlock;
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
       if (summary.articles === 0) {
         process.stderr.write(`claimlens: no files found in ${folder}; it reads ${ARTICLE_EXTENSIONS.join(' ')} (see .claimlensignore)\n`);
       }
-      for (const warning of summary.warnings) process.stderr.write(`claimlens: ${warning}\n`);
+      for (const warning of summary.warnings) process.stderr.write(`claimlens: ${printableLine(warning)}\n`);
       process.stdout.write(`database: ${file}\n${summary.reports.map((report) => `report:   ${report}\n`).join('')}`);
     }
     return 0;

@@ -16,6 +16,8 @@ h1 { font-size: 24px; margin: 0 0 4px; }
 .filters select { font: inherit; padding: 2px 6px; }
 #shown { color: var(--muted); }
 .item { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 0 0 16px; }
+/* 500 cards: the browser lays out only those near the screen, which takes most of the page's load time away. */
+.item, .cluster { content-visibility: auto; contain-intrinsic-size: auto 420px; }
 .item[hidden] { display: none; }
 .item.current { outline: 3px solid #d08a00; }
 .item header { display: flex; gap: 10px; align-items: center; }
