@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSize } from '../pipeline/bench/run-bench.ts';
+import { findChromium, measurePage, PAGE_TABS } from '../pipeline/bench/page.ts';
 import { generateCorpus } from '../pipeline/bench/generate.ts';
 import { timeIngestStages } from '../pipeline/bench/stages.ts';
 import { detectLanguage } from '../pipeline/detect-language.ts';
@@ -116,7 +117,7 @@ describe('npm run bench', () => {
     const { execFileSync } = await import('node:child_process');
     const out = tempDir();
     const root = join(import.meta.dirname, '..');
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/bench.ts', '--sizes', '40', '--no-llm', '--out', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/bench.ts', '--sizes', '40', '--no-llm', '--no-page', '--out', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     for (const stage of ['load', 'detect', 'extract', 'store', 'dedup', 'contradictions', 'report', 'cached re-run', 'inserts/s', 'detections/s']) expect(stdout).toContain(stage);
     const figures = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8'));
     expect(figures.sizes).toHaveLength(1);
@@ -137,4 +138,15 @@ describe('npm run bench', () => {
     expect(child.stderr).toMatch(/not a size: "ten"/);
     expect(readdirSync(out)).toEqual([]);
   }, 60_000);
+});
+
+describe.skipIf(!findChromium())('the report page bench', () => {
+  it('opens each tab of a generated report in headless Chromium and reads when it was first drawn', () => {
+    const page = measurePage(findChromium()!, { articles: 30, claimsPerArticle: 4, contradictions: 20 });
+    expect(page).toMatchObject({ articles: 30, claims: 120, contradictions: 20 });
+    for (const tab of PAGE_TABS) {
+      expect(page.tabs[tab].firstRenderMs).toBeGreaterThan(0);
+      expect(page.tabs[tab].firstRenderMs).toBeLessThan(page.tabs[tab].chromiumSeconds * 1000);
+    }
+  }, 120_000);
 });

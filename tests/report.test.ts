@@ -5,6 +5,7 @@ import { writeReports } from '../pipeline/report.ts';
 import { REPORT_LIMIT } from '../pipeline/report/data.ts';
 import type { Db } from '../pipeline/store/index.ts';
 import { reportFixture } from './support/report-fixture.ts';
+import { ReviewData } from '../schemas/review.ts';
 
 let db: Db | undefined;
 afterEach(() => db?.close());
@@ -135,5 +136,46 @@ describe('the review report of a large database', () => {
     const html = readFileSync(join(fixture.out, 'report.html'), 'utf8');
     expect(html).toContain('<dt>date</dt><dd>April (2020-04-01 to 2020-04-30)</dd>');
     expect(html).toContain('<dt>date</dt><dd>7 April (2020-04-07)</dd>');
+  });
+});
+
+describe('the review page', () => {
+  it('says on each contradiction card what the claims share and links each side to its claim in the Articles tab', async () => {
+    const { html, db: database } = await written();
+    const numeric = database.prepare("SELECT claim_a, claim_b FROM contradictions WHERE kind = 'numeric'").get() as { claim_a: string; claim_b: string };
+    const card = html.split('<article class="item"').find((part) => part.includes('data-kind="numeric"'))!;
+    expect(card).toContain('<p class="ground"><span class="label">shared</span><span><b>subject</b> zoom</span><span><b>predicate</b> have</span></p>');
+    for (const id of [numeric.claim_a, numeric.claim_b]) expect(card).toMatch(new RegExp(`href="#tab=articles&amp;article=\\w+&amp;claim=${id}"`));
+    expect(card).toContain('>nl/verbod.txt</a>');
+  });
+
+  it('labels the English line by its origin when the database records one, and shows no label otherwise', async () => {
+    const { html, db: database, out } = await written();
+    expect(html).not.toContain('class="origin"');
+    database.exec("ALTER TABLE claims ADD COLUMN statement_origin TEXT; UPDATE claims SET statement_origin = CASE WHEN quote LIKE 'Zoom heeft%' THEN 'gloss' ELSE 'model' END");
+    writeReports(database, out);
+    const labelled = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(labelled).toContain('<p class="english" lang="en"><span class="origin" title="where this English line comes from">gloss</span> Zoom has 200 million users.</p>');
+    expect(labelled).toContain('<span class="origin" title="where this English line comes from">model</span> Zoom has 300 million users.');
+  });
+
+  it('embeds every article and claim as JSON that no text can close early', async () => {
+    const fixture = await reportFixture();
+    db = fixture.db;
+    const hostile = 'Zoom heeft 200 miljoen gebruikers.</script><script>alert(1)</script><!--';
+    fixture.db.prepare("UPDATE claims SET quote = ? WHERE quote = 'Zoom heeft 200 miljoen gebruikers.'").run(hostile);
+    writeReports(fixture.db, fixture.out);
+    const html = readFileSync(join(fixture.out, 'report.html'), 'utf8');
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+    const json = /<script type="application\/json" id="review-data">([^<]*)<\/script>/.exec(html)?.[1];
+    const data = ReviewData.parse(JSON.parse(json!));
+    expect(data.claims.map((claim) => claim.quote)).toContain(hostile);
+    expect(data.articles).toHaveLength(3);
+    expect(data.claims).toHaveLength(5);
+    for (const claim of data.claims.filter((claim) => claim.quote !== hostile)) {
+      const text = [...data.articles.find((article) => article.article_id === claim.article_id)!.text];
+      expect(text.slice(claim.char_start, claim.char_end).join('')).toBe(claim.quote);
+    }
   });
 });

@@ -48,6 +48,7 @@ export async function orchestrateBench(options: BenchOptions): Promise<BenchResu
     return {
       reference,
       sizes,
+      ...(options.keep ? { kept: root } : {}),
       memoryNote:
         'peak RSS per phase: process.memoryUsage().rss sampled every 20 ms (each size runs in its own child process, so earlier phases of that size are included); child peak: resourceUsage().maxRSS of that child',
     };

@@ -36,7 +36,8 @@ export type SizeResult = {
 /** A size whose run failed (e.g. out of memory) keeps the phases it finished and says why it stopped. */
 export type SizeOutcome = Partial<SizeResult> & { size: number; error?: string; childPeakRssMb?: number };
 
-export type BenchResult = { reference: Reference; sizes: SizeOutcome[]; memoryNote: string };
+/** `kept`: where --keep left the generated folders and databases. */
+export type BenchResult = { reference: Reference; sizes: SizeOutcome[]; memoryNote: string; kept?: string };
 
 export type RunOptions = { env?: NodeJS.ProcessEnv; concurrency?: number; requestTimeoutMs?: number; withoutJudge?: boolean };
 

@@ -5,7 +5,8 @@ import { ClaimlensError } from '../errors.ts';
 import { benchDedup } from '../bench/dedup-scale.ts';
 import { orchestrateBench } from '../bench/orchestrate.ts';
 import { parseSize } from '../bench/run-bench.ts';
-import { BENCH_COLUMNS, benchTable } from '../bench/table.ts';
+import { findChromium, measurePage, PAGE_TABS, type PageMeasurement } from '../bench/page.ts';
+import { BENCH_COLUMNS, benchTable, type BenchRow } from '../bench/table.ts';
 import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
 import { formatTable } from './table.ts';
 
@@ -23,7 +24,8 @@ export const BENCH = {
     'no-llm': { type: 'boolean', description: 'skip the LLM section' },
     'dedup-sizes': { type: 'string', description: 'also cluster this many generated claims alone, e.g. 10k,100k,1M (1M needs ~4 GB)', placeholder: 'list' },
     out: { type: 'string', description: 'where bench.json is written', default: 'out', placeholder: 'dir' },
-    keep: { type: 'boolean', description: 'keep the generated folders and databases' },
+    'no-page': { type: 'boolean', description: 'skip timing the report page (10,000 claims in headless Chromium)' },
+    keep: { type: 'boolean', description: 'keep the generated folders and databases, in a claimlens-bench-* folder of the system temp dir (printed at the end)' },
     json: { type: 'boolean', description: 'print the figures as JSON instead of a table' },
   },
   examples: ['npm run bench', 'npm run bench -- --sizes 1k', 'npm run bench -- --sizes 1k,10k,100k --no-llm', 'npm run bench -- --sizes 1k --no-llm --dedup-sizes 10k,100k,1M'],
@@ -38,6 +40,18 @@ function sizeList(text: string, option: string): number[] {
   }
   if (sizes.length === 0 || sizes.some((size) => size < 1)) throw new ClaimlensError('BAD_ARGS', `--${option} needs at least one size of 1 or more`);
   return sizes;
+}
+
+/** The page rows of the bench table: per tab, the time from navigation to the tab drawn. */
+function pageRows(page: PageMeasurement): BenchRow[] {
+  const note = `${page.claims.toLocaleString('en-GB')} claims, ${page.contradictions.toLocaleString('en-GB')} contradictions, ${page.pageMegabytes.toFixed(1)} MB page`;
+  return [
+    { size: page.articles, extractor: '', stage: 'report page: write', seconds: Number(page.reportSeconds.toFixed(2)), 'articles/s': null, 'peak RSS MB': null, note },
+    ...PAGE_TABS.map((tab) => ({
+      size: page.articles, extractor: 'chromium', stage: `report page: ${tab} tab drawn`, seconds: page.tabs[tab].firstRenderMs / 1000, 'articles/s': null, 'peak RSS MB': null,
+      note: `from navigation start, file://; Chromium run ${page.tabs[tab].chromiumSeconds.toFixed(1)} s with start-up`,
+    })),
+  ];
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -55,16 +69,23 @@ export async function main(argv: string[]): Promise<number> {
           concurrency: integerOption(options['llm-concurrency'], 'llm-concurrency', 4),
           articles: integerOption(options['llm-articles'], 'llm-articles', 200),
         };
-  const result = await orchestrateBench({ sizes, llm, keep: options.keep, log: options.json ? () => {} : (line) => process.stderr.write(`bench: ${line}\n`) });
+  const log = options.json ? () => {} : (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const result = await orchestrateBench({ sizes, llm, keep: options.keep, log });
+  const chromium = options['no-page'] ? null : findChromium();
+  if (!options['no-page'] && !chromium) log('no chromium on PATH: the report page is not timed');
+  if (chromium) log('timing the report page: 10,000 claims from 1,000 articles, each tab opened in headless Chromium');
+  const page = chromium ? measurePage(chromium) : null;
   const out = resolve(options.out ?? 'out');
   mkdirSync(out, { recursive: true });
   const file = join(out, 'bench.json');
-  writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...result }, null, 2)}\n`);
-  if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...result, page }, null, 2)}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify({ ...result, page }, null, 2)}\n`);
   else {
     const { before, rows, after } = benchTable(result);
-    process.stdout.write(`${[...before, '', formatTable(rows, BENCH_COLUMNS), '', ...after].join('\n')}\nfigures: ${file}\n`);
+    const table = formatTable([...rows, ...(page ? pageRows(page) : [])], BENCH_COLUMNS);
+    process.stdout.write(`${[...before, '', table, '', ...after].join('\n')}\nfigures: ${file}\n`);
   }
+  if (result.kept) process.stdout.write(`kept: ${result.kept}\n`);
   if (dedupSizes.length > 0) {
     // Dedup at scale, apart from ingest: each size clustered in a fresh process of its own.
     const table = benchDedup(dedupSizes).map((row) => ({

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ClaimlensError } from '../errors.ts';
+import { printableLine } from './table.ts';
 
 /** Thrown by parseCommand for `--help`: the help is printed, and runCommand returns 0 without running the command. */
 export class HelpShown extends Error {
@@ -93,7 +94,8 @@ export async function runCommand(main: (argv: string[]) => Promise<number | void
   } catch (error) {
     if (error instanceof HelpShown) return 0;
     if (error instanceof ClaimlensError) {
-      process.stderr.write(`${error.toLine()}\n`);
+      // The message may quote a file name, a server's answer or a model's text: made printable.
+      process.stderr.write(`${printableLine(error.toLine())}\n`);
       return 2;
     }
     throw error;

@@ -12,6 +12,7 @@ import { integerOption, parseCommand, runIfMain, type CommandSpec } from './comm
 import { countArticles } from './count-articles.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
+import { printableLine } from './table.ts';
 
 export const INGEST = {
   name: 'ingest',
@@ -65,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     env: process.env,
     ...REQUEST_DEFAULTS,
     requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', REQUEST_DEFAULTS.requestTimeoutMs / 1000) * 1000,
-    warn: (message: string) => process.stderr.write(`claimlens: ${message}\n`),
+    warn: (message: string) => process.stderr.write(`claimlens: ${printableLine(message)}\n`),
   };
   const extractor = await resolveExtractor(spec, providerContext);
   let embedder;
@@ -111,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       if (summary.articles === 0) {
         process.stderr.write(`claimlens: no files found in ${folder}; it reads ${ARTICLE_EXTENSIONS.join(' ')} (see .claimlensignore)\n`);
       }
-      for (const warning of summary.warnings) process.stderr.write(`claimlens: ${warning}\n`);
+      for (const warning of summary.warnings) process.stderr.write(`claimlens: ${printableLine(warning)}\n`);
       process.stdout.write(`database: ${file}\n${summary.reports.map((report) => `report:   ${report}\n`).join('')}`);
     }
     return 0;

@@ -39,17 +39,20 @@ export function formatTable(rows: readonly Record<string, unknown>[], columns?: 
 }
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; null is empty. */
-function csvField(value: unknown): string {
+function csvField(value: unknown, terminal: boolean): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = terminal ? printable(raw) : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
  * Rows as CSV with a header line, every column of the rows (as --json gives them), CRLF line ends
- * as RFC 4180 asks. Values are written as stored: CSV is data for a program, not a terminal.
+ * as RFC 4180 asks. Into a pipe or a file values are written as stored (CSV is data for a
+ * program); on a terminal (`terminal`) escape sequences and control characters are dropped.
  */
-export function formatCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
+export function formatCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[], options: { terminal?: boolean } = {}): string {
   const names = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
-  return [names.map(csvField).join(','), ...rows.map((row) => names.map((name) => csvField(row[name])).join(','))].join('\r\n') + '\r\n';
+  const field = (value: unknown) => csvField(value, options.terminal ?? false);
+  return [names.map(field).join(','), ...rows.map((row) => names.map((name) => field(row[name])).join(','))].join('\r\n') + '\r\n';
 }

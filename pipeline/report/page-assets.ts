@@ -16,7 +16,10 @@ h1 { font-size: 24px; margin: 0 0 4px; }
 .filters select { font: inherit; padding: 2px 6px; }
 #shown { color: var(--muted); }
 .item { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin: 0 0 16px; }
+/* 500 cards: the browser lays out only those near the screen, which takes most of the page's load time away. */
+.item, .cluster { content-visibility: auto; contain-intrinsic-size: auto 420px; }
 .item[hidden] { display: none; }
+.item.current { outline: 3px solid #d08a00; }
 .item header { display: flex; gap: 10px; align-items: center; }
 .rank { font-weight: 700; color: var(--muted); }
 .kind { display: inline-block; border-radius: 4px; padding: 1px 8px; font-size: 13px; font-weight: 600; background: #e6e9f0; }
@@ -151,11 +154,12 @@ export const REPORT_SCRIPT = String.raw`
     return '#' + search.toString();
   }
   function link(text, params, className) { return el('a', { href: hashOf(params), 'class': className }, [text]); }
+  function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
   function fold(text) { return String(text || '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(); }
   function uniq(list) { return Array.from(new Set(list.filter(function (x) { return x; }))).sort(); }
 
   var state = {};
-  var KEYS = ['tab', 'kind', 'language', 'outlet', 'q', 'from', 'to', 'cluster', 'article', 'claim'];
+  var KEYS = ['tab', 'kind', 'language', 'outlet', 'q', 'from', 'to', 'cluster', 'article', 'claim', 'contradiction'];
   function readHash() {
     var params = new URLSearchParams(location.hash.slice(1));
     state = {};
@@ -190,6 +194,9 @@ export const REPORT_SCRIPT = String.raw`
       if (visible) count += 1;
     });
     shown.textContent = count + ' of ' + items.length + ' shown';
+    items.forEach(function (item) { item.classList.toggle('current', item.id === 'c-' + state.contradiction); });
+    var card = state.contradiction && document.getElementById('c-' + state.contradiction);
+    if (card && !card.hidden) card.scrollIntoView({ block: 'start' });
   }
   kindSelect.addEventListener('change', function () { set({ kind: kindSelect.value }); });
   languageSelect.addEventListener('change', function () { set({ language: languageSelect.value }); });
@@ -449,7 +456,7 @@ export const REPORT_SCRIPT = String.raw`
       el('h3', null, ['Claim']),
       el('dl', null, fields),
       el('h4', null, ['Cluster']),
-      cluster ? el('p', null, [link(cluster.statement_en, { tab: 'claims', cluster: cluster.cluster_id }), ' — ' + cluster.n_claims + ' claims, ' + cluster.n_sources + ' sources']) : el('p', null, ['not clustered']),
+      cluster ? el('p', null, [link(cluster.statement_en, { tab: 'claims', cluster: cluster.cluster_id }), ' — ' + plural(cluster.n_claims, 'claim') + ', ' + plural(cluster.n_sources, 'source')]) : el('p', null, ['not clustered']),
       siblings.length ? el('ul', { 'class': 'siblings' }, siblings.slice(0, 12).map(function (c) {
         var other = articleById.get(c.article_id) || {};
         return el('li', null, [el('span', { 'class': 'lang' }, [other.language || '?']), ' ', link(c.quote, { tab: 'articles', article: c.article_id, claim: c.claim_id }), ' — ' + (other.outlet || 'unknown outlet')]);
@@ -462,7 +469,7 @@ export const REPORT_SCRIPT = String.raw`
         return el('li', { 'data-contradiction': x.contradiction_id }, [
           el('span', { 'class': 'kind kind-' + x.kind }, [x.kind]), ' ' + x.score.toFixed(2) + ' ', x.explanation, ' ',
           other ? link('“' + other.quote + '” (' + (otherArticle.outlet || 'unknown outlet') + ')', { tab: 'articles', article: other.article_id, claim: other.claim_id }) : null,
-          ' ', link('card', { tab: 'contradictions' }, 'card-link'),
+          ' ', link('card', { tab: 'contradictions', contradiction: x.contradiction_id }, 'card-link'),
         ]);
       })) : el('p', null, ['none']),
     ]);
@@ -505,7 +512,7 @@ export const REPORT_SCRIPT = String.raw`
       ]));
     }
     var current = textNode.querySelector('mark.selected');
-    if (current && current.scrollIntoView) current.scrollIntoView({ block: 'center' });
+    if (current && current.getBoundingClientRect().bottom > window.innerHeight) current.scrollIntoView({ block: 'center' });
   }
 
   // ---- Tabs, and the marks a headless check reads.
