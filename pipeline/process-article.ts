@@ -54,7 +54,9 @@ export async function processArticle(articleId: string, article: LoadedArticle, 
   try {
     const extraction = await extractor.extract(input);
     const { grounded, unaligned } = groundClaims(article.text, extraction.claims, input.language, article.metadata.published);
-    return { record: { ...base, status: 'ok', claims: grounded, unaligned }, stats: extraction.stats };
+    // A loading warning rides in the error column of an ok article: the text is stored, but a reader should look.
+    const warning = article.warnings?.length ? { error: `warning: ${article.warnings.join('; ')}` } : {};
+    return { record: { ...base, status: 'ok', claims: grounded, unaligned, ...warning }, stats: extraction.stats };
   } catch (error) {
     return { record: { ...base, status: 'error', error: `extraction failed: ${oneLine(error)}` }, stats: noStats() };
   }

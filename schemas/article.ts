@@ -38,6 +38,7 @@ export const LoadedArticle = z.object({
   encoding: TextEncoding,
   metadata: ArticleMetadata,
   stamp: FileStamp.optional(),
+  warnings: z.array(z.string()).optional().describe('what loading was unsure of (a header line read as body text); the article is still ok'),
 });
 export type LoadedArticle = z.infer<typeof LoadedArticle>;
 
