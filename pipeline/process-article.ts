@@ -1,5 +1,5 @@
 import type { ArticleForExtraction, LoadedArticle, SupportedLanguage } from '../schemas/article.ts';
-import type { ExtractedClaim, GroundedClaim } from '../schemas/claim.ts';
+import type { ExtractorClaim, GroundedClaim } from '../schemas/claim.ts';
 import { resolveDate } from './dates.ts';
 import { detectLanguage } from './detect-language.ts';
 import { oneLine } from './errors.ts';
@@ -12,12 +12,12 @@ export type ProcessedArticle = { record: ArticleRecord; stats: ExtractionStats }
 /** Claims whose quotes align with the text, and those that do not (kept for review, never stored as fact). */
 export function groundClaims(
   text: string,
-  claims: readonly ExtractedClaim[],
+  claims: readonly ExtractorClaim[],
   language: SupportedLanguage,
   published: LoadedArticle['metadata']['published'],
-): { grounded: GroundedClaim[]; unaligned: ExtractedClaim[] } {
+): { grounded: GroundedClaim[]; unaligned: ExtractorClaim[] } {
   const grounded: GroundedClaim[] = [];
-  const unaligned: ExtractedClaim[] = [];
+  const unaligned: ExtractorClaim[] = [];
   const seenSpans = new Set<string>();
   const ground = quoteGrounder(text);
   for (const claim of claims) {

@@ -29,6 +29,17 @@ export const ExtractedClaim = z.object({
 });
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
+/** Where a claim's English comes from: a model wrote it, the rules glossed it word by word, or the quote is English already. */
+export const StatementOrigin = z.enum(['model', 'gloss', 'source']);
+export type StatementOrigin = z.infer<typeof StatementOrigin>;
+
+/**
+ * A claim as an extractor hands it on: the model's answer (whose schema stays ExtractedClaim, so the
+ * model is never asked for it) marked with where its statement_en comes from.
+ */
+export const ExtractorClaim = ExtractedClaim.extend({ statement_origin: StatementOrigin.optional() });
+export type ExtractorClaim = z.infer<typeof ExtractorClaim>;
+
 /** What the model must answer: the JSON schema sent to it is generated from this. */
 export const ExtractionOutput = z.object({
   claims: z.array(ExtractedClaim).describe('Every claim the article makes about an event or a statement; empty when none'),
@@ -52,7 +63,7 @@ export const Grounding = z.object({
 export type Grounding = z.infer<typeof Grounding>;
 
 /** A claim ready to store: extracted, grounded in the article text, its date resolved. */
-export const GroundedClaim = ExtractedClaim.extend({ ...Grounding.shape, ...ResolvedDate.shape });
+export const GroundedClaim = ExtractorClaim.extend({ ...Grounding.shape, ...ResolvedDate.shape });
 export type GroundedClaim = z.infer<typeof GroundedClaim>;
 
 /** The claim as stored and read back. */

@@ -29,11 +29,11 @@ export const QUERIES: Record<string, NamedQuery> = {
     }, ['npm run query -- claims --actor Zoom', 'npm run query -- claims --language de --json']),
     run: (db, _words, options, limit) => ({
       rows: db.prepare(
-        `SELECT claim_id, path, language, actor, action, date, date_start, source, polarity, modality, cluster_id, statement_en, quote
+        `SELECT claim_id, path, language, actor, action, date, date_start, source, polarity, modality, cluster_id, statement_en, statement_origin, quote
          FROM v_claims WHERE (@actor IS NULL OR actor LIKE '%' || @actor || '%') AND (@language IS NULL OR language = @language)
            AND (@cluster IS NULL OR cluster_id = @cluster) ORDER BY path, char_start LIMIT @limit`,
       ).all({ actor: text(options.actor), language: text(options.language), cluster: text(options.cluster), limit }) as Record<string, unknown>[],
-      columns: ['path', 'language', 'actor', 'action', 'date', 'polarity', 'statement_en'],
+      columns: ['path', 'language', 'actor', 'action', 'date', 'polarity', 'statement_en', 'statement_origin'],
     }),
   },
   clusters: {

@@ -1,6 +1,6 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { ArticleForExtraction } from '../../schemas/article.ts';
-import { ExtractionOutput, type ExtractedClaim } from '../../schemas/claim.ts';
+import { ExtractionOutput, type ExtractedClaim, type ExtractorClaim } from '../../schemas/claim.ts';
 import type { PromptFile } from '../../schemas/prompt.ts';
 import { noStats, type ChatTurn, type Extraction, type Extractor, type Judge } from '../extract.ts';
 import { contentId } from '../hash.ts';
@@ -43,7 +43,7 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
 
   const extract = async (article: ArticleForExtraction): Promise<Extraction> => {
     const stats = noStats();
-    const claims: ExtractedClaim[] = [];
+    const claims: ExtractorClaim[] = [];
     const seen = new Set<string>();
     // Chunks of one article go one after another, so the run's --concurrency bounds requests in flight.
     for (const chunk of chunkArticle(article.text)) {
@@ -60,7 +60,7 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
         const key = claimKey(claim);
         if (seen.has(key)) continue;
         seen.add(key);
-        claims.push(claim);
+        claims.push({ ...claim, statement_origin: 'model' });
       }
     }
     return { claims, stats };

@@ -40,3 +40,7 @@ export function moreLine(data: ReportData): { text: string; command: string } | 
 
 /** How many claims a side stands for, when it stands for more than itself. */
 export const supportOf = (n: number) => (n > 1 ? `one of ${n} claims on this side` : null);
+
+/** The claim in English as a reader should take it: a word-by-word gloss says so, so nobody reads it as a translation. */
+export const englishOf = (claim: Pick<ClaimRow, 'statement_en' | 'statement_origin'>) =>
+  claim.statement_origin === 'gloss' ? `(gloss) ${claim.statement_en}` : claim.statement_en;

@@ -1,5 +1,5 @@
 import type { ClaimRow } from '../store/contradictions.ts';
-import { countList, dateOf, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
+import { countList, dateOf, englishOf, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
 
 /**
  * Quoted text as Markdown shows it: Markdown passes HTML through, so a quote holding "<b>" or
@@ -17,7 +17,7 @@ function side(claim: ClaimRow): string[] {
     cell(placeOf(claim)),
     cell(claim.language),
     cell(`“${claim.quote}”`),
-    cell(claim.statement_en),
+    cell(englishOf(claim)),
     cell(claim.source ?? 'the outlet'),
     cell(dateOf(claim)),
   ];

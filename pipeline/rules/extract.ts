@@ -1,5 +1,5 @@
 import type { ArticleForExtraction } from '../../schemas/article.ts';
-import type { ExtractedClaim } from '../../schemas/claim.ts';
+import type { ExtractorClaim } from '../../schemas/claim.ts';
 import { isQuote } from './clauses.ts';
 import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
@@ -66,7 +66,7 @@ function auxiliaryGloss(draft: Draft, tokens: readonly Token[], lex: CompiledLex
   return lex.gloss.get(finite.lower) ?? '';
 }
 
-function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractedClaim | null {
+function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractorClaim | null {
   const written = draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
   const actor = draft.actorName ?? written;
   const action = joinTokens(sentence, tokens, draft.action, lex);
@@ -89,6 +89,8 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
     statement_en: statementEn,
     polarity: draft.polarity,
     modality: draft.modality,
+    // English articles are re-said in their own words; Dutch and German ones are glossed word by word.
+    statement_origin: lex.language === 'en' ? 'source' : 'gloss',
   };
 }
 
@@ -96,15 +98,15 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
  * Claims of an article by rule: sentence by sentence, clause by clause, with the quote being the
  * sentence itself, so every claim grounds exactly.
  */
-export function extractRuleClaims(article: ArticleForExtraction): ExtractedClaim[] {
+export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim[] {
   const lex = lexiconFor(article.language);
-  const claims: ExtractedClaim[] = [];
+  const claims: ExtractorClaim[] = [];
   const seen = new Set<string>();
-  let previous: ExtractedClaim[] = [];
+  let previous: ExtractorClaim[] = [];
   for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
     const { tokens, drafts, backSource } = analyseSentence(sentence.text, lex);
     if (backSource) for (const claim of previous) claim.source ??= backSource;
-    const current: ExtractedClaim[] = [];
+    const current: ExtractorClaim[] = [];
     for (const draft of drafts) {
       const claim = toClaim(sentence.text, tokens, draft, lex);
       if (!claim) continue;
