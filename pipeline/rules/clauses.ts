@@ -65,7 +65,52 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
     }
   }
   const plain = lex.verbs.get(token.lower);
-  return plain ? { index, verb: plain[0]!, particle: null } : null;
+  if (plain) return { index, verb: plain[0]!, particle: null };
+  const shaped = finiteByShape(tokens, index, lex);
+  return shaped ? { index, verb: shaped, particle: null } : null;
+}
+
+/** Word endings of finite verbs, for verbs the lexicon does not list: "ruled", "erwartet", "bezeichnete", "opende". */
+const FINITE_SHAPE: Record<CompiledLexicon['language'], RegExp> = {
+  en: /^[a-z]{3,}(?:[^e]ed|[^aeiou]ied)$/u,
+  de: /^[a-zäöüß]{3,}(?:[^aeiouäöü]t|et|te|ten|ierte|ieren)$/u,
+  nl: /^[a-zëï]{2,}(?:de|te|den|ten|t)$/u,
+};
+/** Lowercase words of those shapes that are not verbs. */
+const NOT_FINITE = new Set([
+  'nicht', 'selbst', 'jetzt', 'erst', 'seit', 'bereits', 'bisher', 'insgesamt', 'meist', 'weit', 'erneut', 'bekannt', 'zuletzt', 'damit', 'mit',
+  'nacht', 'recht', 'gut', 'best', 'fast', 'oft', 'sonst', 'samt', 'nebst', 'zumindest', 'mindestens', 'höchstens', 'spätestens', 'konkret',
+  'niet', 'ooit', 'toch', 'echt', 'dicht', 'licht', 'recht', 'weet', 'eerst', 'laatst', 'meest', 'minst', 'net', 'pas', 'best', 'soort', 'tijdens',
+  'hundred', 'need', 'red', 'bed', 'speed', 'seed', 'feed', 'indeed', 'naked', 'wicked', 'sacred', 'kindred', 'ragged', 'beloved', 'aged',
+]);
+const shapedVerbs = new Map<string, LexiconVerb>();
+
+/**
+ * A finite verb the lexicon does not know, told by its form and place: a word of a finite verb's
+ * shape right after the subject's last word, not a function word. The English of such a verb is
+ * the word itself, as written: the gloss never guesses a meaning.
+ */
+function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLexicon): LexiconVerb | null {
+  const token = tokens[index]!;
+  const previous = tokens[index - 1];
+  if (!previous || previous.kind !== 'word' || token.capital || !FINITE_SHAPE[lex.language].test(token.lower) || NOT_FINITE.has(token.lower)) return null;
+  const functionWord = (t: Token) => lex.determiners.has(t.lower) || lex.prepositions.has(t.lower) || lex.coordinators.has(t.lower) ||
+    lex.subordinators.has(t.lower) || lex.relatives.has(t.lower) || lex.negation.has(t.lower) || lex.fronted.has(t.lower) ||
+    lex.auxiliaries.has(t.lower) || lex.numbers.has(t.lower) || lex.infinitive === t.lower;
+  if (functionWord(token) || functionWord(previous) || lex.verbs.has(previous.lower)) return null;
+  // German and Dutch names and German nouns are capitalised: a capital right before is the subject's end.
+  // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister opende").
+  const afterSubject = previous.capital ||
+    lex.language === 'en' ||
+    (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
+  if (!afterSubject) return null;
+  let verb = shapedVerbs.get(token.lower);
+  if (!verb) {
+    verb = { en: `${token.lower}|${token.lower}`, kind: 'event', forms: token.lower };
+    if (shapedVerbs.size > 10_000) shapedVerbs.clear();
+    shapedVerbs.set(token.lower, verb);
+  }
+  return verb;
 }
 
 export const isVerbLike = (tokens: readonly Token[], index: number, end: number, lex: CompiledLexicon) => {

@@ -5,6 +5,7 @@ import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
 import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
+import { isClaimSentence, isNamed, isOpinion, isReportedSpeech, opensQuotation, resolveActor } from './discourse.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -31,14 +32,25 @@ function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexic
     .filter((i) => {
       const t = tokens[i]!;
       if (inVerbGroup(i, draft.parse, tokens, lex)) return false;
-      // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the object.
-      const negation = lex.negation.has(t.lower) && draft.polarity === 'negated';
+      // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the object,
+      // and so does a negating determiner ("geen strafblad", "keine Vorstrafen": "no …").
+      const negation = lex.negation.has(t.lower) && draft.polarity === 'negated' && !NEGATING_DETERMINERS.has(t.lower);
       // Dutch and German keep "te"/"zu": the gloss puts it before its verb ("te sluiten" → "to close").
       const marker = t.lower === lex.infinitive && lex.language === 'en';
       return !negation && !marker && !lex.modal.match(tokens, i);
     })
     .sort((a, b) => a - b)
     .map((i) => tokens[i]!);
+}
+
+/** Negations that stand before a noun: English says them there too ("no criminal record"), not at the verb. */
+const NEGATING_DETERMINERS = new Set(['geen', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'no']);
+
+/** The polarity the English verb says: none when a negating determiner in the object says it. */
+function verbPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
+  if (draft.polarity !== 'negated' || lex.language === 'en') return draft.polarity;
+  const negations = draft.action.filter((i) => lex.negation.has(tokens[i]!.lower));
+  return negations.length > 0 && negations.every((i) => NEGATING_DETERMINERS.has(tokens[i]!.lower)) ? 'affirmed' : 'negated';
 }
 
 /** Cuts an unclosed parenthesis and what follows it: "Christian Lindner (FDP" → "Christian Lindner". */
@@ -66,8 +78,12 @@ function auxiliaryGloss(draft: Draft, tokens: readonly Token[], lex: CompiledLex
   return lex.gloss.get(finite.lower) ?? '';
 }
 
+/** The actor as the sentence writes it, without quote marks and a dangling parenthesis. */
+const writtenActor = (sentence: string, tokens: readonly Token[], draft: Draft) =>
+  draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
+
 function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractorClaim | null {
-  const written = draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
+  const written = writtenActor(sentence, tokens, draft);
   const actor = draft.actorName ?? written;
   const action = joinTokens(sentence, tokens, draft.action, lex);
   if (!actor || !action) return null;
@@ -75,7 +91,7 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
   const actorTokens = draft.actorName ? tokenize(draft.actorName) : tokens.slice(draft.actor!.from, draft.actor!.to);
   const statementEn = statement(
     lex.language === 'en' ? actor : glossTokens(actorTokens, lex),
-    verbGloss(draft.parse.verb?.verb ?? null, draft.polarity, draft.modality, auxiliaryGloss(draft, tokens, lex)),
+    verbGloss(draft.parse.verb?.verb ?? null, verbPolarity(draft, tokens, lex), draft.modality, auxiliaryGloss(draft, tokens, lex)),
     glossTokens(objectTokens(draft, tokens, lex), lex),
     draft.reason?.length ? glossTokens(draft.reason.map((i) => tokens[i]!), lex) : null,
   );
@@ -103,13 +119,31 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
   const claims: ExtractorClaim[] = [];
   const seen = new Set<string>();
   let previous: ExtractorClaim[] = [];
+  // Names a later pronoun can point back to, nearest first; the speaker whose words a following sentence may go on with.
+  let antecedents: string[] = [];
+  let speaker: string | null = null;
   for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
-    const { tokens, drafts, backSource } = analyseSentence(sentence.text, lex);
+    const sentenceTokens = tokenize(sentence.text);
+    if (!isClaimSentence(sentence, article, sentenceTokens, lex)) {
+      previous = [];
+      continue;
+    }
+    const continues: boolean = speaker !== null && (isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
+    const { tokens, drafts, backSource } = analyseSentence(sentence.text, lex, continues ? speaker : null);
     if (backSource) for (const claim of previous) claim.source ??= backSource;
     const current: ExtractorClaim[] = [];
+    const named: string[] = [];
     for (const draft of drafts) {
+      // "Hij opende …", "She said …": the nearest name before stands in the actor; the quote keeps the pronoun.
+      const written = draft.actorName ?? writtenActor(sentence.text, tokens, draft);
+      const actor = resolveActor(written, [...named, ...antecedents], lex);
+      if (actor === null) continue;
+      if (actor !== written) draft.actorName = actor;
       const claim = toClaim(sentence.text, tokens, draft, lex);
       if (!claim) continue;
+      if (isOpinion(claim.actor, claim.action, claim.source, article.language)) continue;
+      if (isNamed(claim.source, lex)) named.unshift(claim.source);
+      if (isNamed(claim.actor, lex)) named.push(claim.actor);
       // Grounding finds the first occurrence; a clause repeated earlier in the article would land there.
       if (claim.quote !== sentence.text && article.text.indexOf(claim.quote) < sentence.start) claim.quote = sentence.text;
       const key = `${claim.actor}\u0000${claim.action}\u0000${claim.quote}`;
@@ -119,6 +153,11 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       claims.push(claim);
     }
     previous = current;
+    if (named.length) antecedents = [...named, ...antecedents].slice(0, 6);
+    // A speaker holds while their words go on; a sentence of the article's own ends the run.
+    const spoken = current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ?? null;
+    speaker = spoken ?? (continues ? speaker : null);
   }
   return claims;
 }
+

@@ -108,8 +108,11 @@ function splitReason(draft: Draft, tokens: readonly Token[], lex: CompiledLexico
   }
 }
 
-/** Every claim of one sentence, with its source, reason and date, as token ranges. */
-export function analyseSentence(sentence: string, lex: CompiledLexicon): SentenceAnalysis {
+/**
+ * Every claim of one sentence, with its source, reason and date, as token ranges. `carried` is the
+ * speaker of the sentence before when this one goes on with what they said (Konjunktiv I, a quotation).
+ */
+export function analyseSentence(sentence: string, lex: CompiledLexicon, carried: string | null = null): SentenceAnalysis {
   const tokens = tokenize(sentence);
   const skip = new Array<boolean>(tokens.length).fill(false);
   const dates = findDates(sentence, tokens, lex, skip);
@@ -169,7 +172,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       continue;
     }
     const inClause = sourceFor(clause, sources, tokens.length);
-    const attributed = frame !== null || tail || inClause !== null;
+    const attributed = frame !== null || tail || inClause !== null || carried !== null;
     if (parse.finite === null) {
       previous = parse;
       continue;
@@ -196,7 +199,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       actor,
       action: [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : frame?.source ?? inClause,
+      source: self ? actorText(actor) : frame?.source ?? inClause ?? carried,
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
@@ -205,7 +208,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
     };
     const base = verb?.verb.en.split('|')[0] ?? '';
     // "Zoom hat eingeräumt, dass …", "The company admitted …": a speech act is its actor's own statement.
-    if (!draft.source && lex.speechActs.has(base)) draft.source = actorText(actor);
+    // "Der Professor bezeichnete das Engagement als vorbildlich": whoever says, calls or warns is the source of what they say.
+    if (!draft.source && (lex.speechActs.has(base) || verb?.verb.kind === 'say')) draft.source = actorText(actor);
     const inSentence = sources.find((s) => !s.self && s.text === draft.source);
     if (inSentence) draft.span = widen(draft.span, { from: inSentence.marker, to: inSentence.range.to });
     // "would publish a report and review its encryption": the second verb shares the first one's modal.
