@@ -72,7 +72,7 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
 
 /** Word endings of finite verbs, for verbs the lexicon does not list: "ruled", "erwartet", "bezeichnete", "opende". */
 const FINITE_SHAPE: Record<CompiledLexicon['language'], RegExp> = {
-  en: /^[a-z]{3,}(?:[^e]ed|[^aeiou]ied)$/u,
+  en: /^[a-z]{2,}(?:[^e]ed|[^aeiou]ied)$/u,
   de: /^[a-zäöüß]{3,}(?:[^aeiouäöü]t|et|te|ten|ierte|ieren)$/u,
   nl: /^[a-zëï]{2,}(?:de|te|den|ten|t)$/u,
 };
@@ -188,7 +188,7 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     // "… and promised …": a conjunction before a verb starts a clause that shares the subject;
     // in Dutch and German one before a whole clause ("en ook het ministerie houdt …") starts a clause too.
     if (i > from && lex.coordinators.has(token.lower) && next && j === i + 1 && !lex.negation.has(next.lower) &&
-      (isVerbLike(tokens, j, tokens.length, lex) || (lex.language !== 'en' && hasVerb(tokens, from, i, lex) && startsClause(tokens, j, lex)))) {
+      (isVerbLike(tokens, j, tokens.length, lex) || ((lex.language !== 'en' || lex.determiners.has(next.lower) || next.capital) && hasVerb(tokens, from, i, lex) && startsClause(tokens, j, lex)))) {
       close(i, i + 1, token);
       continue;
     }
@@ -218,6 +218,8 @@ function startsClause(tokens: readonly Token[], at: number, lex: CompiledLexicon
     const word = tokens[k]!.lower;
     // A participle ("gezogen", "gesloten") ends the clause before it rather than opening one.
     if (lex.auxiliaries.has(word) || lex.splitVerbs.has(word) || (lex.verbs.has(word) && !word.startsWith('ge'))) return true;
+    // "and the airline cancelled …": an English verb told by its form opens the clause too.
+    if (lex.language === 'en' && verbAt(tokens, k, tokens.length, lex)) return true;
   }
   return false;
 }

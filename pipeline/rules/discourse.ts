@@ -110,3 +110,31 @@ export function isReportedSpeech(tokens: readonly Token[], lex: CompiledLexicon)
 
 /** A sentence that opens a quotation: „…, ,,…, »…, "…: the speaker may stand in the sentence before. */
 export const opensQuotation = (sentence: string) => /^\s*(?:„|,,|»|«|"|“)/u.test(sentence);
+
+const NAME_PARTICLES = new Set(['de', 'van', 'der', 'den', 'von', 'ter', 'te', 'zu', 'di', 'da', 'le', 'la', 'bin', 'al']);
+
+/**
+ * Names of people and bodies written in a sentence: runs of two or more capitalised words, with
+ * the particles inside names ("Jan de Vries", "Ursula von der Leyen"); a sentence's first word only
+ * when it is not an article. They stand in for a later "hij", "she", "er" when no claim named anyone.
+ */
+export function namesIn(sentence: string, tokens: readonly Token[], lex: CompiledLexicon): string[] {
+  const names: string[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const starts = tokens[i]!.capital && tokens[i]!.kind === 'word' && !lex.determiners.has(tokens[i]!.lower) && !lex.pronouns.has(tokens[i]!.lower) && !lex.fronted.has(tokens[i]!.lower);
+    if (!starts) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    let capitals = 1;
+    while (end < tokens.length && tokens[end]!.kind === 'word' && (tokens[end]!.capital || (NAME_PARTICLES.has(tokens[end]!.text) && tokens[end + 1]?.capital))) {
+      if (tokens[end]!.capital) capitals++;
+      end++;
+    }
+    if (capitals >= 2) names.push(sentence.slice(tokens[i]!.start, tokens[end - 1]!.end));
+    i = end;
+  }
+  return names;
+}

@@ -5,7 +5,7 @@ import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
 import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
-import { isClaimSentence, isNamed, isOpinion, isReportedSpeech, opensQuotation, resolveActor } from './discourse.ts';
+import { isClaimSentence, isNamed, isOpinion, isReportedSpeech, namesIn, opensQuotation, resolveActor } from './discourse.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -67,7 +67,8 @@ function quoteOf(sentence: string, tokens: readonly Token[], draft: Draft): stri
   let { from, to } = draft.span;
   while (to < tokens.length && tokens[to]!.kind === 'punct' && !isQuote(tokens[to]) && tokens[to]!.text !== ',') to++;
   const quote = sentence.slice(tokens[from]!.start, tokens[to - 1]!.end);
-  return quote.length >= 40 ? quote : sentence;
+  // A clause of its own ("the airline cancelled the flight") is its claim's quote; only a few words fall back to the sentence.
+  return quote.length >= 20 ? quote : sentence;
 }
 
 /** The English of the auxiliary a clause without a lexicon verb stands on: "is", "has", "was". */
@@ -89,8 +90,10 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
   if (!actor || !action) return null;
   const reason = draft.reason?.length ? joinTokens(sentence, tokens, draft.reason, lex) : null;
   const actorTokens = draft.actorName ? tokenize(draft.actorName) : tokens.slice(draft.actor!.from, draft.actor!.to);
+  // A name put in for a pronoun ("Jan de Vries") is said as written; a noun phrase ("der Pilot") is glossed.
+  const asWritten = lex.language === 'en' || (draft.actorName !== null && !lex.determiners.has(actorTokens[0]?.lower ?? ''));
   const statementEn = statement(
-    lex.language === 'en' ? actor : glossTokens(actorTokens, lex),
+    asWritten ? actor : glossTokens(actorTokens, lex),
     verbGloss(draft.parse.verb?.verb ?? null, verbPolarity(draft, tokens, lex), draft.modality, auxiliaryGloss(draft, tokens, lex)),
     glossTokens(objectTokens(draft, tokens, lex), lex),
     draft.reason?.length ? glossTokens(draft.reason.map((i) => tokens[i]!), lex) : null,
@@ -141,6 +144,12 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       if (actor !== written) draft.actorName = actor;
       const claim = toClaim(sentence.text, tokens, draft, lex);
       if (!claim) continue;
+      // "Er sagte, …": a pronoun speaker is resolved the same way; a claim nobody checkable said is left out.
+      if (claim.source !== null) {
+        const source = resolveActor(claim.source, [...named, ...antecedents], lex);
+        if (source === null) continue;
+        claim.source = source;
+      }
       if (isOpinion(claim.actor, claim.action, claim.source, article.language)) continue;
       if (isNamed(claim.source, lex)) named.unshift(claim.source);
       if (isNamed(claim.actor, lex)) named.push(claim.actor);
@@ -153,7 +162,10 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       claims.push(claim);
     }
     previous = current;
-    if (named.length) antecedents = [...named, ...antecedents].slice(0, 6);
+    // In German every noun is capitalised: a run of capitals there is as often a noun phrase as a name.
+    const written = lex.language === 'de' ? [] : namesIn(sentence.text, tokens, lex).reverse();
+    const fresh = [...named, ...written.filter((name) => !named.includes(name))];
+    if (fresh.length) antecedents = [...fresh, ...antecedents].slice(0, 6);
     // A speaker holds while their words go on; a sentence of the article's own ends the run.
     const spoken = current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ?? null;
     speaker = spoken ?? (continues ? speaker : null);

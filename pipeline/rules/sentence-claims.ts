@@ -74,6 +74,17 @@ function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
 }
 
+/** "…, said Judge Mary Smith": an English attribution verb before its subject, closing the sentence. */
+function invertedSpeaker(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
+  if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || parse.verb.index !== parse.clause.from || parse.actor) return null;
+  const end = nounPhraseEnd(tokens, parse.verb.index + 1, parse.clause.to, lex);
+  // The speaker is the rest of the clause ("said the minister of health"), short and opening with a noun phrase,
+  // not "said the minister would …".
+  const rest = parse.clause.to - parse.verb.index - 1;
+  const short = rest <= 8 && (end >= parse.clause.to - 1 || lex.prepositions.has(tokens[end]?.lower ?? ''));
+  return end > parse.verb.index + 1 && short ? { from: parse.verb.index + 1, to: parse.clause.to } : null;
+}
+
 /** English drops "that": "X said the bank would stop …". The words after the verb, when they form a clause. */
 function reportedSpeech(tokens: readonly Token[], parse: ClauseParse, skip: readonly boolean[], lex: CompiledLexicon): ClauseParse | null {
   if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || !hasObject(parse, tokens, lex)) return null;
@@ -121,7 +132,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
   const drafts: Draft[] = [];
   // "…, a spokesperson said.": every clause before an attribution at the end is attributed.
   const final = parses[parses.length - 1];
-  const tail = parses.length > 1 && final?.verb?.verb.kind === 'say' && !hasObject(final, tokens, lex);
+  const tail = parses.length > 1 && final?.verb?.verb.kind === 'say' && (!hasObject(final, tokens, lex) || invertedSpeaker(final, tokens, lex) !== null);
   const spokenBy = new Map<Draft, ClauseParse>();
   let frame: { source: string; parse: ClauseParse } | null = null;
   let backSource: string | null = null;
@@ -159,9 +170,10 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
       previous = parse;
       continue;
     }
-    if (verb?.verb.kind === 'say' && !hasObject(parse, tokens, lex) && !isPassive(parse, tokens, lex)) {
+    const inverted = index === parses.length - 1 && index > 0 ? invertedSpeaker(parse, tokens, lex) : null;
+    if (verb?.verb.kind === 'say' && (inverted || !hasObject(parse, tokens, lex)) && !isPassive(parse, tokens, lex)) {
       // "…, heißt es in einem Bericht": without a subject, the source is where it is written.
-      const speaker = actorText(parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex));
+      const speaker = actorText(inverted ?? parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex));
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
         for (const draft of drafts) if (!draft.source) { draft.source = speaker; spokenBy.set(draft, parse); }
