@@ -6,6 +6,7 @@ const Words = z.string().describe('space-separated lowercase words');
 export const DiscourseLanguage = z.object({
   resolvable: Words.describe('personal pronouns that stand for a named person or body earlier in the article: "he", "hij", "sie"'),
   unresolvable: Words.describe('pronouns and demonstratives that name nobody a reader can check: "it", "dat", "man", "wir"'),
+  firstPerson: Words.describe('"we", "wir": in a quotation, the speaker (or the body they speak for)'),
   secondPerson: Words.describe('"you", "je", "du": advice to the reader, not a claim'),
   interjections: Words.describe('"ach", "oh": a sentence opening with one is an exclamation, not a claim'),
   opinion: Words.describe('evaluative adjectives: "een verstandig besluit" is an opinion, unless someone is quoted saying it'),

@@ -1,4 +1,5 @@
 import type { LexiconVerb } from '../../schemas/rules-lexicon.ts';
+import { discourseFor } from './discourse.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
@@ -93,6 +94,8 @@ const shapedVerbs = new Map<string, LexiconVerb>();
 function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLexicon): LexiconVerb | null {
   const token = tokens[index]!;
   const previous = tokens[index - 1];
+  // "das Verbot bleibe in Kraft": a form of reported speech is finite whatever verb it is.
+  if (index > 0 && !token.capital && discourseFor(lex.language).reportedSpeech.has(token.lower) && !lex.auxiliaries.has(token.lower)) return shapedVerb(token);
   if (!previous || previous.kind !== 'word' || token.capital || !FINITE_SHAPE[lex.language].test(token.lower) || NOT_FINITE.has(token.lower)) return null;
   const functionWord = (t: Token) => lex.determiners.has(t.lower) || lex.prepositions.has(t.lower) || lex.coordinators.has(t.lower) ||
     lex.subordinators.has(t.lower) || lex.relatives.has(t.lower) || lex.negation.has(t.lower) || lex.fronted.has(t.lower) ||
@@ -104,6 +107,10 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     lex.language === 'en' ||
     (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
   if (!afterSubject) return null;
+  return shapedVerb(token);
+}
+
+function shapedVerb(token: Token): LexiconVerb {
   let verb = shapedVerbs.get(token.lower);
   if (!verb) {
     verb = { en: `${token.lower}|${token.lower}`, kind: 'event', forms: token.lower };

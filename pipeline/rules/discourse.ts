@@ -8,6 +8,7 @@ import type { Token } from './tokens.ts';
 export type DiscourseWords = {
   resolvable: Set<string>;
   unresolvable: Set<string>;
+  firstPerson: Set<string>;
   secondPerson: Set<string>;
   interjections: Set<string>;
   opinion: Set<string>;
@@ -22,7 +23,7 @@ function load() {
   if (!loaded) {
     const raw = DiscourseLexicon.parse(JSON.parse(readFileSync(new URL('./lexicons/discourse.json', import.meta.url), 'utf8')));
     const compile = (l: DiscourseLexicon['nl']): DiscourseWords => ({
-      resolvable: words(l.resolvable), unresolvable: words(l.unresolvable), secondPerson: words(l.secondPerson),
+      resolvable: words(l.resolvable), unresolvable: words(l.unresolvable), firstPerson: words(l.firstPerson), secondPerson: words(l.secondPerson),
       interjections: words(l.interjections), opinion: words(l.opinion), reportedSpeech: words(l.reportedSpeech),
     });
     loaded = { version: raw.version, byLanguage: { nl: compile(raw.nl), de: compile(raw.de), en: compile(raw.en) } };
@@ -76,13 +77,15 @@ export function isOpinion(actor: string, action: string, source: string | null, 
  * hij") the nearest fitting name before it in the article; null when there is none, or when the
  * pronoun names nobody ("es", "dat", "man"), so the claim is left out.
  */
-export function resolveActor(actor: string, antecedents: readonly string[], lex: CompiledLexicon): string | null {
+export function resolveActor(actor: string, antecedents: readonly string[], lex: CompiledLexicon, speaker: string | null = null): string | null {
   const d = discourseFor(lex.language);
   const all = actor.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean);
   const content = all.filter((w) => !lex.coordinators.has(w) && !lex.fronted.has(w));
   if (!content.length) return null;
   const pronounOnly = content.every((w) => d.resolvable.has(w) || d.unresolvable.has(w) || lex.pronouns.has(w));
   if (!pronounOnly) return actor;
+  // ,,We heffen het verbod niet op'': in a quotation going on from the sentence before, "we" is its speaker.
+  if (speaker && content.every((w) => d.firstPerson.has(w))) return speaker;
   if (!content.every((w) => d.resolvable.has(w))) return null;
   return antecedents[0] ?? null;
 }

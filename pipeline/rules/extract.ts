@@ -132,14 +132,14 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       continue;
     }
     const continues: boolean = speaker !== null && (isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
-    const { tokens, drafts, backSource } = analyseSentence(sentence.text, lex, continues ? speaker : null);
+    const { tokens, drafts, backSource, speaker: speaking } = analyseSentence(sentence.text, lex, continues ? speaker : null);
     if (backSource) for (const claim of previous) claim.source ??= backSource;
     const current: ExtractorClaim[] = [];
     const named: string[] = [];
     for (const draft of drafts) {
       // "Hij opende …", "She said …": the nearest name before stands in the actor; the quote keeps the pronoun.
       const written = draft.actorName ?? writtenActor(sentence.text, tokens, draft);
-      const actor = resolveActor(written, [...named, ...antecedents], lex);
+      const actor = resolveActor(written, [...named, ...antecedents], lex, continues ? speaker : null);
       if (actor === null) continue;
       if (actor !== written) draft.actorName = actor;
       const claim = toClaim(sentence.text, tokens, draft, lex);
@@ -167,7 +167,8 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     const fresh = [...named, ...written.filter((name) => !named.includes(name))];
     if (fresh.length) antecedents = [...fresh, ...antecedents].slice(0, 6);
     // A speaker holds while their words go on; a sentence of the article's own ends the run.
-    const spoken = current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ?? null;
+    const said: string | null = speaking !== null && speaking !== speaker ? resolveActor(speaking, antecedents, lex) : null;
+    const spoken: string | null = current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ?? (isNamed(said, lex) ? said : null);
     speaker = spoken ?? (continues ? speaker : null);
   }
   return claims;

@@ -28,6 +28,8 @@ export type SentenceAnalysis = {
   drafts: Draft[];
   /** "Dat meldt het persbureau.": a source for the claims of the sentence before. */
   backSource: string | null;
+  /** Who speaks in this sentence ("Die Ministerin erklärte, …"), even when what they said gave no claim. */
+  speaker: string | null;
 };
 
 /** The verb group, not its object: the verb, its particle, auxiliaries, and in English what stands before the verb. */
@@ -251,7 +253,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
     if (draft.date) continue;
     draft.date = (speaker && dates.find((d) => inRange(speaker.clause, d))?.text) || (unclaimed.length === 1 ? unclaimed[0]!.text : null);
   }
-  return { tokens, drafts, backSource };
+  return { tokens, drafts, backSource, speaker: frame?.source ?? drafts.find((d) => d.source)?.source ?? null };
 }
 
 const widen = (a: Range, b: Range): Range => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) });
