@@ -6,7 +6,7 @@ import { noStats, type ChatTurn, type Extraction, type Extractor, type Judge } f
 import { contentId } from '../hash.ts';
 import type { ResponseCache } from '../store/index.ts';
 import { chunkArticle } from './chunk.ts';
-import { buildMessages, repairMessage } from './prompt.ts';
+import { buildMessages, contextOf, repairMessage } from './prompt.ts';
 import type { RetryPolicy } from './retry.ts';
 import { askStructured, type ChatClient, type StructuredOptions } from './structured.ts';
 
@@ -48,12 +48,13 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
     // Chunks of one article go one after another, so the run's --concurrency bounds requests in flight.
     for (const chunk of chunkArticle(article.text)) {
       stats.chunks += 1;
-      const turns = buildMessages(prompt, chunk, article.language);
+      const context = contextOf(article);
+      const turns = buildMessages(prompt, chunk, article.language, context);
       const output = await askStructured(structured, {
         schema: ExtractionOutput,
         schemaName: 'extraction',
         turns,
-        cacheKey: contentId('extract', extractor, model, prompt.version, article.language, chunk),
+        cacheKey: contentId('extract', extractor, model, prompt.version, article.language, chunk, context.title ?? '', context.outlet ?? '', context.published ?? ''),
         wrapArrayAs: 'claims',
       }, stats);
       for (const claim of output.claims) {
