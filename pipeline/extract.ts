@@ -1,12 +1,12 @@
 import type { ArticleForExtraction } from '../schemas/article.ts';
-import type { ExtractedClaim } from '../schemas/claim.ts';
+import type { ExtractorClaim } from '../schemas/claim.ts';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { z } from 'zod';
 
 /** What an extractor reports besides its claims, for the run summary and the benchmark. */
 export type ExtractionStats = { llmCalls: number; cacheHits: number; repairs: number; chunks: number };
 
-export type Extraction = { claims: ExtractedClaim[]; stats: ExtractionStats };
+export type Extraction = { claims: ExtractorClaim[]; stats: ExtractionStats };
 
 /** One turn of a chat with a model. */
 export type ChatTurn = { role: 'system' | 'user' | 'assistant'; content: string };

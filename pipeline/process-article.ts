@@ -1,5 +1,5 @@
 import type { ArticleForExtraction, LoadedArticle, SupportedLanguage } from '../schemas/article.ts';
-import type { ExtractedClaim, GroundedClaim, UnalignedClaim } from '../schemas/claim.ts';
+import type { ExtractorClaim, GroundedClaim, UnalignedClaim } from '../schemas/claim.ts';
 import { resolveDate } from './dates.ts';
 import { detectLanguage } from './detect-language.ts';
 import { oneLine } from './errors.ts';
@@ -40,7 +40,7 @@ function surroundingsOf(text: string, span: { char_start: number; char_end: numb
  */
 export function groundClaims(
   text: string,
-  claims: readonly ExtractedClaim[],
+  claims: readonly ExtractorClaim[],
   language: SupportedLanguage,
   published: LoadedArticle['metadata']['published'],
 ): { grounded: GroundedClaim[]; unaligned: UnalignedClaim[] } {
@@ -88,7 +88,9 @@ export async function processArticle(articleId: string, article: LoadedArticle, 
   try {
     const extraction = await extractor.extract(input);
     const { grounded, unaligned } = groundClaims(article.text, extraction.claims, input.language, article.metadata.published);
-    return { record: { ...base, status: 'ok', claims: grounded, unaligned }, stats: extraction.stats };
+    // A loading warning rides in the error column of an ok article: the text is stored, but a reader should look.
+    const warning = article.warnings?.length ? { error: `warning: ${article.warnings.join('; ')}` } : {};
+    return { record: { ...base, status: 'ok', claims: grounded, unaligned, ...warning }, stats: extraction.stats };
   } catch (error) {
     return { record: { ...base, status: 'error', error: `extraction failed: ${oneLine(error)}` }, stats: noStats() };
   }

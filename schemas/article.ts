@@ -40,6 +40,7 @@ export const LoadedArticle = z.object({
   replaced: z.number().int().nonnegative().optional().describe('invalid byte sequences the decoder replaced with U+FFFD'),
   metadata: ArticleMetadata,
   stamp: FileStamp.optional(),
+  warnings: z.array(z.string()).optional().describe('what loading was unsure of (a header line read as body text); the article is still ok'),
 });
 export type LoadedArticle = z.infer<typeof LoadedArticle>;
 

@@ -35,8 +35,19 @@ export const ExtractedClaim = z.object({
 });
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
+/** Where a claim's English comes from: a model wrote it, the rules glossed it word by word, or the quote is English already. */
+export const StatementOrigin = z.enum(['model', 'gloss', 'source']);
+export type StatementOrigin = z.infer<typeof StatementOrigin>;
+
+/**
+ * A claim as an extractor hands it on: the model's answer (whose schema stays ExtractedClaim, so the
+ * model is never asked for it) marked with where its statement_en comes from.
+ */
+export const ExtractorClaim = ExtractedClaim.extend({ statement_origin: StatementOrigin.optional() });
+export type ExtractorClaim = z.infer<typeof ExtractorClaim>;
+
 /** An extraction that is not stored as a claim, with why: its quote is not in the article, or does not carry it. */
-export const UnalignedClaim = ExtractedClaim.extend({ unaligned_reason: z.string() });
+export const UnalignedClaim = ExtractorClaim.extend({ unaligned_reason: z.string() });
 export type UnalignedClaim = z.infer<typeof UnalignedClaim>;
 
 /** What the model must answer: the JSON schema sent to it is generated from this. */
@@ -62,7 +73,7 @@ export const Grounding = z.object({
 export type Grounding = z.infer<typeof Grounding>;
 
 /** A claim ready to store: extracted, grounded in the article text, its date resolved. */
-export const GroundedClaim = ExtractedClaim.extend({ ...Grounding.shape, ...ResolvedDate.shape });
+export const GroundedClaim = ExtractorClaim.extend({ ...Grounding.shape, ...ResolvedDate.shape });
 export type GroundedClaim = z.infer<typeof GroundedClaim>;
 
 /** The claim as stored and read back. */

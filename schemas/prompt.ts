@@ -6,6 +6,9 @@ import { ExtractedClaim } from './claim.ts';
 export const PromptExample = z.object({
   language: SupportedLanguage,
   article: z.string().min(1),
+  title: z.string().optional().describe('shown to the model as the real articles\' title, outlet and date are'),
+  outlet: z.string().optional(),
+  published: z.string().optional(),
   claims: z.array(ExtractedClaim),
 });
 export type PromptExample = z.infer<typeof PromptExample>;

@@ -46,7 +46,7 @@ describe('extracting with an LLM through the OpenAI protocol', () => {
     const { db, summary } = await ingestWithLlm(makeFolder({ 'pool.txt': text }), tempDir(), 'openai:test-model', server);
     expect(summary.byStatus).toEqual({ ok: 1 });
     expect(claimsOf(db)).toEqual([
-      expect.objectContaining({ quote: 'will close the old swimming pool in June', alignment: 'exact', model: 'test-model', extractor: 'openai', prompt_version: 'extract-v1', same: 1 }),
+      expect.objectContaining({ quote: 'will close the old swimming pool in June', alignment: 'exact', model: 'test-model', extractor: 'openai', prompt_version: 'extract-v2', same: 1 }),
     ]);
     const request = server.requests.find((r) => r.subject.includes('Alderwick'))!;
     expect((request.body.response_format as { type: string }).type).toBe('json_schema');

@@ -182,3 +182,34 @@ describe('publication dates', () => {
     expect(parsePublished(value)).toEqual(expected);
   });
 });
+
+describe('txt header lines keep every word of the body', () => {
+  const LEAD = 'Het Taiwanese kabinet heeft vandaag het gebruik van Zoom verboden.';
+  it.each([
+    ['bare date, body on the same line', `date 2020-04 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04', precision: 'month' } }],
+    ['bare date with leading spaces', `   date 2020-04 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04', precision: 'month' } }],
+    ['date with a colon, body on the same line', `date: 2020-04-07 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04-07', precision: 'day' } }],
+    ['date written out', `date: 7 april 2020 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04-07', precision: 'day' } }],
+    ['title ended by a full stop, body on the same line', `title: Zoom verboden. ${LEAD}\nAanleiding zijn zorgen.`, { title: 'Zoom verboden.' }],
+    ['title on its own line, date with leading spaces', `  title: Zoom verboden\n  date 2020-04\n${LEAD}\nAanleiding zijn zorgen.`, { title: 'Zoom verboden', published: { iso: '2020-04', precision: 'month' } }],
+  ])('%s', async (_name, file, metadata) => {
+    const article = await loadOne('a.txt', file);
+    expect(article.metadata).toEqual(metadata);
+    expect(article.text).toBe(`${LEAD}\nAanleiding zijn zorgen.`);
+    expect(article.warnings).toBeUndefined();
+  });
+
+  it('keeps a first line that only looks like a header ("Source of …") in the body', async () => {
+    const article = await loadOne('a.txt', `Source of the leak was a contractor.\n${BODY_NL}`);
+    expect(article.text).toBe(`Source of the leak was a contractor.\n${BODY_NL}`);
+    expect(article.metadata).toEqual({});
+  });
+
+  it('keeps a long "title:" line as body text and warns, instead of dropping it', async () => {
+    const long = 'het kabinet heeft vandaag na lang overleg met de veiligheidsdiensten en de ministeries besloten dat ambtenaren en andere medewerkers van de overheid de app Zoom niet langer mogen gebruiken voor vergaderingen met burgers';
+    const article = await loadOne('a.txt', `title: ${long}\n${BODY_NL}`);
+    expect(article.text).toBe(`${long}\n${BODY_NL}`);
+    expect(article.metadata.title).toBeUndefined();
+    expect(article.warnings?.[0]).toMatch(/kept it as body text/);
+  });
+});

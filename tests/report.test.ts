@@ -150,9 +150,12 @@ describe('the review page', () => {
   });
 
   it('labels the English line by its origin when the database records one, and shows no label otherwise', async () => {
-    const { html, db: database, out } = await written();
-    expect(html).not.toContain('class="origin"');
-    database.exec("ALTER TABLE claims ADD COLUMN statement_origin TEXT; UPDATE claims SET statement_origin = CASE WHEN quote LIKE 'Zoom heeft%' THEN 'gloss' ELSE 'model' END");
+    const { db: database, out } = await written();
+    // Claims stored before the column existed have no origin.
+    database.exec('UPDATE claims SET statement_origin = NULL');
+    writeReports(database, out);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).not.toContain('class="origin"');
+    database.exec("UPDATE claims SET statement_origin = CASE WHEN quote LIKE 'Zoom heeft%' THEN 'gloss' ELSE 'model' END");
     writeReports(database, out);
     const labelled = readFileSync(join(out, 'report.html'), 'utf8');
     expect(labelled).toContain('<p class="english" lang="en"><span class="origin" title="where this English line comes from">gloss</span> Zoom has 200 million users.</p>');

@@ -198,7 +198,8 @@ describe('quotes are verbatim', () => {
   ];
   it.each(articles)('%s: every quote is an exact substring that grounds exactly', (language, text) => {
     const claims = claimsOf(text, language);
-    expect(claims.length).toBeGreaterThanOrEqual(3);
+    // The headline line is a heading, not a claim: the body sentences are.
+    expect(claims.length).toBeGreaterThanOrEqual(2);
     for (const claim of claims) expect(text).toContain(claim.quote);
     const { grounded, unaligned } = groundClaims(text, claims, language, PUBLISHED);
     expect(unaligned).toEqual([]);

@@ -38,7 +38,7 @@ export const QUERIES: Record<string, NamedQuery> = {
       path: { type: 'string', description: 'claims of the article at this path, in the order they stand in it (a .jsonl line: feed.jsonl#12)', placeholder: 'path' },
     }, ['npm run query -- claims --actor Zoom', 'npm run query -- claims --language de --json', 'npm run query -- claims --path nl/zoom-taiwan-verbod.txt']),
     run: (db, _words, options, limit) => select(db,
-      `SELECT v.claim_id, v.path, v.language, v.actor, v.action, v.date, v.date_start, v.source, v.polarity, v.modality, v.cluster_id, v.statement_en, v.quote,
+      `SELECT v.claim_id, v.path, v.language, v.actor, v.action, v.date, v.date_start, v.source, v.polarity, v.modality, v.cluster_id, v.statement_en, v.statement_origin, v.quote,
          v.char_start, v.char_end, a.published
        FROM v_claims v JOIN articles a ON a.article_id = v.article_id
        WHERE (@actor IS NULL OR v.actor LIKE '%' || @actor || '%') AND (@language IS NULL OR v.language = @language)
@@ -46,7 +46,7 @@ export const QUERIES: Record<string, NamedQuery> = {
          AND (@path IS NULL OR v.article_id = (SELECT p.article_id FROM article_paths p WHERE p.path = @path))
        ORDER BY a.published DESC NULLS LAST, v.path, v.char_start, v.claim_id LIMIT @limit`,
       { actor: text(options.actor), language: text(options.language), cluster: text(options.cluster), path: text(options.path), limit },
-      ['path', 'published', 'language', 'actor', 'action', 'date', 'polarity', 'statement_en']),
+      ['path', 'published', 'language', 'actor', 'action', 'date', 'polarity', 'statement_en', 'statement_origin']),
   },
   clusters: {
     spec: command('clusters', '[--min-claims N] [options]', 'Canonical claims, the most reported first: how many claims, articles, outlets and languages support each.', {

@@ -11,9 +11,13 @@ import { devdataLanguage, type DevdataLanguage } from './devdata.ts';
 import { loadGold, type Gold } from './gold.ts';
 import { goldExtractor } from './oracle.ts';
 import { loadSentenceSet, scoreLanguage, type LanguageScore } from './language.ts';
-import { scoreRun, type RunScore } from './score-run.ts';
+import { placeQuotations, readQuotedArticles, scoreQuotations, writeQuotedFolder, type QuotationScore } from './quotations.ts';
+import { honestyOf, scoreRun, type HonestyScore, type RunScore } from './score-run.ts';
 
-export type EvalOptions = { corpus: string; gold: string; sentences: string; devdata: string; llm: string; requestTimeoutMs: number; keep: boolean };
+export type EvalOptions = { corpus: string; gold: string; sentences: string; devdata: string; quotes?: string; llm: string; requestTimeoutMs: number; keep: boolean };
+
+/** The chosen extractor on the annotated German Wikinews quotations (devdata), when they are present. */
+export type QuotationFigures = { file: string; articles: number; score: QuotationScore; honesty: HonestyScore };
 
 export type EvalFigures = {
   generatedAt: string;
@@ -21,6 +25,7 @@ export type EvalFigures = {
   language: { corpus: { right: number; total: number }; sentences: LanguageScore; devdata: DevdataLanguage | null };
   run: RunScore & { seconds: number; stageSeconds: Record<string, number> };
   oracle: RunScore & { seconds: number; stageSeconds: Record<string, number> };
+  quotations: QuotationFigures | null;
   scratch: string | null;
 };
 
@@ -41,6 +46,30 @@ async function scoredRun(corpus: string, folder: string, gold: Gold, makeExtract
   }
 }
 
+/** Ingests the Wikinews quotation articles from a scratch folder of Markdown files and scores attribution. */
+async function quotationRun(file: string | undefined, scratch: string, makeExtractor: (db: Db) => Promise<Extractor>): Promise<QuotationFigures | null> {
+  const articles = file ? readQuotedArticles(file) : readQuotedArticles();
+  if (!articles) return null;
+  const folder = join(scratch, 'wikinews-articles');
+  writeQuotedFolder(articles, folder);
+  const out = join(scratch, 'wikinews');
+  const db = openDatabase(databasePath(out));
+  try {
+    const extractor = await makeExtractor(db);
+    try {
+      await runIngest({ folder, out, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor);
+    } finally {
+      await extractor.close?.();
+    }
+    const claims = db.prepare('SELECT path, char_start, char_end, source, actor, language, statement_en, polarity, quote FROM v_claims').all() as
+      Parameters<typeof scoreQuotations>[1][number][] & Parameters<typeof honestyOf>[0][number][];
+    const { placed, total } = placeQuotations(db, articles);
+    return { file: file ?? 'de-wikinews-quotes', articles: articles.length, score: scoreQuotations(placed, claims, total), honesty: honestyOf(claims) };
+  } finally {
+    db.close();
+  }
+}
+
 /**
  * Everything `npm run eval` reports: language detection (corpus, sentence set, devdata), then
  * two runs of the whole pipeline on the corpus: one with the chosen extractor, and one fed the
@@ -55,6 +84,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
     const corpusLanguage = scoreLanguage([...gold.articles.values()].map((article) => ({ text: article.text, lang: article.language })), () => 'article');
     const run = await scoredRun(options.corpus, join(scratch, 'run'), gold, (db) => resolveExtractor(options.llm, context(db)));
     const oracle = await scoredRun(options.corpus, join(scratch, 'gold'), gold, async (db) => goldExtractor(gold, options.llm === 'rules' ? undefined : await resolveExtractor(options.llm, context(db))));
+    const quotations = await quotationRun(options.quotes, scratch, (db) => resolveExtractor(options.llm, context(db)));
     return {
       generatedAt: new Date().toISOString(),
       corpus: options.corpus,
@@ -65,6 +95,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
       },
       run,
       oracle,
+      quotations,
       scratch: options.keep ? scratch : null,
     };
   } finally {

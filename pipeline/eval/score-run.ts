@@ -1,10 +1,16 @@
+import type { SupportedLanguage } from '../../schemas/article.ts';
 import type { Db } from '../store/index.ts';
 import type { Gold, PlacedGoldClaim } from './gold.ts';
+import { englishInvertsPolarity, isBarePronoun, quoteNegationLost } from './honesty.ts';
 import { fieldAgrees, matchSpans, pairwiseClusters, prf, scoreContradictions, type ContradictionScore, type PRF } from './metrics.ts';
 
 type ClaimRow = {
   claim_id: string;
   path: string;
+  language: SupportedLanguage;
+  statement_en: string;
+  polarity: 'affirmed' | 'negated';
+  quote: string;
   char_start: number;
   char_end: number;
   actor: string;
@@ -15,8 +21,18 @@ type ClaimRow = {
 
 export type FieldScore = { right: number; total: number; accuracy: number };
 
+/** What a reader would distrust in the claims, counted without gold: nameless actors, English that flips polarity. */
+export type HonestyScore = { claims: number; barePronounActors: number; invertedEnglish: number; quoteNegationLost: number };
+
+export type LanguageRunScore = {
+  claims: PRF & { predicted: number; gold: number; matched: number };
+  fields: { actor: FieldScore; date: FieldScore; source: FieldScore };
+  honesty: HonestyScore;
+};
+
 export type RunScore = {
   extractor: string;
+  byLanguage: Record<string, LanguageRunScore>;
   articles: { total: number; ok: number; languageRight: number };
   claims: PRF & { predicted: number; gold: number; matched: number };
   fields: { actor: FieldScore; date: FieldScore; source: FieldScore };
@@ -27,16 +43,18 @@ export type RunScore = {
 
 const fieldScore = (right: number, total: number): FieldScore => ({ right, total, accuracy: total > 0 ? right / total : 0 });
 
-/** Scores what one pipeline run stored in `db`, through the public views only, against the gold. */
-export function scoreRun(db: Db, gold: Gold, extractor: string): RunScore {
-  const articles = db.prepare('SELECT path, language, status, outlet FROM v_articles').all() as { path: string; language: string | null; status: string; outlet: string | null }[];
-  const outletOf = new Map(articles.map((row) => [row.path, row.outlet]));
-  const languageRight = articles.filter((row) => row.status === 'ok' && gold.articles.get(row.path)?.language === row.language).length;
+/** Honesty counts over stored claims: needs no gold, so it runs on devdata too. */
+export function honestyOf(claims: readonly Pick<ClaimRow, 'actor' | 'language' | 'statement_en' | 'polarity' | 'quote'>[]): HonestyScore {
+  return {
+    claims: claims.length,
+    barePronounActors: claims.filter((c) => isBarePronoun(c.actor, c.language)).length,
+    invertedEnglish: claims.filter((c) => englishInvertsPolarity(c.statement_en, c.polarity)).length,
+    quoteNegationLost: claims.filter((c) => quoteNegationLost(c.quote, c.statement_en, c.polarity, c.language)).length,
+  };
+}
 
-  const claims = db.prepare('SELECT claim_id, path, char_start, char_end, actor, date, source, cluster_id FROM v_claims').all() as ClaimRow[];
-  const goldClaims = [...gold.claims.values()];
+function matchAndScore(claims: readonly ClaimRow[], goldClaims: readonly PlacedGoldClaim[], outletOf: ReadonlyMap<string, string | null>) {
   const { pairs } = matchSpans<ClaimRow, PlacedGoldClaim>(claims, goldClaims);
-
   let actor = 0;
   let date = 0;
   let source = 0;
@@ -45,6 +63,29 @@ export function scoreRun(db: Db, gold: Gold, extractor: string): RunScore {
     if (fieldAgrees(predicted.date, truth.date)) date += 1;
     if (fieldAgrees(predicted.source, truth.source, outletOf.get(predicted.path) ?? null)) source += 1;
   }
+  return {
+    pairs,
+    claims: { ...prf(pairs.length, claims.length, goldClaims.length), predicted: claims.length, gold: goldClaims.length, matched: pairs.length },
+    fields: { actor: fieldScore(actor, pairs.length), date: fieldScore(date, pairs.length), source: fieldScore(source, pairs.length) },
+  };
+}
+
+/** Scores what one pipeline run stored in `db`, through the public views only, against the gold. */
+export function scoreRun(db: Db, gold: Gold, extractor: string): RunScore {
+  const articles = db.prepare('SELECT path, language, status, outlet FROM v_articles').all() as { path: string; language: string | null; status: string; outlet: string | null }[];
+  const outletOf = new Map(articles.map((row) => [row.path, row.outlet]));
+  const languageRight = articles.filter((row) => row.status === 'ok' && gold.articles.get(row.path)?.language === row.language).length;
+
+  const claims = db.prepare('SELECT claim_id, path, language, char_start, char_end, actor, date, source, cluster_id, statement_en, polarity, quote FROM v_claims').all() as ClaimRow[];
+  const goldClaims = [...gold.claims.values()];
+  const { pairs, claims: claimScore, fields } = matchAndScore(claims, goldClaims, outletOf);
+  const byLanguage: Record<string, LanguageRunScore> = {};
+  for (const language of ['nl', 'de', 'en'] as const) {
+    const mine = claims.filter((claim) => claim.language === language);
+    const theirs = goldClaims.filter((claim) => gold.articles.get(claim.path)?.language === language);
+    const scored = matchAndScore(mine, theirs, outletOf);
+    byLanguage[language] = { claims: scored.claims, fields: scored.fields, honesty: honestyOf(mine) };
+  }
 
   const unaligned = (db.prepare('SELECT count(*) AS n FROM v_unaligned').get() as { n: number }).n;
   const goldIdOf = new Map(pairs.map(([predicted, truth]) => [predicted.claim_id, truth.id]));
@@ -52,9 +93,10 @@ export function scoreRun(db: Db, gold: Gold, extractor: string): RunScore {
 
   return {
     extractor,
+    byLanguage,
     articles: { total: articles.length, ok: articles.filter((row) => row.status === 'ok').length, languageRight },
-    claims: { ...prf(pairs.length, claims.length, goldClaims.length), predicted: claims.length, gold: goldClaims.length, matched: pairs.length },
-    fields: { actor: fieldScore(actor, pairs.length), date: fieldScore(date, pairs.length), source: fieldScore(source, pairs.length) },
+    claims: claimScore,
+    fields,
     grounding: { claims: claims.length, unaligned, rate: claims.length + unaligned > 0 ? claims.length / (claims.length + unaligned) : 0 },
     clusters: {
       ...pairwiseClusters(pairs.map(([predicted, truth]) => ({ gold: truth.cluster, predicted: predicted.cluster_id }))),

@@ -26,6 +26,38 @@ function languageRows(figures: EvalFigures): Row[] {
   ];
 }
 
+const share = (right: number, total: number) => `${percent(total > 0 ? right / total : 0)} (${right}/${total})`;
+
+/** Claims, fields and honesty per language, for the chosen extractor on the corpus gold. */
+function perLanguageRows(figures: EvalFigures): Row[] {
+  return Object.entries(figures.run.byLanguage).flatMap(([language, score]) => {
+    const row = (measure: string, value: string): Row => ({ section: `corpus ${language}`, measure, run: value, gold_input: '' });
+    return [
+      row('claims precision', share(score.claims.matched, score.claims.predicted)),
+      row('claims recall', share(score.claims.matched, score.claims.gold)),
+      row('actor / source / date (matched)', [score.fields.actor, score.fields.source, score.fields.date].map((f) => percent(f.accuracy)).join(' / ')),
+      row('bare-pronoun actors', share(score.honesty.barePronounActors, score.honesty.claims)),
+      row('English inverts polarity', share(score.honesty.invertedEnglish, score.honesty.claims)),
+      row('quote negated, claim affirmed (upper bound)', share(score.honesty.quoteNegationLost, score.honesty.claims)),
+    ];
+  });
+}
+
+/** Attribution on the annotated German Wikinews quotations (devdata), when present. */
+function quotationRows(figures: EvalFigures): Row[] {
+  const row = (measure: string, value: string): Row => ({ section: 'wikinews de', measure, run: value, gold_input: '' });
+  const q = figures.quotations;
+  if (!q) return [row('de-wikinews-quotes', 'absent')];
+  return [
+    row('claims (articles)', `${q.honesty.claims} (${q.articles})`),
+    row('quotation recall', `${share(q.score.recalled, q.score.quotations)}; ${q.score.placed} placed in the text`),
+    row('speaker as source', share(q.score.speakerAsSource, q.score.withSpeaker)),
+    row('bare-pronoun actors', share(q.honesty.barePronounActors, q.honesty.claims)),
+    row('English inverts polarity', share(q.honesty.invertedEnglish, q.honesty.claims)),
+    row('quote negated, claim affirmed (upper bound)', share(q.honesty.quoteNegationLost, q.honesty.claims)),
+  ];
+}
+
 /** The rows of the one table `npm run eval` prints: each measure for the chosen extractor and for gold claims as input. */
 export function evalTable(figures: EvalFigures): { header: string; rows: EvalRow[] } {
   const { run, oracle } = figures;
@@ -48,6 +80,8 @@ export function evalTable(figures: EvalFigures): { header: string; rows: EvalRow
     both('contradictions', 'false alarms (near misses flagged)', (s) => fraction(s.contradictions.falseAlarms, s.contradictions.nearMisses)),
     both('contradictions', 'flagged, not annotated', (s) => String(s.contradictions.unannotated)),
     both('time', 'seconds (whole run)', (s) => s.seconds.toFixed(2)),
+    ...perLanguageRows(figures),
+    ...quotationRows(figures),
   ];
   const header = `claimlens eval: extractor ${run.extractor} on ${figures.corpus}; "gold input" runs the same pipeline fed the gold claims`;
   return { header, rows };

@@ -1,12 +1,12 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { ArticleForExtraction } from '../../schemas/article.ts';
-import { ExtractionOutput, type ExtractedClaim } from '../../schemas/claim.ts';
+import { ExtractionOutput, type ExtractedClaim, type ExtractorClaim } from '../../schemas/claim.ts';
 import type { PromptFile } from '../../schemas/prompt.ts';
 import { noStats, type ChatTurn, type Extraction, type Extractor, type Judge } from '../extract.ts';
 import { contentId } from '../hash.ts';
 import type { ResponseCache } from '../store/index.ts';
 import { chunkArticle } from './chunk.ts';
-import { buildMessages, repairMessage } from './prompt.ts';
+import { buildMessages, contextOf, repairMessage } from './prompt.ts';
 import type { RetryPolicy } from './retry.ts';
 import { askStructured, type ChatClient, type StructuredOptions } from './structured.ts';
 
@@ -43,7 +43,7 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
 
   const extract = async (article: ArticleForExtraction): Promise<Extraction> => {
     const stats = noStats();
-    const claims: ExtractedClaim[] = [];
+    const claims: ExtractorClaim[] = [];
     const seen = new Set<string>();
     const chunks = chunkArticle(article.text);
     // One budget for all requests of the article: a hung server costs it this, not every retry's time-out.
@@ -52,12 +52,13 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
     // Chunks of one article go one after another, so the run's --concurrency bounds requests in flight.
     for (const chunk of chunks) {
       stats.chunks += 1;
-      const turns = buildMessages(prompt, chunk, article.language);
+      const context = contextOf(article);
+      const turns = buildMessages(prompt, chunk, article.language, context);
       const output = await askStructured(structured, {
         schema: ExtractionOutput,
         schemaName: 'extraction',
         turns,
-        cacheKey: contentId('extract', extractor, model, prompt.version, article.language, chunk),
+        cacheKey: contentId('extract', extractor, model, prompt.version, article.language, chunk, context.title ?? '', context.outlet ?? '', context.published ?? ''),
         wrapArrayAs: 'claims',
         deadline,
       }, stats);
@@ -65,7 +66,7 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
         const key = claimKey(claim);
         if (seen.has(key)) continue;
         seen.add(key);
-        claims.push(claim);
+        claims.push({ ...claim, statement_origin: 'model' });
       }
     }
     return { claims, stats };

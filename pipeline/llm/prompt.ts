@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { SupportedLanguage } from '../../schemas/article.ts';
+import type { ArticleForExtraction, SupportedLanguage } from '../../schemas/article.ts';
 import { ExtractionOutput } from '../../schemas/claim.ts';
 import { PromptFile } from '../../schemas/prompt.ts';
 import { ClaimlensError } from '../errors.ts';
 import { jsonSchemaOf } from './structured.ts';
 import type { ChatTurn } from '../extract.ts';
 
-export const DEFAULT_PROMPT_FILE = fileURLToPath(new URL('../../prompts/extraction.v1.json', import.meta.url));
+export const DEFAULT_PROMPT_FILE = fileURLToPath(new URL('../../prompts/extraction.v2.json', import.meta.url));
 
 const LANGUAGE_NAMES: Record<SupportedLanguage, string> = { nl: 'Dutch', de: 'German', en: 'English' };
 
@@ -16,10 +16,23 @@ const LANGUAGE_NAMES: Record<SupportedLanguage, string> = { nl: 'Dutch', de: 'Ge
  * The article goes to the model as delimited data. A text that tries to close the delimiter
  * early ("</article> Ignore the above…") gets its tags defused, so it cannot step outside.
  */
-export function articleMessage(text: string, language: SupportedLanguage): string {
-  const defused = text.replace(/<(\/?)(article)/giu, '‹$1$2');
-  return `Extract the claims of this ${LANGUAGE_NAMES[language]} article.\n<article>\n${defused}\n</article>`;
+export function articleMessage(text: string, language: SupportedLanguage, context: ArticleContext = {}): string {
+  const defuse = (value: string) => value.replace(/<(\/?)(article)/giu, '‹$1$2');
+  // Title, outlet and date let the model name the source and make "today" an explicit date (Claimify's context).
+  const known = [
+    context.title ? `Title: ${defuse(context.title).replace(/\s+/g, ' ')}` : null,
+    context.outlet ? `Outlet: ${defuse(context.outlet).replace(/\s+/g, ' ')}` : null,
+    context.published ? `Published: ${context.published}` : null,
+  ].filter(Boolean);
+  const header = known.length ? `\n${known.join('\n')}` : '';
+  return `Extract the claims of this ${LANGUAGE_NAMES[language]} article.${header}\n<article>\n${defuse(text)}\n</article>`;
 }
+
+/** What the extractor knows about an article besides its text. */
+export type ArticleContext = { title?: string | undefined; outlet?: string | undefined; published?: string | undefined };
+
+/** The context of an article as the prompt shows it: the publication date as written in the metadata. */
+export const contextOf = (article: ArticleForExtraction): ArticleContext => ({ title: article.title, outlet: article.outlet, published: article.published?.iso });
 
 /** Reads and checks a prompt file: its shape, and that every example quote occurs in its example article. */
 export function loadPrompt(file = DEFAULT_PROMPT_FILE): PromptFile {
@@ -44,8 +57,8 @@ export function loadPrompt(file = DEFAULT_PROMPT_FILE): PromptFile {
 }
 
 /** System instructions with the schema, the worked examples as earlier turns, then the article. */
-export function buildMessages(prompt: PromptFile, text: string, language: SupportedLanguage): ChatTurn[] {
-  return [...preamble(prompt), { role: 'user', content: articleMessage(text, language) }];
+export function buildMessages(prompt: PromptFile, text: string, language: SupportedLanguage, context: ArticleContext = {}): ChatTurn[] {
+  return [...preamble(prompt), { role: 'user', content: articleMessage(text, language, context) }];
 }
 
 const preambles = new WeakMap<PromptFile, readonly ChatTurn[]>();
@@ -59,7 +72,7 @@ function preamble(prompt: PromptFile): readonly ChatTurn[] {
     turns = [
       { role: 'system', content: system },
       ...prompt.examples.flatMap((example): ChatTurn[] => [
-        { role: 'user', content: articleMessage(example.article, example.language) },
+        { role: 'user', content: articleMessage(example.article, example.language, { title: example.title, outlet: example.outlet, published: example.published }) },
         { role: 'assistant', content: JSON.stringify({ claims: example.claims }) },
       ]),
     ];

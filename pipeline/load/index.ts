@@ -21,13 +21,13 @@ const failure = (path: string, reason: string, status: 'error' | 'skipped' = 'er
   failure: { path, reason, status },
 });
 
-function toOutcome(path: string, body: string, metadata: ArticleMetadata, encoding: TextEncoding, replaced = 0): LoadOutcome {
+function toOutcome(path: string, body: string, metadata: ArticleMetadata, encoding: TextEncoding, replaced = 0, warnings: readonly string[] = []): LoadOutcome {
   const text = normaliseText(body);
   if (!text) return failure(path, 'no article text found');
-  return { kind: 'article', article: { path, text, encoding, ...(replaced > 0 ? { replaced } : {}), metadata } };
+  return { kind: 'article', article: { path, text, encoding, ...(replaced > 0 ? { replaced } : {}), metadata, ...(warnings.length ? { warnings: [...warnings] } : {}) } };
 }
 
-function parseByExtension(extension: string, text: string): { body: string; metadata: ArticleMetadata } | { reason: string } {
+function parseByExtension(extension: string, text: string): { body: string; metadata: ArticleMetadata; warnings?: string[] } | { reason: string } {
   switch (extension) {
     case '.md':
       return parseMarkdown(text);
@@ -146,7 +146,7 @@ async function* loadStampedFile(absolute: string, path: string, { size }: FileSt
       return;
     }
     const parsed = parseByExtension(extension, decoded.text);
-    yield 'reason' in parsed ? failure(path, parsed.reason) : toOutcome(path, parsed.body, parsed.metadata, decoded.encoding, decoded.replaced);
+    yield 'reason' in parsed ? failure(path, parsed.reason) : toOutcome(path, parsed.body, parsed.metadata, decoded.encoding, decoded.replaced, parsed.warnings);
   } catch (error) {
     yield failure(path, `could not read: ${oneLine(error)}`);
   }

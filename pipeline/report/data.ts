@@ -66,3 +66,7 @@ export function sharedGround(a: ClaimRow, b: ClaimRow): SharedGround {
   field('source', a.source, b.source);
   return { subject, predicate, differs };
 }
+
+/** The claim in English as a reader should take it: a word-by-word gloss says so, so nobody reads it as a translation. */
+export const englishOf = (claim: Pick<ClaimRow, 'statement_en' | 'statement_origin'>) =>
+  claim.statement_origin === 'gloss' ? `(gloss) ${claim.statement_en}` : claim.statement_en;

@@ -1,5 +1,5 @@
 import type { ClaimRow } from '../store/contradictions.ts';
-import { countList, dateOf, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
+import { countList, dateOf, englishOf, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
 
 /**
  * Article and model text as Markdown shows it, as text: Markdown passes HTML through and turns
@@ -27,7 +27,7 @@ function side(claim: ClaimRow): string[] {
     cell(placeOf(claim)),
     cell(claim.language),
     cell(`“${claim.quote}”`),
-    cell(claim.statement_en),
+    cell(englishOf(claim)),
     cell(claim.source ?? 'the outlet'),
     cell(dateOf(claim)),
   ];

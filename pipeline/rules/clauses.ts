@@ -1,4 +1,5 @@
 import type { LexiconVerb } from '../../schemas/rules-lexicon.ts';
+import { discourseFor } from './discourse.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Token } from './tokens.ts';
 
@@ -65,7 +66,58 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
     }
   }
   const plain = lex.verbs.get(token.lower);
-  return plain ? { index, verb: plain[0]!, particle: null } : null;
+  if (plain) return { index, verb: plain[0]!, particle: null };
+  const shaped = finiteByShape(tokens, index, lex);
+  return shaped ? { index, verb: shaped, particle: null } : null;
+}
+
+/** Word endings of finite verbs, for verbs the lexicon does not list: "ruled", "erwartet", "bezeichnete", "opende". */
+const FINITE_SHAPE: Record<CompiledLexicon['language'], RegExp> = {
+  en: /^[a-z]{2,}(?:[^e]ed|[^aeiou]ied)$/u,
+  de: /^[a-zäöüß]{3,}(?:[^aeiouäöü]t|et|te|ten|ierte|ieren)$/u,
+  nl: /^[a-zëï]{2,}(?:de|te|den|ten|t)$/u,
+};
+/** Lowercase words of those shapes that are not verbs. */
+const NOT_FINITE = new Set([
+  'nicht', 'selbst', 'jetzt', 'erst', 'seit', 'bereits', 'bisher', 'insgesamt', 'meist', 'weit', 'erneut', 'bekannt', 'zuletzt', 'damit', 'mit',
+  'nacht', 'recht', 'gut', 'best', 'fast', 'oft', 'sonst', 'samt', 'nebst', 'zumindest', 'mindestens', 'höchstens', 'spätestens', 'konkret',
+  'niet', 'ooit', 'toch', 'echt', 'dicht', 'licht', 'recht', 'weet', 'eerst', 'laatst', 'meest', 'minst', 'net', 'pas', 'best', 'soort', 'tijdens',
+  'hundred', 'need', 'red', 'bed', 'speed', 'seed', 'feed', 'indeed', 'naked', 'wicked', 'sacred', 'kindred', 'ragged', 'beloved', 'aged',
+]);
+const shapedVerbs = new Map<string, LexiconVerb>();
+
+/**
+ * A finite verb the lexicon does not know, told by its form and place: a word of a finite verb's
+ * shape right after the subject's last word, not a function word. The English of such a verb is
+ * the word itself, as written: the gloss never guesses a meaning.
+ */
+function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLexicon): LexiconVerb | null {
+  const token = tokens[index]!;
+  const previous = tokens[index - 1];
+  // "das Verbot bleibe in Kraft": a form of reported speech is finite whatever verb it is.
+  if (index > 0 && !token.capital && discourseFor(lex.language).reportedSpeech.has(token.lower) && !lex.auxiliaries.has(token.lower)) return shapedVerb(token);
+  if (!previous || previous.kind !== 'word' || token.capital || !FINITE_SHAPE[lex.language].test(token.lower) || NOT_FINITE.has(token.lower)) return null;
+  const functionWord = (t: Token) => lex.determiners.has(t.lower) || lex.prepositions.has(t.lower) || lex.coordinators.has(t.lower) ||
+    lex.subordinators.has(t.lower) || lex.relatives.has(t.lower) || lex.negation.has(t.lower) || lex.fronted.has(t.lower) ||
+    lex.auxiliaries.has(t.lower) || lex.numbers.has(t.lower) || lex.infinitive === t.lower;
+  if (functionWord(token) || functionWord(previous) || lex.verbs.has(previous.lower)) return null;
+  // German and Dutch names and German nouns are capitalised: a capital right before is the subject's end.
+  // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister opende").
+  const afterSubject = previous.capital ||
+    lex.language === 'en' ||
+    (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
+  if (!afterSubject) return null;
+  return shapedVerb(token);
+}
+
+function shapedVerb(token: Token): LexiconVerb {
+  let verb = shapedVerbs.get(token.lower);
+  if (!verb) {
+    verb = { en: `${token.lower}|${token.lower}`, kind: 'event', forms: token.lower };
+    if (shapedVerbs.size > 10_000) shapedVerbs.clear();
+    shapedVerbs.set(token.lower, verb);
+  }
+  return verb;
 }
 
 export const isVerbLike = (tokens: readonly Token[], index: number, end: number, lex: CompiledLexicon) => {
@@ -143,7 +195,7 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     // "… and promised …": a conjunction before a verb starts a clause that shares the subject;
     // in Dutch and German one before a whole clause ("en ook het ministerie houdt …") starts a clause too.
     if (i > from && lex.coordinators.has(token.lower) && next && j === i + 1 && !lex.negation.has(next.lower) &&
-      (isVerbLike(tokens, j, tokens.length, lex) || (lex.language !== 'en' && hasVerb(tokens, from, i, lex) && startsClause(tokens, j, lex)))) {
+      (isVerbLike(tokens, j, tokens.length, lex) || ((lex.language !== 'en' || lex.determiners.has(next.lower) || next.capital) && hasVerb(tokens, from, i, lex) && startsClause(tokens, j, lex)))) {
       close(i, i + 1, token);
       continue;
     }
@@ -173,6 +225,8 @@ function startsClause(tokens: readonly Token[], at: number, lex: CompiledLexicon
     const word = tokens[k]!.lower;
     // A participle ("gezogen", "gesloten") ends the clause before it rather than opening one.
     if (lex.auxiliaries.has(word) || lex.splitVerbs.has(word) || (lex.verbs.has(word) && !word.startsWith('ge'))) return true;
+    // "and the airline cancelled …": an English verb told by its form opens the clause too.
+    if (lex.language === 'en' && verbAt(tokens, k, tokens.length, lex)) return true;
   }
   return false;
 }

@@ -1,10 +1,11 @@
 import type { ArticleForExtraction } from '../../schemas/article.ts';
-import type { ExtractedClaim } from '../../schemas/claim.ts';
+import type { ExtractorClaim } from '../../schemas/claim.ts';
 import { isQuote } from './clauses.ts';
 import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
 import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
+import { isClaimSentence, isNamed, isOpinion, isReportedSpeech, namesIn, opensQuotation, resolveActor } from './discourse.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 
@@ -31,14 +32,25 @@ function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexic
     .filter((i) => {
       const t = tokens[i]!;
       if (inVerbGroup(i, draft.parse, tokens, lex)) return false;
-      // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the object.
-      const negation = lex.negation.has(t.lower) && draft.polarity === 'negated';
+      // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the object,
+      // and so does a negating determiner ("geen strafblad", "keine Vorstrafen": "no …").
+      const negation = lex.negation.has(t.lower) && draft.polarity === 'negated' && !NEGATING_DETERMINERS.has(t.lower);
       // Dutch and German keep "te"/"zu": the gloss puts it before its verb ("te sluiten" → "to close").
       const marker = t.lower === lex.infinitive && lex.language === 'en';
       return !negation && !marker && !lex.modal.match(tokens, i);
     })
     .sort((a, b) => a - b)
     .map((i) => tokens[i]!);
+}
+
+/** Negations that stand before a noun: English says them there too ("no criminal record"), not at the verb. */
+const NEGATING_DETERMINERS = new Set(['geen', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'no']);
+
+/** The polarity the English verb says: none when a negating determiner in the object says it. */
+function verbPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
+  if (draft.polarity !== 'negated' || lex.language === 'en') return draft.polarity;
+  const negations = draft.action.filter((i) => lex.negation.has(tokens[i]!.lower));
+  return negations.length > 0 && negations.every((i) => NEGATING_DETERMINERS.has(tokens[i]!.lower)) ? 'affirmed' : 'negated';
 }
 
 /** Cuts an unclosed parenthesis and what follows it: "Christian Lindner (FDP" → "Christian Lindner". */
@@ -55,7 +67,8 @@ function quoteOf(sentence: string, tokens: readonly Token[], draft: Draft): stri
   let { from, to } = draft.span;
   while (to < tokens.length && tokens[to]!.kind === 'punct' && !isQuote(tokens[to]) && tokens[to]!.text !== ',') to++;
   const quote = sentence.slice(tokens[from]!.start, tokens[to - 1]!.end);
-  return quote.length >= 40 ? quote : sentence;
+  // A clause of its own ("the airline cancelled the flight") is its claim's quote; only a few words fall back to the sentence.
+  return quote.length >= 20 ? quote : sentence;
 }
 
 /** The English of the auxiliary a clause without a lexicon verb stands on: "is", "has", "was". */
@@ -66,16 +79,22 @@ function auxiliaryGloss(draft: Draft, tokens: readonly Token[], lex: CompiledLex
   return lex.gloss.get(finite.lower) ?? '';
 }
 
-function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractedClaim | null {
-  const written = draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
+/** The actor as the sentence writes it, without quote marks and a dangling parenthesis. */
+const writtenActor = (sentence: string, tokens: readonly Token[], draft: Draft) =>
+  draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
+
+function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractorClaim | null {
+  const written = writtenActor(sentence, tokens, draft);
   const actor = draft.actorName ?? written;
   const action = joinTokens(sentence, tokens, draft.action, lex);
   if (!actor || !action) return null;
   const reason = draft.reason?.length ? joinTokens(sentence, tokens, draft.reason, lex) : null;
   const actorTokens = draft.actorName ? tokenize(draft.actorName) : tokens.slice(draft.actor!.from, draft.actor!.to);
+  // A name put in for a pronoun ("Jan de Vries") is said as written; a noun phrase ("der Pilot") is glossed.
+  const asWritten = lex.language === 'en' || (draft.actorName !== null && !lex.determiners.has(actorTokens[0]?.lower ?? ''));
   const statementEn = statement(
-    lex.language === 'en' ? actor : glossTokens(actorTokens, lex),
-    verbGloss(draft.parse.verb?.verb ?? null, draft.polarity, draft.modality, auxiliaryGloss(draft, tokens, lex)),
+    asWritten ? actor : glossTokens(actorTokens, lex),
+    verbGloss(draft.parse.verb?.verb ?? null, verbPolarity(draft, tokens, lex), draft.modality, auxiliaryGloss(draft, tokens, lex)),
     glossTokens(objectTokens(draft, tokens, lex), lex),
     draft.reason?.length ? glossTokens(draft.reason.map((i) => tokens[i]!), lex) : null,
   );
@@ -89,6 +108,8 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
     statement_en: statementEn,
     polarity: draft.polarity,
     modality: draft.modality,
+    // English articles are re-said in their own words; Dutch and German ones are glossed word by word.
+    statement_origin: lex.language === 'en' ? 'source' : 'gloss',
   };
 }
 
@@ -96,18 +117,42 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
  * Claims of an article by rule: sentence by sentence, clause by clause, with the quote being the
  * sentence itself, so every claim grounds exactly.
  */
-export function extractRuleClaims(article: ArticleForExtraction): ExtractedClaim[] {
+export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim[] {
   const lex = lexiconFor(article.language);
-  const claims: ExtractedClaim[] = [];
+  const claims: ExtractorClaim[] = [];
   const seen = new Set<string>();
-  let previous: ExtractedClaim[] = [];
+  let previous: ExtractorClaim[] = [];
+  // Names a later pronoun can point back to, nearest first; the speaker whose words a following sentence may go on with.
+  let antecedents: string[] = [];
+  let speaker: string | null = null;
   for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
-    const { tokens, drafts, backSource } = analyseSentence(sentence.text, lex);
+    const sentenceTokens = tokenize(sentence.text);
+    if (!isClaimSentence(sentence, article, sentenceTokens, lex)) {
+      previous = [];
+      continue;
+    }
+    const continues: boolean = speaker !== null && (isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
+    const { tokens, drafts, backSource, speaker: speaking } = analyseSentence(sentence.text, lex, continues ? speaker : null);
     if (backSource) for (const claim of previous) claim.source ??= backSource;
-    const current: ExtractedClaim[] = [];
+    const current: ExtractorClaim[] = [];
+    const named: string[] = [];
     for (const draft of drafts) {
+      // "Hij opende …", "She said …": the nearest name before stands in the actor; the quote keeps the pronoun.
+      const written = draft.actorName ?? writtenActor(sentence.text, tokens, draft);
+      const actor = resolveActor(written, [...named, ...antecedents], lex, continues ? speaker : null);
+      if (actor === null) continue;
+      if (actor !== written) draft.actorName = actor;
       const claim = toClaim(sentence.text, tokens, draft, lex);
       if (!claim) continue;
+      // "Er sagte, …": a pronoun speaker is resolved the same way; a claim nobody checkable said is left out.
+      if (claim.source !== null) {
+        const source = resolveActor(claim.source, [...named, ...antecedents], lex);
+        if (source === null) continue;
+        claim.source = source;
+      }
+      if (isOpinion(claim.actor, claim.action, claim.source, article.language)) continue;
+      if (isNamed(claim.source, lex)) named.unshift(claim.source);
+      if (isNamed(claim.actor, lex)) named.push(claim.actor);
       // Grounding finds the first occurrence; a clause repeated earlier in the article would land there.
       if (claim.quote !== sentence.text && article.text.indexOf(claim.quote) < sentence.start) claim.quote = sentence.text;
       const key = `${claim.actor}\u0000${claim.action}\u0000${claim.quote}`;
@@ -117,6 +162,15 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractedClaim
       claims.push(claim);
     }
     previous = current;
+    // In German every noun is capitalised: a run of capitals there is as often a noun phrase as a name.
+    const written = lex.language === 'de' ? [] : namesIn(sentence.text, tokens, lex).reverse();
+    const fresh = [...named, ...written.filter((name) => !named.includes(name))];
+    if (fresh.length) antecedents = [...fresh, ...antecedents].slice(0, 6);
+    // A speaker holds while their words go on; a sentence of the article's own ends the run.
+    const said: string | null = speaking !== null && speaking !== speaker ? resolveActor(speaking, antecedents, lex) : null;
+    const spoken: string | null = current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ?? (isNamed(said, lex) ? said : null);
+    speaker = spoken ?? (continues ? speaker : null);
   }
   return claims;
 }
+

@@ -58,7 +58,9 @@ function compound(word: string, gloss: GlossIndex, parts = 1): string | undefine
     const rest = word.slice(k);
     // The head is a noun or adjective: "vervolg" is not "ver" + "volg" (follows).
     const head = inflected(rest, gloss);
-    if (head?.en && head.role === null && rest.length >= 4) return `${first} ${head.en}`;
+    // Short heads are the most ambiguous ("blad": leaf, sheet, magazine; "strafblad" is a criminal record):
+    // a guess there misleads more than the word as written.
+    if (head?.en && head.role === null && rest.length >= 5) return `${first} ${head.en}`;
     if (parts < 2) {
       const tail = compound(rest, gloss, parts + 1);
       if (tail) return `${first} ${tail}`;
@@ -207,6 +209,8 @@ export function verbGloss(verb: LexiconVerb | null, polarity: Polarity, modality
   // A clause anchored on an auxiliary ("is nodig", "heeft … gestolen") glosses the auxiliary itself.
   const plainAuxiliary = modality === 'fact' && !['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'wants', 'want'].includes(auxiliary) ? auxiliary : '';
   if (!verb && !auxiliary) return polarity === 'negated' ? 'not' : '';
+  // "heeft geen …" is "has not", "ist nicht …" is "is not": never "did not be".
+  if (!verb && polarity === 'negated' && plainAuxiliary) return `${plainAuxiliary} not`;
   const [base, past] = (verb?.en ?? `|${plainAuxiliary || 'was'}`).split('|') as [string, string];
   const not = polarity === 'negated' ? ' not' : '';
   // "recommended not …": the negation is in what is advised or demanded, not in the advice.

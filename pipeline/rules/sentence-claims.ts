@@ -28,6 +28,8 @@ export type SentenceAnalysis = {
   drafts: Draft[];
   /** "Dat meldt het persbureau.": a source for the claims of the sentence before. */
   backSource: string | null;
+  /** Who speaks in this sentence ("Die Ministerin erklärte, …"), even when what they said gave no claim. */
+  speaker: string | null;
 };
 
 /** The verb group, not its object: the verb, its particle, auxiliaries, and in English what stands before the verb. */
@@ -74,6 +76,17 @@ function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
 }
 
+/** "…, said Judge Mary Smith": an English attribution verb before its subject, closing the sentence. */
+function invertedSpeaker(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
+  if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || parse.verb.index !== parse.clause.from || parse.actor) return null;
+  const end = nounPhraseEnd(tokens, parse.verb.index + 1, parse.clause.to, lex);
+  // The speaker is the rest of the clause ("said the minister of health"), short and opening with a noun phrase,
+  // not "said the minister would …".
+  const rest = parse.clause.to - parse.verb.index - 1;
+  const short = rest <= 8 && (end >= parse.clause.to - 1 || lex.prepositions.has(tokens[end]?.lower ?? ''));
+  return end > parse.verb.index + 1 && short ? { from: parse.verb.index + 1, to: parse.clause.to } : null;
+}
+
 /** English drops "that": "X said the bank would stop …". The words after the verb, when they form a clause. */
 function reportedSpeech(tokens: readonly Token[], parse: ClauseParse, skip: readonly boolean[], lex: CompiledLexicon): ClauseParse | null {
   if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || !hasObject(parse, tokens, lex)) return null;
@@ -108,8 +121,11 @@ function splitReason(draft: Draft, tokens: readonly Token[], lex: CompiledLexico
   }
 }
 
-/** Every claim of one sentence, with its source, reason and date, as token ranges. */
-export function analyseSentence(sentence: string, lex: CompiledLexicon): SentenceAnalysis {
+/**
+ * Every claim of one sentence, with its source, reason and date, as token ranges. `carried` is the
+ * speaker of the sentence before when this one goes on with what they said (Konjunktiv I, a quotation).
+ */
+export function analyseSentence(sentence: string, lex: CompiledLexicon, carried: string | null = null): SentenceAnalysis {
   const tokens = tokenize(sentence);
   const skip = new Array<boolean>(tokens.length).fill(false);
   const dates = findDates(sentence, tokens, lex, skip);
@@ -118,7 +134,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
   const drafts: Draft[] = [];
   // "…, a spokesperson said.": every clause before an attribution at the end is attributed.
   const final = parses[parses.length - 1];
-  const tail = parses.length > 1 && final?.verb?.verb.kind === 'say' && !hasObject(final, tokens, lex);
+  const tail = parses.length > 1 && final?.verb?.verb.kind === 'say' && (!hasObject(final, tokens, lex) || invertedSpeaker(final, tokens, lex) !== null);
   const spokenBy = new Map<Draft, ClauseParse>();
   let frame: { source: string; parse: ClauseParse } | null = null;
   let backSource: string | null = null;
@@ -156,9 +172,10 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       previous = parse;
       continue;
     }
-    if (verb?.verb.kind === 'say' && !hasObject(parse, tokens, lex) && !isPassive(parse, tokens, lex)) {
+    const inverted = index === parses.length - 1 && index > 0 ? invertedSpeaker(parse, tokens, lex) : null;
+    if (verb?.verb.kind === 'say' && (inverted || !hasObject(parse, tokens, lex)) && !isPassive(parse, tokens, lex)) {
       // "…, heißt es in einem Bericht": without a subject, the source is where it is written.
-      const speaker = actorText(parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex));
+      const speaker = actorText(inverted ?? parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex));
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
         for (const draft of drafts) if (!draft.source) { draft.source = speaker; spokenBy.set(draft, parse); }
@@ -169,7 +186,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       continue;
     }
     const inClause = sourceFor(clause, sources, tokens.length);
-    const attributed = frame !== null || tail || inClause !== null;
+    const attributed = frame !== null || tail || inClause !== null || carried !== null;
     if (parse.finite === null) {
       previous = parse;
       continue;
@@ -196,7 +213,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
       actor,
       action: [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : frame?.source ?? inClause,
+      source: self ? actorText(actor) : frame?.source ?? inClause ?? carried,
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
@@ -205,7 +222,8 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
     };
     const base = verb?.verb.en.split('|')[0] ?? '';
     // "Zoom hat eingeräumt, dass …", "The company admitted …": a speech act is its actor's own statement.
-    if (!draft.source && lex.speechActs.has(base)) draft.source = actorText(actor);
+    // "Der Professor bezeichnete das Engagement als vorbildlich": whoever says, calls or warns is the source of what they say.
+    if (!draft.source && (lex.speechActs.has(base) || verb?.verb.kind === 'say')) draft.source = actorText(actor);
     const inSentence = sources.find((s) => !s.self && s.text === draft.source);
     if (inSentence) draft.span = widen(draft.span, { from: inSentence.marker, to: inSentence.range.to });
     // "would publish a report and review its encryption": the second verb shares the first one's modal.
@@ -235,7 +253,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon): Sentenc
     if (draft.date) continue;
     draft.date = (speaker && dates.find((d) => inRange(speaker.clause, d))?.text) || (unclaimed.length === 1 ? unclaimed[0]!.text : null);
   }
-  return { tokens, drafts, backSource };
+  return { tokens, drafts, backSource, speaker: frame?.source ?? drafts.find((d) => d.source)?.source ?? null };
 }
 
 const widen = (a: Range, b: Range): Range => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) });

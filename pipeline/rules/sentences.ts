@@ -42,7 +42,7 @@ export function splitSentences(
   const sentences: Sentence[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
-    const pieces = [...SEGMENTERS[language].segment(line)];
+    const pieces = [...SEGMENTERS[language].segment(line)].flatMap(splitBeforeLowQuote);
     let current = '';
     let currentStart = 0;
     for (let i = 0; i < pieces.length; i++) {
@@ -58,6 +58,19 @@ export function splitSentences(
     lineStart += line.length + 1;
   }
   return sentences;
+}
+
+/** ICU does not break before the Dutch low opening quote: "blijft. ,,Wij heffen …" is two sentences. */
+function splitBeforeLowQuote(piece: Intl.SegmentData): { segment: string; index: number }[] {
+  const out: { segment: string; index: number }[] = [];
+  let from = 0;
+  for (const match of piece.segment.matchAll(/[.!?]["'”’»)]*\s+(?=,,\p{Lu})/gu)) {
+    const end = match.index + match[0].length;
+    out.push({ segment: piece.segment.slice(from, end), index: piece.index + from });
+    from = end;
+  }
+  out.push({ segment: piece.segment.slice(from), index: piece.index + from });
+  return out;
 }
 
 function push(sentences: Sentence[], segment: string, start: number): void {

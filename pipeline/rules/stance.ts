@@ -38,10 +38,19 @@ export function modalityOf(parse: ClauseParse, actor: Range | null, tokens: read
     if (i > verbAt && lex.subordinators.has(tokens[i]!.lower)) break;
     const match = lex.modal.match(tokens, i);
     if (!match) continue;
+    // "genutzt werden", "verboden worden": after a participle "werden" is the passive, not a plan.
+    if (match.value === 'planned' && lex.language !== 'en' && i > parse.clause.from && isParticipleBefore(tokens[i - 1]!, lex)) continue;
     // The first modal after the subject governs the clause: "might have to" is possible, not demanded.
     if (best === 'fact') best = match.value;
     i += match.length - 1;
   }
+  // "darf … nicht", "mag … niet": a permission denied is a prohibition, even with words between.
+  if (best !== 'demanded' && PERMISSION[lex.language]?.some((w) => clauseHas(parse, tokens, w)) && [...range(parse)].some((i) => lex.negation.has(tokens[i]!.lower))) return 'demanded';
   return best;
 }
 
+const PERMISSION: Partial<Record<CompiledLexicon['language'], string[]>> = { de: ['darf', 'dürfen', 'durfte', 'durften', 'dürfe'], nl: ['mag', 'mogen', 'mocht', 'mochten'] };
+const range = function* (parse: ClauseParse) { for (let i = parse.clause.from; i < parse.clause.to; i++) yield i; };
+const clauseHas = (parse: ClauseParse, tokens: readonly Token[], word: string) => [...range(parse)].some((i) => tokens[i]!.lower === word);
+const isParticipleBefore = (token: Token, lex: CompiledLexicon) =>
+  token.kind === 'word' && !token.capital && /^(?:ge|be|er|ver|ent|zer|ont|her)\p{L}+(?:t|en|d)$/u.test(token.lower) && !lex.auxiliaries.has(token.lower);

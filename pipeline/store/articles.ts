@@ -153,11 +153,11 @@ export function unchangedFileOutcomes(db: Db, path: string, stamp: FileStamp, ke
 const INSERT_CLAIM = `INSERT OR IGNORE INTO claims (
   claim_id, article_id, actor, action, date_text, date_start, date_end, date_precision, reason, source,
   quote, char_start, char_end, alignment, alignment_score, statement_en, polarity, modality,
-  extractor, model, prompt_version
+  extractor, model, prompt_version, statement_origin
 ) VALUES (
   @claim_id, @article_id, @actor, @action, @date_text, @date_start, @date_end, @date_precision, @reason, @source,
   @quote, @char_start, @char_end, @alignment, @alignment_score, @statement_en, @polarity, @modality,
-  @extractor, @model, @prompt_version
+  @extractor, @model, @prompt_version, @statement_origin
 )`;
 
 export const claimId = (articleId: string, claim: GroundedClaim) =>
@@ -227,6 +227,7 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
         extractor: identity.extractor,
         model: identity.model,
         prompt_version: identity.promptVersion,
+        statement_origin: claim.statement_origin ?? null,
       });
     }
     const insertUnaligned = statement(db, 

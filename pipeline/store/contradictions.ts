@@ -21,7 +21,7 @@ export type ReportCounts = {
 const CLAIM_FIELDS: readonly (readonly [string, string])[] = [
   ['claim_id', 'c.claim_id'], ['article_id', 'c.article_id'], ['language', 'a.language'], ['actor', 'c.actor'], ['action', 'c.action'], ['date', 'c.date_text'],
   ...['date_start', 'date_end', 'date_precision', 'reason', 'source', 'quote', 'char_start', 'char_end', 'alignment', 'alignment_score',
-    'statement_en', 'polarity', 'modality', 'extractor', 'model', 'prompt_version', 'cluster_id'].map((name) => [name, `c.${name}`] as const),
+    'statement_en', 'polarity', 'modality', 'extractor', 'model', 'prompt_version', 'cluster_id', 'statement_origin'].map((name) => [name, `c.${name}`] as const),
   ['published', 'a.published'], ['outlet', 'o.name'],
   ['path', '(SELECT min(p.path) FROM article_paths p WHERE p.article_id = c.article_id)'],
 ];

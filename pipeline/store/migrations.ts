@@ -413,4 +413,39 @@ JOIN claims c ON c.cluster_id = k.cluster_id
 JOIN articles a ON a.article_id = c.article_id
 GROUP BY k.cluster_id;`,
   },
+  {
+    // Where statement_en comes from (model, gloss, source), so a reader never takes a word-by-word gloss for a translation.
+    name: '011-claims-statement-origin',
+    sql: `ALTER TABLE claims ADD COLUMN statement_origin TEXT CHECK (statement_origin IN ('model', 'gloss', 'source'));
+DROP VIEW v_claims;
+CREATE VIEW v_claims AS
+SELECT
+  c.claim_id,
+  c.article_id,
+  (SELECT min(p.path) FROM article_paths p WHERE p.article_id = c.article_id) AS path,
+  a.language,
+  c.actor,
+  c.action,
+  c.date_text AS date,
+  c.date_start,
+  c.date_end,
+  c.reason,
+  c.source,
+  c.quote,
+  c.char_start,
+  c.char_end,
+  c.alignment,
+  c.statement_en,
+  c.polarity,
+  c.cluster_id,
+  c.extractor,
+  c.model,
+  c.modality,
+  c.date_precision,
+  c.alignment_score,
+  c.statement_origin
+FROM claims c
+JOIN articles a ON a.article_id = c.article_id;
+`,
+  },
 ];

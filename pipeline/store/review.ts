@@ -1,13 +1,8 @@
 import type { ReviewData } from '../../schemas/review.ts';
 import type { Db } from './open.ts';
 
-/** Whether a table has a column: lets the page show a column another version of the schema adds, without requiring it. */
-const hasColumn = (db: Db, table: string, column: string) =>
-  (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).some((row) => row.name === column);
-
 /** Everything the report page's Claims and Articles tabs show, in stable orders, read in one pass per table. */
 export function loadReviewData(db: Db): ReviewData {
-  const origin = hasColumn(db, 'claims', 'statement_origin') ? 'c.statement_origin' : 'NULL';
   const articles = (db.prepare(
     `SELECT a.article_id, (SELECT json_group_array(path) FROM (SELECT p.path FROM article_paths p WHERE p.article_id = a.article_id ORDER BY p.path)) AS paths,
        a.title, o.name AS outlet, a.published, a.language, a.text
@@ -16,7 +11,7 @@ export function loadReviewData(db: Db): ReviewData {
   ).all() as (Omit<ReviewData['articles'][number], 'paths'> & { paths: string })[]).map((row) => ({ ...row, paths: JSON.parse(row.paths) as string[] }));
   const claims = db.prepare(
     `SELECT c.claim_id, c.article_id, c.cluster_id, c.actor, c.action, c.date_text AS date, c.date_start, c.date_end, c.reason, c.source, c.quote,
-       c.char_start, c.char_end, c.alignment, c.statement_en, ${origin} AS statement_origin, c.polarity, c.modality
+       c.char_start, c.char_end, c.alignment, c.statement_en, c.statement_origin, c.polarity, c.modality
      FROM claims c JOIN articles a ON a.article_id = c.article_id WHERE a.status = 'ok' ORDER BY c.article_id, c.char_start, c.claim_id`,
   ).all() as ReviewData['claims'];
   const clusters = db.prepare(
