@@ -70,6 +70,22 @@ export function maxAnswerTokens(env: NodeJS.ProcessEnv): number {
  * sequence (calls are serialised: one model in memory answers one question at a time), and the
  * answer is generated under a grammar built from the JSON schema, so it is always schema-shaped.
  */
+
+/**
+ * The schema without its length and count caps: a grammar spelling out "at most 2,000 characters"
+ * is too large for llama.cpp to parse ("Failed to parse grammar"). The caps still hold: every
+ * answer is validated against the zod schema, and the token budget bounds what the model can write.
+ */
+export function withoutLengthCaps(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutLengthCaps);
+  if (schema === null || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => key !== 'maxLength' && key !== 'maxItems')
+      .map(([key, value]) => [key, withoutLengthCaps(value)]),
+  );
+}
+
 class GgufChatModel extends SimpleChatModel<GgufCallOptions> {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly grammars = new Map<string, Promise<unknown>>();
@@ -96,7 +112,7 @@ class GgufChatModel extends SimpleChatModel<GgufCallOptions> {
 
   private grammarFor(schema: Record<string, unknown>) {
     const key = JSON.stringify(schema);
-    if (!this.grammars.has(key)) this.grammars.set(key, this.llama.createGrammarForJsonSchema(schema as never));
+    if (!this.grammars.has(key)) this.grammars.set(key, this.llama.createGrammarForJsonSchema(withoutLengthCaps(schema) as never));
     return this.grammars.get(key)! as Promise<Awaited<ReturnType<typeof this.llama.createGrammarForJsonSchema>>>;
   }
 
