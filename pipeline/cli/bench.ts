@@ -5,6 +5,7 @@ import { ClaimlensError } from '../errors.ts';
 import { benchDedup } from '../bench/dedup-scale.ts';
 import { orchestrateBench } from '../bench/orchestrate.ts';
 import { parseSize } from '../bench/run-bench.ts';
+import { benchLocalModels } from '../bench/models.ts';
 import { findChromium, measurePage, PAGE_TABS, type PageMeasurement } from '../bench/page.ts';
 import { BENCH_COLUMNS, benchTable, type BenchRow } from '../bench/table.ts';
 import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
@@ -22,6 +23,7 @@ export const BENCH = {
     'llm-articles': { type: 'string', description: 'articles in the LLM section (at most the size)', default: '200', placeholder: 'n' },
     'llm-concurrency': { type: 'string', description: 'requests in flight in the LLM section', default: '4', placeholder: 'n' },
     'no-llm': { type: 'boolean', description: 'skip the LLM section' },
+    'no-models': { type: 'boolean', description: 'skip the real models of `npm run models` (embeddings/s, Gemma 3 270M tokens/s)' },
     'dedup-sizes': { type: 'string', description: 'also cluster this many generated claims alone, e.g. 10k,100k,1M (1M needs ~4 GB)', placeholder: 'list' },
     out: { type: 'string', description: 'where bench.json is written', default: 'out', placeholder: 'dir' },
     'no-page': { type: 'boolean', description: 'skip timing the report page (10,000 claims in headless Chromium)' },
@@ -94,6 +96,11 @@ export async function main(argv: string[]): Promise<number> {
       precision: Number(row.precision.toFixed(3)), recall: Number(row.recall.toFixed(3)),
     }));
     process.stdout.write(`\ndedup alone on generated claims (each size in a fresh process):\n${formatTable(table)}\n`);
+  }
+  if (!options['no-models']) {
+    const models = await benchLocalModels({ log: options.json ? () => {} : (line) => process.stderr.write(`bench: ${line}\n`) });
+    for (const line of models.skipped) process.stdout.write(`\n${line}\n`);
+    if (models.rows.length > 0) process.stdout.write(`\nreal models, through claimlens and in a bare loop of the same calls (ratio = claimlens / bare):\n${formatTable(models.rows)}\n`);
   }
   return 0;
 }

