@@ -4,6 +4,7 @@ import { isQuote } from './clauses.ts';
 import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
+import { range } from './parse.ts';
 import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
 import { isClaimSentence, isNamed, isOpinion, isReportedSpeech, namesIn, opensQuotation, resolveActor } from './discourse.ts';
 import { splitSentences } from './sentences.ts';
@@ -83,7 +84,28 @@ function auxiliaryGloss(draft: Draft, tokens: readonly Token[], lex: CompiledLex
 const writtenActor = (sentence: string, tokens: readonly Token[], draft: Draft) =>
   draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
 
+/**
+ * A negation in the claim's own words (its actor or its verb phrase before any side clause) makes it
+ * negated: "niemand … soll", "wurden bisher keine Angaben gemacht". The English and the polarity
+ * must never say the opposite of the quote.
+ */
+function ownPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
+  if (draft.polarity === 'negated') return 'negated';
+  const governs = draft.parse.verb?.verb.modality === 'advised' || draft.parse.verb?.verb.modality === 'demanded' || draft.parse.verb?.verb.kind === 'say';
+  if (governs) return 'affirmed';
+  const own = [...(draft.actor ? range(draft.actor.from, draft.actor.to, null, []) : []), ...draft.action].sort((a, b) => a - b);
+  for (const i of own) {
+    const t = tokens[i]!;
+    if (lex.subordinators.has(t.lower) || lex.relatives.has(t.lower)) break;
+    if (!lex.negation.has(t.lower)) continue;
+    const exception = lex.negationExceptions.match(tokens, i) ?? (i > 0 ? lex.negationExceptions.match(tokens, i - 1) : null);
+    if (!exception) return 'negated';
+  }
+  return 'affirmed';
+}
+
 function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractorClaim | null {
+  draft.polarity = ownPolarity(draft, tokens, lex);
   const written = writtenActor(sentence, tokens, draft);
   const actor = draft.actorName ?? written;
   const action = joinTokens(sentence, tokens, draft.action, lex);
