@@ -160,18 +160,18 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     const named: string[] = [];
     for (const draft of drafts) {
       // "Hij opende …", "She said …": the nearest name before stands in the actor; the quote keeps the pronoun.
+      // "Er sagte, …": a pronoun speaker is resolved the same way; a claim nobody checkable said is left out.
+      if (draft.source) {
+        const source = resolveActor(draft.source, [...named, ...antecedents], lex);
+        if (source === null) continue;
+        draft.source = source;
+      }
       const written = draft.actorName ?? writtenActor(sentence.text, tokens, draft);
-      const actor = resolveActor(written, [...named, ...antecedents], lex, continues ? speaker : null);
+      const actor = resolveActor(written, [...named, ...antecedents], lex, draft.source ?? (continues ? speaker : null));
       if (actor === null) continue;
       if (actor !== written) draft.actorName = actor;
       const claim = toClaim(sentence.text, tokens, draft, lex);
       if (!claim) continue;
-      // "Er sagte, …": a pronoun speaker is resolved the same way; a claim nobody checkable said is left out.
-      if (claim.source !== null) {
-        const source = resolveActor(claim.source, [...named, ...antecedents], lex);
-        if (source === null) continue;
-        claim.source = source;
-      }
       if (isOpinion(claim.actor, claim.action, claim.source, article.language)) continue;
       if (isNamed(claim.source, lex)) named.unshift(claim.source);
       if (isNamed(claim.actor, lex)) named.push(claim.actor);
@@ -191,7 +191,9 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     // A speaker holds while their words go on; a sentence of the article's own ends the run.
     const said: string | null = speaking !== null && speaking !== speaker ? resolveActor(speaking, antecedents, lex) : null;
     const spoken: string | null = current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ?? (isNamed(said, lex) ? said : null);
-    speaker = spoken ?? (continues ? speaker : null);
+    // "Ralph Senkel kommentierte die Provisionserhöhung:": a sentence ending in a colon hands the word to its actor.
+    const introduced = /:\s*$/.test(sentence.text) ? current.find((claim) => isNamed(claim.actor, lex))?.actor ?? null : null;
+    speaker = introduced ?? spoken ?? (continues ? speaker : null);
   }
   return claims;
 }
