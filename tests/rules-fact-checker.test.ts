@@ -59,6 +59,25 @@ describe('attribution in its news forms', () => {
   });
 });
 
+describe('the speaker of a quotation introduced by a colon', () => {
+  it.each<[Language, string, string]>([
+    ['de', 'Der Sprecher Kay Weidner sagte, die Fusion sei nicht relevant. Ralph Senkel vom Hotel Sängerhof kommentierte die Erhöhung: „Ich habe bei hrs.de sämtliche Rabatte gestrichen.“', 'Ralph Senkel vom Hotel Sängerhof'],
+    ['nl', 'Minister Jan de Vries zei dat het verbod blijft. Burgemeester Anne Jansen reageerde op het besluit: ,,Wij sluiten de bibliotheek in mei.\'\'', 'Burgemeester Anne Jansen'],
+    ['en', 'Minister John Smith said the ban stays. Mayor Anne Morris answered the minister: "We will close the library in May."', 'Mayor Anne Morris'],
+  ])('%s: the quotation after the colon is the new speaker\'s, not the one before: %s', (language, text, speaker) => {
+    const quoted = claimsOf(text, language).at(-1)!;
+    expect(quoted.source).toBe(speaker);
+    expect(quoted.actor).toBe(speaker);
+  });
+
+  it.each<[Language, string, string]>([
+    ['de', 'Einige Patienten haben sich im Krankenhaus angesteckt, sagt Dr. Moll.', 'Dr. Moll'],
+    ['en', 'The foam fell off after the critical time, said Dr. Wayne Hale.', 'Dr. Wayne Hale'],
+  ])('%s: a title with a dot stays in the speaker\'s name: %s', (language, text, speaker) => {
+    expect(claimsOf(text, language)[0]?.source).toBe(speaker);
+  });
+});
+
 describe('actors a reader can check', () => {
   it.each<[Language, string, string, string]>([
     ['nl', 'Jan de Vries is burgemeester van Utrecht. Hij opende maandag een nieuwe brug.', 'Jan de Vries', 'Hij opende'],

@@ -4,6 +4,8 @@ import { lexiconFor } from '../rules/lexicon.ts';
 /** Words that negate an English sentence: what a reader looks for to know a claim is denied. */
 const ENGLISH_NEGATION = /\b(?:not|no|never|none|nothing|nobody|neither|nor|without|no longer)\b|n't\b/i;
 
+const SIDE_CLAUSE = /\b(?:that|if|because|when|while|as long as|until|unless|although|whether|as|so that|even when|who|which)\b/i;
+
 const NOT_DENIALS = /\b(?:not only|not just|never before|as never|none of)\b/gi;
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
@@ -21,7 +23,9 @@ export function isBarePronoun(actor: string, language: SupportedLanguage): boole
 /** The English line says the opposite of the claim's polarity: "did not kill" for an affirmed claim, or the reverse. */
 export function englishInvertsPolarity(statementEn: string, polarity: 'affirmed' | 'negated'): boolean {
   // "not only", "never before", "none of the": a negation word that does not deny the claim.
-  const negated = ENGLISH_NEGATION.test(statementEn.replace(NOT_DENIALS, ' '));
+  // Only the main clause counts: "may take the cargo off if the tide does not help" affirms the main claim.
+  const main = statementEn.replace(NOT_DENIALS, ' ').split(SIDE_CLAUSE)[0] ?? '';
+  const negated = ENGLISH_NEGATION.test(main);
   return polarity === 'negated' ? !negated : negated;
 }
 

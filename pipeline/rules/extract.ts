@@ -4,6 +4,7 @@ import { isQuote } from './clauses.ts';
 import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
+import { range } from './parse.ts';
 import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
 import { isClaimSentence, isNamed, isOpinion, isReportedSpeech, namesIn, opensQuotation, resolveActor } from './discourse.ts';
 import { splitSentences } from './sentences.ts';
@@ -83,7 +84,28 @@ function auxiliaryGloss(draft: Draft, tokens: readonly Token[], lex: CompiledLex
 const writtenActor = (sentence: string, tokens: readonly Token[], draft: Draft) =>
   draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
 
+/**
+ * A negation in the claim's own words (its actor or its verb phrase before any side clause) makes it
+ * negated: "niemand … soll", "wurden bisher keine Angaben gemacht". The English and the polarity
+ * must never say the opposite of the quote.
+ */
+function ownPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
+  if (draft.polarity === 'negated') return 'negated';
+  const governs = draft.parse.verb?.verb.modality === 'advised' || draft.parse.verb?.verb.modality === 'demanded' || draft.parse.verb?.verb.kind === 'say';
+  if (governs) return 'affirmed';
+  const own = [...(draft.actor ? range(draft.actor.from, draft.actor.to, null, []) : []), ...draft.action].sort((a, b) => a - b);
+  for (const i of own) {
+    const t = tokens[i]!;
+    if (lex.subordinators.has(t.lower) || lex.relatives.has(t.lower)) break;
+    if (!lex.negation.has(t.lower)) continue;
+    const exception = lex.negationExceptions.match(tokens, i) ?? (i > 0 ? lex.negationExceptions.match(tokens, i - 1) : null);
+    if (!exception) return 'negated';
+  }
+  return 'affirmed';
+}
+
 function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractorClaim | null {
+  draft.polarity = ownPolarity(draft, tokens, lex);
   const written = writtenActor(sentence, tokens, draft);
   const actor = draft.actorName ?? written;
   const action = joinTokens(sentence, tokens, draft.action, lex);
@@ -138,18 +160,18 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     const named: string[] = [];
     for (const draft of drafts) {
       // "Hij opende …", "She said …": the nearest name before stands in the actor; the quote keeps the pronoun.
+      // "Er sagte, …": a pronoun speaker is resolved the same way; a claim nobody checkable said is left out.
+      if (draft.source) {
+        const source = resolveActor(draft.source, [...named, ...antecedents], lex);
+        if (source === null) continue;
+        draft.source = source;
+      }
       const written = draft.actorName ?? writtenActor(sentence.text, tokens, draft);
-      const actor = resolveActor(written, [...named, ...antecedents], lex, continues ? speaker : null);
+      const actor = resolveActor(written, [...named, ...antecedents], lex, draft.source ?? (continues ? speaker : null));
       if (actor === null) continue;
       if (actor !== written) draft.actorName = actor;
       const claim = toClaim(sentence.text, tokens, draft, lex);
       if (!claim) continue;
-      // "Er sagte, …": a pronoun speaker is resolved the same way; a claim nobody checkable said is left out.
-      if (claim.source !== null) {
-        const source = resolveActor(claim.source, [...named, ...antecedents], lex);
-        if (source === null) continue;
-        claim.source = source;
-      }
       if (isOpinion(claim.actor, claim.action, claim.source, article.language)) continue;
       if (isNamed(claim.source, lex)) named.unshift(claim.source);
       if (isNamed(claim.actor, lex)) named.push(claim.actor);
@@ -169,7 +191,9 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     // A speaker holds while their words go on; a sentence of the article's own ends the run.
     const said: string | null = speaking !== null && speaking !== speaker ? resolveActor(speaking, antecedents, lex) : null;
     const spoken: string | null = current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ?? (isNamed(said, lex) ? said : null);
-    speaker = spoken ?? (continues ? speaker : null);
+    // "Ralph Senkel kommentierte die Provisionserhöhung:": a sentence ending in a colon hands the word to its actor.
+    const introduced = /:\s*$/.test(sentence.text) ? current.find((claim) => isNamed(claim.actor, lex))?.actor ?? null : null;
+    speaker = introduced ?? spoken ?? (continues ? speaker : null);
   }
   return claims;
 }

@@ -57,7 +57,13 @@ export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number,
   const afterGermanNoun = lex.language === 'de' && i > start;
   const closes = (k: number) => k >= end || tokens[k]!.kind === 'punct' || lex.prepositions.has(tokens[k]!.lower);
   if (!afterGermanNoun || (tokens[i]?.capital && ((tokens[i + 1]?.capital && !stop(i + 1)) || closes(i + 1)))) {
-    while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
+    for (;;) {
+      while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
+      // "Dr. Moll", "N. Wayne Hale": the dot of a title or an initial stays inside the name.
+      const dotted = i > start && tokens[i]?.text === '.' && tokens[i - 1]!.capital && tokens[i - 1]!.text.length <= 3 && tokens[i + 1]?.capital && i + 1 < end;
+      if (!dotted) break;
+      i++;
+    }
     // "HomeLink 5 in Arnhem": a number right after a name, closing the phrase, belongs to the name.
     if (i > start && tokens[i - 1]!.capital && tokens[i]?.kind === 'number' && (i + 1 >= end || tokens[i + 1]!.kind === 'punct' || lex.prepositions.has(tokens[i + 1]!.lower))) i++;
   }

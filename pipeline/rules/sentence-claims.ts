@@ -1,6 +1,7 @@
 import type { Modality, Polarity } from '../../schemas/claim.ts';
-import { isComplement, isVerbLike, splitClauses } from './clauses.ts';
+import { isComplement, isQuote, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
+import { isReportedSpeech, opensQuotation } from './discourse.ts';
 import { findDates, findSources, inRange, sourceFor, textOf } from './markers.ts';
 import { nounPhraseEnd, parseClause, range, type ClauseParse, type Range } from './parse.ts';
 import { modalityOf, polarityOf } from './stance.ts';
@@ -186,7 +187,14 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
       continue;
     }
     const inClause = sourceFor(clause, sources, tokens.length);
-    const attributed = frame !== null || tail || inClause !== null || carried !== null;
+    // "Ralph Senkel kommentierte die Erhöhung: „Ich habe …“": after a colon the clause before names the speaker.
+    let before = clause.from - 1;
+    // Opening quote marks stand between: „…, »…, and the Dutch ,, written as two commas.
+    while (before > 0 && (isQuote(tokens[before]) || tokens[before]!.text === ',')) before--;
+    if (tokens[before]?.text === ':' && previous?.actor && previous.finite !== null && !frame) frame = { source: actorText(previous.actor)!, parse: previous };
+    // The speaker of the sentence before holds for a clause that goes on in reported speech, not for the narrator's own.
+    const carriedHere = carried !== null && (opensQuotation(sentence) || isReportedSpeech(tokens.slice(clause.from, clause.to), lex)) ? carried : null;
+    const attributed = frame !== null || tail || inClause !== null || carriedHere !== null;
     if (parse.finite === null) {
       previous = parse;
       continue;
@@ -213,7 +221,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
       actor,
       action: [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : frame?.source ?? inClause ?? carried,
+      source: self ? actorText(actor) : frame?.source ?? inClause ?? carriedHere,
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),

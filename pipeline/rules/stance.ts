@@ -22,7 +22,9 @@ export function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: Co
     // A negation inside a complement ("zolang de problemen niet zijn opgelost") is not this clause's.
     if (i > verbAt && lex.subordinators.has(t.lower)) break;
     // In English the negation stands in the verb group: "told staff not to use" negates the use, not the telling.
-    if (lex.language === 'en' && !governs && i > verbAt && !(i === verbAt + 1 && ['no', 'nothing', 'none'].includes(t.lower))) break;
+    // Right after a finite auxiliary the negation is the verb group's own: "did not give", "was not the only".
+    const ownNegation = i === verbAt + 1 && (['no', 'nothing', 'none'].includes(t.lower) || (lex.auxiliaries.has(tokens[verbAt]!.lower) && lex.negation.has(t.lower)));
+    if (lex.language === 'en' && !governs && i > verbAt && !ownNegation) break;
     if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !inException(tokens, i, lex)) return 'negated';
   }
   return 'affirmed';
