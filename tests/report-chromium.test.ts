@@ -167,6 +167,12 @@ describe.skipIf(!chromium)(`the workbench on corpus/ in headless Chromium${SKIP_
     expect(withUnaligned.querySelector('#unaligned b')).toBeNull();
   });
 
+  it('says so when the URL names an article the page does not hold, rather than showing another', () => {
+    const document = rendered(`${url}#tab=articles&article=no-such-article`);
+    expect(document.getElementById('article-view')!.textContent).toMatch(/^This article is not in the report/);
+    expect(document.getElementById('article-text')).toBeNull();
+  });
+
   const shownClaims = (document: Document) => [...document.querySelectorAll('.mention')].map((mention) => claims.get(mention.getAttribute('data-claim')!)!);
   const shownCount = (document: Document) => Number(/\((\d+) mentions\)/.exec(document.getElementById('claims-shown')!.textContent ?? '')?.[1]);
 

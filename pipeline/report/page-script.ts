@@ -393,13 +393,15 @@ export const REPORT_SCRIPT = String.raw`
   var articleKey = null;
   function renderArticles() {
     if (!articleList) buildArticles();
-    var article = articleById.get(state.article) || data.articles[0];
+    // An article asked for by the URL but not in this page is said so, never replaced by another.
+    var missing = state.article && !articleById.has(state.article);
+    var article = missing ? null : articleById.get(state.article) || data.articles[0];
     var key = (article ? article.article_id : '') + '\u0001' + state.claim;
     Array.prototype.forEach.call(articleList.children, function (item) { item.classList.toggle('current', !!article && item.getAttribute('data-article') === article.article_id); });
     if (key === articleKey) return;
     articleKey = key;
     articleView.textContent = '';
-    if (!article) { articleView.appendChild(el('p', { 'class': 'empty' }, ['No article in the database.'])); return; }
+    if (!article) { articleView.appendChild(el('p', { 'class': 'empty' }, [missing ? 'This article is not in the report (it has no stored text, or the link is from another run).' : 'No article in the database.'])); return; }
     var claims = claimsByArticle.get(article.article_id) || [];
     var unaligned = unalignedByArticle.get(article.article_id) || [];
     var selected = claims.filter(function (c) { return c.claim_id === state.claim; })[0];
