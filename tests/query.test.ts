@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -181,6 +181,20 @@ describe('npm run query', () => {
     expect(piped.stdout).toContain(long);
     expect(formatTable([{ long }], undefined, { maxWidth: 60 })).toContain(`${'x'.repeat(59)}…`);
     expect(formatTable([{ long }])).toContain(long);
+  });
+
+  // A terminal, through `script`'s pseudo-terminal: cells are cut there unless --wide.
+  const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
+  it.skipIf(!hasScript)('cuts long cells on a terminal, and --wide keeps them whole there', () => {
+    const long = 'y'.repeat(150);
+    const onTerminal = (extra: string[]) => {
+      const command = [process.execPath, '--import', 'tsx', 'pipeline/cli/query.ts', '--sql', `select '${long}' as long`, '--out', out, ...extra].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
+      return spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CLAIMLENS_LLM: '' }, timeout: 60_000 }).stdout;
+    };
+    const cut = onTerminal([]);
+    expect(cut).toContain(`${'y'.repeat(59)}…`);
+    expect(cut).not.toContain(long);
+    expect(onTerminal(['--wide'])).toContain(long);
   });
 
   it.each([[['claims']], [['clusters']], [['contradictions']], [['articles']], [['search', 'x']], [[]]])('%j with an unknown flag answers in one line with the usage', async (prefix) => {

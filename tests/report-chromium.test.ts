@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReports } from '../pipeline/report.ts';
 import type { Db } from '../pipeline/store/index.ts';
 import { parseHTML } from 'linkedom';
+import { drivePage } from './support/chromium-pipe.ts';
 import { tempDir } from './support/folder.ts';
 import { ingest } from './support/ingest.ts';
 import { reportFixture } from './support/report-fixture.ts';
@@ -166,6 +167,12 @@ describe.skipIf(!chromium)(`the workbench on corpus/ in headless Chromium${SKIP_
     expect(withUnaligned.querySelector('#unaligned b')).toBeNull();
   });
 
+  it('says so when the URL names an article the page does not hold, rather than showing another', () => {
+    const document = rendered(`${url}#tab=articles&article=no-such-article`);
+    expect(document.getElementById('article-view')!.textContent).toMatch(/^This article is not in the report/);
+    expect(document.getElementById('article-text')).toBeNull();
+  });
+
   const shownClaims = (document: Document) => [...document.querySelectorAll('.mention')].map((mention) => claims.get(mention.getAttribute('data-claim')!)!);
   const shownCount = (document: Document) => Number(/\((\d+) mentions\)/.exec(document.getElementById('claims-shown')!.textContent ?? '')?.[1]);
 
@@ -208,4 +215,48 @@ describe.skipIf(!chromium)(`the workbench on corpus/ in headless Chromium${SKIP_
       expect(end >= '2022-01-01' && start <= '2022-12-31').toBe(true);
     }
   });
+});
+
+describe.skipIf(!chromium)(`the workbench used by hand, driven over the DevTools pipe${SKIP_NOTE}`, () => {
+  let corpus: Db;
+  let url = '';
+  beforeAll(async () => {
+    if (!chromium) return;
+    const out = tempDir();
+    corpus = (await ingest('corpus', out)).db;
+    url = pathToFileURL(join(out, 'report.html')).href;
+  });
+  afterAll(() => corpus?.close());
+
+  it('typing in the search box, choosing a language and clicking a mark change what is shown, and the URL', async () => {
+    const page = await drivePage(chromium!, `${url}#tab=claims`);
+    try {
+      const mentions = () => page.evaluate<number>(`document.querySelectorAll('.mention').length`);
+      const all = await page.evaluate<string>(`document.getElementById('claims-shown').textContent`);
+      await page.evaluate(`(() => { const box = document.getElementById('claims-q'); box.value = 'Suezkanal'; box.dispatchEvent(new Event('input')); })()`);
+      await page.evaluate(`new Promise((resolve) => setTimeout(resolve, 400))`);
+      expect(await page.evaluate<string>('location.hash')).toBe('#tab=claims&q=Suezkanal');
+      const found = (corpus.prepare(
+        `SELECT count(*) AS n FROM claims c JOIN articles a USING (article_id) LEFT JOIN outlets o ON o.outlet_id = a.outlet_id
+         WHERE (c.actor || ' ' || c.action || ' ' || c.quote || ' ' || c.statement_en || ' ' || coalesce(c.source, '') || ' ' || coalesce(c.reason, '') || ' ' ||
+                coalesce(c.date_text, '') || ' ' || coalesce(o.name, '') || ' ' || coalesce(a.title, '')) LIKE '%suezkanal%'`,
+      ).get() as { n: number }).n;
+      expect(found).toBeGreaterThan(0);
+      expect(await page.evaluate<string>(`document.getElementById('claims-shown').textContent`)).toMatch(new RegExp(`\\(${found} mentions\\)$`));
+      expect(await page.evaluate<string>(`document.getElementById('claims-shown').textContent`)).not.toBe(all);
+      await page.evaluate(`(() => { const menu = document.getElementById('claims-language'); menu.value = 'de'; menu.dispatchEvent(new Event('change')); })()`);
+      expect(await page.evaluate<string>('location.hash')).toBe('#tab=claims&language=de&q=Suezkanal');
+      const languages = await page.evaluate<string[]>(`[...document.querySelectorAll('.lang-group')].map((group) => group.dataset.language)`);
+      expect(new Set(languages)).toEqual(new Set(['de']));
+      expect(await mentions()).toBeGreaterThan(0);
+      // Follow a mention to its article, then click its mark.
+      await page.evaluate(`document.querySelector('.mention a').click()`);
+      expect(await page.evaluate<string>(`document.documentElement.getAttribute('data-tab')`)).toBe('articles');
+      const id = await page.evaluate<string>(`(() => { const mark = document.querySelector('#article-text mark'); mark.click(); return mark.dataset.claims.split(' ')[0]; })()`);
+      expect(await page.evaluate<string>(`document.getElementById('claim-details').dataset.claim`)).toBe(id);
+      expect(await page.evaluate<string>('location.hash')).toContain(`claim=${id}`);
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });

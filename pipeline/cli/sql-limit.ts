@@ -20,6 +20,8 @@ try {
   const columns = statement.columns().map((column) => column.name);
   const rows = [];
   for (const row of statement.iterate()) {
+    // A BLOB as SQL writes it (x'0a1b'), not as JSON's idea of a Buffer.
+    for (const key in row) if (row[key] instanceof Uint8Array) row[key] = "x'" + Buffer.from(row[key]).toString('hex') + "'";
     rows.push(row);
     if (rows.length % 1024 === 0 && Date.now() > Number(deadline)) { process.stdout.write(JSON.stringify({ timedOut: true })); process.exit(0); }
   }

@@ -1,7 +1,8 @@
 import type { ReviewData } from '../../schemas/review.ts';
 import type { ClaimRow, ContradictionRow } from '../store/contradictions.ts';
 import { dateOf, languagesOf, moreLine, placeOf, sharedGround, summaryLine, supportOf, type ReportData } from './data.ts';
-import { REPORT_CSS, REPORT_SCRIPT } from './page-assets.ts';
+import { REPORT_CSS } from './page-assets.ts';
+import { REPORT_SCRIPT } from './page-script.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string | number | null | undefined) => String(text ?? '').replace(/[&<>"']/g, (char) => ESCAPES[char]!);
