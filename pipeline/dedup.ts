@@ -9,7 +9,7 @@ import { clustersOutOfDate, countClusters, dedupState, readClaimsForDedup, readE
 export type ClusterSummary = { clusters: number; clusteredClaims: number; changedClaims?: number; embedded?: number; warning?: string };
 
 /** Bump when scoring or blocking changes in a way that should regroup stored clusters. */
-const ALGORITHM = 'dedup-2';
+const ALGORITHM = 'dedup-3';
 const EMBED_BATCH = 64;
 
 const embeddingModel = (embedder: Embeddings, extractor: Extractor) => {
