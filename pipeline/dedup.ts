@@ -9,7 +9,7 @@ import { clustersOutOfDate, countClusters, dedupState, readClaimsForDedup, readE
 export type ClusterSummary = { clusters: number; clusteredClaims: number; changedClaims?: number; embedded?: number; warning?: string };
 
 /** Bump when scoring or blocking changes in a way that should regroup stored clusters. */
-const ALGORITHM = 'dedup-2';
+const ALGORITHM = 'dedup-3';
 const EMBED_BATCH = 64;
 
 const embeddingModel = (embedder: Embeddings, extractor: Extractor) => {
@@ -57,22 +57,26 @@ const embedderOf = (context: { extractor: Extractor; embedder?: Embeddings | nul
 
 /**
  * Groups every stored claim into clusters of claims that answer the same question about the
- * same event, across articles and languages. Runs after each ingest over the whole database:
- * new claims join existing clusters, existing assignments and ids stay, and an unchanged
- * database is left untouched. A change of lexicons or algorithm regroups everything, keeping
- * ids where members stay together.
+ * same event, across articles and languages. Runs after each ingest over the whole database and
+ * regroups all of it, in claim-id order, so the clusters are a function of the set of claims,
+ * never of the order articles were ingested in; ids are kept where members stay together. An
+ * unchanged database (same claims, rules and embedding model) is left untouched.
  */
 export async function clusterStage(db: Db, context: { extractor: Extractor; embedder?: Embeddings | null }): Promise<ClusterSummary> {
-  const fingerprint = `${ALGORITHM}:${loadLexicons().fingerprint}`;
-  const rebuild = dedupState(db, 'fingerprint') !== fingerprint && countClusters(db).clusteredClaims > 0;
-  if (!rebuild && !clustersOutOfDate(db)) return countClusters(db);
-  const stored = readClaimsForDedup(db);
+  const embedder = embedderOf(context);
+  // Clusters with and without embeddings differ: switching regroups.
+  const fingerprintWith = (model: string) => `${ALGORITHM}:${loadLexicons().fingerprint}:${model}`;
+  const fingerprint = fingerprintWith(embedder ? embeddingModel(embedder, context.extractor) : 'lexical');
+  if (dedupState(db, 'fingerprint') === fingerprint && !clustersOutOfDate(db)) return countClusters(db);
+  // Claim-id order, not storage order: storage order is ingestion order.
+  const stored = readClaimsForDedup(db).sort((a, b) => (a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0));
   // One hash per claim, shared by the cache lookup and the claims' embeddings.
   const hashes = stored.map((claim) => contentId(claim.statement_en));
-  const { vectors, embedded, warning } = await embedStatements(db, stored, hashes, context.extractor, embedderOf(context));
+  const { vectors, embedded, warning } = await embedStatements(db, stored, hashes, context.extractor, embedder);
   const claims: DedupClaim[] = stored.map((claim, index) => ({ ...claim, embedding: vectors.get(hashes[index]!) ?? null }));
   const previous = new Map(stored.filter((claim) => claim.cluster_id !== null).map((claim) => [claim.claim_id, claim.cluster_id as string]));
-  const result = clusterClaims(claims, previous, { rebuild });
-  const written = writeClusters(db, result, { fingerprint });
+  const result = clusterClaims(claims, previous, { rebuild: true });
+  // Clustered without the vectors they failed to give: the next run tries them again.
+  const written = writeClusters(db, result, { fingerprint: warning ? fingerprintWith('lexical') : fingerprint });
   return { clusters: written.clusters, clusteredClaims: written.clusteredClaims, changedClaims: written.changedClaims, embedded, ...(warning ? { warning } : {}) };
 }

@@ -27,6 +27,15 @@ export type ClusterResult = {
   comparisons: number;
 };
 
+/** Members of a cluster a joining claim is checked against: bounds the work for a large cluster. */
+const MAX_LINK_CHECKS = 16;
+/**
+ * A joining claim must score this share of the threshold with each checked member: without
+ * embeddings only a veto (0: dates, actors or labels apart) keeps it out; with them, meaning is
+ * sharp enough to ask for agreement with every member (measured by `npm run eval`, gold input).
+ */
+const LINK_SHARE = { lexical: 0.5, embedded: 0.8 };
+
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -84,10 +93,13 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
 
   let comparisons = 0;
   const seen = new Int32Array(claims.length).fill(-1);
+  const members: number[][] = founder.map(() => []);
+  group.forEach((g, i) => {
+    if (g >= 0) members[g]!.push(i);
+  });
   for (const i of order) {
     if (group[i]! >= 0) continue;
-    let bestGroup = -1;
-    let bestScore = threshold;
+    const best = new Map<number, number>();
     for (const key of keys[i]!) {
       const list = index.get(key);
       if (!list) continue;
@@ -98,17 +110,28 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
         comparisons += 1;
         const score = pairScore(items[i]!, items[j]!);
         const g = group[j]!;
-        if (score > bestScore || (score === bestScore && bestGroup >= 0 && g < bestGroup)) {
-          bestScore = score;
-          bestGroup = g;
-        }
+        if (score > threshold && score > (best.get(g) ?? 0)) best.set(g, score);
+      }
+    }
+    // The best-scoring cluster that no member of it rules out: one close claim is not enough to
+    // chain "ran aground on 23 March" into the cluster of "was freed on 29 March".
+    let bestGroup = -1;
+    for (const [g] of [...best].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+      const checked = members[g]!.slice(0, MAX_LINK_CHECKS);
+      comparisons += checked.length;
+      const share = items[i]!.embedding ? LINK_SHARE.embedded : LINK_SHARE.lexical;
+      if (checked.every((j) => pairScore(items[i]!, items[j]!) >= threshold * share)) {
+        bestGroup = g;
+        break;
       }
     }
     if (bestGroup < 0) {
       bestGroup = fixedName.push(null) - 1;
       founder.push(i);
+      members.push([]);
     }
     group[i] = bestGroup;
+    members[bestGroup]!.push(i);
     enter(i);
   }
 

