@@ -117,7 +117,7 @@ describe('npm run bench', () => {
     const { execFileSync } = await import('node:child_process');
     const out = tempDir();
     const root = join(import.meta.dirname, '..');
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/bench.ts', '--sizes', '40', '--no-llm', '--no-page', '--out', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/bench.ts', '--sizes', '40', '--no-llm', '--no-page', '--no-models', '--out', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     for (const stage of ['load', 'detect', 'extract', 'store', 'dedup', 'contradictions', 'report', 'cached re-run', 'inserts/s', 'detections/s']) expect(stdout).toContain(stage);
     const figures = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8'));
     expect(figures.sizes).toHaveLength(1);

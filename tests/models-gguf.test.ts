@@ -77,12 +77,12 @@ describe.skipIf(!gguf)('gguf: with Gemma 3 270M', () => {
   });
 
   it('makes no model call when the folder is run again unchanged', async () => {
-    const errors = (db.prepare("SELECT count(*) AS n FROM v_articles WHERE status = 'error'").get() as { n: number }).n;
-    // An article that failed is tried again by design; the test needs them all answered.
-    expect(errors).toBe(0);
-    const again = await ingest(corpusFolder(), out, { CLAIMLENS_GGUF_MAX_TOKENS: '512' });
+    // An article the small model failed on is tried again by design: the unchanged ones are those it answered.
+    const answered = (db.prepare("SELECT path FROM v_articles WHERE status = 'ok'").all() as { path: string }[]).map((row) => row.path);
+    expect(answered.length).toBeGreaterThan(0);
+    const again = await ingest(makeFolder(Object.fromEntries(answered.map((path) => [path, readFileSync(join('corpus', path))]))), out, { CLAIMLENS_GGUF_MAX_TOKENS: '512' });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.summary).toMatchObject({ articles: 3, llmCalls: 0 });
+    expect(again.summary).toMatchObject({ articles: answered.length, llmCalls: 0 });
   }, 300_000);
 
   it('records an answer that fails validation after its repairs as an error row with the reason', async () => {

@@ -195,7 +195,7 @@ describe.skipIf(!chromium)(`the workbench on corpus/ in headless Chromium${SKIP_
     const withUmlaut = [...claims.values()].filter((claim) => fields(claim).includes('auswartige'));
     expect(withUmlaut.length).toBeGreaterThan(0);
     expect(shownCount(accented)).toBe(withUmlaut.length);
-    const outlet = [...claims.values()][0]!.outlet!;
+    const outlet = [...claims.values()].find((claim) => claim.outlet !== null)!.outlet!;
     const byOutlet = rendered(`${url}#tab=claims&outlet=${encodeURIComponent(outlet)}&from=2000-01-01`);
     expect(shownCount(byOutlet)).toBe([...claims.values()].filter((claim) => claim.outlet === outlet && (claim.date_start ?? claim.published)).length);
     for (const claim of shownClaims(byOutlet)) expect(claim.outlet).toBe(outlet);

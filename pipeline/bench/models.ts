@@ -7,7 +7,7 @@ import { contentId } from '../hash.ts';
 import { buildMessages, loadPrompt } from '../llm/prompt.ts';
 import { jsonSchemaOf } from '../llm/structured.ts';
 import { resolveEmbeddings, EMBED_BATCH } from '../providers/embeddings.ts';
-import { createGgufExtractor } from '../providers/gguf.ts';
+import { createGgufExtractor, withoutLengthCaps } from '../providers/gguf.ts';
 import { createRulesExtractor } from '../providers/rules.ts';
 import { memoryCache } from '../store/index.ts';
 
@@ -63,7 +63,7 @@ async function benchGguf(file: string, maxTokens: number): Promise<ModelRow[]> {
   const model = await llama.loadModel({ modelPath: file });
   const context = await model.createContext({ contextSize: { max: 8192 }, threads: availableParallelism() });
   const sequence = context.getSequence();
-  const grammar = await llama.createGrammarForJsonSchema(jsonSchemaOf(ExtractionOutput) as never);
+  const grammar = await llama.createGrammarForJsonSchema(withoutLengthCaps(jsonSchemaOf(ExtractionOutput)) as never);
   let tokens = 0;
   const bareStart = performance.now();
   for (const article of articles) {
