@@ -191,6 +191,7 @@ describe('txt header lines keep every word of the body', () => {
     ['date with a colon, body on the same line', `date: 2020-04-07 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04-07', precision: 'day' } }],
     ['date written out', `date: 7 april 2020 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04-07', precision: 'day' } }],
     ['title ended by a full stop, body on the same line', `title: Zoom verboden. ${LEAD}\nAanleiding zijn zorgen.`, { title: 'Zoom verboden.' }],
+    ['title with a colon in it, outlet on the next line', `title: Suezkanal: Ever Given ist wieder frei\noutlet: Rheinischer Anzeiger\n${LEAD}\nAanleiding zijn zorgen.`, { title: 'Suezkanal: Ever Given ist wieder frei', outlet: 'Rheinischer Anzeiger' }],
     ['title on its own line, date with leading spaces', `  title: Zoom verboden\n  date 2020-04\n${LEAD}\nAanleiding zijn zorgen.`, { title: 'Zoom verboden', published: { iso: '2020-04', precision: 'month' } }],
   ])('%s', async (_name, file, metadata) => {
     const article = await loadOne('a.txt', file);

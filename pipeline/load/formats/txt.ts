@@ -41,7 +41,7 @@ function splitValue(key: string, value: string, line: number): HeaderValue | nul
   if (!words.length) return null;
   const limit = MAX_WORDS[key] ?? 25;
   // "title: Zoom verboden. Het kabinet heeft …": a sentence end followed by a sentence of its own closes the value.
-  const end = /[.!?:]\s+(?=\p{Lu})/u.exec(value);
+  const end = /[.!?]\s+(?=\p{Lu})/u.exec(value);
   const after = end ? value.slice(end.index + end[0].length) : '';
   if (end && after.split(/\s+/).length >= 4 && value.slice(0, end.index).split(/\s+/).length <= limit) {
     return { value: value.slice(0, end.index + 1).trim(), rest: after };
