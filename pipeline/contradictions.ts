@@ -1,16 +1,17 @@
 import pLimit from 'p-limit';
-import type { Contradiction, PairJudgement } from '../schemas/contradiction.ts';
+import type { Contradiction, HeldContradiction, PairJudgement } from '../schemas/contradiction.ts';
 import type { CandidatePair } from './contradictions/candidates.ts';
-import { pairFindings, pairsOf, toContradiction } from './contradictions/detect.ts';
+import { articlesToRead, pairFindings, pairsOf, toContradiction, translationsAmong } from './contradictions/detect.ts';
 import { combine, judgePair, judgeTurns, MAX_JUDGED_PAIRS, questionKey, type JudgeStats } from './contradictions/judge.ts';
 import type { Extractor, Judge } from './extract.ts';
-import { countContradictions, judgeFailures, loadClaims, saveContradictions, saveJudgeFailures, type SaveOutcome } from './store/contradictions.ts';
+import { countContradictions, countHeldContradictions, judgeFailures, loadArticleTexts, loadClaims, saveContradictions, saveHeldContradictions, saveJudgeFailures, type SaveOutcome } from './store/contradictions.ts';
 import { claimsVersion, recordStageInput, stageInput, type Db } from './store/index.ts';
 import { RULES_FINGERPRINT } from './contradictions/lexicon.ts';
 
 const STAGE = 'contradictions';
 
-export type ContradictionSummary = { contradictions: number; pairs: number } & SaveOutcome & JudgeStats;
+/** `held`: findings kept out of the report by the strict checks or the judge (v_contradiction_candidates). */
+export type ContradictionSummary = { contradictions: number; held: number; pairs: number } & SaveOutcome & JudgeStats;
 
 export type ContradictionContext = {
   extractor: Extractor;
@@ -68,20 +69,27 @@ export async function contradictionStage(db: Db, context: ContradictionContext):
   const inputKey = `${claimsVersion(db)}|${RULES_FINGERPRINT}|${judge?.model ?? 'rules'}`;
   if (!context.force && stageInput(db, STAGE) === inputKey) {
     const skipped = judge ? judgeFailures(db, judge.model).size : 0;
-    return { contradictions: countContradictions(db), pairs: 0, inserted: 0, updated: 0, deleted: 0, judged: 0, failures: 0, skipped };
+    return { contradictions: countContradictions(db), held: countHeldContradictions(db), pairs: 0, inserted: 0, updated: 0, deleted: 0, judged: 0, failures: 0, skipped };
   }
   const pairs = pairsOf(loadClaims(db), { judging: Boolean(judge) });
+  const translations = translationsAmong(pairs, loadArticleTexts(db, articlesToRead(pairs)));
   const stats: JudgeStats = { judged: 0, failures: 0, skipped: 0 };
   const findings = pairs.map((pair) => {
-    const found = pairFindings(pair);
+    const found = pairFindings(pair, { translations });
     return { pair, findings: found, hasFindings: found.length > 0 };
   });
   const verdicts = judge ? await judgeAll(db, judge, judgingOrder(findings).map((entry) => entry.pair), context, stats) : new Map<CandidatePair, PairJudgement>();
-  const contradictions: Contradiction[] = [];
+  const shown: Contradiction[] = [];
+  const held: HeldContradiction[] = [];
   for (const { pair, findings: found } of findings) {
-    for (const finding of combine(found, verdicts.get(pair) ?? null, judge?.model ?? 'rules')) contradictions.push(toContradiction(pair, finding, finding.judge));
+    for (const finding of combine(found, verdicts.get(pair) ?? null, judge?.model ?? 'rules')) {
+      const contradiction = toContradiction(pair, finding, finding.judge);
+      if (finding.held === null) shown.push(contradiction);
+      else held.push({ ...contradiction, held: finding.held });
+    }
   }
-  const outcome = saveContradictions(db, contradictions);
+  const outcome = saveContradictions(db, shown);
+  saveHeldContradictions(db, held);
   recordStageInput(db, STAGE, inputKey);
-  return { contradictions: contradictions.length, pairs: pairs.length, ...outcome, ...stats };
+  return { contradictions: shown.length, held: held.length, pairs: pairs.length, ...outcome, ...stats };
 }

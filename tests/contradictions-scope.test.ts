@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContradictionKind } from '../schemas/contradiction.ts';
-import { detectContradictions } from '../pipeline/contradictions/detect.ts';
+import { detectContradictions, detectFindings } from '../pipeline/contradictions/detect.ts';
 import { stancesIn } from '../pipeline/contradictions/features.ts';
 import type { Language } from '../pipeline/contradictions/lexicon.ts';
 import { placesIn, subjectOf, subjectsMatch } from '../pipeline/contradictions/subjects.ts';
@@ -105,10 +105,37 @@ describe('a modality disagreement is about one action', () => {
     ['nl', yuan('nl', 'bood zijn excuses aan', 'Eric Yuan offered apologies.'), yuan('nl', 'heeft nieuwe functies bevroren', 'Eric Yuan froze new features for 90 days.')],
     ['de', yuan('de', 'entschuldigte sich', 'Eric Yuan apologised.'), yuan('de', 'hat neue Funktionen eingefroren', 'Eric Yuan froze new features for 90 days.')],
     ['en', yuan('en', 'apologised', 'Eric Yuan apologised.'), yuan('en', 'froze new features', 'Eric Yuan froze new features for 90 days.')],
-  ])('%s: a promise to freeze features against an apology is none; against a done freeze it is', (_language, otherAction, sameAction) => {
-    const promise = yuan('en', 'promised a 90-day freeze on new features', 'Eric Yuan promised a 90-day freeze on new features.', 'planned');
+  ])('%s: a promise to freeze features against an apology is none; against a done freeze it is', (language, otherAction, sameAction) => {
+    const promised = { nl: 'beloofde nieuwe functies 90 dagen te bevriezen', de: 'versprach, neue Funktionen 90 Tage einzufrieren', en: 'promised a 90-day freeze on new features' }[language];
+    const promise = yuan(language, promised, 'Eric Yuan promised a 90-day freeze on new features.', 'planned');
     expect(has('modality', promise, otherAction)).toBe(false);
     expect(has('modality', promise, sameAction)).toBe(true);
+  });
+
+  it('holds a promise against a deed read across languages, and says why, while a ban against an advice is shown', () => {
+    const promise = claimRow(yuan('en', 'promised a 90-day freeze on new features', 'Eric Yuan promised a 90-day freeze on new features.', 'planned'));
+    const done = claimRow(yuan('de', 'hat neue Funktionen eingefroren', 'Eric Yuan froze new features for 90 days.'));
+    const { shown, held } = detectFindings([promise, done]);
+    expect(shown.filter((found) => found.kind === 'modality')).toEqual([]);
+    expect(held.find((found) => found.kind === 'modality')?.held).toBe('modalities other than advice against fact, read across languages');
+    const cabinet = (language: Language, action: string, statement: string, modality: ClaimSketch['modality']): ClaimSketch => ({ language, actor: language === 'nl' ? 'Het kabinet' : 'The cabinet', action, statement_en: statement, modality, cluster_id: 'zoom-ban' });
+    const banned = cabinet('nl', 'heeft Zoom verboden voor ambtenaren', 'The cabinet banned Zoom for civil servants.', 'fact');
+    const advised = cabinet('en', 'told civil servants they should avoid Zoom', 'The cabinet said civil servants should avoid Zoom.', 'advised');
+    expect(has('modality', banned, advised)).toBe(true);
+  });
+});
+
+describe('one article contradicts itself only when two voices disagree', () => {
+  const inArticle = (source: string | null, quote: string, statement: string): ClaimSketch => ({ language: 'en', article_id: 'one-article', actor: 'The union', action: quote, quote, statement_en: statement, source, cluster_id: 'members' });
+  it("holds a figure against a figure in the article's own voice, and shows one voice against another", () => {
+    const own = inArticle('2,000 members', 'The union has 2,000 members.', 'The union has 2,000 members.');
+    const also = inArticle('3,000 members', 'The union has 3,000 members.', 'The union has 3,000 members.');
+    const { shown, held } = detectFindings([claimRow(own), claimRow(also)]);
+    expect(shown).toEqual([]);
+    expect(held.map((found) => found.held)).toContain('one article in one voice');
+    const police = inArticle('the police', 'The union has 3,000 members, the police said.', 'The union has 3,000 members.');
+    const organisers = inArticle('the organisers', 'The union has 5,000 members, the organisers said.', 'The union has 5,000 members.');
+    expect(detectFindings([claimRow(police), claimRow(organisers)]).shown.map((found) => found.kind)).toContain('numeric');
   });
 });
 

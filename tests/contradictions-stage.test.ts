@@ -114,16 +114,23 @@ describe('the contradictions stage', () => {
     expect(other[0]!.explanation).toBe('openai:test-model judged: One speaks of a ban, the other of a user count.');
   });
 
-  it("keeps the rules' findings, scored lower, when the model disagrees, and survives a garbled answer", async () => {
+  it("holds the rules' findings out of the report, scored lower and kept queryable, when the model disagrees, and survives a garbled answer", async () => {
     const rules = setUp();
     await contradictionStage(rules, { extractor: createRulesExtractor() });
     const byRules = new Map(rowsOf(rules).map((row) => [row.kind, row.score as number]));
     rules.close();
     const database = setUp();
     const agreeing = await judgeServer('{"verdict":"agreement","kind":"other","reason":"Both describe the same ban."}');
-    await contradictionStage(database, { extractor: await extractorFor('openai:test-model', database, agreeing, { maxRepairs: 0, maxRetries: 0 }) });
-    expect(rowsOf(database).map((row) => row.kind).sort()).toEqual([...byRules.keys()].sort());
-    for (const row of rowsOf(database)) expect(row.score as number).toBeLessThan(byRules.get(row.kind as string)!);
+    const summary = await contradictionStage(database, { extractor: await extractorFor('openai:test-model', database, agreeing, { maxRepairs: 0, maxRetries: 0 }) });
+    expect(rowsOf(database)).toEqual([]);
+    const held = database.prepare('SELECT kind, score, held, explanation FROM v_contradiction_candidates').all() as { kind: string; score: number; held: string; explanation: string }[];
+    expect(summary.held).toBe(held.length);
+    expect(held.map((row) => row.kind).sort()).toEqual([...byRules.keys()].sort());
+    for (const row of held) {
+      expect(row.score).toBeLessThan(byRules.get(row.kind)!);
+      expect(row.held).toBe('openai:test-model judged the pair in agreement');
+      expect(row.explanation).toContain('Both describe the same ban.');
+    }
     database.close();
     const fresh = setUp();
     const garbling = await judgeServer('I think they disagree');

@@ -1,4 +1,4 @@
-import type { Contradiction } from '../../schemas/contradiction.ts';
+import type { ArticleText, Contradiction, HeldContradiction } from '../../schemas/contradiction.ts';
 import { contentId } from '../hash.ts';
 import type { ClaimRow } from '../store/contradictions.ts';
 import { attributionRule } from './attribution.ts';
@@ -9,7 +9,10 @@ import type { Finding } from './finding.ts';
 import { modalityRule } from './modality.ts';
 import { numericRule } from './numeric.ts';
 import { polarityRule } from './polarity.ts';
+import type { HeldFinding } from './judge.ts';
 import type { PositionKind } from './positions.ts';
+import { heldReason, type StrictContext } from './strict.ts';
+import { translationPairs } from './translations.ts';
 import { mentionsPlace } from './subjects.ts';
 
 /**
@@ -52,20 +55,31 @@ export function ruleFindings(pair: CandidatePair): Finding[] {
   const measured = a.quantities.length > 0 && b.quantities.length > 0;
   const comparable = periodsOverlap(a.period, b.period) !== false && !placesApart(a, b);
   const findings: (Finding | null)[] = [comparable ? numericRule(a, b) : null, polarityRule(a, b, { stancesOnly: similarity < GENERIC_POLARITY_SIMILARITY })];
-  if (!sameArticle) {
+  // "Banned in Bavaria" against "advised against in Berlin" is two rules, not one rule told two ways.
+  if (!sameArticle && !placesApart(a, b)) {
     if (alike(pair, 'modality') && sameAction(a, b)) findings.push(modalityRule(a, b));
     if (!measured && alike(pair, 'date')) findings.push(dateRule(a, b));
   }
   const found = findings.filter((finding): finding is Finding => finding !== null);
   // Who said it matters when the claims otherwise agree; beside another disagreement it is noise.
-  const attribution = !sameArticle && found.length === 0 && alike(pair, 'attribution') ? attributionRule(a, b) : null;
+  // The same statement needs the same figures, at a time both may be true, to be one statement credited twice.
+  const attribution = !sameArticle && found.length === 0 && alike(pair, 'attribution') && sameFigures(a, b) && periodsOverlap(a.period, b.period) !== false ? attributionRule(a, b) : null;
   return attribution ? [attribution] : found;
 }
 
+const figuresOf = (features: ClaimFeatures) => [...new Set(features.quantities.map((quantity) => quantity.value))].sort((x, y) => x - y).join(' ');
+const sameFigures = (a: ClaimFeatures, b: ClaimFeatures) => figuresOf(a) === figuresOf(b);
+
 export const contradictionId = (claimA: string, claimB: string, kind: string) => contentId('contradiction', claimA, claimB, kind);
 
-/** The rules' findings of the kinds this pair stands for: two positions per kind, compared once. */
-export const pairFindings = (pair: CandidatePair): Finding[] => ruleFindings(pair).filter((finding) => pair.support.has(finding.kind as PositionKind));
+/**
+ * The rules' findings of the kinds this pair stands for (two positions per kind, compared once),
+ * each with why the strict checks hold it out of the report, if they do.
+ */
+export const pairFindings = (pair: CandidatePair, context: StrictContext = {}): HeldFinding[] =>
+  ruleFindings(pair)
+    .filter((finding) => pair.support.has(finding.kind as PositionKind))
+    .map((finding) => ({ ...finding, held: heldReason(pair, finding, context) }));
 
 const claims = (n: number) => `${n} claim${n === 1 ? '' : 's'}`;
 
@@ -91,7 +105,31 @@ export function pairsOf(claims: readonly ClaimRow[], options: { judging?: boolea
   return candidatePairs(claims.map((claim) => claimFeatures(claim, { articlePeriod: periods.get(claim.article_id) ?? null })), options);
 }
 
-/** The offline contradictions among claims: pure, deterministic, in a stable order. */
-export function detectContradictions(claims: readonly ClaimRow[]): Contradiction[] {
-  return pairsOf(claims).flatMap((pair) => pairFindings(pair).map((finding) => toContradiction(pair, finding, RULES_JUDGE)));
+/** The article pairs, among those the candidate pairs join across languages, that read as translations. */
+export function translationsAmong(pairs: readonly CandidatePair[], articles: readonly ArticleText[]): Set<string> {
+  const joined = pairs.filter((pair) => pair.a.language !== pair.b.language).map((pair) => [pair.a.claim.article_id, pair.b.claim.article_id] as const);
+  return translationPairs(articles, joined);
 }
+
+/** The article ids whose texts the translation check needs: those joined by a cross-language pair. */
+export const articlesToRead = (pairs: readonly CandidatePair[]) =>
+  [...new Set(pairs.filter((pair) => pair.a.language !== pair.b.language).flatMap((pair) => [pair.a.claim.article_id, pair.b.claim.article_id]))];
+
+/** The offline findings among claims, shown and held apart: pure, deterministic, in a stable order. */
+export function detectFindings(claims: readonly ClaimRow[], articles: readonly ArticleText[] = []): { shown: Contradiction[]; held: HeldContradiction[] } {
+  const pairs = pairsOf(claims);
+  const translations = translationsAmong(pairs, articles);
+  const shown: Contradiction[] = [];
+  const held: HeldContradiction[] = [];
+  for (const pair of pairs) {
+    for (const finding of pairFindings(pair, { translations })) {
+      const contradiction = toContradiction(pair, finding, RULES_JUDGE);
+      if (finding.held === null) shown.push(contradiction);
+      else held.push({ ...contradiction, held: finding.held });
+    }
+  }
+  return { shown, held };
+}
+
+/** The offline contradictions a report shows: those that pass the strict checks. */
+export const detectContradictions = (claims: readonly ClaimRow[], articles: readonly ArticleText[] = []): Contradiction[] => detectFindings(claims, articles).shown;

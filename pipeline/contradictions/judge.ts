@@ -57,23 +57,33 @@ export async function judgePair(pair: CandidatePair, judge: Judge): Promise<Judg
   }
 }
 
-/** How the model's verdict changes the rules' findings for one pair. */
-export function combine(findings: readonly Finding[], judgement: PairJudgement | null, model: string): (Finding & { judge: string })[] {
+/** A rule's finding with why the strict checks hold it out of the report, or null when it is shown. */
+export type HeldFinding = Finding & { held: string | null };
+
+/**
+ * How the model's verdict changes the rules' findings for one pair. A judge decides when there
+ * is one: what it calls agreement or unrelated is held out of the report (kept queryable, with
+ * its reason), what it confirms is shown even when the strict checks held it, and a
+ * contradiction it sees that no rule found is shown as its own.
+ */
+export function combine(findings: readonly HeldFinding[], judgement: PairJudgement | null, model: string): (HeldFinding & { judge: string })[] {
   if (!judgement) return findings.map((finding) => ({ ...finding, judge: 'rules' }));
   if (judgement.verdict !== 'contradiction') {
+    const verdict = judgement.verdict === 'agreement' ? 'in agreement' : 'unrelated';
     return findings.map((finding) => ({
       ...finding,
-      explanation: `${finding.explanation} (${model} judged the pair ${judgement.verdict === 'agreement' ? 'in agreement' : 'unrelated'}: ${judgement.reason})`,
+      explanation: `${finding.explanation} (${model} judged the pair ${verdict}: ${judgement.reason})`,
       score: clampScore(finding.score * DISPUTED_FACTOR),
+      held: finding.held ?? `${model} judged the pair ${verdict}`,
       judge: 'rules',
     }));
   }
   const confirmed = findings.find((finding) => finding.kind === judgement.kind);
   const combined = findings.map((finding) =>
     finding === confirmed
-      ? { ...finding, explanation: `${finding.explanation} ${model} agrees: ${judgement.reason}`, score: clampScore(Math.max(finding.score, 0.85)), judge: `rules+${model}` }
+      ? { ...finding, explanation: `${finding.explanation} ${model} agrees: ${judgement.reason}`, score: clampScore(Math.max(finding.score, 0.85)), held: null, judge: `rules+${model}` }
       : { ...finding, judge: 'rules' },
   );
-  if (!confirmed) combined.push({ kind: judgement.kind, explanation: `${model} judged: ${judgement.reason}`, score: MODEL_ONLY_SCORE, judge: model });
+  if (!confirmed) combined.push({ kind: judgement.kind, explanation: `${model} judged: ${judgement.reason}`, score: MODEL_ONLY_SCORE, held: null, judge: model });
   return combined;
 }

@@ -22,6 +22,8 @@ export const NumbersLexicon = z.object({
   qualifiers: z.object({ about: PerLanguage, nearly: PerLanguage, more: PerLanguage, less: PerLanguage }),
   units: z.record(z.string(), Words),
   months: Words,
+  /** day names, which a dateline capitalises but which name no one: never an anchor of a text */
+  weekdays: Words,
 });
 
 export const PolarityLexicon = z.object({
@@ -86,7 +88,7 @@ const scope = ScopeLexicon.parse(scopeData);
  * Changes whenever the rules' data changes, so that stored contradictions are found again.
  * Bump RULES_VERSION when the code of a rule changes what it finds.
  */
-const RULES_VERSION = 'contradictions-3';
+const RULES_VERSION = 'contradictions-4-strict';
 export const RULES_FINGERPRINT = contentId(RULES_VERSION, JSON.stringify([numbersData, polarityData, modalityData, headsData, attributionData, scopeData, aliasData]));
 
 export const NUMBERS = {
@@ -101,6 +103,7 @@ export const NUMBERS = {
   /** surface form (one token or symbol) to canonical unit */
   units: new Map(Object.entries(numbers.units).flatMap(([unit, forms]) => forms.map((form) => [tokens(form).join(' '), unit] as const))),
   months: new Set(numbers.months.map((month) => month.toLowerCase())),
+  weekdays: new Set(numbers.weekdays.map((day) => day.toLowerCase())),
 };
 
 export const POLARITY = {

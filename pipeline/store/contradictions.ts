@@ -1,5 +1,5 @@
 import type { StoredClaim } from '../../schemas/claim.ts';
-import type { Contradiction } from '../../schemas/contradiction.ts';
+import type { ArticleText, Contradiction, HeldContradiction } from '../../schemas/contradiction.ts';
 import { statement, type Db } from './open.ts';
 
 /** A claim with what a reviewer needs to place it: its article's path, outlet and date. */
@@ -37,34 +37,32 @@ export function loadClaims(db: Db): ClaimRow[] {
 
 export type SaveOutcome = { inserted: number; updated: number; deleted: number };
 
-const STORED = 'contradiction_id, kind, claim_a, claim_b, explanation, score, judge, support_a, support_b';
+const STORED = ['contradiction_id', 'kind', 'claim_a', 'claim_b', 'explanation', 'score', 'judge', 'support_a', 'support_b'] as const;
 
-const differs = (before: Contradiction, after: Contradiction) =>
-  before.explanation !== after.explanation || before.score !== after.score || before.judge !== after.judge ||
-  before.support_a !== after.support_a || before.support_b !== after.support_b;
+type Row = Record<string, unknown> & { contradiction_id: string };
 
 /**
- * Makes the table hold exactly these contradictions, in one transaction, touching only rows that
- * differ: an unchanged re-run writes nothing.
+ * Makes a table hold exactly these rows, in one transaction, touching only rows that differ:
+ * an unchanged re-run writes nothing.
  */
-export function saveContradictions(db: Db, contradictions: readonly Contradiction[]): SaveOutcome {
+function syncRows(db: Db, table: 'contradictions' | 'contradiction_candidates', columns: readonly string[], rows: readonly Row[]): SaveOutcome {
   const outcome: SaveOutcome = { inserted: 0, updated: 0, deleted: 0 };
-  const existing = new Map((db.prepare(`SELECT ${STORED} FROM contradictions`).all() as Contradiction[]).map((row) => [row.contradiction_id, row]));
-  const insert = db.prepare(`INSERT INTO contradictions (${STORED}) VALUES (${STORED.split(', ').map((column) => `@${column}`).join(', ')})`);
-  const update = db.prepare(
-    'UPDATE contradictions SET explanation = @explanation, score = @score, judge = @judge, support_a = @support_a, support_b = @support_b WHERE contradiction_id = @contradiction_id',
-  );
-  const remove = db.prepare('DELETE FROM contradictions WHERE contradiction_id = ?');
+  const existing = new Map((db.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all() as Row[]).map((row) => [row.contradiction_id, row]));
+  const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`);
+  const changing = columns.filter((column) => column !== 'contradiction_id');
+  const update = db.prepare(`UPDATE ${table} SET ${changing.map((column) => `${column} = @${column}`).join(', ')} WHERE contradiction_id = @contradiction_id`);
+  const remove = db.prepare(`DELETE FROM ${table} WHERE contradiction_id = ?`);
   db.transaction(() => {
     const keep = new Set<string>();
-    for (const contradiction of contradictions) {
-      keep.add(contradiction.contradiction_id);
-      const before = existing.get(contradiction.contradiction_id);
+    for (const row of rows) {
+      keep.add(row.contradiction_id);
+      const before = existing.get(row.contradiction_id);
+      const values = Object.fromEntries(columns.map((column) => [column, row[column]]));
       if (!before) {
-        insert.run(contradiction);
+        insert.run(values);
         outcome.inserted += 1;
-      } else if (differs(before, contradiction)) {
-        update.run(contradiction);
+      } else if (changing.some((column) => before[column] !== row[column])) {
+        update.run(values);
         outcome.updated += 1;
       }
     }
@@ -76,6 +74,18 @@ export function saveContradictions(db: Db, contradictions: readonly Contradictio
     }
   })();
   return outcome;
+}
+
+/** Makes the contradictions table (what the report shows) hold exactly these. */
+export const saveContradictions = (db: Db, contradictions: readonly Contradiction[]): SaveOutcome => syncRows(db, 'contradictions', STORED, contradictions);
+
+/** Makes the held candidates (v_contradiction_candidates) exactly these; a finding is in one table or the other. */
+export const saveHeldContradictions = (db: Db, held: readonly HeldContradiction[]): SaveOutcome => syncRows(db, 'contradiction_candidates', [...STORED, 'held'], held);
+
+/** The texts of these articles, for the translation check. */
+export function loadArticleTexts(db: Db, ids: readonly string[]): ArticleText[] {
+  const select = db.prepare('SELECT article_id, language, text, published FROM articles WHERE article_id = ?');
+  return ids.flatMap((id) => (select.all(id) as ArticleText[]));
 }
 
 /** The report's order, highest score first, ties in a stable order: the report reads in it and points a reader at v_contradictions with it. */
@@ -156,6 +166,10 @@ export function saveJudgeFailures(db: Db, model: string, failed: ReadonlyMap<str
     for (const [question, reason] of failed) if (!known.has(question)) insert.run(question, model, reason, now);
     for (const question of known) if (!failed.has(question)) remove.run(question);
   })();
+}
+
+export function countHeldContradictions(db: Db): number {
+  return (statement(db, 'SELECT count(*) AS n FROM contradiction_candidates').get() as { n: number }).n;
 }
 
 export function countContradictions(db: Db): number {

@@ -448,4 +448,46 @@ FROM claims c
 JOIN articles a ON a.article_id = c.article_id;
 `,
   },
+  {
+    // Findings the strict checks hold out of the report (translations, one voice, different subjects…),
+    // kept queryable with the reason, so "show less" never means "lose".
+    name: '012-meaning-contradiction-candidates',
+    sql: `CREATE TABLE contradiction_candidates (
+  contradiction_id TEXT PRIMARY KEY,
+  kind TEXT NOT NULL REFERENCES contradiction_kinds (kind),
+  claim_a TEXT NOT NULL REFERENCES claims (claim_id) ON DELETE CASCADE,
+  claim_b TEXT NOT NULL REFERENCES claims (claim_id) ON DELETE CASCADE,
+  explanation TEXT NOT NULL,
+  score REAL NOT NULL,
+  judge TEXT NOT NULL,
+  support_a INTEGER NOT NULL DEFAULT 1,
+  support_b INTEGER NOT NULL DEFAULT 1,
+  held TEXT NOT NULL
+);
+CREATE VIEW v_contradiction_candidates AS
+SELECT
+  x.contradiction_id,
+  x.kind,
+  x.claim_a,
+  x.claim_b,
+  pa.path AS path_a,
+  pb.path AS path_b,
+  ca.quote AS quote_a,
+  cb.quote AS quote_b,
+  x.explanation,
+  x.score,
+  x.held,
+  aa.language AS language_a,
+  ab.language AS language_b,
+  ca.statement_en AS statement_en_a,
+  cb.statement_en AS statement_en_b
+FROM contradiction_candidates x
+JOIN claims ca ON ca.claim_id = x.claim_a
+JOIN claims cb ON cb.claim_id = x.claim_b
+JOIN articles aa ON aa.article_id = ca.article_id
+JOIN articles ab ON ab.article_id = cb.article_id
+LEFT JOIN article_paths pa ON pa.path = (SELECT min(p.path) FROM article_paths p WHERE p.article_id = ca.article_id)
+LEFT JOIN article_paths pb ON pb.path = (SELECT min(p.path) FROM article_paths p WHERE p.article_id = cb.article_id);
+`,
+  },
 ];
