@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,21 +6,14 @@ import { helpText } from '../pipeline/cli/command.ts';
 import { QUERIES, QUERY, readOnlyRows } from '../pipeline/cli/queries.ts';
 import { formatCsv, formatTable, printable } from '../pipeline/cli/table.ts';
 import { openDatabase, recordFailure, type Db } from '../pipeline/store/index.ts';
+import { runInProcess } from './support/cli.ts';
 import { tempDir } from './support/folder.ts';
 import { reportFixture } from './support/report-fixture.ts';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-function query(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/query.ts', ...args], { env: { ...process.env, CLAIMLENS_LLM: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `npm run query -- …` in this process (same command module, output captured): a child per call cost a second each. */
+const query = (args: string[]): Promise<Run> => runInProcess('query', args);
 
 const named = (name: string, options: Record<string, string>, words: string[] = []) => {
   const db = openDatabase(join(out, 'claims.sqlite'), { readonly: true });

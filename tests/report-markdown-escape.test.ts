@@ -19,7 +19,7 @@ const claim = (id: string, field: string): ClaimRow => ({
 
 function report(field: string): string {
   return renderMarkdown({
-    counts: { articles: 2, claims: 2, clusters: 1, contradictions: 1, byKind: { other: 1 }, byLanguage: { en: 2 } },
+    counts: { articles: 2, claims: 2, clusters: 1, contradictions: 1, held: 0, byKind: { other: 1 }, byLanguage: { en: 2 } },
     items: [{
       contradiction_id: 'c1', kind: 'other', claim_a: 'a', claim_b: 'b', explanation: `# ${field}\n\n${field}`, score: 0.9,
       judge: field, support_a: 1, support_b: 1, a: claim('a', field), b: claim('b', field),

@@ -5,7 +5,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import type { Extractor } from '../extract.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest, type RunSummary } from '../run.ts';
-import { databaseCache, memoryCache, openDatabase } from '../store/index.ts';
+import { databaseCache, memoryCache, openDatabase, type Db } from '../store/index.ts';
 import { generateCorpus, type Manifest } from './generate.ts';
 import { measure } from './measure.ts';
 import { referencePoints, type Reference } from './reference.ts';
@@ -21,6 +21,8 @@ export type RunMeasurement = {
   llmCalls: number;
   clusters: number;
   contradictions: number;
+  /** against the generator's planted contradictions, when it planted any */
+  planted?: PlantedScore;
   cached: { seconds: number; peakRssMb: number; llmCalls: number; unchanged: number };
 };
 
@@ -39,7 +41,28 @@ export type SizeOutcome = Partial<SizeResult> & { size: number; error?: string; 
 /** `kept`: where --keep left the generated folders and databases. */
 export type BenchResult = { reference: Reference; sizes: SizeOutcome[]; memoryNote: string; kept?: string };
 
-export type RunOptions = { env?: NodeJS.ProcessEnv; concurrency?: number; requestTimeoutMs?: number; withoutJudge?: boolean };
+export type RunOptions = { env?: NodeJS.ProcessEnv; concurrency?: number; requestTimeoutMs?: number; withoutJudge?: boolean; planted?: Manifest['contradictions'] };
+
+/**
+ * `right`: flags with one side on a planted article and the planted kind (the other side is
+ * taken to be of its event: the generator's events share no company); `found`: planted
+ * articles with at least one right flag.
+ */
+export type PlantedScore = { flagged: number; right: number; found: number; planted: number };
+
+/** The shown contradictions scored against what the generator planted. */
+export function scorePlanted(db: Db, planted: Manifest['contradictions']): PlantedScore {
+  const kindAt = new Map(planted.map((entry) => [entry.path, entry.kind]));
+  const rows = db.prepare('SELECT kind, path_a, path_b FROM v_contradictions').all() as { kind: string; path_a: string | null; path_b: string | null }[];
+  const found = new Set<string>();
+  let right = 0;
+  for (const row of rows) {
+    const hits = [row.path_a, row.path_b].filter((path): path is string => path !== null && kindAt.get(path) === row.kind);
+    if (hits.length > 0) right += 1;
+    for (const path of hits) found.add(path);
+  }
+  return { flagged: rows.length, right, found: found.size, planted: planted.length };
+}
 
 /** The same extractor without its judge: the contradictions stage then runs on its offline rules only. */
 const withoutJudge = (extractor: Extractor): Extractor => ({
@@ -71,6 +94,7 @@ export async function measureRun(folder: string, scratch: string, spec: string, 
     const config = { folder, out, concurrency: options.concurrency ?? 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
     try {
       const first = await measure(() => runIngest(config, db, extractor));
+      const planted = options.planted ? scorePlanted(db, options.planted) : undefined;
       const again = await measure(() => runIngest(config, db, extractor));
       const summary: RunSummary = first.value;
       return {
@@ -83,6 +107,7 @@ export async function measureRun(folder: string, scratch: string, spec: string, 
         llmCalls: summary.llmCalls,
         clusters: summary.clusters,
         contradictions: summary.contradictions,
+        ...(planted ? { planted } : {}),
         cached: { seconds: again.seconds, peakRssMb: again.peakRssMb, llmCalls: again.value.llmCalls, unchanged: again.value.unchanged },
       };
     } finally {
@@ -127,7 +152,7 @@ export async function benchSize(root: string, size: number, options: SizeOptions
     partial.stages = { ...stages.value, peakRssMb: stages.peakRssMb };
     options.onPartial?.(partial);
     log(`running the pipeline on ${size} articles, then again (cached)`);
-    partial.run = await measureRun(folder, scratch, 'rules');
+    partial.run = await measureRun(folder, scratch, 'rules', { planted: contradictions });
     partial.llm = null;
     options.onPartial?.(partial);
     if (options.llm) {

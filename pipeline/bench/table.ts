@@ -6,6 +6,15 @@ const rate = (articles: number, seconds: number) => (seconds >= 0.01 ? Math.roun
 
 export type BenchRow = { size: number; extractor: string; stage: string; seconds: number; 'articles/s': number | null; 'peak RSS MB': number | null; note: string };
 
+const share = (part: number, whole: number) => `${whole > 0 ? Math.round((100 * part) / whole) : 0} %`;
+
+/** How many were flagged and, when the generator planted contradictions, precision and recall against them. */
+function plantedNote(run: RunMeasurement): string {
+  const { planted } = run;
+  if (!planted) return `${run.contradictions} flagged`;
+  return `${run.contradictions} flagged for ${planted.planted} planted: precision ${share(planted.right, planted.flagged)}, recall ${share(planted.found, planted.planted)}`;
+}
+
 function runRows(size: number, run: RunMeasurement, label: string): BenchRow[] {
   const row = (stage: string, seconds: number, peak: number | null, note = ''): BenchRow => ({
     size, extractor: label, stage, seconds: fixed(seconds), 'articles/s': rate(run.articles, seconds), 'peak RSS MB': peak === null ? null : Math.round(peak), note,
@@ -14,7 +23,7 @@ function runRows(size: number, run: RunMeasurement, label: string): BenchRow[] {
   return [
     row('ingest (load+detect+extract+store)', stages.ingest ?? 0, null, `${run.claims} claims, ${run.llmCalls} LLM calls`),
     row('dedup', stages.dedup ?? 0, null, `${run.clusters} clusters`),
-    row('contradictions', stages.contradictions ?? 0, null, `${run.contradictions} flagged`),
+    row('contradictions', stages.contradictions ?? 0, null, plantedNote(run)),
     row('report', stages.report ?? 0, null),
     row('whole run', run.seconds, run.peakRssMb),
     row('cached re-run', run.cached.seconds, run.cached.peakRssMb, `${run.cached.unchanged} unchanged, ${run.cached.llmCalls} LLM calls`),

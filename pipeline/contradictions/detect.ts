@@ -43,6 +43,10 @@ const sameAction = (a: ClaimFeatures, b: ClaimFeatures) => (a.head !== null && a
 const placesApart = (a: ClaimFeatures, b: ClaimFeatures) =>
   [...a.places].some((place) => !mentionsPlace(b.mentions, place)) || [...b.places].some((place) => !mentionsPlace(a.mentions, place));
 
+/** Each claim is put in a place the other never names: two places, so two events (one claim naming none is no clash). */
+const placesClash = (a: ClaimFeatures, b: ClaimFeatures) =>
+  [...a.places].some((place) => !mentionsPlace(b.mentions, place)) && [...b.places].some((place) => !mentionsPlace(a.mentions, place));
+
 /**
  * Every kind of disagreement the offline rules find in one pair. Two measurements at different
  * times differ legitimately, so numbers are compared only when the dates may coincide, and the
@@ -56,19 +60,19 @@ export function ruleFindings(pair: CandidatePair): Finding[] {
   const comparable = periodsOverlap(a.period, b.period) !== false && !placesApart(a, b);
   const findings: (Finding | null)[] = [comparable ? numericRule(a, b) : null, polarityRule(a, b, { stancesOnly: similarity < GENERIC_POLARITY_SIMILARITY })];
   // "Banned in Bavaria" against "advised against in Berlin" is two rules, not one rule told two ways.
-  if (!sameArticle && !placesApart(a, b)) {
+  if (!sameArticle && !placesClash(a, b)) {
     if (alike(pair, 'modality') && sameAction(a, b)) findings.push(modalityRule(a, b));
     if (!measured && alike(pair, 'date')) findings.push(dateRule(a, b));
   }
   const found = findings.filter((finding): finding is Finding => finding !== null);
   // Who said it matters when the claims otherwise agree; beside another disagreement it is noise.
-  // The same statement needs the same figures, at a time both may be true, to be one statement credited twice.
-  const attribution = !sameArticle && found.length === 0 && alike(pair, 'attribution') && sameFigures(a, b) && periodsOverlap(a.period, b.period) !== false ? attributionRule(a, b) : null;
+  // The same statement needs the figures both give to agree, at a time both may be true, to be one statement credited twice.
+  const attribution = !sameArticle && found.length === 0 && alike(pair, 'attribution') && figuresAgree(a, b) && periodsOverlap(a.period, b.period) !== false ? attributionRule(a, b) : null;
   return attribution ? [attribution] : found;
 }
 
 const figuresOf = (features: ClaimFeatures) => [...new Set(features.quantities.map((quantity) => quantity.value))].sort((x, y) => x - y).join(' ');
-const sameFigures = (a: ClaimFeatures, b: ClaimFeatures) => figuresOf(a) === figuresOf(b);
+const figuresAgree = (a: ClaimFeatures, b: ClaimFeatures) => a.quantities.length === 0 || b.quantities.length === 0 || figuresOf(a) === figuresOf(b);
 
 export const contradictionId = (claimA: string, claimB: string, kind: string) => contentId('contradiction', claimA, claimB, kind);
 

@@ -38,6 +38,20 @@ function namesApart(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return shared / small.size <= 0.5;
 }
 
+/**
+ * Each claim names something the other never mentions, not even in its quote ("repairs of
+ * VoltPoint" against "repairs of TransitPay", both in Hamburg): two subjects, whatever dedup joined.
+ */
+function namesClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
+  // German capitalises every noun: names are read only from statements in English.
+  const inEnglish = (side: ClaimFeatures) => side.language === 'en' || side.claim.statement_en !== side.claim.quote;
+  if (!inEnglish(a) || !inEnglish(b)) return false;
+  const x = namesIn(a.claim.statement_en);
+  const y = namesIn(b.claim.statement_en);
+  const own = (names: Set<string>, other: Set<string>, otherSide: ClaimFeatures) => [...names].some((name) => !other.has(name) && !otherSide.mentions.lower.includes(name));
+  return own(x, y, b) && own(y, x, a);
+}
+
 /** A date written without a figure or a month ("yesterday", "gisteren", "am Dienstag"): it resolves against its article's day. */
 const relativeDate = (text: string | null) => text !== null && !/\d/.test(text) && !tokens(text).some((word) => NUMBERS.months.has(word));
 
@@ -60,7 +74,7 @@ export function heldReason(pair: CandidatePair, finding: Finding, context: Stric
     return 'the two quotes read as translations of each other';
   }
   if (a.claim.article_id === b.claim.article_id && voiceOf(a) === voiceOf(b)) return 'one article in one voice';
-  if (namesApart(a, b)) return 'the claims name different people or places';
+  if (namesApart(a, b) || namesClash(a, b)) return 'the claims name different people or places';
   switch (finding.kind) {
     case 'modality': {
       const modalities = new Set([a.modality, b.modality]);

@@ -95,10 +95,12 @@ export function readAsTranslation(a: { language: string; text: string }, b: { la
   const names = keptOf(x.names, y.names);
   const fewestFigures = Math.min(x.figures.length, y.figures.length);
   const fewestNames = Math.min(x.names.length, y.names.length);
+  // A version that changes a figure is no longer a translation but a disagreement worth showing:
+  // whatever else the two share, their figures must nearly all agree.
+  const figuresAgree = Math.max(x.figures.length, y.figures.length) === 0 || (fewestFigures > 0 && figures >= 0.8);
   const agree =
-    (fewestFigures >= bar.figures && figures >= 0.8 && (fewestNames === 0 || names >= 0.5)) ||
-    (fewestNames >= bar.names && names >= 0.8 && (fewestFigures === 0 ? Math.max(x.figures.length, y.figures.length) === 0 : figures >= 0.5)) ||
-    (fewestFigures + fewestNames >= bar.anchors && figures >= 0.6 && names >= 0.6);
+    figuresAgree &&
+    ((fewestFigures >= bar.figures && (fewestNames === 0 || names >= 0.5)) || (fewestNames >= bar.names && names >= 0.8) || (fewestFigures + fewestNames >= bar.anchors && names >= 0.6));
   return agree && sameOrder(x, y);
 }
 

@@ -9,6 +9,9 @@ import { databaseCache, openDatabase, type Db, type ResponseCache } from '../sto
 import type { Embeddings } from '@langchain/core/embeddings';
 import { resolveEmbeddings } from '../providers/embeddings.ts';
 import { readCorpusTexts } from './corpus.ts';
+import { evaluateFlores } from './flores-dedup.ts';
+import { floresRun, type FloresRunFigures } from './flores-run.ts';
+import { readFloresArticles } from './flores.ts';
 import { localModels, startEmbeddingServer, type EmbeddingServerHandle } from './local-models.ts';
 import { devdataLanguage, type DevdataLanguage } from './devdata.ts';
 import { loadGold, type Gold } from './gold.ts';
@@ -17,7 +20,22 @@ import { loadSentenceSet, scoreLanguage, type LanguageScore } from './language.t
 import { placeQuotations, readQuotedArticles, scoreQuotations, writeQuotedFolder, type QuotationScore } from './quotations.ts';
 import { honestyOf, scoreRun, type HonestyScore, type RunScore } from './score-run.ts';
 
-export type EvalOptions = { corpus: string; gold: string; sentences: string; devdata: string; quotes?: string; llm: string; requestTimeoutMs: number; keep: boolean };
+export type EvalOptions = {
+  corpus: string;
+  gold: string;
+  sentences: string;
+  /** the FLORES articles (language figures and the translation runs) */
+  devdata: string;
+  quotes?: string;
+  llm: string;
+  requestTimeoutMs: number;
+  keep: boolean;
+  /** false: no local embedding model, even when installed (the e5 columns say skipped) */
+  localEmbeddings?: boolean;
+};
+
+/** The pipeline on FLORES translations: with the chosen extractor, with e5 embeddings, and dedup alone with the English sentence as gloss. */
+export type FloresFigures = { run: FloresRunFigures; e5: FloresRunFigures | { skipped: string }; idealGlossJoin: number };
 
 /** The chosen extractor on the annotated German Wikinews quotations (devdata), when they are present. */
 export type QuotationFigures = { file: string; articles: number; score: QuotationScore; honesty: HonestyScore };
@@ -29,6 +47,7 @@ export type EvalFigures = {
   run: RunScore & { seconds: number; stageSeconds: Record<string, number> };
   oracle: RunScore & { seconds: number; stageSeconds: Record<string, number> };
   quotations: QuotationFigures | null;
+  flores: FloresFigures | null;
   /** The same two runs with real multilingual-e5-small embeddings, or why they were skipped. */
   embeddings: { model: string; run: ScoredRun; oracle: ScoredRun } | { skipped: string };
   scratch: string | null;
@@ -92,11 +111,24 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
     const run = await scoredRun(options.corpus, join(scratch, 'run'), gold, (db) => resolveExtractor(options.llm, context(db)));
     const oracleExtractor = async (db: Db) => goldExtractor(gold, options.llm === 'rules' ? undefined : await resolveExtractor(options.llm, context(db)));
     const oracle = await scoredRun(options.corpus, join(scratch, 'gold'), gold, oracleExtractor);
-    const embeddings = await withLocalEmbeddings(async (embedder, model) => ({
+    const floresArticles = readFloresArticles(options.devdata);
+    const extractor = (db: Db) => resolveExtractor(options.llm, context(db));
+    const noModels = { skipped: 'skipped: --no-models' };
+    const withModels = options.localEmbeddings === false ? async () => noModels : withLocalEmbeddings;
+    const models = await withModels(async (embedder, model) => ({
       model,
-      run: await scoredRun(options.corpus, join(scratch, 'run-e5'), gold, (db) => resolveExtractor(options.llm, context(db)), embedder),
+      run: await scoredRun(options.corpus, join(scratch, 'run-e5'), gold, extractor, embedder),
       oracle: await scoredRun(options.corpus, join(scratch, 'gold-e5'), gold, oracleExtractor, embedder),
+      flores: floresArticles ? await floresRun(floresArticles, join(scratch, 'flores-e5'), extractor, embedder) : null,
     }));
+    const embeddings = 'skipped' in models ? models : { model: models.model, run: models.run, oracle: models.oracle };
+    const flores: FloresFigures | null = floresArticles
+      ? {
+          run: await floresRun(floresArticles, join(scratch, 'flores'), extractor),
+          e5: 'skipped' in models ? models : (models.flores ?? { skipped: 'skipped: no FLORES articles' }),
+          idealGlossJoin: evaluateFlores(options.devdata, { idealGloss: true })?.translationRecall ?? 0,
+        }
+      : null;
     const quotations = await quotationRun(options.quotes, scratch, (db) => resolveExtractor(options.llm, context(db)));
     return {
       generatedAt: new Date().toISOString(),
@@ -109,6 +141,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
       run,
       oracle,
       quotations,
+      flores,
       embeddings,
       scratch: options.keep ? scratch : null,
     };

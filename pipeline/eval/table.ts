@@ -59,6 +59,27 @@ function quotationRows(figures: EvalFigures): Row[] {
   ];
 }
 
+/** The whole pipeline on FLORES translations (devdata): translations never contradict, and should join. */
+function floresRows(figures: EvalFigures): Row[] {
+  const f = figures.flores;
+  const row = (measure: string, pick: (run: NonNullable<EvalFigures['flores']>['run']) => string): Row => ({
+    section: 'flores translations',
+    measure,
+    run: f ? pick(f.run) : 'absent',
+    gold_input: '',
+    run_e5: f ? ('skipped' in f.e5 ? f.e5.skipped : pick(f.e5)) : '',
+  });
+  if (!f) return [row('flores-wikinews', () => '')];
+  return [
+    row('articles (claims)', (r) => `${r.articles} × 3 languages (${r.claims} claims)`),
+    row('contradictions between translations', (r) => `${r.betweenTranslations} of ${r.shown} shown`),
+    row('held between translations (candidates view)', (r) => `${r.heldBetweenTranslations}${Object.keys(r.heldReasons).length ? `: ${Object.entries(r.heldReasons).map(([reason, n]) => `${n} ${reason}`).join('; ')}` : ''}`),
+    row('a claim joins its translations', (r) => `${percent(r.translationJoin)} of ${r.translationPairs} pairs`),
+    row('clustered pairs from one article', (r) => percent(r.sameArticlePrecision)),
+    { section: 'flores translations', measure: 'joins its translations, English sentence as statement (dedup alone)', run: percent(f.idealGlossJoin), gold_input: '' },
+  ];
+}
+
 /** The rows of the one table `npm run eval` prints: each measure for the chosen extractor and for gold claims as input. */
 export function evalTable(figures: EvalFigures): { header: string; rows: EvalRow[] } {
   const { run, oracle, embeddings } = figures;
@@ -89,6 +110,7 @@ export function evalTable(figures: EvalFigures): { header: string; rows: EvalRow
     both('time', 'seconds (whole run)', (s) => s.seconds.toFixed(2)),
     ...perLanguageRows(figures),
     ...quotationRows(figures),
+    ...floresRows(figures),
   ];
   const header = `claimlens eval: extractor ${run.extractor} on ${figures.corpus}; "gold input" runs the same pipeline fed the gold claims`;
   return { header, rows };

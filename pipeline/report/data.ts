@@ -21,7 +21,11 @@ export function dateOf(claim: ClaimRow): string | null {
 export const languagesOf = (item: ContradictionRow) => [...new Set([item.a.language, item.b.language])].sort();
 
 export const summaryLine = (counts: ReportCounts) =>
-  `${counts.contradictions} contradiction${counts.contradictions === 1 ? '' : 's'} among ${counts.claims} claims from ${counts.articles} articles (${counts.clusters} clusters).`;
+  `${counts.contradictions} contradiction${counts.contradictions === 1 ? '' : 's'} among ${counts.claims} claims from ${counts.articles} articles (${counts.clusters} clusters).${heldLine(counts)}`;
+
+/** What the report leaves out on purpose, and where it is: a reader should know less is shown than was found. */
+const heldLine = (counts: ReportCounts) =>
+  counts.held > 0 ? ` ${counts.held} weaker finding${counts.held === 1 ? ' was' : 's were'} held back by the strict checks (translations, one voice, different subjects…): see v_contradiction_candidates.` : '';
 
 export const countList = (counts: Record<string, number>) =>
   Object.entries(counts).map(([key, n]) => `${key} ${n}`).join(', ') || 'none';

@@ -13,6 +13,8 @@ export type ReportCounts = {
   claims: number;
   clusters: number;
   contradictions: number;
+  /** findings held out of the report by the strict checks or a judge (v_contradiction_candidates) */
+  held: number;
   byKind: Record<string, number>;
   byLanguage: Record<string, number>;
 };
@@ -139,6 +141,7 @@ export function reportCounts(db: Db): ReportCounts {
     claims: count('SELECT count(*) AS n FROM claims'),
     clusters: count('SELECT count(*) AS n FROM clusters'),
     contradictions: count('SELECT count(*) AS n FROM contradictions'),
+    held: count('SELECT count(*) AS n FROM contradiction_candidates'),
     byKind: grouped('SELECT kind AS key, count(*) AS n FROM contradictions GROUP BY kind ORDER BY kind'),
     byLanguage: grouped(
       `SELECT a.language AS key, count(DISTINCT x.contradiction_id) AS n FROM contradictions x
