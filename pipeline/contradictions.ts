@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import type { Contradiction, HeldContradiction, PairJudgement } from '../schemas/contradiction.ts';
 import type { CandidatePair } from './contradictions/candidates.ts';
-import { articlesToRead, pairFindings, pairsOf, toContradiction, translationsAmong } from './contradictions/detect.ts';
+import { articlesToRead, pairFindings, pairsOf, storedFindings, translationsAmong } from './contradictions/detect.ts';
 import { combine, judgePair, judgeTurns, MAX_JUDGED_PAIRS, questionKey, type JudgeStats } from './contradictions/judge.ts';
 import type { Extractor, Judge } from './extract.ts';
 import { countContradictions, countHeldContradictions, judgeFailures, loadArticleTexts, loadClaims, saveContradictions, saveHeldContradictions, saveJudgeFailures, type SaveOutcome } from './store/contradictions.ts';
@@ -79,15 +79,8 @@ export async function contradictionStage(db: Db, context: ContradictionContext):
     return { pair, findings: found, hasFindings: found.length > 0 };
   });
   const verdicts = judge ? await judgeAll(db, judge, judgingOrder(findings).map((entry) => entry.pair), context, stats) : new Map<CandidatePair, PairJudgement>();
-  const shown: Contradiction[] = [];
-  const held: HeldContradiction[] = [];
-  for (const { pair, findings: found } of findings) {
-    for (const finding of combine(found, verdicts.get(pair) ?? null, judge?.model ?? 'rules')) {
-      const contradiction = toContradiction(pair, finding, finding.judge);
-      if (finding.held === null) shown.push(contradiction);
-      else held.push({ ...contradiction, held: finding.held });
-    }
-  }
+  const { shown, held } = { shown: [] as Contradiction[], held: [] as HeldContradiction[] };
+  for (const { pair, findings: found } of findings) storedFindings(pair, combine(found, verdicts.get(pair) ?? null, judge?.model ?? 'rules'), { shown, held });
   const outcome = saveContradictions(db, shown);
   saveHeldContradictions(db, held);
   recordStageInput(db, STAGE, inputKey);

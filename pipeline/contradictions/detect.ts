@@ -5,11 +5,10 @@ import { attributionRule } from './attribution.ts';
 import { candidatePairs, TOPIC_SIMILARITY, type CandidatePair } from './candidates.ts';
 import { articlePeriods, dateRule, periodsOverlap } from './date-range.ts';
 import { claimFeatures, type ClaimFeatures } from './features.ts';
-import type { Finding } from './finding.ts';
+import type { Finding, HeldFinding } from './finding.ts';
 import { modalityRule } from './modality.ts';
 import { numericRule } from './numeric.ts';
 import { polarityRule } from './polarity.ts';
-import type { HeldFinding } from './judge.ts';
 import type { PositionKind } from './positions.ts';
 import { heldReason, type StrictContext } from './strict.ts';
 import { translationPairs } from './translations.ts';
@@ -39,13 +38,12 @@ export const RULES_JUDGE = 'rules';
  */
 const sameAction = (a: ClaimFeatures, b: ClaimFeatures) => (a.head !== null && a.head === b.head) || [...a.objectKeys].some((word) => b.objectKeys.has(word));
 
+/** Places `x` puts its claim in that `y` never names. */
+const placeOnlyIn = (x: ClaimFeatures, y: ClaimFeatures) => [...x.places].some((place) => !mentionsPlace(y.mentions, place));
 /** One claim puts its figure in a place the other never names ("in the Netherlands" against a euro-area rate): different subjects. */
-const placesApart = (a: ClaimFeatures, b: ClaimFeatures) =>
-  [...a.places].some((place) => !mentionsPlace(b.mentions, place)) || [...b.places].some((place) => !mentionsPlace(a.mentions, place));
-
+const placesApart = (a: ClaimFeatures, b: ClaimFeatures) => placeOnlyIn(a, b) || placeOnlyIn(b, a);
 /** Each claim is put in a place the other never names: two places, so two events (one claim naming none is no clash). */
-const placesClash = (a: ClaimFeatures, b: ClaimFeatures) =>
-  [...a.places].some((place) => !mentionsPlace(b.mentions, place)) && [...b.places].some((place) => !mentionsPlace(a.mentions, place));
+const placesClash = (a: ClaimFeatures, b: ClaimFeatures) => placeOnlyIn(a, b) && placeOnlyIn(b, a);
 
 /**
  * Every kind of disagreement the offline rules find in one pair. Two measurements at different
@@ -109,30 +107,31 @@ export function pairsOf(claims: readonly ClaimRow[], options: { judging?: boolea
   return candidatePairs(claims.map((claim) => claimFeatures(claim, { articlePeriod: periods.get(claim.article_id) ?? null })), options);
 }
 
-/** The article pairs, among those the candidate pairs join across languages, that read as translations. */
-export function translationsAmong(pairs: readonly CandidatePair[], articles: readonly ArticleText[]): Set<string> {
-  const joined = pairs.filter((pair) => pair.a.language !== pair.b.language).map((pair) => [pair.a.claim.article_id, pair.b.claim.article_id] as const);
-  return translationPairs(articles, joined);
-}
+const crossLanguage = (pairs: readonly CandidatePair[]) => pairs.filter((pair) => pair.a.language !== pair.b.language);
 
 /** The article ids whose texts the translation check needs: those joined by a cross-language pair. */
-export const articlesToRead = (pairs: readonly CandidatePair[]) =>
-  [...new Set(pairs.filter((pair) => pair.a.language !== pair.b.language).flatMap((pair) => [pair.a.claim.article_id, pair.b.claim.article_id]))];
+export const articlesToRead = (pairs: readonly CandidatePair[]) => [...new Set(crossLanguage(pairs).flatMap((pair) => [pair.a.claim.article_id, pair.b.claim.article_id]))];
+
+/** The article pairs, among those the candidate pairs join across languages, that read as translations. */
+export const translationsAmong = (pairs: readonly CandidatePair[], articles: readonly ArticleText[]): Set<string> =>
+  translationPairs(articles, crossLanguage(pairs).map((pair) => [pair.a.claim.article_id, pair.b.claim.article_id] as const));
+
+/** Findings as stored: a shown one in the contradictions table, a held one among the candidates with its reason. */
+export function storedFindings(pair: CandidatePair, findings: readonly (HeldFinding & { judge?: string })[], into: { shown: Contradiction[]; held: HeldContradiction[] }): void {
+  for (const finding of findings) {
+    const contradiction = toContradiction(pair, finding, finding.judge ?? RULES_JUDGE);
+    if (finding.held === null) into.shown.push(contradiction);
+    else into.held.push({ ...contradiction, held: finding.held });
+  }
+}
 
 /** The offline findings among claims, shown and held apart: pure, deterministic, in a stable order. */
 export function detectFindings(claims: readonly ClaimRow[], articles: readonly ArticleText[] = []): { shown: Contradiction[]; held: HeldContradiction[] } {
   const pairs = pairsOf(claims);
   const translations = translationsAmong(pairs, articles);
-  const shown: Contradiction[] = [];
-  const held: HeldContradiction[] = [];
-  for (const pair of pairs) {
-    for (const finding of pairFindings(pair, { translations })) {
-      const contradiction = toContradiction(pair, finding, RULES_JUDGE);
-      if (finding.held === null) shown.push(contradiction);
-      else held.push({ ...contradiction, held: finding.held });
-    }
-  }
-  return { shown, held };
+  const found = { shown: [] as Contradiction[], held: [] as HeldContradiction[] };
+  for (const pair of pairs) storedFindings(pair, pairFindings(pair, { translations }), found);
+  return found;
 }
 
 /** The offline contradictions a report shows: those that pass the strict checks. */

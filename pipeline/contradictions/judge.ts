@@ -3,7 +3,7 @@ import type { ChatTurn, Judge } from '../extract.ts';
 import type { ClaimRow } from '../store/contradictions.ts';
 import { contentId } from '../hash.ts';
 import type { CandidatePair } from './candidates.ts';
-import { clampScore, type Finding } from './finding.ts';
+import { clampScore, type HeldFinding } from './finding.ts';
 
 /** Model calls per run are bounded: the pairs with rule findings and the most alike go first. */
 export const MAX_JUDGED_PAIRS = 400;
@@ -56,9 +56,6 @@ export async function judgePair(pair: CandidatePair, judge: Judge): Promise<Judg
     return { failure: error instanceof Error ? error.message : String(error) };
   }
 }
-
-/** A rule's finding with why the strict checks hold it out of the report, or null when it is shown. */
-export type HeldFinding = Finding & { held: string | null };
 
 /**
  * How the model's verdict changes the rules' findings for one pair. A judge decides when there

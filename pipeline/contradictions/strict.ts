@@ -1,5 +1,5 @@
 import type { CandidatePair } from './candidates.ts';
-import { namesIn, type ClaimFeatures } from './features.ts';
+import type { ClaimFeatures } from './features.ts';
 import type { Finding } from './finding.ts';
 import { NUMBERS } from './lexicon.ts';
 import { subjectsMatch } from './subjects.ts';
@@ -30,8 +30,7 @@ const voiceOf = (features: ClaimFeatures) => {
 
 /** Each claim names people or places the other mostly does not: two stories, whatever their words share. */
 function namesApart(a: ClaimFeatures, b: ClaimFeatures): boolean {
-  const x = namesIn(a.claim.statement_en);
-  const y = namesIn(b.claim.statement_en);
+  const [x, y] = [a.names, b.names];
   const [small, large] = x.size <= y.size ? [x, y] : [y, x];
   if (small.size < 2) return false;
   const shared = [...small].filter((name) => large.has(name)).length;
@@ -46,10 +45,8 @@ function namesClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
   // German capitalises every noun: names are read only from statements in English.
   const inEnglish = (side: ClaimFeatures) => side.language === 'en' || side.claim.statement_en !== side.claim.quote;
   if (!inEnglish(a) || !inEnglish(b)) return false;
-  const x = namesIn(a.claim.statement_en);
-  const y = namesIn(b.claim.statement_en);
-  const own = (names: Set<string>, other: Set<string>, otherSide: ClaimFeatures) => [...names].some((name) => !other.has(name) && !otherSide.mentions.lower.includes(name));
-  return own(x, y, b) && own(y, x, a);
+  const own = (names: ReadonlySet<string>, other: ReadonlySet<string>, otherSide: ClaimFeatures) => [...names].some((name) => !other.has(name) && !otherSide.mentions.lower.includes(name));
+  return own(a.names, b.names, b) && own(b.names, a.names, a);
 }
 
 /** A date written without a figure or a month ("yesterday", "gisteren", "am Dienstag"): it resolves against its article's day. */

@@ -86,11 +86,16 @@ export const QUOTE_BAR: TranslationBar = { figures: 3, names: 4, anchors: 5 };
  * names too, but rarely every figure, and rarely in the same order.
  */
 export function readAsTranslation(a: { language: string; text: string }, b: { language: string; text: string }, bar: TranslationBar = ARTICLE_BAR): boolean {
-  if (a.language === b.language) return false;
-  const [short, long] = a.text.length <= b.text.length ? [a.text.length, b.text.length] : [b.text.length, a.text.length];
+  return a.language !== b.language && anchorsTranslate({ length: a.text.length, anchors: anchorsOf(a.text) }, { length: b.text.length, anchors: anchorsOf(b.text) }, bar);
+}
+
+type Read = { length: number; anchors: Anchors };
+
+/** The test behind `readAsTranslation`, on anchors read once (an article meets many others). */
+function anchorsTranslate(a: Read, b: Read, bar: TranslationBar): boolean {
+  const [short, long] = a.length <= b.length ? [a.length, b.length] : [b.length, a.length];
   if (long === 0 || short / long < 0.6) return false;
-  const x = anchorsOf(a.text);
-  const y = anchorsOf(b.text);
+  const [x, y] = [a.anchors, b.anchors];
   const figures = jaccardOf(x.figures, y.figures);
   const names = keptOf(x.names, y.names);
   const fewestFigures = Math.min(x.figures.length, y.figures.length);
@@ -104,7 +109,8 @@ export function readAsTranslation(a: { language: string; text: string }, b: { la
   return agree && sameOrder(x, y);
 }
 
-const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
+/** An unordered article pair, as the translation set holds it. */
+export const translationKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
 
 /**
  * The pairs of articles (by id, as `translationKey` spells them) that read as translations,
@@ -112,17 +118,18 @@ const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
  */
 export function translationPairs(articles: readonly ArticleText[], pairs: Iterable<readonly [string, string]>): Set<string> {
   const byId = new Map(articles.map((article) => [article.article_id, article]));
+  const read = new Map<string, Read>();
+  const readOf = (article: ArticleText) => read.get(article.article_id) ?? read.set(article.article_id, { length: article.text.length, anchors: anchorsOf(article.text) }).get(article.article_id)!;
   const found = new Set<string>();
   const asked = new Set<string>();
   for (const [x, y] of pairs) {
-    const key = pairKey(x, y);
+    const key = translationKey(x, y);
     if (asked.has(key)) continue;
     asked.add(key);
     const a = byId.get(x);
     const b = byId.get(y);
-    if (a && b && readAsTranslation(a, b)) found.add(key);
+    if (a && b && a.language !== b.language && anchorsTranslate(readOf(a), readOf(b), ARTICLE_BAR)) found.add(key);
   }
   return found;
 }
 
-export const translationKey = pairKey;

@@ -1,15 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import type { Extractor } from '../extract.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
-import { databasePath, runIngest } from '../run.ts';
-import { databaseCache, openDatabase, type Db, type ResponseCache } from '../store/index.ts';
+import { databaseCache, type Db, type ResponseCache } from '../store/index.ts';
 import type { Embeddings } from '@langchain/core/embeddings';
 import { resolveEmbeddings } from '../providers/embeddings.ts';
 import { readCorpusTexts } from './corpus.ts';
-import { evaluateFlores } from './flores-dedup.ts';
+import { ingestScratch } from './scratch-run.ts';
+import { floresDedup } from './flores-dedup.ts';
 import { floresRun, type FloresRunFigures } from './flores-run.ts';
 import { readFloresArticles } from './flores.ts';
 import { localModels, startEmbeddingServer, type EmbeddingServerHandle } from './local-models.ts';
@@ -56,21 +55,11 @@ export type EvalFigures = {
 type ScoredRun = RunScore & { seconds: number; stageSeconds: Record<string, number> };
 
 /** Runs the real pipeline on the corpus into a scratch database and scores it. */
-async function scoredRun(corpus: string, folder: string, gold: Gold, makeExtractor: (db: Db) => Promise<Extractor>, embedder?: Embeddings): Promise<ScoredRun> {
-  const db = openDatabase(databasePath(folder));
-  try {
-    const extractor = await makeExtractor(db);
-    try {
-      const summary = await runIngest({ folder: corpus, out: folder, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor, {}, embedder ? { embedder } : {});
-      const label = extractor.extractor === 'rules' || extractor.extractor === 'gold' ? extractor.extractor : `${extractor.extractor}:${extractor.model}`;
-      return { ...scoreRun(db, gold, label), seconds: summary.seconds, stageSeconds: summary.stageSeconds };
-    } finally {
-      await extractor.close?.();
-    }
-  } finally {
-    db.close();
-  }
-}
+const scoredRun = (corpus: string, folder: string, gold: Gold, makeExtractor: (db: Db) => Promise<Extractor>, embedder?: Embeddings): Promise<ScoredRun> =>
+  ingestScratch(corpus, folder, makeExtractor, (db, summary, extractor) => {
+    const label = extractor.extractor === 'rules' || extractor.extractor === 'gold' ? extractor.extractor : `${extractor.extractor}:${extractor.model}`;
+    return { ...scoreRun(db, gold, label), seconds: summary.seconds, stageSeconds: summary.stageSeconds };
+  }, embedder);
 
 /** Ingests the Wikinews quotation articles from a scratch folder of Markdown files and scores attribution. */
 async function quotationRun(file: string | undefined, scratch: string, makeExtractor: (db: Db) => Promise<Extractor>): Promise<QuotationFigures | null> {
@@ -78,22 +67,12 @@ async function quotationRun(file: string | undefined, scratch: string, makeExtra
   if (!articles) return null;
   const folder = join(scratch, 'wikinews-articles');
   writeQuotedFolder(articles, folder);
-  const out = join(scratch, 'wikinews');
-  const db = openDatabase(databasePath(out));
-  try {
-    const extractor = await makeExtractor(db);
-    try {
-      await runIngest({ folder, out, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor);
-    } finally {
-      await extractor.close?.();
-    }
+  return ingestScratch(folder, join(scratch, 'wikinews'), makeExtractor, (db) => {
     const claims = db.prepare('SELECT path, char_start, char_end, source, actor, language, statement_en, polarity, quote FROM v_claims').all() as
       Parameters<typeof scoreQuotations>[1][number][] & Parameters<typeof honestyOf>[0][number][];
     const { placed, total } = placeQuotations(db, articles);
     return { file: file ?? 'de-wikinews-quotes', articles: articles.length, score: scoreQuotations(placed, claims, total), honesty: honestyOf(claims) };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /**
@@ -126,7 +105,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
       ? {
           run: await floresRun(floresArticles, join(scratch, 'flores'), extractor),
           e5: 'skipped' in models ? models : (models.flores ?? { skipped: 'skipped: no FLORES articles' }),
-          idealGlossJoin: evaluateFlores(options.devdata, { idealGloss: true })?.translationRecall ?? 0,
+          idealGlossJoin: floresDedup(floresArticles, { idealGloss: true }).translationRecall,
         }
       : null;
     const quotations = await quotationRun(options.quotes, scratch, (db) => resolveExtractor(options.llm, context(db)));

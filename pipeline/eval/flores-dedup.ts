@@ -11,7 +11,7 @@ import type { DedupClaim } from '../dedup/features.ts';
  * English, German and Dutch; claims from one sentence's translations should share a cluster,
  * claims from different articles never.
  */
-const LANGUAGES = ['en', 'de', 'nl'] as const;
+export const FLORES_LANGUAGES = ['en', 'de', 'nl'] as const;
 
 
 type Origin = { article: string; sentence: number; language: string };
@@ -34,7 +34,7 @@ export function floresClaims(articles: readonly FloresArticle[], options: { idea
   const claims: DedupClaim[] = [];
   const origins = new Map<string, Origin>();
   for (const article of articles) {
-    for (const language of LANGUAGES) {
+    for (const language of FLORES_LANGUAGES) {
       const sentences = article[language];
       const text = sentences.join(' ');
       const starts = sentences.map((_, i) => sentences.slice(0, i).join(' ').length + (i ? 1 : 0));
@@ -91,12 +91,16 @@ export function scoreFlores(assignments: ReadonlyMap<string, string>, origins: R
   };
 }
 
-export function evaluateFlores(path = FLORES_PATH, options: { idealGloss?: boolean } = {}): FloresScores | null {
-  const articles = readFloresArticles(path);
-  if (!articles) return null;
+/** Dedup alone on the rules extractor's claims from these articles, scored against the sentence alignment. */
+export function floresDedup(articles: readonly FloresArticle[], options: { idealGloss?: boolean } = {}): FloresScores {
   const { claims, origins } = floresClaims(articles, options);
   const { assignments } = clusterClaims(claims, new Map());
   return { articles: articles.length, claims: claims.length, ...scoreFlores(assignments, origins) };
+}
+
+export function evaluateFlores(path = FLORES_PATH, options: { idealGloss?: boolean } = {}): FloresScores | null {
+  const articles = readFloresArticles(path);
+  return articles ? floresDedup(articles, options) : null;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,14 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
-import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
 import type { FloresArticle } from '../../schemas/devdata.ts';
 import type { Extractor } from '../extract.ts';
-import { databasePath, runIngest } from '../run.ts';
-import { openDatabase, type Db } from '../store/index.ts';
-import { scoreFlores } from './flores-dedup.ts';
-
-const LANGUAGES = ['en', 'de', 'nl'] as const;
+import type { Db } from '../store/index.ts';
+import { FLORES_LANGUAGES as LANGUAGES, scoreFlores } from './flores-dedup.ts';
+import { ingestScratch } from './scratch-run.ts';
 
 /** What the whole pipeline does with translations of one text: join them, and never flag them. */
 export type FloresRunFigures = {
@@ -68,17 +65,7 @@ function originsOf(db: Db, articles: readonly FloresArticle[]) {
 export async function floresRun(articles: readonly FloresArticle[], scratch: string, makeExtractor: (db: Db) => Promise<Extractor>, embedder?: Embeddings): Promise<FloresRunFigures> {
   const folder = join(scratch, 'articles');
   writeFloresFolder(articles, folder);
-  const out = join(scratch, 'out');
-  const db = openDatabase(databasePath(out));
-  try {
-    const extractor = await makeExtractor(db);
-    let seconds = 0;
-    try {
-      const summary = await runIngest({ folder, out, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor, {}, embedder ? { embedder } : {});
-      seconds = summary.seconds;
-    } finally {
-      await extractor.close?.();
-    }
+  return ingestScratch(folder, join(scratch, 'out'), makeExtractor, (db, summary) => {
     const { origins, assignments } = originsOf(db, articles);
     const sameArticle = (a: string, b: string) => origins.get(a)?.article !== undefined && origins.get(a)?.article === origins.get(b)?.article;
     const shown = db.prepare('SELECT claim_a, claim_b FROM contradictions').all() as { claim_a: string; claim_b: string }[];
@@ -97,9 +84,7 @@ export async function floresRun(articles: readonly FloresArticle[], scratch: str
       translationJoin: scores.translationRecall,
       translationPairs: scores.translationPairs,
       sameArticlePrecision: scores.sameArticlePrecision,
-      seconds,
+      seconds: summary.seconds,
     };
-  } finally {
-    db.close();
-  }
+  }, embedder);
 }
