@@ -2,9 +2,26 @@ import pLimit from 'p-limit';
 import type { Contradiction, HeldContradiction, PairJudgement } from '../schemas/contradiction.ts';
 import type { CandidatePair } from './contradictions/candidates.ts';
 import { articlesToRead, pairFindings, pairsOf, storedFindings, translationsAmong } from './contradictions/detect.ts';
-import { combine, judgePair, judgeTurns, MAX_JUDGED_PAIRS, questionKey, type JudgeStats } from './contradictions/judge.ts';
+import {
+  combine,
+  judgePair,
+  judgeTurns,
+  MAX_JUDGED_PAIRS,
+  questionKey,
+  type JudgeStats,
+} from './contradictions/judge.ts';
 import type { Extractor, Judge } from './extract.ts';
-import { countContradictions, countHeldContradictions, judgeFailures, loadArticleTexts, loadClaims, saveContradictions, saveHeldContradictions, saveJudgeFailures, type SaveOutcome } from './store/contradictions.ts';
+import {
+  countContradictions,
+  countHeldContradictions,
+  judgeFailures,
+  loadArticleTexts,
+  loadClaims,
+  saveContradictions,
+  saveHeldContradictions,
+  saveJudgeFailures,
+  type SaveOutcome,
+} from './store/contradictions.ts';
 import { claimsVersion, recordStageInput, stageInput, type Db } from './store/index.ts';
 import { RULES_FINGERPRINT } from './contradictions/lexicon.ts';
 
@@ -23,14 +40,22 @@ export type ContradictionContext = {
 
 /** Pairs with rule findings first, then the most alike: those are where a model's word counts most. */
 const judgingOrder = (pairs: readonly { pair: CandidatePair; hasFindings: boolean }[]) =>
-  [...pairs].sort((x, y) => Number(y.hasFindings) - Number(x.hasFindings) || y.pair.similarity - x.pair.similarity).slice(0, MAX_JUDGED_PAIRS);
+  [...pairs]
+    .sort((x, y) => Number(y.hasFindings) - Number(x.hasFindings) || y.pair.similarity - x.pair.similarity)
+    .slice(0, MAX_JUDGED_PAIRS);
 
 /**
  * The judge's verdicts on these pairs, `concurrency` questions at a time. A question that failed
  * on an earlier run is not asked again unless forced: the failures are recorded, so an unchanged
  * re-run makes no model call at all.
  */
-async function judgeAll(db: Db, judge: Judge, pairs: readonly CandidatePair[], context: ContradictionContext, stats: JudgeStats): Promise<Map<CandidatePair, PairJudgement>> {
+async function judgeAll(
+  db: Db,
+  judge: Judge,
+  pairs: readonly CandidatePair[],
+  context: ContradictionContext,
+  stats: JudgeStats,
+): Promise<Map<CandidatePair, PairJudgement>> {
   const known = context.force ? new Set<string>() : judgeFailures(db, judge.model);
   const limit = pLimit(Math.max(1, context.concurrency ?? 1));
   const verdicts = new Map<CandidatePair, PairJudgement>();
@@ -69,7 +94,17 @@ export async function contradictionStage(db: Db, context: ContradictionContext):
   const inputKey = `${claimsVersion(db)}|${RULES_FINGERPRINT}|${judge?.model ?? 'rules'}`;
   if (!context.force && stageInput(db, STAGE) === inputKey) {
     const skipped = judge ? judgeFailures(db, judge.model).size : 0;
-    return { contradictions: countContradictions(db), held: countHeldContradictions(db), pairs: 0, inserted: 0, updated: 0, deleted: 0, judged: 0, failures: 0, skipped };
+    return {
+      contradictions: countContradictions(db),
+      held: countHeldContradictions(db),
+      pairs: 0,
+      inserted: 0,
+      updated: 0,
+      deleted: 0,
+      judged: 0,
+      failures: 0,
+      skipped,
+    };
   }
   const pairs = pairsOf(loadClaims(db), { judging: Boolean(judge) });
   const translations = translationsAmong(pairs, loadArticleTexts(db, articlesToRead(pairs)));
@@ -78,9 +113,18 @@ export async function contradictionStage(db: Db, context: ContradictionContext):
     const found = pairFindings(pair, { translations });
     return { pair, findings: found, hasFindings: found.length > 0 };
   });
-  const verdicts = judge ? await judgeAll(db, judge, judgingOrder(findings).map((entry) => entry.pair), context, stats) : new Map<CandidatePair, PairJudgement>();
+  const verdicts = judge
+    ? await judgeAll(
+        db,
+        judge,
+        judgingOrder(findings).map((entry) => entry.pair),
+        context,
+        stats,
+      )
+    : new Map<CandidatePair, PairJudgement>();
   const { shown, held } = { shown: [] as Contradiction[], held: [] as HeldContradiction[] };
-  for (const { pair, findings: found } of findings) storedFindings(pair, combine(found, verdicts.get(pair) ?? null, judge?.model ?? 'rules'), { shown, held });
+  for (const { pair, findings: found } of findings)
+    storedFindings(pair, combine(found, verdicts.get(pair) ?? null, judge?.model ?? 'rules'), { shown, held });
   const outcome = saveContradictions(db, shown);
   saveHeldContradictions(db, held);
   recordStageInput(db, STAGE, inputKey);

@@ -14,41 +14,126 @@ const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
 const daySpan = (date: Date): Span => ({ start: date, end: date, precision: 'day' });
-const monthSpan = (year: number, month: number): Span => ({ start: utc(year, month, 1), end: utc(year, month, lastDayOf(year, month)), precision: 'month' });
-const yearSpan = (from: number, to = from): Span => ({ start: utc(from, 1, 1), end: utc(to, 12, 31), precision: 'year' });
+const monthSpan = (year: number, month: number): Span => ({
+  start: utc(year, month, 1),
+  end: utc(year, month, lastDayOf(year, month)),
+  precision: 'month',
+});
+const yearSpan = (from: number, to = from): Span => ({
+  start: utc(from, 1, 1),
+  end: utc(to, 12, 31),
+  precision: 'year',
+});
 
 /** Words per language, compiled once into the patterns below. */
 const WORDS = {
   en: {
-    months: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+    months: [
+      'january',
+      'february',
+      'march',
+      'april',
+      'may',
+      'june',
+      'july',
+      'august',
+      'september',
+      'october',
+      'november',
+      'december',
+    ],
     early: 'early|the beginning of|beginning of|the start of|start of|at the start of|at the beginning of',
     mid: 'mid|the middle of|middle of|in the middle of',
     late: 'late|the end of|end of|at the end of|towards the end of',
-    week: 'week', month: 'month', year: 'year',
-    last: 'last|past|previous|the past|the previous', self: 'this|the current', next: 'next|coming|the coming',
+    week: 'week',
+    month: 'month',
+    year: 'year',
+    last: 'last|past|previous|the past|the previous',
+    self: 'this|the current',
+    next: 'next|coming|the coming',
   },
   nl: {
-    months: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+    months: [
+      'januari',
+      'februari',
+      'maart',
+      'april',
+      'mei',
+      'juni',
+      'juli',
+      'augustus',
+      'september',
+      'oktober',
+      'november',
+      'december',
+    ],
     early: 'begin|aan het begin van|het begin van|begin van|start van|vroeg in',
     mid: 'half|medio|midden|halverwege',
     late: 'eind|einde|eind van|einde van|aan het eind van|aan het einde van|laat in',
-    week: 'week', month: 'maand', year: 'jaar',
-    last: 'afgelopen|vorige|vorig|verleden|voorbije', self: 'deze|dit|lopende', next: 'volgende|volgend|komende|aankomende',
+    week: 'week',
+    month: 'maand',
+    year: 'jaar',
+    last: 'afgelopen|vorige|vorig|verleden|voorbije',
+    self: 'deze|dit|lopende',
+    next: 'volgende|volgend|komende|aankomende',
   },
   de: {
-    months: ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
+    months: [
+      'januar',
+      'februar',
+      'märz',
+      'april',
+      'mai',
+      'juni',
+      'juli',
+      'august',
+      'september',
+      'oktober',
+      'november',
+      'dezember',
+    ],
     early: 'anfang|beginn|zu beginn|zu anfang|am anfang',
     mid: 'mitte',
     late: 'ende|am ende|gegen ende',
-    week: 'woche', month: 'monat|monats', year: 'jahr|jahres|jahrs',
-    last: 'letzte|letzten|letzter|letztes|vergangene|vergangenen|vergangenes|vorige|vorigen|voriges', self: 'diese|diesen|dieser|dieses|diesem|laufenden|des', next: 'nächste|nächsten|nächstes|kommende|kommenden|kommendes',
+    week: 'woche',
+    month: 'monat|monats',
+    year: 'jahr|jahres|jahrs',
+    last: 'letzte|letzten|letzter|letztes|vergangene|vergangenen|vergangenes|vorige|vorigen|voriges',
+    self: 'diese|diesen|dieser|dieses|diesem|laufenden|des',
+    next: 'nächste|nächsten|nächstes|kommende|kommenden|kommendes',
   },
 } as const;
 
-const ABBREVIATED_MONTHS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mrt: 3, mar: 3, mär: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, oct: 10, nov: 11, dec: 12, dez: 12 };
+const ABBREVIATED_MONTHS: Readonly<Record<string, number>> = {
+  jan: 1,
+  feb: 2,
+  mrt: 3,
+  mar: 3,
+  mär: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  okt: 10,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  dez: 12,
+};
 
 /** Dutch writes decades as words: "de jaren negentig". */
-const DUTCH_DECADES: Readonly<Record<string, number>> = { twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80, negentig: 90 };
+const DUTCH_DECADES: Readonly<Record<string, number>> = {
+  twintig: 20,
+  dertig: 30,
+  veertig: 40,
+  vijftig: 50,
+  zestig: 60,
+  zeventig: 70,
+  tachtig: 80,
+  negentig: 90,
+};
 
 type Patterns = {
   part: { part: Part; pattern: RegExp }[];
@@ -62,22 +147,40 @@ type Patterns = {
   parser: chrono.Chrono;
 };
 
-const alternation = (words: string) => words.split('|').sort((a, b) => b.length - a.length).join('|');
+const alternation = (words: string) =>
+  words
+    .split('|')
+    .sort((a, b) => b.length - a.length)
+    .join('|');
 
 function compile(language: SupportedLanguage): Patterns {
   const w = WORDS[language];
   const months = new Map<string, number>(w.months.map((name, i) => [name, i + 1]));
-  for (const [abbreviation, month] of Object.entries(ABBREVIATED_MONTHS)) if (!months.has(abbreviation)) months.set(abbreviation, month);
+  for (const [abbreviation, month] of Object.entries(ABBREVIATED_MONTHS))
+    if (!months.has(abbreviation)) months.set(abbreviation, month);
   const monthAlternation = [...months.keys()].sort((a, b) => b.length - a.length).join('|');
-  const relative = (unit: string) => new RegExp(`(?:^|\\s)(${alternation(w.last)}|${alternation(w.self)}|${alternation(w.next)})\\s+(?:${unit})\\b`, 'iu');
+  const relative = (unit: string) =>
+    new RegExp(
+      `(?:^|\\s)(${alternation(w.last)}|${alternation(w.self)}|${alternation(w.next)})\\s+(?:${unit})\\b`,
+      'iu',
+    );
   return {
-    part: (['early', 'mid', 'late'] as const).map((part) => ({ part, pattern: new RegExp(`(?:^|\\s|\\()(?:${alternation(w[part])})(?:\\s+|-)(?=\\S)`, 'iu') })),
+    part: (['early', 'mid', 'late'] as const).map((part) => ({
+      part,
+      pattern: new RegExp(`(?:^|\\s|\\()(?:${alternation(w[part])})(?:\\s+|-)(?=\\S)`, 'iu'),
+    })),
     week: relative(w.week),
     month: relative(w.month),
     year: relative(w.year),
-    monthName: new RegExp(`(?:(\\d{1,2})\\.?\\s+)?\\b(${monthAlternation})\\b\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b,?)?(?:\\s+(\\d{4})\\b)?`, 'iu'),
+    monthName: new RegExp(
+      `(?:(\\d{1,2})\\.?\\s+)?\\b(${monthAlternation})\\b\\.?(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b,?)?(?:\\s+(\\d{4})\\b)?`,
+      'iu',
+    ),
     months,
-    direction: new Map<string, -1 | 1>([...w.next.split('|').map((word) => [word, 1] as const), ...w.last.split('|').map((word) => [word, -1] as const)]),
+    direction: new Map<string, -1 | 1>([
+      ...w.next.split('|').map((word) => [word, 1] as const),
+      ...w.last.split('|').map((word) => [word, -1] as const),
+    ]),
     parser: language === 'nl' ? chrono.nl.casual : language === 'de' ? chrono.de.casual : chrono.en.casual,
   };
 }
@@ -113,7 +216,13 @@ function spanAt(text: string, language: SupportedLanguage, ref: Date): Span | nu
     return yearSpan(start, start + 9);
   }
   const numeric = language !== 'en' ? NUMERIC_DAY.exec(text) : null;
-  if (numeric && Number(numeric[2]) >= 1 && Number(numeric[2]) <= 12 && Number(numeric[1]) >= 1 && Number(numeric[1]) <= 31) {
+  if (
+    numeric &&
+    Number(numeric[2]) >= 1 &&
+    Number(numeric[2]) <= 12 &&
+    Number(numeric[1]) >= 1 &&
+    Number(numeric[1]) <= 31
+  ) {
     const month = Number(numeric[2]);
     const day = Number(numeric[1]);
     return daySpan(utc(numeric[3] ? Number(numeric[3]) : nearestYear(month, day, ref), month, day));
@@ -165,7 +274,8 @@ function narrow(span: Span, part: Part | null): Span {
     return { start: utc(startYear, from, 1), end: utc(startYear, to, lastDayOf(startYear, to)), precision: 'month' };
   }
   const third = Math.floor(years / 3);
-  const [from, to] = part === 'early' ? [0, third] : part === 'mid' ? [third, years - 1 - third] : [years - 1 - third, years - 1];
+  const [from, to] =
+    part === 'early' ? [0, third] : part === 'mid' ? [third, years - 1 - third] : [years - 1 - third, years - 1];
   return yearSpan(startYear + from, startYear + to);
 }
 
@@ -187,12 +297,20 @@ function read(expression: string, language: SupportedLanguage, ref: Date): Span 
 const same = (a: Span | null, b: Span | null) =>
   a !== null && b !== null && a.start.getTime() === b.start.getTime() && a.end.getTime() === b.end.getTime();
 
-const toResolved = (span: Span): ResolvedDate => ({ date_start: iso(span.start), date_end: iso(span.end), date_precision: span.precision });
+const toResolved = (span: Span): ResolvedDate => ({
+  date_start: iso(span.start),
+  date_end: iso(span.end),
+  date_precision: span.precision,
+});
 
 /** Two instants that differ in year, month, day and weekday: an expression that reads the same against both is absolute. */
 const PROBES = [utc(2001, 2, 3), utc(2013, 9, 24)] as const;
 
-function resolveUncached(expression: string, language: SupportedLanguage, published: PublishedDate | undefined): ResolvedDate {
+function resolveUncached(
+  expression: string,
+  language: SupportedLanguage,
+  published: PublishedDate | undefined,
+): ResolvedDate {
   if (!published) {
     const [a, b] = PROBES.map((probe) => read(expression, language, probe));
     return same(a!, b!) ? toResolved(a!) : NO_DATE;
@@ -210,7 +328,11 @@ function resolveUncached(expression: string, language: SupportedLanguage, publis
   const b = read(expression, language, last);
   if (!a || !b) return NO_DATE;
   if (same(a, b)) return toResolved(a);
-  return toResolved({ start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end, precision: published.precision });
+  return toResolved({
+    start: a.start < b.start ? a.start : b.start,
+    end: a.end > b.end ? a.end : b.end,
+    precision: published.precision,
+  });
 }
 
 const cache = new Map<string, ResolvedDate>();
@@ -220,7 +342,11 @@ const CACHE_LIMIT = 20_000;
  * The date as written, resolved against the publication date into an ISO range and a precision.
  * Without a publication date a relative expression keeps its text and gets no ISO date.
  */
-export function resolveDate(expression: string | null, language: SupportedLanguage, published: PublishedDate | undefined): ResolvedDate {
+export function resolveDate(
+  expression: string | null,
+  language: SupportedLanguage,
+  published: PublishedDate | undefined,
+): ResolvedDate {
   if (!expression || !expression.trim()) return NO_DATE;
   const isoDay = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(expression);
   if (isoDay) return { date_start: isoDay[0], date_end: isoDay[0], date_precision: 'day' };

@@ -4,9 +4,25 @@ import type { DedupClaim } from './dedup/features.ts';
 import { loadLexicons } from './dedup/lexicons.ts';
 import type { Extractor } from './extract.ts';
 import { contentId } from './hash.ts';
-import { clustersOutOfDate, countClusters, dedupState, readClaimsForDedup, readEmbeddings, saveEmbeddings, writeClusters, type ClaimForDedup, type Db } from './store/index.ts';
+import {
+  clustersOutOfDate,
+  countClusters,
+  dedupState,
+  readClaimsForDedup,
+  readEmbeddings,
+  saveEmbeddings,
+  writeClusters,
+  type ClaimForDedup,
+  type Db,
+} from './store/index.ts';
 
-export type ClusterSummary = { clusters: number; clusteredClaims: number; changedClaims?: number; embedded?: number; warning?: string };
+export type ClusterSummary = {
+  clusters: number;
+  clusteredClaims: number;
+  changedClaims?: number;
+  embedded?: number;
+  warning?: string;
+};
 
 /** Bump when scoring or blocking changes in a way that should regroup stored clusters. */
 const ALGORITHM = 'dedup-3';
@@ -25,7 +41,13 @@ const embeddingModel = (embedder: Embeddings, extractor: Extractor) => {
  * database, so an unchanged re-run makes no call. A provider without embeddings, or one that
  * fails, leaves dedup on its offline signals.
  */
-async function embedStatements(db: Db, claims: readonly ClaimForDedup[], hashes: readonly string[], extractor: Extractor, embedder: Embeddings | undefined): Promise<{ vectors: Map<string, Float32Array>; embedded: number; warning?: string }> {
+async function embedStatements(
+  db: Db,
+  claims: readonly ClaimForDedup[],
+  hashes: readonly string[],
+  extractor: Extractor,
+  embedder: Embeddings | undefined,
+): Promise<{ vectors: Map<string, Float32Array>; embedded: number; warning?: string }> {
   if (!embedder) return { vectors: new Map(), embedded: 0 };
   const model = embeddingModel(embedder, extractor);
   const vectors = readEmbeddings(db, model, [...new Set(hashes)]);
@@ -39,7 +61,9 @@ async function embedStatements(db: Db, claims: readonly ClaimForDedup[], hashes:
     for (let start = 0; start < pending.length; start += EMBED_BATCH) {
       const batch = pending.slice(start, start + EMBED_BATCH);
       const result = await embedder.embedDocuments(batch.map(([, text]) => text));
-      const fresh = new Map(batch.map(([hash], index) => [hash, result[index] ?? []] as const).filter(([, vector]) => vector.length > 0));
+      const fresh = new Map(
+        batch.map(([hash], index) => [hash, result[index] ?? []] as const).filter(([, vector]) => vector.length > 0),
+      );
       saveEmbeddings(db, model, fresh);
       for (const [hash, vector] of fresh) vectors.set(hash, Float32Array.from(vector));
       embedded += fresh.size;
@@ -62,21 +86,37 @@ const embedderOf = (context: { extractor: Extractor; embedder?: Embeddings | nul
  * never of the order articles were ingested in; ids are kept where members stay together. An
  * unchanged database (same claims, rules and embedding model) is left untouched.
  */
-export async function clusterStage(db: Db, context: { extractor: Extractor; embedder?: Embeddings | null }): Promise<ClusterSummary> {
+export async function clusterStage(
+  db: Db,
+  context: { extractor: Extractor; embedder?: Embeddings | null },
+): Promise<ClusterSummary> {
   const embedder = embedderOf(context);
   // Clusters with and without embeddings differ: switching regroups.
   const fingerprintWith = (model: string) => `${ALGORITHM}:${loadLexicons().fingerprint}:${model}`;
   const fingerprint = fingerprintWith(embedder ? embeddingModel(embedder, context.extractor) : 'lexical');
   if (dedupState(db, 'fingerprint') === fingerprint && !clustersOutOfDate(db)) return countClusters(db);
   // Claim-id order, not storage order: storage order is ingestion order.
-  const stored = readClaimsForDedup(db).sort((a, b) => (a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0));
+  const stored = readClaimsForDedup(db).sort((a, b) =>
+    a.claim_id < b.claim_id ? -1 : a.claim_id > b.claim_id ? 1 : 0,
+  );
   // One hash per claim, shared by the cache lookup and the claims' embeddings.
   const hashes = stored.map((claim) => contentId(claim.statement_en));
   const { vectors, embedded, warning } = await embedStatements(db, stored, hashes, context.extractor, embedder);
-  const claims: DedupClaim[] = stored.map((claim, index) => ({ ...claim, embedding: vectors.get(hashes[index]!) ?? null }));
-  const previous = new Map(stored.filter((claim) => claim.cluster_id !== null).map((claim) => [claim.claim_id, claim.cluster_id as string]));
+  const claims: DedupClaim[] = stored.map((claim, index) => ({
+    ...claim,
+    embedding: vectors.get(hashes[index]!) ?? null,
+  }));
+  const previous = new Map(
+    stored.filter((claim) => claim.cluster_id !== null).map((claim) => [claim.claim_id, claim.cluster_id as string]),
+  );
   const result = clusterClaims(claims, previous, { rebuild: true });
   // Clustered without the vectors they failed to give: the next run tries them again.
   const written = writeClusters(db, result, { fingerprint: warning ? fingerprintWith('lexical') : fingerprint });
-  return { clusters: written.clusters, clusteredClaims: written.clusteredClaims, changedClaims: written.changedClaims, embedded, ...(warning ? { warning } : {}) };
+  return {
+    clusters: written.clusters,
+    clusteredClaims: written.clusteredClaims,
+    changedClaims: written.changedClaims,
+    embedded,
+    ...(warning ? { warning } : {}),
+  };
 }

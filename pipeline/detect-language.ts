@@ -10,8 +10,14 @@ const FunctionWords = z.object({
     .describe('common words of a close relative that never occur in the language it resembles'),
 });
 const lexicon = FunctionWords.parse(functionWordsData);
-const FUNCTION_WORDS = new Map(Object.entries(lexicon.supported).map(([code, words]) => [code as SupportedLanguage, new Set(words)]));
-const RELATIVE_MARKERS = Object.entries(lexicon.relatives).map(([code, relative]) => ({ code, resembles: relative.resembles, words: new Set(relative.words) }));
+const FUNCTION_WORDS = new Map(
+  Object.entries(lexicon.supported).map(([code, words]) => [code as SupportedLanguage, new Set(words)]),
+);
+const RELATIVE_MARKERS = Object.entries(lexicon.relatives).map(([code, relative]) => ({
+  code,
+  resembles: relative.resembles,
+  words: new Set(relative.words),
+}));
 
 const ISO3_TO_SUPPORTED: Readonly<Record<string, SupportedLanguage>> = { nld: 'nl', deu: 'de', eng: 'en' };
 const SUPPORTED_ISO3 = Object.keys(ISO3_TO_SUPPORTED);
@@ -20,10 +26,45 @@ const SUPPORTED_ISO3 = Object.keys(ISO3_TO_SUPPORTED);
 const RELATIVES = new Set(['afr', 'nds', 'fry', 'ltz', 'lim', 'gsw', 'sco', 'vls', 'zea', 'dan', 'nob', 'nno', 'swe']);
 
 const ISO3_TO_ISO1: Readonly<Record<string, string>> = {
-  fra: 'fr', spa: 'es', ita: 'it', por: 'pt', pol: 'pl', ces: 'cs', ron: 'ro', hun: 'hu', swe: 'sv', dan: 'da',
-  nob: 'nb', nno: 'nn', fin: 'fi', tur: 'tr', rus: 'ru', ukr: 'uk', cat: 'ca', glg: 'gl', afr: 'af', ell: 'el',
-  arb: 'ar', cmn: 'zh', jpn: 'ja', kor: 'ko', hin: 'hi', ind: 'id', vie: 'vi', slk: 'sk', slv: 'sl', hrv: 'hr',
-  srp: 'sr', bul: 'bg', lit: 'lt', lav: 'lv', est: 'et', sco: 'sco', nds: 'nds', fry: 'fy', ltz: 'lb',
+  fra: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  pol: 'pl',
+  ces: 'cs',
+  ron: 'ro',
+  hun: 'hu',
+  swe: 'sv',
+  dan: 'da',
+  nob: 'nb',
+  nno: 'nn',
+  fin: 'fi',
+  tur: 'tr',
+  rus: 'ru',
+  ukr: 'uk',
+  cat: 'ca',
+  glg: 'gl',
+  afr: 'af',
+  ell: 'el',
+  arb: 'ar',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  hin: 'hi',
+  ind: 'id',
+  vie: 'vi',
+  slk: 'sk',
+  slv: 'sl',
+  hrv: 'hr',
+  srp: 'sr',
+  bul: 'bg',
+  lit: 'lt',
+  lav: 'lv',
+  est: 'et',
+  sco: 'sco',
+  nds: 'nds',
+  fry: 'fy',
+  ltz: 'lb',
 };
 
 /** Below this many letters no method tells Dutch from German reliably. */
@@ -72,17 +113,26 @@ export function detectLanguage(text: string): LanguageGuess {
   const words = (sample.toLowerCase().match(WORD) ?? []) as string[];
   const letters = words.reduce((sum, word) => sum + word.length, 0);
   if (letters < MIN_LETTERS) {
-    return { code: 'und', confidence: 0, supported: false, reason: `too short to tell the language (${letters} letters)` };
+    return {
+      code: 'und',
+      confidence: 0,
+      supported: false,
+      reason: `too short to tell the language (${letters} letters)`,
+    };
   }
   const restricted = new Map(francAll(sample, { minLength: 3, only: SUPPORTED_ISO3 }));
   const languages: SupportedLanguage[] = ['nl', 'de', 'en'];
   const shares = languages.map((language) => share(words, FUNCTION_WORDS.get(language)!));
-  const combined = languages.map((language, index) => (restricted.get(SUPPORTED_ISO3[index]!) ?? 0) + 2 * shares[index]!);
+  const combined = languages.map(
+    (language, index) => (restricted.get(SUPPORTED_ISO3[index]!) ?? 0) + 2 * shares[index]!,
+  );
   const probabilities = softmax(combined, 8);
   const bestIndex = combined.indexOf(Math.max(...combined));
   const best = languages[bestIndex]!;
   const bestShare = shares[bestIndex]!;
-  const relative = RELATIVE_MARKERS.find((markers) => markers.resembles === best && share(words, markers.words) >= RELATIVE_SHARE);
+  const relative = RELATIVE_MARKERS.find(
+    (markers) => markers.resembles === best && share(words, markers.words) >= RELATIVE_SHARE,
+  );
   if (relative) return unsupported(relative.code, 1 - probabilities[bestIndex]! / 2);
 
   if (bestShare < CLEARLY_OURS) {

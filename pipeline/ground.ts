@@ -52,15 +52,33 @@ export function foldText(text: string): FoldedText {
 
 const foldQuote = (quote: string) => foldText(quote.normalize('NFC')).folded.trim();
 
-function spanOf(codePoints: readonly string[], start: number, end: number, alignment: Grounding['alignment'], score: number): Grounding {
-  return { char_start: start, char_end: end, quote: codePoints.slice(start, end).join(''), alignment, alignment_score: score };
+function spanOf(
+  codePoints: readonly string[],
+  start: number,
+  end: number,
+  alignment: Grounding['alignment'],
+  score: number,
+): Grounding {
+  return {
+    char_start: start,
+    char_end: end,
+    quote: codePoints.slice(start, end).join(''),
+    alignment,
+    alignment_score: score,
+  };
 }
 
 function exact(text: string, quote: string): Grounding | null {
   const index = text.indexOf(quote);
   if (index < 0) return null;
   const start = codePointOffset(text, index);
-  return { char_start: start, char_end: start + Array.from(quote).length, quote, alignment: 'exact', alignment_score: 1 };
+  return {
+    char_start: start,
+    char_end: start + Array.from(quote).length,
+    quote,
+    alignment: 'exact',
+    alignment_score: 1,
+  };
 }
 
 function normalised(source: FoldedText, quote: string): Grounding | null {
@@ -92,7 +110,8 @@ function prefixLcs(window: readonly string[], quote: readonly string[]): number[
   let previous = new Array<number>(quote.length + 1).fill(0);
   for (const word of window) {
     const row = [0];
-    for (let j = 0; j < quote.length; j++) row.push(word === quote[j] ? previous[j]! + 1 : Math.max(previous[j + 1]!, row[j]!));
+    for (let j = 0; j < quote.length; j++)
+      row.push(word === quote[j] ? previous[j]! + 1 : Math.max(previous[j + 1]!, row[j]!));
     previous = row;
     lengths.push(row[quote.length]!);
   }
@@ -116,7 +135,8 @@ function fuzzy(source: FoldedText, textTokens: readonly Token[], quote: string, 
   let best: { score: number; from: number; to: number } | null = null;
   for (let from = 0; from < textTokens.length; from++) {
     if (!wanted.has(textTokens[from]!.word)) continue;
-    const bound = (2 * (hits[Math.min(from + maxLength, textTokens.length)]! - hits[from]!)) / (minLength + quoteWords.length);
+    const bound =
+      (2 * (hits[Math.min(from + maxLength, textTokens.length)]! - hits[from]!)) / (minLength + quoteWords.length);
     if (bound < threshold || (best && bound <= best.score)) continue;
     const window = textTokens.slice(from, from + maxLength).map((token) => token.word);
     const lcs = prefixLcs(window, quoteWords);
@@ -152,4 +172,5 @@ export function quoteGrounder(text: string, threshold = FUZZY_THRESHOLD): (quote
 }
 
 /** One quote in a text; for many quotes of one text, make one `quoteGrounder`. */
-export const groundQuote = (text: string, quote: string, threshold = FUZZY_THRESHOLD): Grounding | null => quoteGrounder(text, threshold)(quote);
+export const groundQuote = (text: string, quote: string, threshold = FUZZY_THRESHOLD): Grounding | null =>
+  quoteGrounder(text, threshold)(quote);

@@ -54,8 +54,13 @@ export function groundClaims(
       unaligned.push({ ...claim, unaligned_reason: 'quote not found in the article' });
       continue;
     }
-    const aligned = grounding.alignment === 'exact' ? ({ supported: true } as const) : alignmentKeepsMeaning(claim.quote, grounding.quote);
-    const supported = aligned.supported ? quoteSupports(claim, grounding.quote, language, surroundingsOf(text, grounding)) : aligned;
+    const aligned =
+      grounding.alignment === 'exact'
+        ? ({ supported: true } as const)
+        : alignmentKeepsMeaning(claim.quote, grounding.quote);
+    const supported = aligned.supported
+      ? quoteSupports(claim, grounding.quote, language, surroundingsOf(text, grounding))
+      : aligned;
     if (!supported.supported) {
       unaligned.push({ ...claim, unaligned_reason: supported.reason });
       continue;
@@ -70,12 +75,19 @@ export function groundClaims(
 }
 
 /** Language, extraction and grounding for one article: what the store will write, in one go. */
-export async function processArticle(articleId: string, article: LoadedArticle, extractor: Extractor): Promise<ProcessedArticle> {
+export async function processArticle(
+  articleId: string,
+  article: LoadedArticle,
+  extractor: Extractor,
+): Promise<ProcessedArticle> {
   const identity = { extractor: extractor.extractor, model: extractor.model, promptVersion: extractor.promptVersion };
   const language = detectLanguage(article.text);
   const base = { articleId, article, language, identity, claims: [], unaligned: [] };
   if (!language.supported) {
-    return { record: { ...base, status: 'skipped', error: language.reason ?? 'unsupported language' }, stats: noStats() };
+    return {
+      record: { ...base, status: 'skipped', error: language.reason ?? 'unsupported language' },
+      stats: noStats(),
+    };
   }
   const input: ArticleForExtraction = {
     articleId,
@@ -87,7 +99,12 @@ export async function processArticle(articleId: string, article: LoadedArticle, 
   };
   try {
     const extraction = await extractor.extract(input);
-    const { grounded, unaligned } = groundClaims(article.text, extraction.claims, input.language, article.metadata.published);
+    const { grounded, unaligned } = groundClaims(
+      article.text,
+      extraction.claims,
+      input.language,
+      article.metadata.published,
+    );
     // A loading warning rides in the error column of an ok article: the text is stored, but a reader should look.
     const warning = article.warnings?.length ? { error: `warning: ${article.warnings.join('; ')}` } : {};
     return { record: { ...base, status: 'ok', claims: grounded, unaligned, ...warning }, stats: extraction.stats };

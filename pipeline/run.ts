@@ -11,10 +11,29 @@ import { loadFile, stampOf } from './load/index.ts';
 import { walkFolder } from './load/walk.ts';
 import { processArticle } from './process-article.ts';
 import { writeReports } from './report.ts';
-import { articleOutcome, articleState, countClaims, extractorKey, unchangedFileOutcomes, linkPath, recordFailure, saveArticle, type Db, type StoredPathOutcome } from './store/index.ts';
+import {
+  articleOutcome,
+  articleState,
+  countClaims,
+  extractorKey,
+  unchangedFileOutcomes,
+  linkPath,
+  recordFailure,
+  saveArticle,
+  type Db,
+  type StoredPathOutcome,
+} from './store/index.ts';
 
 /** `unchanged`: done by an earlier run; `sameTextAs`: a copy of a text an earlier path of this run holds (its claims are that path's). */
-export type ArticleEvent = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; claims: number; unchanged: boolean; error?: string; sameTextAs?: string };
+export type ArticleEvent = {
+  path: string;
+  status: 'ok' | 'skipped' | 'error';
+  language: string | null;
+  claims: number;
+  unchanged: boolean;
+  error?: string;
+  sameTextAs?: string;
+};
 
 export type RunSummary = {
   articles: number;
@@ -50,13 +69,37 @@ const articleIdOf = (article: LoadedArticle) => contentId(article.text);
  * then dedup ─► contradictions ─► report over the whole database. Each article is one
  * transaction, so a run killed anywhere leaves a database the next run simply completes.
  */
-export async function runIngest(config: RunConfig, db: Db, extractor: Extractor, hooks: RunHooks = {}, models: RunModels = {}): Promise<RunSummary> {
+export async function runIngest(
+  config: RunConfig,
+  db: Db,
+  extractor: Extractor,
+  hooks: RunHooks = {},
+  models: RunModels = {},
+): Promise<RunSummary> {
   const started = performance.now();
   const summary: RunSummary = {
-    articles: 0, unchanged: 0, sameText: 0, byStatus: {}, byLanguage: {}, claims: 0, claimsStored: 0, unaligned: 0, llmCalls: 0, cacheHits: 0,
-    clusters: 0, contradictions: 0, reports: [], seconds: 0, stageSeconds: {}, warnings: [],
+    articles: 0,
+    unchanged: 0,
+    sameText: 0,
+    byStatus: {},
+    byLanguage: {},
+    claims: 0,
+    claimsStored: 0,
+    unaligned: 0,
+    llmCalls: 0,
+    cacheHits: 0,
+    clusters: 0,
+    contradictions: 0,
+    reports: [],
+    seconds: 0,
+    stageSeconds: {},
+    warnings: [],
   };
-  const key = extractorKey({ extractor: extractor.extractor, model: extractor.model, promptVersion: extractor.promptVersion });
+  const key = extractorKey({
+    extractor: extractor.extractor,
+    model: extractor.model,
+    promptVersion: extractor.promptVersion,
+  });
   const limit = pLimit(config.concurrency);
   const inFlight = new Map<string, Promise<void>>();
   const pending = new Set<Promise<void>>();
@@ -71,10 +114,16 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
     hooks.onArticle?.(event);
   };
 
-  const countUnchanged = (stored: StoredPathOutcome, sameTextAs?: string) => count({
-    path: stored.path, status: stored.status, language: stored.language, claims: stored.claims, unchanged: sameTextAs === undefined,
-    ...(stored.error ? { error: stored.error } : {}), ...(sameTextAs !== undefined ? { sameTextAs } : {}),
-  });
+  const countUnchanged = (stored: StoredPathOutcome, sameTextAs?: string) =>
+    count({
+      path: stored.path,
+      status: stored.status,
+      language: stored.language,
+      claims: stored.claims,
+      unchanged: sameTextAs === undefined,
+      ...(stored.error ? { error: stored.error } : {}),
+      ...(sameTextAs !== undefined ? { sameTextAs } : {}),
+    });
   /** The first path of this run to hold each text, so a later copy says whose text it is. */
   const firstPathOf = new Map<string, string>();
 
@@ -86,8 +135,12 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
       summary.cacheHits += stats.cacheHits;
       summary.unaligned += record.unaligned.length;
       count({
-        path: article.path, status: record.status, language: record.language.supported ? record.language.code : null,
-        claims: record.claims.length, unchanged: false, ...(record.error ? { error: record.error } : {}),
+        path: article.path,
+        status: record.status,
+        language: record.language.supported ? record.language.code : null,
+        claims: record.claims.length,
+        unchanged: false,
+        ...(record.error ? { error: record.error } : {}),
       });
     });
     inFlight.set(articleId, work);
@@ -136,11 +189,23 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
         unchanged.forEach((stored) => countUnchanged(stored));
         continue;
       }
-      for await (const outcome of loadFile(file.absolute, file.relative, { maxFileBytes: config.maxFileBytes }, stamp)) {
+      for await (const outcome of loadFile(
+        file.absolute,
+        file.relative,
+        { maxFileBytes: config.maxFileBytes },
+        stamp,
+      )) {
         if (failure) break files;
         if (outcome.kind === 'failure') {
           recordFailure(db, outcome.failure);
-          count({ path: outcome.failure.path, status: outcome.failure.status, language: null, claims: 0, unchanged: false, error: outcome.failure.reason });
+          count({
+            path: outcome.failure.path,
+            status: outcome.failure.status,
+            language: null,
+            claims: 0,
+            unchanged: false,
+            error: outcome.failure.reason,
+          });
           continue;
         }
         const task = handle(outcome.article).catch((error: unknown) => {
@@ -156,14 +221,23 @@ export async function runIngest(config: RunConfig, db: Db, extractor: Extractor,
     if (failure) throw failure.error;
   });
 
-  const clustering = await timed('dedup', () => clusterStage(db, { extractor, ...(models.embedder !== undefined ? { embedder: models.embedder } : {}) }));
+  const clustering = await timed('dedup', () =>
+    clusterStage(db, { extractor, ...(models.embedder !== undefined ? { embedder: models.embedder } : {}) }),
+  );
   summary.clusters = clustering.clusters;
   if (clustering.warning) summary.warnings.push(clustering.warning);
-  const contradicting = await timed('contradictions', () => contradictionStage(db, { extractor, concurrency: config.concurrency, force: config.force }));
+  const contradicting = await timed('contradictions', () =>
+    contradictionStage(db, { extractor, concurrency: config.concurrency, force: config.force }),
+  );
   summary.contradictions = contradicting.contradictions;
-  if (contradicting.failures > 0) summary.warnings.push(`the model could not judge ${contradicting.failures} candidate pairs; they keep the rules' verdict`);
+  if (contradicting.failures > 0)
+    summary.warnings.push(
+      `the model could not judge ${contradicting.failures} candidate pairs; they keep the rules' verdict`,
+    );
   if (contradicting.skipped > 0) {
-    summary.warnings.push(`${contradicting.skipped} candidate pairs the model failed to judge before were not asked again; --force asks again`);
+    summary.warnings.push(
+      `${contradicting.skipped} candidate pairs the model failed to judge before were not asked again; --force asks again`,
+    );
   }
   summary.reports = await timed('report', () => writeReports(db, config.out));
   summary.claimsStored = countClaims(db);

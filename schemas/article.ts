@@ -9,7 +9,10 @@ export type DatePrecision = z.infer<typeof DatePrecision>;
 
 /** A publication date as far as the article tells it: `2020-04` stays a month. */
 export const PublishedDate = z.object({
-  iso: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).describe('YYYY, YYYY-MM or YYYY-MM-DD'),
+  iso: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .describe('YYYY, YYYY-MM or YYYY-MM-DD'),
   precision: DatePrecision,
 });
 export type PublishedDate = z.infer<typeof PublishedDate>;
@@ -24,7 +27,10 @@ export const ArticleMetadata = z.object({
   published: PublishedDate.optional(),
   url: z.string().optional(),
   author: z.string().optional(),
-  declaredLanguage: z.string().optional().describe('from <html lang> or front matter; a hint, never trusted over the text'),
+  declaredLanguage: z
+    .string()
+    .optional()
+    .describe('from <html lang> or front matter; a hint, never trusted over the text'),
 });
 export type ArticleMetadata = z.infer<typeof ArticleMetadata>;
 
@@ -37,10 +43,18 @@ export const LoadedArticle = z.object({
   path: z.string().describe('relative to the ingested folder; `feed.jsonl#12` for line 12'),
   text: z.string().min(1).describe('NFC-normalised body text; every offset points into it'),
   encoding: TextEncoding,
-  replaced: z.number().int().nonnegative().optional().describe('invalid byte sequences the decoder replaced with U+FFFD'),
+  replaced: z
+    .number()
+    .int()
+    .nonnegative()
+    .optional()
+    .describe('invalid byte sequences the decoder replaced with U+FFFD'),
   metadata: ArticleMetadata,
   stamp: FileStamp.optional(),
-  warnings: z.array(z.string()).optional().describe('what loading was unsure of (a header line read as body text); the article is still ok'),
+  warnings: z
+    .array(z.string())
+    .optional()
+    .describe('what loading was unsure of (a header line read as body text); the article is still ok'),
 });
 export type LoadedArticle = z.infer<typeof LoadedArticle>;
 
@@ -48,7 +62,9 @@ export type LoadedArticle = z.infer<typeof LoadedArticle>;
 export const LoadFailure = z.object({
   path: z.string(),
   reason: z.string(),
-  status: z.enum(['error', 'skipped']).describe('skipped: not an article file at all; error: an article file that could not be read'),
+  status: z
+    .enum(['error', 'skipped'])
+    .describe('skipped: not an article file at all; error: an article file that could not be read'),
   stamp: FileStamp.optional(),
 });
 export type LoadFailure = z.infer<typeof LoadFailure>;

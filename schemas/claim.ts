@@ -23,15 +23,31 @@ const optionalText = (description: string) => z.string().max(CLAIM_LIMITS.shortF
  * The descriptions are sent to the model in the JSON schema, so they are written for it.
  */
 export const ExtractedClaim = z.object({
-  actor: z.string().min(1).max(CLAIM_LIMITS.shortField).describe('Who does or did it, exactly as named in the article, in its language'),
-  action: z.string().min(1).max(CLAIM_LIMITS.shortField).describe('What the actor does, did or says: a short verb phrase with its object, in the article language'),
+  actor: z
+    .string()
+    .min(1)
+    .max(CLAIM_LIMITS.shortField)
+    .describe('Who does or did it, exactly as named in the article, in its language'),
+  action: z
+    .string()
+    .min(1)
+    .max(CLAIM_LIMITS.shortField)
+    .describe('What the actor does, did or says: a short verb phrase with its object, in the article language'),
   date: optionalText('When it happens, as written in the article ("on 3 April", "vandaag"), or null'),
   reason: optionalText('Why, where the article says so, or null'),
-  source: optionalText('Who asserts it: the quoted speaker, document or outlet; null when the article itself asserts it'),
-  quote: z.string().min(1).max(CLAIM_LIMITS.quote).describe('A verbatim span copied character for character from the article that supports the claim'),
+  source: optionalText(
+    'Who asserts it: the quoted speaker, document or outlet; null when the article itself asserts it',
+  ),
+  quote: z
+    .string()
+    .min(1)
+    .max(CLAIM_LIMITS.quote)
+    .describe('A verbatim span copied character for character from the article that supports the claim'),
   statement_en: z.string().min(1).max(CLAIM_LIMITS.statement).describe('The claim as one plain English sentence'),
   polarity: Polarity.describe('negated when the article says the action did not or will not happen'),
-  modality: Modality.describe('fact: happened or is the case; planned: announced or will happen; advised: recommended or warned against; demanded: called for; possible: may happen'),
+  modality: Modality.describe(
+    'fact: happened or is the case; planned: announced or will happen; advised: recommended or warned against; demanded: called for; possible: may happen',
+  ),
 });
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
@@ -52,7 +68,10 @@ export type UnalignedClaim = z.infer<typeof UnalignedClaim>;
 
 /** What the model must answer: the JSON schema sent to it is generated from this. */
 export const ExtractionOutput = z.object({
-  claims: z.array(ExtractedClaim).max(CLAIM_LIMITS.claimsPerChunk).describe('Every claim the article makes about an event or a statement; empty when none'),
+  claims: z
+    .array(ExtractedClaim)
+    .max(CLAIM_LIMITS.claimsPerChunk)
+    .describe('Every claim the article makes about an event or a statement; empty when none'),
 });
 export type ExtractionOutput = z.infer<typeof ExtractionOutput>;
 

@@ -17,7 +17,9 @@ export const Contradiction = z.object({
 export type Contradiction = z.infer<typeof Contradiction>;
 
 /** A finding the strict checks (or a judge) hold out of the report, kept with the reason. */
-export const HeldContradiction = Contradiction.extend({ held: z.string().min(1).describe('why the finding is not in the report') });
+export const HeldContradiction = Contradiction.extend({
+  held: z.string().min(1).describe('why the finding is not in the report'),
+});
 export type HeldContradiction = z.infer<typeof HeldContradiction>;
 
 /** What a model answers when asked whether two claims contradict each other. */
@@ -29,5 +31,10 @@ export const PairJudgement = z.object({
 export type PairJudgement = z.infer<typeof PairJudgement>;
 
 /** What the translation check reads of an article: its language, its text and when it was published. */
-export const ArticleText = z.object({ article_id: z.string(), language: z.string(), text: z.string(), published: z.string().nullable() });
+export const ArticleText = z.object({
+  article_id: z.string(),
+  language: z.string(),
+  text: z.string(),
+  published: z.string().nullable(),
+});
 export type ArticleText = z.infer<typeof ArticleText>;

@@ -6,7 +6,7 @@ import { ExtractedClaim } from './claim.ts';
 export const PromptExample = z.object({
   language: SupportedLanguage,
   article: z.string().min(1),
-  title: z.string().optional().describe('shown to the model as the real articles\' title, outlet and date are'),
+  title: z.string().optional().describe("shown to the model as the real articles' title, outlet and date are"),
   outlet: z.string().optional(),
   published: z.string().optional(),
   claims: z.array(ExtractedClaim),
@@ -15,9 +15,15 @@ export type PromptExample = z.infer<typeof PromptExample>;
 
 /** An extraction prompt as versioned data (prompts/extraction.vN.json). */
 export const PromptFile = z.object({
-  version: z.string().regex(/^[a-z0-9.-]+$/).describe('recorded with every claim; change it whenever the prompt changes'),
+  version: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/)
+    .describe('recorded with every claim; change it whenever the prompt changes'),
   system: z.array(z.string().min(1)).min(1).describe('instruction paragraphs, joined by blank lines'),
-  repair: z.string().includes('{errors}').describe('sent after an invalid answer; {errors} becomes the validation errors'),
+  repair: z
+    .string()
+    .includes('{errors}')
+    .describe('sent after an invalid answer; {errors} becomes the validation errors'),
   examples: z.array(PromptExample),
 });
 export type PromptFile = z.infer<typeof PromptFile>;

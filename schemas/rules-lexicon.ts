@@ -7,12 +7,23 @@ const Words = z.string().describe('space-separated lowercase words');
 const Phrases = z.array(z.string().min(1)).describe('lowercase words or multi-word phrases');
 
 export const LexiconVerb = z.object({
-  en: z.string().regex(/^[a-z' ]+\|[a-z' ]+$/).describe('English base form and past tense, "ban|banned": the gloss in statement_en'),
-  kind: z.enum(['event', 'say']).default('event').describe('say: an attribution verb, whose subject is the source of what follows'),
+  en: z
+    .string()
+    .regex(/^[a-z' ]+\|[a-z' ]+$/)
+    .describe('English base form and past tense, "ban|banned": the gloss in statement_en'),
+  kind: z
+    .enum(['event', 'say'])
+    .default('event')
+    .describe('say: an attribution verb, whose subject is the source of what follows'),
   forms: Words.describe('every form written as one word: finite forms, participles, joined separable forms'),
-  particle: z.string().optional().describe('separable particle (nl/de "in", "ein"; en "for") that completes the split forms'),
+  particle: z
+    .string()
+    .optional()
+    .describe('separable particle (nl/de "in", "ein"; en "for") that completes the split forms'),
   split: Words.optional().describe('finite forms that count only when the particle stands later in the same clause'),
-  modality: Modality.exclude(['fact']).optional().describe('what the verb itself says about its complement: "advise" makes it advised'),
+  modality: Modality.exclude(['fact'])
+    .optional()
+    .describe('what the verb itself says about its complement: "advise" makes it advised'),
 });
 export type LexiconVerb = z.infer<typeof LexiconVerb>;
 
@@ -22,7 +33,9 @@ export const RulesLexicon = z.object({
   version: z.string().min(1),
   abbreviations: Words.describe('abbreviations whose full stop does not end a sentence, without the final dot'),
   verbs: z.array(LexiconVerb).min(1),
-  speechActs: Words.describe('English base forms (as in "en") of verbs that are statements themselves: "admit", "confirm"; their actor is the source'),
+  speechActs: Words.describe(
+    'English base forms (as in "en") of verbs that are statements themselves: "admit", "confirm"; their actor is the source',
+  ),
   passives: Words.describe('auxiliaries of the passive: "were told" is not an attribution'),
   auxiliaries: Words.describe('have, be, become and modal verbs: part of a verb group, never the claim verb itself'),
   modal: z.object({ planned: Phrases, advised: Phrases, demanded: Phrases, possible: Phrases }),
@@ -41,7 +54,9 @@ export const RulesLexicon = z.object({
   prepositions: Words,
   fronted: Words.describe('adverbs that can stand before the finite verb without being its subject'),
   pronouns: Words,
-  demonstratives: Words.describe('"Dat meldt X": a sentence whose subject points back passes its source to the previous one'),
+  demonstratives: Words.describe(
+    '"Dat meldt X": a sentence whose subject points back passes its source to the previous one',
+  ),
   infinitive: z.string().describe('the infinitive marker: to, te, zu'),
   dates: z.object({
     months: Words,
@@ -63,13 +78,29 @@ export const GlossLexicon = z.object({
   language: SupportedLanguage,
   version: z.string().min(1),
   words: z.record(z.string(), z.string()).describe('lowercase word to English; an empty string drops the word'),
-  verbs: z.record(z.string(), z.string().regex(/^[a-z' ]+\|[a-z' ]+\|[a-z' ]+$/)).default({})
-    .describe('infinitive to English "base|past|participle"; every inflected form is generated; a separable verb marks its particle with "+": "an+kündigen"'),
-  strong: z.record(z.string(), Words).default({})
-    .describe('irregular verbs: infinitive to "past past-plural participle", in German with the third person present last: "nahm nahmen genommen nimmt"'),
-  openers: z.record(z.string(), z.string()).default({})
-    .describe('words that open an infinitive clause, to English: "om" → "to", "ohne" → "without"; the verb follows them in English'),
-  cognates: z.array(z.tuple([z.string(), z.string()])).default([])
-    .describe('endings of unknown loanwords and their English, tried in order: ["ität", "ity"] reads "Mortalität" as "mortality"'),
+  verbs: z
+    .record(z.string(), z.string().regex(/^[a-z' ]+\|[a-z' ]+\|[a-z' ]+$/))
+    .default({})
+    .describe(
+      'infinitive to English "base|past|participle"; every inflected form is generated; a separable verb marks its particle with "+": "an+kündigen"',
+    ),
+  strong: z
+    .record(z.string(), Words)
+    .default({})
+    .describe(
+      'irregular verbs: infinitive to "past past-plural participle", in German with the third person present last: "nahm nahmen genommen nimmt"',
+    ),
+  openers: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe(
+      'words that open an infinitive clause, to English: "om" → "to", "ohne" → "without"; the verb follows them in English',
+    ),
+  cognates: z
+    .array(z.tuple([z.string(), z.string()]))
+    .default([])
+    .describe(
+      'endings of unknown loanwords and their English, tried in order: ["ität", "ity"] reads "Mortalität" as "mortality"',
+    ),
 });
 export type GlossLexicon = z.infer<typeof GlossLexicon>;

@@ -50,7 +50,8 @@ describe('the benchmark corpus generator', () => {
     expect(distinct.size).toBe(articles.length - manifest.exactDuplicates);
     expect(manifest.contradictions.length).toBeGreaterThan(0);
     const paths = new Set(articles.map((article) => article.path));
-    for (const contradiction of manifest.contradictions) expect(paths.has(contradiction.path), contradiction.path).toBe(true);
+    for (const contradiction of manifest.contradictions)
+      expect(paths.has(contradiction.path), contradiction.path).toBe(true);
   });
 
   it('is deterministic for a seed', () => {
@@ -58,7 +59,10 @@ describe('the benchmark corpus generator', () => {
     const b = join(tempDir(), 'b');
     generateCorpus(a, 40, 7);
     generateCorpus(b, 40, 7);
-    const files = (root: string) => readdirSync(join(root, '0000')).sort().map((name) => readFileSync(join(root, '0000', name), 'utf8'));
+    const files = (root: string) =>
+      readdirSync(join(root, '0000'))
+        .sort()
+        .map((name) => readFileSync(join(root, '0000', name), 'utf8'));
     expect(files(a)).toEqual(files(b));
   });
 });
@@ -117,8 +121,35 @@ describe('npm run bench', () => {
     const { execFileSync } = await import('node:child_process');
     const out = tempDir();
     const root = join(import.meta.dirname, '..');
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/bench.ts', '--sizes', '40', '--no-llm', '--no-page', '--no-models', '--out', out], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    for (const stage of ['load', 'detect', 'extract', 'store', 'dedup', 'contradictions', 'report', 'cached re-run', 'inserts/s', 'detections/s']) expect(stdout).toContain(stage);
+    const stdout = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'pipeline/cli/bench.ts',
+        '--sizes',
+        '40',
+        '--no-llm',
+        '--no-page',
+        '--no-models',
+        '--out',
+        out,
+      ],
+      { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    for (const stage of [
+      'load',
+      'detect',
+      'extract',
+      'store',
+      'dedup',
+      'contradictions',
+      'report',
+      'cached re-run',
+      'inserts/s',
+      'detections/s',
+    ])
+      expect(stdout).toContain(stage);
     const figures = JSON.parse(readFileSync(join(out, 'bench.json'), 'utf8'));
     expect(figures.sizes).toHaveLength(1);
     expect(figures.sizes[0]).toMatchObject({ size: 40, run: { articles: 40, cached: { unchanged: 40, llmCalls: 0 } } });
@@ -133,7 +164,22 @@ describe('npm run bench', () => {
     const { spawnSync } = await import('node:child_process');
     const out = tempDir();
     const root = join(import.meta.dirname, '..');
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/bench.ts', '--sizes', '40', '--no-llm', '--dedup-sizes', '10k,ten', '--out', out], { cwd: root, encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'pipeline/cli/bench.ts',
+        '--sizes',
+        '40',
+        '--no-llm',
+        '--dedup-sizes',
+        '10k,ten',
+        '--out',
+        out,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(child.status).toBe(2);
     expect(child.stderr).toMatch(/not a size: "ten"/);
     expect(readdirSync(out)).toEqual([]);

@@ -12,7 +12,9 @@ const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 
 
 function runAsync(script: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
   const file = scripts[script]!.replace(/^tsx /, '');
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { env: { ...process.env, CLAIMLENS_LLM: '' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    env: { ...process.env, CLAIMLENS_LLM: '' },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
@@ -29,22 +31,32 @@ describe('the command line', () => {
   it('ingest answers a missing folder with one line and a non-zero exit', async () => {
     const result = await runInProcess('ingest', ['/nonexistent/articles', '--out', tempDir()]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^claimlens: no folder at \/nonexistent\/articles; /)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^claimlens: no folder at \/nonexistent\/articles; /),
+    ]);
   });
 
   it('ingest refuses an out dir it cannot create, even as root', async () => {
     // A folder under a regular file cannot exist for anyone, root included (CI runs as root).
     const file = join(tempDir(), 'not-a-folder');
     writeFileSync(file, 'a file, not a folder');
-    const result = await runInProcess('ingest', [makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }), '--out', join(file, 'sub')]);
+    const result = await runInProcess('ingest', [
+      makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }),
+      '--out',
+      join(file, 'sub'),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^claimlens: cannot write to .*not-a-folder\/sub; /);
   });
 
   it('ingest rejects an unknown flag and a bad --llm spec before reading anything', async () => {
     const folder = makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' });
-    expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--colour'])).stderr).toMatch(/^claimlens: unknown option --colour; usage: npm run ingest -- \[folder\] \[options\]/);
-    expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--max-file-mb', 'lots'])).stderr).toMatch(/^claimlens: --max-file-mb must be a positive number, not "lots"/);
+    expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--colour'])).stderr).toMatch(
+      /^claimlens: unknown option --colour; usage: npm run ingest -- \[folder\] \[options\]/,
+    );
+    expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--max-file-mb', 'lots'])).stderr).toMatch(
+      /^claimlens: --max-file-mb must be a positive number, not "lots"/,
+    );
     const bad = await runInProcess('ingest', [folder, '--out', tempDir(), '--llm', 'gpt5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^claimlens: unknown --llm "gpt5"; use one of: rules/);
@@ -76,9 +88,15 @@ describe('the command line', () => {
     const unlock = await lockDatabase(file);
     try {
       // Asynchronously: a blocked event loop would stop this process refreshing its lock.
-      const result = await runAsync('ingest', [makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }), '--out', out]);
+      const result = await runAsync('ingest', [
+        makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }),
+        '--out',
+        out,
+      ]);
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^claimlens: .*claims\.sqlite is in use by another claimlens run; wait for it to finish/);
+      expect(result.stderr).toMatch(
+        /^claimlens: .*claims\.sqlite is in use by another claimlens run; wait for it to finish/,
+      );
     } finally {
       await unlock();
     }
@@ -89,10 +107,24 @@ describe('the command line', () => {
 
   it.each([
     ['an unknown spec', ['--llm', 'gpt5'], {}, /^claimlens: unknown --llm "gpt5"/],
-    ['a missing key', ['--llm', 'openai:gpt-4o-mini'], { OPENAI_API_KEY: '' }, /^claimlens: OPENAI_API_KEY is not set; /],
+    [
+      'a missing key',
+      ['--llm', 'openai:gpt-4o-mini'],
+      { OPENAI_API_KEY: '' },
+      /^claimlens: OPENAI_API_KEY is not set; /,
+    ],
   ])('a refused --llm (%s) leaves no database file behind', async (_name, args, env, message) => {
     const out = join(tempDir(), 'fresh');
-    const result = await runInProcess('ingest', [makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }), '--out', out, ...args], env);
+    const result = await runInProcess(
+      'ingest',
+      [
+        makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' }),
+        '--out',
+        out,
+        ...args,
+      ],
+      env,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
     expect(existsSync(join(out, 'claims.sqlite'))).toBe(false);
@@ -100,7 +132,11 @@ describe('the command line', () => {
   });
 
   it('says "same text as" for a second copy of a text in one run, and "unchanged" only on a later run', async () => {
-    const line = (outlet: string) => JSON.stringify({ text: 'The mayor said on Tuesday that the city will close three parks after the storm.', outlet });
+    const line = (outlet: string) =>
+      JSON.stringify({
+        text: 'The mayor said on Tuesday that the city will close three parks after the storm.',
+        outlet,
+      });
     const folder = makeFolder({ 'feed.jsonl': [line('A'), line('B'), ''].join('\n') });
     const out = tempDir();
     const first = await runInProcess('ingest', [folder, '--out', out]);
@@ -114,7 +150,9 @@ describe('the command line', () => {
   });
 
   it('strips escape sequences from file names in the per-article lines', async () => {
-    const folder = makeFolder({ '\u001b[2J\u001b]0;pwned\u0007evil.txt': 'The minister said on Monday that the plan was approved by parliament.' });
+    const folder = makeFolder({
+      '\u001b[2J\u001b]0;pwned\u0007evil.txt': 'The minister said on Monday that the plan was approved by parliament.',
+    });
     const result = await runInProcess('ingest', [folder, '--out', tempDir()]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ok +en evil\.txt/m);
@@ -123,11 +161,20 @@ describe('the command line', () => {
 });
 
 describe('the progress total', () => {
-  const folder = () => makeFolder({
-    'a.txt': 'The minister said on Monday that the plan was approved by parliament after a long debate.',
-    'b.md': '---\noutlet: Ledger\n---\nThe council said on Friday that the bridge will reopen in May after the repairs.',
-    'feeds/wire.jsonl': [1, 2, 3, 4].map((n) => JSON.stringify({ text: `The mayor said on Tuesday that the city will close ${n} parks after the storm damage.` })).join('\n') + '\n\n  \n',
-  });
+  const folder = () =>
+    makeFolder({
+      'a.txt': 'The minister said on Monday that the plan was approved by parliament after a long debate.',
+      'b.md':
+        '---\noutlet: Ledger\n---\nThe council said on Friday that the bridge will reopen in May after the repairs.',
+      'feeds/wire.jsonl':
+        [1, 2, 3, 4]
+          .map((n) =>
+            JSON.stringify({
+              text: `The mayor said on Tuesday that the city will close ${n} parks after the storm damage.`,
+            }),
+          )
+          .join('\n') + '\n\n  \n',
+    });
 
   it('counts each non-blank line of a .jsonl as an article, growing as the walk goes', async () => {
     const totals: number[] = [];
@@ -138,8 +185,14 @@ describe('the progress total', () => {
   // The bar is drawn only on a terminal: `script` gives the run a pseudo-terminal.
   const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
   it.skipIf(!hasScript)('ends at articles done of articles found, with the claims the summary counts', () => {
-    const command = [process.execPath, '--import', 'tsx', 'pipeline/cli/ingest.ts', folder(), '--out', tempDir()].map((arg) => `'${arg}'`).join(' ');
-    const result = spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CLAIMLENS_LLM: '' }, timeout: 60_000 });
+    const command = [process.execPath, '--import', 'tsx', 'pipeline/cli/ingest.ts', folder(), '--out', tempDir()]
+      .map((arg) => `'${arg}'`)
+      .join(' ');
+    const result = spawnSync('script', ['-qfec', command, '/dev/null'], {
+      encoding: 'utf8',
+      env: { ...process.env, CLAIMLENS_LLM: '' },
+      timeout: 60_000,
+    });
     const screen = result.stdout.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '\n');
     const bars = [...screen.matchAll(/(\d+)\/(\d+) articles [^\n]*?\| (\d+) claims/g)];
     const last = bars[bars.length - 1]!;

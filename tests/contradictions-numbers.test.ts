@@ -3,9 +3,17 @@ import { parseLocaleNumber, parseQuantities } from '../pipeline/contradictions/n
 
 describe('reading quantities the way each language writes them', () => {
   it.each([
-    ['nl', '7,5', 7.5], ['nl', '1.000', 1000], ['nl', '200.000', 200000], ['nl', '1.234,5', 1234.5],
-    ['de', '7,5', 7.5], ['de', '1.000', 1000], ['de', '2.5', 2.5],
-    ['en', '7.5', 7.5], ['en', '1,000', 1000], ['en', '1,234.5', 1234.5], ['en', '7,5', 7.5],
+    ['nl', '7,5', 7.5],
+    ['nl', '1.000', 1000],
+    ['nl', '200.000', 200000],
+    ['nl', '1.234,5', 1234.5],
+    ['de', '7,5', 7.5],
+    ['de', '1.000', 1000],
+    ['de', '2.5', 2.5],
+    ['en', '7.5', 7.5],
+    ['en', '1,000', 1000],
+    ['en', '1,234.5', 1234.5],
+    ['en', '7,5', 7.5],
   ] as const)('%s reads %s as %d', (language, literal, value) => {
     expect(parseLocaleNumber(literal, language)).toBe(value);
   });

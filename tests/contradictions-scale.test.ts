@@ -9,7 +9,11 @@ import { claimRow, storeArticle } from './support/contradiction-claims.ts';
 import { tempDir } from './support/folder.ts';
 
 const LANGUAGES = ['en', 'nl', 'de'] as const;
-const ACTIONS = { en: (n: number) => `counted ${n} dead`, nl: (n: number) => `telde ${n} doden`, de: (n: number) => `zählten ${n} Tote` };
+const ACTIONS = {
+  en: (n: number) => `counted ${n} dead`,
+  nl: (n: number) => `telde ${n} doden`,
+  de: (n: number) => `zählten ${n} Tote`,
+};
 const ACTORS = { en: 'Officials', nl: 'De autoriteiten', de: 'Die Behörden' };
 
 /** A widely reported figure: `counts[i]` claims give `values[i]`, spread over languages, outlets and days. */
@@ -18,17 +22,23 @@ function reportedFigure(values: readonly number[], counts: readonly number[]): C
   values.forEach((value, group) => {
     for (let i = 0; i < counts[group]!; i += 1) {
       const language = LANGUAGES[(i + group) % 3]!;
-      claims.push(claimRow({
-        language, actor: ACTORS[language], action: ACTIONS[language](value),
-        statement_en: `Officials counted ${value} dead after the quake.`,
-        cluster_id: 'quake', published: `2021-03-${String(1 + ((i * 7 + group) % 28)).padStart(2, '0')}`,
-      }));
+      claims.push(
+        claimRow({
+          language,
+          actor: ACTORS[language],
+          action: ACTIONS[language](value),
+          statement_en: `Officials counted ${value} dead after the quake.`,
+          cluster_id: 'quake',
+          published: `2021-03-${String(1 + ((i * 7 + group) % 28)).padStart(2, '0')}`,
+        }),
+      );
     }
   });
   return claims;
 }
 
-const earliest = (claims: readonly ClaimRow[]) => [...claims].sort((x, y) => (x.published! + x.claim_id).localeCompare(y.published! + y.claim_id))[0]!;
+const earliest = (claims: readonly ClaimRow[]) =>
+  [...claims].sort((x, y) => (x.published! + x.claim_id).localeCompare(y.published! + y.claim_id))[0]!;
 
 describe('contradictions in a large cluster', () => {
   it('compares each pair of positions once, through the earliest claim of each, with how many claims stand behind it', () => {
@@ -36,15 +46,24 @@ describe('contradictions in a large cluster', () => {
     const claims = reportedFigure([120, 45, 300], sizes);
     const found = detectContradictions(claims);
     expect(found.map((item) => item.kind)).toEqual(['numeric', 'numeric', 'numeric']);
-    const representatives = [0, 1, 2].map((group) => earliest(claims.filter((claim) => claim.action.includes(String([120, 45, 300][group])))));
+    const representatives = [0, 1, 2].map((group) =>
+      earliest(claims.filter((claim) => claim.action.includes(String([120, 45, 300][group])))),
+    );
     const sizeOf = new Map(representatives.map((claim, group) => [claim.claim_id, sizes[group]!]));
     for (const item of found) {
       expect(sizeOf.has(item.claim_a) && sizeOf.has(item.claim_b)).toBe(true);
       expect([item.support_a, item.support_b]).toEqual([sizeOf.get(item.claim_a), sizeOf.get(item.claim_b)]);
-      expect(item.explanation).toMatch(/^A gives \d+ \w+ \(".+"\), B gives \d+ \w+ \(".+"\): \d+% apart, more than rounding allows\. A's side is stated by \d+ claims, B's by \d+ claims\.$/);
+      expect(item.explanation).toMatch(
+        /^A gives \d+ \w+ \(".+"\), B gives \d+ \w+ \(".+"\): \d+% apart, more than rounding allows\. A's side is stated by \d+ claims, B's by \d+ claims\.$/,
+      );
       expect(item.explanation).toContain(`stated by ${item.support_a} claims, B's by ${item.support_b} claims`);
     }
-    const pairs = found.map((item) => [item.claim_a, item.claim_b].map((id) => sizeOf.get(id)).sort().join('/'));
+    const pairs = found.map((item) =>
+      [item.claim_a, item.claim_b]
+        .map((id) => sizeOf.get(id))
+        .sort()
+        .join('/'),
+    );
     expect(pairs.sort()).toEqual(['100/30', '100/70', '30/70']);
   });
 
@@ -62,14 +81,23 @@ describe('contradictions in a large cluster', () => {
     expect(thirty.length).toBeLessThanOrEqual(66);
     expect(sixty.length).toBe(thirty.length);
     // the best supported positions are among those compared
-    expect(thirty.some((item) => item.support_a === 5 && item.support_b === 4 || item.support_a === 4 && item.support_b === 5)).toBe(true);
+    expect(
+      thirty.some(
+        (item) => (item.support_a === 5 && item.support_b === 4) || (item.support_a === 4 && item.support_b === 5),
+      ),
+    ).toBe(true);
   });
 
   it('keeps claims about numbered units apart across clusters ("district 5" is not "district 6")', () => {
-    const claims = Array.from({ length: 60 }, (_, i) => claimRow({
-      language: 'en', actor: `The council of district ${i + 1}`, action: `approved a budget of ${(i + 1) * 7} million euros`,
-      statement_en: `The council of district ${i + 1} approved a budget of ${(i + 1) * 7} million euros on Monday.`, cluster_id: `district-${i + 1}`,
-    }));
+    const claims = Array.from({ length: 60 }, (_, i) =>
+      claimRow({
+        language: 'en',
+        actor: `The council of district ${i + 1}`,
+        action: `approved a budget of ${(i + 1) * 7} million euros`,
+        statement_en: `The council of district ${i + 1} approved a budget of ${(i + 1) * 7} million euros on Monday.`,
+        cluster_id: `district-${i + 1}`,
+      }),
+    );
     expect(detectContradictions(claims)).toEqual([]);
   });
 });
@@ -84,20 +112,45 @@ describe('the contradictions stage on a large cluster', () => {
     for (let i = 0; i < 200; i += 1) {
       const value = values[i % 7 === 0 ? 2 : i % 3 === 0 ? 1 : 0]!;
       storeArticle(db, {
-        path: `quake/${i}.txt`, language: 'en', outlet: `Outlet ${i % 9}`, published: `2021-03-${String(1 + (i % 28)).padStart(2, '0')}`,
-        claims: [{ quote: `Officials counted ${value} dead after the quake.`, actor: 'Officials', action: `counted ${value} dead`, statement_en: `Officials counted ${value} dead after the quake.` }],
+        path: `quake/${i}.txt`,
+        language: 'en',
+        outlet: `Outlet ${i % 9}`,
+        published: `2021-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+        claims: [
+          {
+            quote: `Officials counted ${value} dead after the quake.`,
+            actor: 'Officials',
+            action: `counted ${value} dead`,
+            statement_en: `Officials counted ${value} dead after the quake.`,
+          },
+        ],
       });
     }
-    db.prepare("INSERT INTO clusters (cluster_id, statement_en) VALUES ('quake', 'Officials counted the dead after the quake.')").run();
+    db.prepare(
+      "INSERT INTO clusters (cluster_id, statement_en) VALUES ('quake', 'Officials counted the dead after the quake.')",
+    ).run();
     db.prepare("UPDATE claims SET cluster_id = 'quake'").run();
     const first = await contradictionStage(db, { extractor: createRulesExtractor() });
-    const rows = () => db!.prepare('SELECT kind, claim_a, claim_b, explanation, score, support_a, support_b FROM contradictions ORDER BY contradiction_id').all() as { kind: string; support_a: number; support_b: number; explanation: string }[];
+    const rows = () =>
+      db!
+        .prepare(
+          'SELECT kind, claim_a, claim_b, explanation, score, support_a, support_b FROM contradictions ORDER BY contradiction_id',
+        )
+        .all() as { kind: string; support_a: number; support_b: number; explanation: string }[];
     const stored = rows();
     expect(first.contradictions).toBe(3);
     expect(stored.map((row) => row.kind)).toEqual(['numeric', 'numeric', 'numeric']);
-    const counts = (db.prepare("SELECT count(*) AS n FROM claims GROUP BY substr(action, 9) ORDER BY n").all() as { n: number }[]).map((row) => row.n);
+    const counts = (
+      db.prepare('SELECT count(*) AS n FROM claims GROUP BY substr(action, 9) ORDER BY n').all() as { n: number }[]
+    ).map((row) => row.n);
     expect(stored.map((row) => [row.support_a, row.support_b].sort((x, y) => x - y).join('/')).sort()).toEqual(
-      [[counts[0], counts[1]], [counts[0], counts[2]], [counts[1], counts[2]]].map((pair) => pair.join('/')).sort(),
+      [
+        [counts[0], counts[1]],
+        [counts[0], counts[2]],
+        [counts[1], counts[2]],
+      ]
+        .map((pair) => pair.join('/'))
+        .sort(),
     );
     const changes = (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     const again = await contradictionStage(db, { extractor: createRulesExtractor() });

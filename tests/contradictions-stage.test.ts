@@ -8,19 +8,59 @@ import { startLlmServer, type LlmServer } from './llm-server/server.ts';
 import { tempDir } from './support/folder.ts';
 import { storeArticle, type StoredArticleSketch } from './support/contradiction-claims.ts';
 
-const ban = (language: 'nl' | 'en', quote: string, statement: string, extra: Partial<StoredArticleSketch['claims'][number]> = {}) => ({
-  quote, statement_en: statement, actor: language === 'nl' ? 'Het kabinet' : 'The cabinet', action: quote, ...extra,
+const ban = (
+  language: 'nl' | 'en',
+  quote: string,
+  statement: string,
+  extra: Partial<StoredArticleSketch['claims'][number]> = {},
+) => ({
+  quote,
+  statement_en: statement,
+  actor: language === 'nl' ? 'Het kabinet' : 'The cabinet',
+  action: quote,
+  ...extra,
 });
 
 const articles: StoredArticleSketch[] = [
-  { path: 'nl/verbod.txt', language: 'nl', outlet: 'Dagblad', published: '2020-04-07', claims: [
-    ban('nl', 'Het kabinet heeft Zoom op 7 april verboden voor ambtenaren.', 'The cabinet banned Zoom for civil servants on 7 April.', { date: 'op 7 april', date_start: '2020-04-07', date_end: '2020-04-07', date_precision: 'day' }),
-    { quote: 'Zoom heeft 200 miljoen gebruikers.', actor: 'Zoom', action: 'heeft 200 miljoen gebruikers', statement_en: 'Zoom has 200 million users.' },
-  ] },
-  { path: 'en/advice.txt', language: 'en', outlet: 'Daily Wire Service', published: '2020-04-09', claims: [
-    ban('en', 'The cabinet told civil servants they should avoid Zoom.', 'The cabinet said civil servants should avoid Zoom.'),
-    { quote: 'Zoom has 300 million users.', actor: 'Zoom', action: 'has 300 million users', statement_en: 'Zoom has 300 million users.' },
-  ] },
+  {
+    path: 'nl/verbod.txt',
+    language: 'nl',
+    outlet: 'Dagblad',
+    published: '2020-04-07',
+    claims: [
+      ban(
+        'nl',
+        'Het kabinet heeft Zoom op 7 april verboden voor ambtenaren.',
+        'The cabinet banned Zoom for civil servants on 7 April.',
+        { date: 'op 7 april', date_start: '2020-04-07', date_end: '2020-04-07', date_precision: 'day' },
+      ),
+      {
+        quote: 'Zoom heeft 200 miljoen gebruikers.',
+        actor: 'Zoom',
+        action: 'heeft 200 miljoen gebruikers',
+        statement_en: 'Zoom has 200 million users.',
+      },
+    ],
+  },
+  {
+    path: 'en/advice.txt',
+    language: 'en',
+    outlet: 'Daily Wire Service',
+    published: '2020-04-09',
+    claims: [
+      ban(
+        'en',
+        'The cabinet told civil servants they should avoid Zoom.',
+        'The cabinet said civil servants should avoid Zoom.',
+      ),
+      {
+        quote: 'Zoom has 300 million users.',
+        actor: 'Zoom',
+        action: 'has 300 million users',
+        statement_en: 'Zoom has 300 million users.',
+      },
+    ],
+  },
 ];
 
 let db: Db | undefined;
@@ -32,11 +72,19 @@ function setUp(): Db {
   return db;
 }
 
-const rowsOf = (database: Db) => database.prepare('SELECT * FROM v_contradictions ORDER BY contradiction_id').all() as Record<string, unknown>[];
+const rowsOf = (database: Db) =>
+  database.prepare('SELECT * FROM v_contradictions ORDER BY contradiction_id').all() as Record<string, unknown>[];
 
 /** The loopback model server answering every pair question with the same reply; closed after the test. */
 async function judgeServer(reply: string, count = 40): Promise<LlmServer> {
-  const server = await startLlmServer({ scripts: [{ when: 'Claim A (', replies: Array.from({ length: count }, () => ({ kind: 'content' as const, content: reply })) }] });
+  const server = await startLlmServer({
+    scripts: [
+      {
+        when: 'Claim A (',
+        replies: Array.from({ length: count }, () => ({ kind: 'content' as const, content: reply })),
+      },
+    ],
+  });
   servers.push(server);
   return server;
 }
@@ -54,7 +102,10 @@ describe('the contradictions stage', () => {
     expect(rows.map((row) => row.kind).sort()).toEqual(['modality', 'numeric']);
     const numeric = rows.find((row) => row.kind === 'numeric')!;
     expect([numeric.path_a, numeric.path_b].sort()).toEqual(['en/advice.txt', 'nl/verbod.txt']);
-    expect([numeric.quote_a, numeric.quote_b].sort()).toEqual(['Zoom has 300 million users.', 'Zoom heeft 200 miljoen gebruikers.']);
+    expect([numeric.quote_a, numeric.quote_b].sort()).toEqual([
+      'Zoom has 300 million users.',
+      'Zoom heeft 200 miljoen gebruikers.',
+    ]);
   });
 
   it('changes nothing when run again on unchanged claims', async () => {
@@ -92,7 +143,9 @@ describe('the contradictions stage', () => {
 
   it('asks the model about candidate pairs once, then answers from the cache', async () => {
     const database = setUp();
-    const server = await judgeServer('{"verdict":"contradiction","kind":"numeric","reason":"200 million is not 300 million."}');
+    const server = await judgeServer(
+      '{"verdict":"contradiction","kind":"numeric","reason":"200 million is not 300 million."}',
+    );
     const extractor = await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 });
     const first = await contradictionStage(database, { extractor });
     expect(first.judged).toBeGreaterThan(0);
@@ -107,8 +160,12 @@ describe('the contradictions stage', () => {
 
   it('adds what only the model sees, as its own finding', async () => {
     const database = setUp();
-    const server = await judgeServer('{"verdict":"contradiction","kind":"other","reason":"One speaks of a ban, the other of a user count."}');
-    await contradictionStage(database, { extractor: await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 }) });
+    const server = await judgeServer(
+      '{"verdict":"contradiction","kind":"other","reason":"One speaks of a ban, the other of a user count."}',
+    );
+    await contradictionStage(database, {
+      extractor: await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 }),
+    });
     const other = rowsOf(database).filter((row) => row.kind === 'other');
     expect(other.length).toBeGreaterThan(0);
     expect(other[0]!.explanation).toBe('openai:test-model judged: One speaks of a ban, the other of a user count.');
@@ -121,9 +178,16 @@ describe('the contradictions stage', () => {
     rules.close();
     const database = setUp();
     const agreeing = await judgeServer('{"verdict":"agreement","kind":"other","reason":"Both describe the same ban."}');
-    const summary = await contradictionStage(database, { extractor: await extractorFor('openai:test-model', database, agreeing, { maxRepairs: 0, maxRetries: 0 }) });
+    const summary = await contradictionStage(database, {
+      extractor: await extractorFor('openai:test-model', database, agreeing, { maxRepairs: 0, maxRetries: 0 }),
+    });
     expect(rowsOf(database)).toEqual([]);
-    const held = database.prepare('SELECT kind, score, held, explanation FROM v_contradiction_candidates').all() as { kind: string; score: number; held: string; explanation: string }[];
+    const held = database.prepare('SELECT kind, score, held, explanation FROM v_contradiction_candidates').all() as {
+      kind: string;
+      score: number;
+      held: string;
+      explanation: string;
+    }[];
     expect(summary.held).toBe(held.length);
     expect(held.map((row) => row.kind).sort()).toEqual([...byRules.keys()].sort());
     for (const row of held) {
@@ -134,7 +198,9 @@ describe('the contradictions stage', () => {
     database.close();
     const fresh = setUp();
     const garbling = await judgeServer('I think they disagree');
-    const garbled = await contradictionStage(fresh, { extractor: await extractorFor('openai:test-model', fresh, garbling, { maxRepairs: 0, maxRetries: 0 }) });
+    const garbled = await contradictionStage(fresh, {
+      extractor: await extractorFor('openai:test-model', fresh, garbling, { maxRepairs: 0, maxRetries: 0 }),
+    });
     expect(garbled.failures).toBe(garbled.judged);
     expect(new Map(rowsOf(fresh).map((row) => [row.kind, row.score]))).toEqual(byRules);
   });
@@ -143,8 +209,18 @@ describe('the contradictions stage', () => {
 describe('judging pairs with a model', () => {
   /** Six outlets each giving Zoom a different user count: every pair of them is a question for the judge. */
   const counts: StoredArticleSketch[] = [100, 200, 300, 400, 500, 600].map((millions, index) => ({
-    path: `en/users-${millions}.txt`, language: 'en', outlet: `Outlet ${index}`, published: '2020-04-0' + (index + 1),
-    claims: [{ quote: `Zoom has ${millions} million users.`, actor: 'Zoom', action: `has ${millions} million users`, statement_en: `Zoom has ${millions} million users.` }],
+    path: `en/users-${millions}.txt`,
+    language: 'en',
+    outlet: `Outlet ${index}`,
+    published: '2020-04-0' + (index + 1),
+    claims: [
+      {
+        quote: `Zoom has ${millions} million users.`,
+        actor: 'Zoom',
+        action: `has ${millions} million users`,
+        statement_en: `Zoom has ${millions} million users.`,
+      },
+    ],
   }));
 
   function setUpCounts(): Db {
@@ -153,19 +229,32 @@ describe('judging pairs with a model', () => {
     return db;
   }
 
-  it.each([1, 3])('keeps at most %i judge questions in flight, and that many when there are more', async (concurrency) => {
-    const database = setUpCounts();
-    const server = await judgeServer('{"verdict":"contradiction","kind":"numeric","reason":"The counts differ."}', 100);
-    server.setLatency(40);
-    const summary = await contradictionStage(database, { extractor: await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 }), concurrency });
-    expect(summary.judged).toBeGreaterThan(concurrency);
-    expect(server.stats.chatRequests).toBe(summary.judged);
-    expect(server.stats.maxInFlight).toBe(concurrency);
-  });
+  it.each([1, 3])(
+    'keeps at most %i judge questions in flight, and that many when there are more',
+    async (concurrency) => {
+      const database = setUpCounts();
+      const server = await judgeServer(
+        '{"verdict":"contradiction","kind":"numeric","reason":"The counts differ."}',
+        100,
+      );
+      server.setLatency(40);
+      const summary = await contradictionStage(database, {
+        extractor: await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 }),
+        concurrency,
+      });
+      expect(summary.judged).toBeGreaterThan(concurrency);
+      expect(server.stats.chatRequests).toBe(summary.judged);
+      expect(server.stats.maxInFlight).toBe(concurrency);
+    },
+  );
 
   it('does not ask again, on an unchanged re-run, what the model failed to answer; --force asks again', async () => {
     const database = setUpCounts();
-    const server = await startLlmServer({ scripts: [{ when: 'Claim A (', replies: Array.from({ length: 100 }, () => ({ kind: 'status' as const, status: 500 })) }] });
+    const server = await startLlmServer({
+      scripts: [
+        { when: 'Claim A (', replies: Array.from({ length: 100 }, () => ({ kind: 'status' as const, status: 500 })) },
+      ],
+    });
     servers.push(server);
     const extractor = await extractorFor('openai:test-model', database, server, { maxRepairs: 0, maxRetries: 0 });
     const first = await contradictionStage(database, { extractor, concurrency: 2 });
@@ -177,13 +266,26 @@ describe('judging pairs with a model', () => {
     server.resetStats();
     const again = await contradictionStage(database, { extractor, concurrency: 2 });
     expect(server.stats.chatRequests).toBe(0);
-    expect(again).toMatchObject({ judged: 0, failures: 0, skipped: first.failures, inserted: 0, updated: 0, deleted: 0 });
+    expect(again).toMatchObject({
+      judged: 0,
+      failures: 0,
+      skipped: first.failures,
+      inserted: 0,
+      updated: 0,
+      deleted: 0,
+    });
     expect(rowsOf(database)).toEqual(byRules);
 
     // The model answers now (a second server, one model name); --force asks the failed questions again, and their answers are kept.
-    const answering = await judgeServer('{"verdict":"contradiction","kind":"numeric","reason":"The counts differ."}', 100);
+    const answering = await judgeServer(
+      '{"verdict":"contradiction","kind":"numeric","reason":"The counts differ."}',
+      100,
+    );
     const recovered = await extractorFor('openai:test-model', database, answering, { maxRepairs: 0, maxRetries: 0 });
-    expect(await contradictionStage(database, { extractor: recovered, concurrency: 2 })).toMatchObject({ judged: 0, skipped: first.failures });
+    expect(await contradictionStage(database, { extractor: recovered, concurrency: 2 })).toMatchObject({
+      judged: 0,
+      skipped: first.failures,
+    });
     const forced = await contradictionStage(database, { extractor: recovered, concurrency: 2, force: true });
     expect(forced).toMatchObject({ judged: first.judged, failures: 0, skipped: 0 });
     expect(answering.stats.chatRequests).toBe(first.judged);

@@ -29,24 +29,43 @@ describe('translations of one text', () => {
     ['en', 'nl'],
     ['en', 'de'],
     ['nl', 'de'],
-  ] as const)('%s and %s versions of one article read as translations; the same text in one language is no translation', (x, y) => {
-    expect(readAsTranslation({ language: x, text: bridge[x] }, { language: y, text: bridge[y] })).toBe(true);
-    expect(readAsTranslation({ language: x, text: bridge[x] }, { language: x, text: bridge[x] })).toBe(false);
-  });
+  ] as const)(
+    '%s and %s versions of one article read as translations; the same text in one language is no translation',
+    (x, y) => {
+      expect(readAsTranslation({ language: x, text: bridge[x] }, { language: y, text: bridge[y] })).toBe(true);
+      expect(readAsTranslation({ language: x, text: bridge[x] }, { language: x, text: bridge[x] })).toBe(false);
+    },
+  );
 
   it.each([
     ['en', 'de'],
     ['en', 'nl'],
     ['de', 'nl'],
-  ] as const)('a second report of the same event (%s against %s), with its own figures in its own order, is no translation', (x, y) => {
-    const other = secondReport[y as keyof typeof secondReport];
-    expect(readAsTranslation({ language: x, text: bridge[x] }, { language: y, text: other })).toBe(false);
-  });
+  ] as const)(
+    'a second report of the same event (%s against %s), with its own figures in its own order, is no translation',
+    (x, y) => {
+      const other = secondReport[y as keyof typeof secondReport];
+      expect(readAsTranslation({ language: x, text: bridge[x] }, { language: y, text: other })).toBe(false);
+    },
+  );
 
   it('holds a disagreement between two articles that translate each other out of the report, and says why', () => {
-    const article = (language: 'en' | 'de', text: string) => ({ article_id: `bridge-${language}`, language, text, published: '2026-03-03' });
+    const article = (language: 'en' | 'de', text: string) => ({
+      article_id: `bridge-${language}`,
+      language,
+      text,
+      published: '2026-03-03',
+    });
     const claim = (language: 'en' | 'de', action: string, modality: 'fact' | 'advised') =>
-      claimRow({ language, article_id: `bridge-${language}`, actor: 'Rijnmond', action, statement_en: 'Rijnmond closed the Calandbrug.', modality, cluster_id: 'bridge' });
+      claimRow({
+        language,
+        article_id: `bridge-${language}`,
+        actor: 'Rijnmond',
+        action,
+        statement_en: 'Rijnmond closed the Calandbrug.',
+        modality,
+        cluster_id: 'bridge',
+      });
     const claims = [claim('en', 'closed the Calandbrug', 'fact'), claim('de', 'rät von der Calandbrug ab', 'advised')];
     const apart = detectFindings(claims);
     expect(apart.shown.map((found) => found.kind)).toContain('modality');

@@ -32,17 +32,34 @@ describe('resolveDate against a publication date known to the day', () => {
     ['en', 'on Tuesday', '2020-04-07', '2020-04-07', 'day'],
     ['en', 'in 2019', '2019-01-01', '2019-12-31', 'year'],
   ])('%s "%s" is %s to %s (%s)', (language, expression, start, end, precision) => {
-    expect(resolveDate(expression, language, DAY)).toEqual({ date_start: start, date_end: end, date_precision: precision });
+    expect(resolveDate(expression, language, DAY)).toEqual({
+      date_start: start,
+      date_end: end,
+      date_precision: precision,
+    });
   });
 });
 
 describe('resolveDate without a publication date', () => {
   it.each<[SupportedLanguage, string]>([
-    ['nl', 'vandaag'], ['nl', 'afgelopen week'], ['nl', 'op 3 april'], ['nl', 'eind maart'],
-    ['de', 'am 8. April'], ['de', 'am Dienstag (7.4.)'], ['de', 'letzte Woche'], ['de', 'gestern'],
-    ['en', 'today'], ['en', 'last week'], ['en', 'early this month'], ['en', 'at the end of March'],
+    ['nl', 'vandaag'],
+    ['nl', 'afgelopen week'],
+    ['nl', 'op 3 april'],
+    ['nl', 'eind maart'],
+    ['de', 'am 8. April'],
+    ['de', 'am Dienstag (7.4.)'],
+    ['de', 'letzte Woche'],
+    ['de', 'gestern'],
+    ['en', 'today'],
+    ['en', 'last week'],
+    ['en', 'early this month'],
+    ['en', 'at the end of March'],
   ])('%s "%s" gets no ISO date, because it depends on when the article appeared', (language, expression) => {
-    expect(resolveDate(expression, language, undefined)).toEqual({ date_start: null, date_end: null, date_precision: null });
+    expect(resolveDate(expression, language, undefined)).toEqual({
+      date_start: null,
+      date_end: null,
+      date_precision: null,
+    });
   });
 
   it.each<Row>([
@@ -53,44 +70,75 @@ describe('resolveDate without a publication date', () => {
     ['en', 'on April 3, 2020', '2020-04-03', '2020-04-03', 'day'],
     ['en', 'in the mid-1990s', '1993-01-01', '1996-12-31', 'year'],
   ])('%s "%s" is absolute: %s to %s (%s)', (language, expression, start, end, precision) => {
-    expect(resolveDate(expression, language, undefined)).toEqual({ date_start: start, date_end: end, date_precision: precision });
+    expect(resolveDate(expression, language, undefined)).toEqual({
+      date_start: start,
+      date_end: end,
+      date_precision: precision,
+    });
   });
 });
 
 describe('resolveDate against a publication date known only to the month or year', () => {
-  it.each<[SupportedLanguage, string]>([['nl', 'vandaag'], ['de', 'heute'], ['en', 'today']])('%s "%s" is the publication month', (language, expression) => {
-    expect(resolveDate(expression, language, MONTH)).toEqual({ date_start: '2020-04-01', date_end: '2020-04-30', date_precision: 'month' });
+  it.each<[SupportedLanguage, string]>([
+    ['nl', 'vandaag'],
+    ['de', 'heute'],
+    ['en', 'today'],
+  ])('%s "%s" is the publication month', (language, expression) => {
+    expect(resolveDate(expression, language, MONTH)).toEqual({
+      date_start: '2020-04-01',
+      date_end: '2020-04-30',
+      date_precision: 'month',
+    });
   });
 
-  it.each<[SupportedLanguage, string]>([['nl', 'afgelopen week'], ['de', 'letzte Woche'], ['en', 'last week'], ['en', 'on Tuesday']])(
-    '%s "%s" keeps month precision',
-    (language, expression) => {
-      const resolved = resolveDate(expression, language, MONTH);
-      expect(resolved.date_precision).toBe('month');
-      expect(resolved.date_start! <= '2020-04-01' || resolved.date_start!.startsWith('2020-04')).toBe(true);
-      expect(resolved.date_end! >= resolved.date_start!).toBe(true);
-    },
-  );
+  it.each<[SupportedLanguage, string]>([
+    ['nl', 'afgelopen week'],
+    ['de', 'letzte Woche'],
+    ['en', 'last week'],
+    ['en', 'on Tuesday'],
+  ])('%s "%s" keeps month precision', (language, expression) => {
+    const resolved = resolveDate(expression, language, MONTH);
+    expect(resolved.date_precision).toBe('month');
+    expect(resolved.date_start! <= '2020-04-01' || resolved.date_start!.startsWith('2020-04')).toBe(true);
+    expect(resolved.date_end! >= resolved.date_start!).toBe(true);
+  });
 
   it.each<Row>([
     ['nl', 'op 3 april', '2020-04-03', '2020-04-03', 'day'],
     ['de', 'am 8. April', '2020-04-08', '2020-04-08', 'day'],
     ['en', 'at the end of March', '2020-03-21', '2020-03-31', 'month'],
   ])('%s "%s" still resolves fully: %s to %s (%s)', (language, expression, start, end, precision) => {
-    expect(resolveDate(expression, language, MONTH)).toEqual({ date_start: start, date_end: end, date_precision: precision });
+    expect(resolveDate(expression, language, MONTH)).toEqual({
+      date_start: start,
+      date_end: end,
+      date_precision: precision,
+    });
   });
 
   it('"today" in an article known only to its year is that year', () => {
-    expect(resolveDate('today', 'en', YEAR)).toEqual({ date_start: '2020-01-01', date_end: '2020-12-31', date_precision: 'year' });
+    expect(resolveDate('today', 'en', YEAR)).toEqual({
+      date_start: '2020-01-01',
+      date_end: '2020-12-31',
+      date_precision: 'year',
+    });
   });
 });
 
 describe('resolveDate on what is not a date', () => {
-  it.each<[SupportedLanguage, string | null]>([['en', null], ['en', ''], ['nl', 'de minister'], ['de', 'die Regierung']])('%s %j gets nothing', (language, expression) => {
+  it.each<[SupportedLanguage, string | null]>([
+    ['en', null],
+    ['en', ''],
+    ['nl', 'de minister'],
+    ['de', 'die Regierung'],
+  ])('%s %j gets nothing', (language, expression) => {
     expect(resolveDate(expression, language, DAY)).toEqual({ date_start: null, date_end: null, date_precision: null });
   });
 
   it('keeps an ISO date as written', () => {
-    expect(resolveDate('2021-06-30', 'en', undefined)).toEqual({ date_start: '2021-06-30', date_end: '2021-06-30', date_precision: 'day' });
+    expect(resolveDate('2021-06-30', 'en', undefined)).toEqual({
+      date_start: '2021-06-30',
+      date_end: '2021-06-30',
+      date_precision: 'day',
+    });
   });
 });

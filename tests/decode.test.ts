@@ -15,10 +15,18 @@ const utf16 = (text: string, order: 'le' | 'be') => {
 };
 
 describe('decoding the bytes of a file', () => {
-  it.each(Object.entries(PROSE))('decodes %s UTF-8 with one stray byte as UTF-8, the byte replaced and counted', (_language, text) => {
-    const bytes = Buffer.concat([Buffer.from(text.slice(0, 20)), Buffer.from([0xff]), Buffer.from(text.slice(20))]);
-    expect(decodeText(bytes)).toEqual({ ok: true, text: `${text.slice(0, 20)}\uFFFD${text.slice(20)}`, encoding: 'utf-8', replaced: 1 });
-  });
+  it.each(Object.entries(PROSE))(
+    'decodes %s UTF-8 with one stray byte as UTF-8, the byte replaced and counted',
+    (_language, text) => {
+      const bytes = Buffer.concat([Buffer.from(text.slice(0, 20)), Buffer.from([0xff]), Buffer.from(text.slice(20))]);
+      expect(decodeText(bytes)).toEqual({
+        ok: true,
+        text: `${text.slice(0, 20)}\uFFFD${text.slice(20)}`,
+        encoding: 'utf-8',
+        replaced: 1,
+      });
+    },
+  );
 
   it.each(Object.entries(PROSE))('decodes %s windows-1252 bytes as windows-1252', (_language, text) => {
     expect(decodeText(Buffer.from(text, 'latin1'))).toEqual({ ok: true, text, encoding: 'windows-1252', replaced: 0 });
@@ -36,7 +44,10 @@ describe('decoding the bytes of a file', () => {
   });
 
   it('still rejects UTF-16 without a byte-order mark as binary', () => {
-    expect(decodeText(Buffer.from(PROSE.en, 'utf16le'))).toEqual({ ok: false, reason: 'binary file (contains NUL bytes), not text' });
+    expect(decodeText(Buffer.from(PROSE.en, 'utf16le'))).toEqual({
+      ok: false,
+      reason: 'binary file (contains NUL bytes), not text',
+    });
   });
 });
 
@@ -55,7 +66,10 @@ describe('the encoding in v_articles', () => {
       { path: 'c-1252.txt', status: 'ok', encoding: 'windows-1252', n_replaced: 0 },
       { path: 'd-utf16.txt', status: 'ok', encoding: 'utf-16le', n_replaced: 0 },
     ]);
-    const text = rows<{ text: string }>(db, "SELECT t.text FROM v_article_text t JOIN v_articles a USING (article_id) WHERE a.path = 'b-stray.txt'")[0]!.text;
+    const text = rows<{ text: string }>(
+      db,
+      "SELECT t.text FROM v_article_text t JOIN v_articles a USING (article_id) WHERE a.path = 'b-stray.txt'",
+    )[0]!.text;
     expect(text).toContain('Müller');
     expect(text).not.toContain('Ã');
   });

@@ -15,8 +15,16 @@ let counter = 0;
 function claim(said: Said): DedupClaim {
   counter += 1;
   return {
-    claim_id: `i${String(counter).padStart(5, '0')}`, article_id: said.article ?? `article-${counter}`, language: said.language, actor: said.actor,
-    action: said.action, statement_en: said.statement, date_start: '2024-03-04', date_end: '2024-03-04', date_precision: 'day', published: '2024-03-05',
+    claim_id: `i${String(counter).padStart(5, '0')}`,
+    article_id: said.article ?? `article-${counter}`,
+    language: said.language,
+    actor: said.actor,
+    action: said.action,
+    statement_en: said.statement,
+    date_start: '2024-03-04',
+    date_end: '2024-03-04',
+    date_precision: 'day',
+    published: '2024-03-05',
   };
 }
 
@@ -26,33 +34,152 @@ const together = (a: Said, b: Said) => {
   return assignments.get(x.claim_id) === assignments.get(y.claim_id);
 };
 
-const en = (actor: string, action: string): Said => ({ language: 'en', actor, action, statement: `${actor} ${action}.` });
-const said = (language: string, actor: string, action: string, statement: string): Said => ({ language, actor, action, statement });
+const en = (actor: string, action: string): Said => ({
+  language: 'en',
+  actor,
+  action,
+  statement: `${actor} ${action}.`,
+});
+const said = (language: string, actor: string, action: string, statement: string): Said => ({
+  language,
+  actor,
+  action,
+  statement,
+});
 
 describe('actors told apart by a number or a name', () => {
   it.each([
-    ['en, district numbers', en('The council of district 3', 'approved a budget of 7 million euros'), en('The council of district 5', 'approved a budget of 7 million euros')],
-    ['nl, district numbers', said('nl', 'De raad van stadsdeel 3', 'heeft een begroting van 7 miljoen euro goedgekeurd', 'The council of city part 3 approved a budget of 7 million euros.'),
-      said('nl', 'De raad van stadsdeel 5', 'heeft een begroting van 7 miljoen euro goedgekeurd', 'The council of city part 5 approved a budget of 7 million euros.')],
-    ['de, district numbers', said('de', 'Der Rat des Bezirks 3', 'hat einen Haushalt von 7 Millionen Euro beschlossen', 'The council of the Bezirks 3 approved a budget of 7 million euros.'),
-      said('de', 'Der Rat des Bezirks 5', 'hat einen Haushalt von 7 Millionen Euro beschlossen', 'The council of the Bezirks 5 approved a budget of 7 million euros.')],
-    ['nl and de, district numbers', said('nl', 'De raad van stadsdeel 3', 'heeft een begroting van 7 miljoen euro goedgekeurd', 'The council of city part 3 approved a budget of 7 million euros.'),
-      said('de', 'Der Rat des Bezirks 5', 'hat einen Haushalt von 7 Millionen Euro beschlossen', 'The council of the Bezirks 5 approved a budget of 7 million euros.')],
+    [
+      'en, district numbers',
+      en('The council of district 3', 'approved a budget of 7 million euros'),
+      en('The council of district 5', 'approved a budget of 7 million euros'),
+    ],
+    [
+      'nl, district numbers',
+      said(
+        'nl',
+        'De raad van stadsdeel 3',
+        'heeft een begroting van 7 miljoen euro goedgekeurd',
+        'The council of city part 3 approved a budget of 7 million euros.',
+      ),
+      said(
+        'nl',
+        'De raad van stadsdeel 5',
+        'heeft een begroting van 7 miljoen euro goedgekeurd',
+        'The council of city part 5 approved a budget of 7 million euros.',
+      ),
+    ],
+    [
+      'de, district numbers',
+      said(
+        'de',
+        'Der Rat des Bezirks 3',
+        'hat einen Haushalt von 7 Millionen Euro beschlossen',
+        'The council of the Bezirks 3 approved a budget of 7 million euros.',
+      ),
+      said(
+        'de',
+        'Der Rat des Bezirks 5',
+        'hat einen Haushalt von 7 Millionen Euro beschlossen',
+        'The council of the Bezirks 5 approved a budget of 7 million euros.',
+      ),
+    ],
+    [
+      'nl and de, district numbers',
+      said(
+        'nl',
+        'De raad van stadsdeel 3',
+        'heeft een begroting van 7 miljoen euro goedgekeurd',
+        'The council of city part 3 approved a budget of 7 million euros.',
+      ),
+      said(
+        'de',
+        'Der Rat des Bezirks 5',
+        'hat einen Haushalt von 7 Millionen Euro beschlossen',
+        'The council of the Bezirks 5 approved a budget of 7 million euros.',
+      ),
+    ],
     ['en, lines', en('Line 3', 'will stop running on Monday'), en('Line 5', 'will stop running on Monday')],
-    ['nl, lines', said('nl', 'Lijn 3', 'rijdt vanaf maandag niet meer', 'Line 3 will not run from Monday.'), said('nl', 'Lijn 5', 'rijdt vanaf maandag niet meer', 'Line 5 will not run from Monday.')],
-    ['de, lines', said('de', 'Die Linie 3', 'fährt ab Montag nicht mehr', 'The Linie 3 will not run from Monday.'), said('de', 'Die Linie 5', 'fährt ab Montag nicht mehr', 'The Linie 5 will not run from Monday.')],
-    ['en, flights', en('Flight KL 642', 'landed safely in Amsterdam'), en('Flight KL 1070', 'landed safely in Amsterdam')],
-    ['nl, flights', said('nl', 'Vlucht KL 642', 'is veilig in Amsterdam geland', 'Flight KL 642 landed safely in Amsterdam.'), said('nl', 'Vlucht KL 1070', 'is veilig in Amsterdam geland', 'Flight KL 1070 landed safely in Amsterdam.')],
-    ['de, flights', said('de', 'Flug KL642', 'ist sicher in Amsterdam gelandet', 'Flug KL642 landed safely in Amsterdam.'), said('de', 'Flug KL1070', 'ist sicher in Amsterdam gelandet', 'Flug KL1070 landed safely in Amsterdam.')],
-    ['en, mayors of two cities', en('The mayor of Utrecht', 'approved a budget of 10 million euros'), en('The mayor of Leiden', 'approved a budget of 10 million euros')],
-    ['nl, mayors of two cities', said('nl', 'De burgemeester van Utrecht', 'heeft een begroting van 10 miljoen euro goedgekeurd', 'The burgemeester of Utrecht approved a budget of 10 million euros.'),
-      said('nl', 'De burgemeester van Leiden', 'heeft een begroting van 10 miljoen euro goedgekeurd', 'The burgemeester of Leiden approved a budget of 10 million euros.')],
-    ['de, two named districts', said('de', 'Der Bezirk Mitte', 'hat einen Haushalt von 10 Millionen Euro beschlossen', 'The Bezirk Mitte approved a budget of 10 million euros.'),
-      said('de', 'Der Bezirk Pankow', 'hat einen Haushalt von 10 Millionen Euro beschlossen', 'The Bezirk Pankow approved a budget of 10 million euros.')],
-    ['en and de, mayors of two cities', en('The mayor of Leipzig', 'approved a budget of 10 million euros'),
-      said('de', 'Der Bürgermeister von Dresden', 'hat einen Haushalt von 10 Millionen Euro beschlossen', 'The Bürgermeister of Dresden approved a budget of 10 million euros.')],
-    ['en, a named and a numbered actor', en('The mayor of Leipzig', 'approved a budget of 10 million euros'), en('The council of district 7', 'approved a budget of 10 million euros')],
-    ['en, numbered objects', en('The European Parliament', 'approved Article 13 on Tuesday'), en('The European Parliament', 'approved Article 17 on Tuesday')],
+    [
+      'nl, lines',
+      said('nl', 'Lijn 3', 'rijdt vanaf maandag niet meer', 'Line 3 will not run from Monday.'),
+      said('nl', 'Lijn 5', 'rijdt vanaf maandag niet meer', 'Line 5 will not run from Monday.'),
+    ],
+    [
+      'de, lines',
+      said('de', 'Die Linie 3', 'fährt ab Montag nicht mehr', 'The Linie 3 will not run from Monday.'),
+      said('de', 'Die Linie 5', 'fährt ab Montag nicht mehr', 'The Linie 5 will not run from Monday.'),
+    ],
+    [
+      'en, flights',
+      en('Flight KL 642', 'landed safely in Amsterdam'),
+      en('Flight KL 1070', 'landed safely in Amsterdam'),
+    ],
+    [
+      'nl, flights',
+      said('nl', 'Vlucht KL 642', 'is veilig in Amsterdam geland', 'Flight KL 642 landed safely in Amsterdam.'),
+      said('nl', 'Vlucht KL 1070', 'is veilig in Amsterdam geland', 'Flight KL 1070 landed safely in Amsterdam.'),
+    ],
+    [
+      'de, flights',
+      said('de', 'Flug KL642', 'ist sicher in Amsterdam gelandet', 'Flug KL642 landed safely in Amsterdam.'),
+      said('de', 'Flug KL1070', 'ist sicher in Amsterdam gelandet', 'Flug KL1070 landed safely in Amsterdam.'),
+    ],
+    [
+      'en, mayors of two cities',
+      en('The mayor of Utrecht', 'approved a budget of 10 million euros'),
+      en('The mayor of Leiden', 'approved a budget of 10 million euros'),
+    ],
+    [
+      'nl, mayors of two cities',
+      said(
+        'nl',
+        'De burgemeester van Utrecht',
+        'heeft een begroting van 10 miljoen euro goedgekeurd',
+        'The burgemeester of Utrecht approved a budget of 10 million euros.',
+      ),
+      said(
+        'nl',
+        'De burgemeester van Leiden',
+        'heeft een begroting van 10 miljoen euro goedgekeurd',
+        'The burgemeester of Leiden approved a budget of 10 million euros.',
+      ),
+    ],
+    [
+      'de, two named districts',
+      said(
+        'de',
+        'Der Bezirk Mitte',
+        'hat einen Haushalt von 10 Millionen Euro beschlossen',
+        'The Bezirk Mitte approved a budget of 10 million euros.',
+      ),
+      said(
+        'de',
+        'Der Bezirk Pankow',
+        'hat einen Haushalt von 10 Millionen Euro beschlossen',
+        'The Bezirk Pankow approved a budget of 10 million euros.',
+      ),
+    ],
+    [
+      'en and de, mayors of two cities',
+      en('The mayor of Leipzig', 'approved a budget of 10 million euros'),
+      said(
+        'de',
+        'Der Bürgermeister von Dresden',
+        'hat einen Haushalt von 10 Millionen Euro beschlossen',
+        'The Bürgermeister of Dresden approved a budget of 10 million euros.',
+      ),
+    ],
+    [
+      'en, a named and a numbered actor',
+      en('The mayor of Leipzig', 'approved a budget of 10 million euros'),
+      en('The council of district 7', 'approved a budget of 10 million euros'),
+    ],
+    [
+      'en, numbered objects',
+      en('The European Parliament', 'approved Article 13 on Tuesday'),
+      en('The European Parliament', 'approved Article 17 on Tuesday'),
+    ],
   ])('%s: two clusters', (_, a, b) => {
     expect(together(a, b)).toBe(false);
   });
@@ -60,17 +187,71 @@ describe('actors told apart by a number or a name', () => {
 
 describe('one actor with different figures in the value', () => {
   it.each([
-    ['en', en('The council of district 3', 'approved a budget of 7 million euros'), en('The council of district 3', 'approved a budget of 9 million euros')],
-    ['nl and en', said('nl', 'De raad van stadsdeel 3', 'heeft een begroting van 8 miljoen euro goedgekeurd', 'The council of city part 3 approved a budget of 8 million euros.'),
-      en('The council of district 3', 'approved a budget of 7 million euros')],
-    ['de and en', said('de', 'Der Rat des Bezirks 3', 'hat einen Haushalt von 9 Millionen Euro beschlossen', 'The council of the Bezirks 3 approved a budget of 9 million euros.'),
-      en('The council of district 3', 'approved a budget of 7 million euros')],
-    ['nl and en, a named actor', said('nl', 'De burgemeester van Utrecht', 'heeft een begroting van 12 miljoen euro goedgekeurd', 'The burgemeester of Utrecht approved a budget of 12 million euros.'),
-      en('The mayor of Utrecht', 'approved a budget of 10 million euros')],
-    ['de, a named district', said('de', 'Der Bezirk Pankow', 'hat einen Haushalt von 10 Millionen Euro beschlossen', 'The Bezirk Pankow approved a budget of 10 million euros.'),
-      said('de', 'Der Bezirk Pankow', 'hat einen Haushalt von 14,5 Millionen Euro beschlossen', 'The Bezirk Pankow approved a budget of 14,5 million euros.')],
-    ['en, a numbered line', en('Line 5', 'carried 12,000 passengers a day'), en('Line 5', 'carried 15,000 passengers a day')],
-    ['en, a figure written with a sign', en('Eurozone inflation', 'reached a record 7.5%'), said('de', 'Die Inflation im Euroraum', 'erreichte einen Rekord von 8 %', 'Eurozone inflation reached a record 8 %.')],
+    [
+      'en',
+      en('The council of district 3', 'approved a budget of 7 million euros'),
+      en('The council of district 3', 'approved a budget of 9 million euros'),
+    ],
+    [
+      'nl and en',
+      said(
+        'nl',
+        'De raad van stadsdeel 3',
+        'heeft een begroting van 8 miljoen euro goedgekeurd',
+        'The council of city part 3 approved a budget of 8 million euros.',
+      ),
+      en('The council of district 3', 'approved a budget of 7 million euros'),
+    ],
+    [
+      'de and en',
+      said(
+        'de',
+        'Der Rat des Bezirks 3',
+        'hat einen Haushalt von 9 Millionen Euro beschlossen',
+        'The council of the Bezirks 3 approved a budget of 9 million euros.',
+      ),
+      en('The council of district 3', 'approved a budget of 7 million euros'),
+    ],
+    [
+      'nl and en, a named actor',
+      said(
+        'nl',
+        'De burgemeester van Utrecht',
+        'heeft een begroting van 12 miljoen euro goedgekeurd',
+        'The burgemeester of Utrecht approved a budget of 12 million euros.',
+      ),
+      en('The mayor of Utrecht', 'approved a budget of 10 million euros'),
+    ],
+    [
+      'de, a named district',
+      said(
+        'de',
+        'Der Bezirk Pankow',
+        'hat einen Haushalt von 10 Millionen Euro beschlossen',
+        'The Bezirk Pankow approved a budget of 10 million euros.',
+      ),
+      said(
+        'de',
+        'Der Bezirk Pankow',
+        'hat einen Haushalt von 14,5 Millionen Euro beschlossen',
+        'The Bezirk Pankow approved a budget of 14,5 million euros.',
+      ),
+    ],
+    [
+      'en, a numbered line',
+      en('Line 5', 'carried 12,000 passengers a day'),
+      en('Line 5', 'carried 15,000 passengers a day'),
+    ],
+    [
+      'en, a figure written with a sign',
+      en('Eurozone inflation', 'reached a record 7.5%'),
+      said(
+        'de',
+        'Die Inflation im Euroraum',
+        'erreichte einen Rekord von 8 %',
+        'Eurozone inflation reached a record 8 %.',
+      ),
+    ],
   ])('%s: one cluster', (_, a, b) => {
     expect(together(a, b)).toBe(true);
   });
@@ -81,8 +262,18 @@ describe('vague actors are placed by their article', () => {
     ...(language === 'en'
       ? en(`The council of district ${district}`, 'approved a budget of 7 million euros')
       : language === 'nl'
-        ? said('nl', `De raad van stadsdeel ${district}`, 'heeft een begroting van 7 miljoen euro goedgekeurd', `The council of city part ${district} approved a budget of 7 million euros.`)
-        : said('de', `Der Rat des Bezirks ${district}`, 'hat einen Haushalt von 7 Millionen Euro beschlossen', `The council of the Bezirks ${district} approved a budget of 7 million euros.`)),
+        ? said(
+            'nl',
+            `De raad van stadsdeel ${district}`,
+            'heeft een begroting van 7 miljoen euro goedgekeurd',
+            `The council of city part ${district} approved a budget of 7 million euros.`,
+          )
+        : said(
+            'de',
+            `Der Rat des Bezirks ${district}`,
+            'hat einen Haushalt von 7 Millionen Euro beschlossen',
+            `The council of the Bezirks ${district} approved a budget of 7 million euros.`,
+          )),
     article,
   });
   const money: Record<string, Said> = {
@@ -92,32 +283,54 @@ describe('vague actors are placed by their article', () => {
   };
   const clusterOf = (language: string, district: number, otherLanguage: string, otherDistrict: number) => {
     const claims = [
-      claim(council(language, district, 'first')), claim({ ...money[language]!, article: 'first' }),
-      claim(council(otherLanguage, otherDistrict, 'second')), claim({ ...money[otherLanguage]!, article: 'second' }),
+      claim(council(language, district, 'first')),
+      claim({ ...money[language]!, article: 'first' }),
+      claim(council(otherLanguage, otherDistrict, 'second')),
+      claim({ ...money[otherLanguage]!, article: 'second' }),
     ];
     const { assignments } = clusterClaims(claims, new Map());
     return assignments.get(claims[1]!.claim_id) === assignments.get(claims[3]!.claim_id);
   };
 
   it.each([
-    ['en', 'en'], ['nl', 'en'], ['de', 'en'], ['de', 'nl'],
+    ['en', 'en'],
+    ['nl', 'en'],
+    ['de', 'en'],
+    ['de', 'nl'],
   ])('"the money" of two districts (%s, %s) stays apart', (language, other) => {
     expect(clusterOf(language, 3, other, 5)).toBe(false);
   });
 
   it.each([
-    ['en', 'en'], ['nl', 'en'], ['de', 'en'],
+    ['en', 'en'],
+    ['nl', 'en'],
+    ['de', 'en'],
   ])('"the money" of one district (%s, %s) is one cluster', (language, other) => {
     expect(clusterOf(language, 3, other, 3)).toBe(true);
   });
 
   it('does not join pronouns of two articles that say nothing about who they are', () => {
-    expect(together({ ...en('They', 'said the plan would help families'), article: 'one' }, { ...en('They', 'said the plan would help families'), article: 'two' })).toBe(false);
-    expect(together({ ...en('It', 'will close on Friday'), article: 'one' }, { ...said('de', 'Es', 'schließt am Freitag', 'It will close on Friday.'), article: 'two' })).toBe(false);
+    expect(
+      together(
+        { ...en('They', 'said the plan would help families'), article: 'one' },
+        { ...en('They', 'said the plan would help families'), article: 'two' },
+      ),
+    ).toBe(false);
+    expect(
+      together(
+        { ...en('It', 'will close on Friday'), article: 'one' },
+        { ...said('de', 'Es', 'schließt am Freitag', 'It will close on Friday.'), article: 'two' },
+      ),
+    ).toBe(false);
   });
 
   it('lets the rest of the claim decide for a common noun where an article names nothing', () => {
-    expect(together({ ...en('Eurozone inflation', 'reached a record 7.5 percent'), article: 'one' }, { ...en('Eurozone inflation', 'reached a record 7.5 percent'), article: 'two' })).toBe(true);
+    expect(
+      together(
+        { ...en('Eurozone inflation', 'reached a record 7.5 percent'), article: 'one' },
+        { ...en('Eurozone inflation', 'reached a record 7.5 percent'), article: 'two' },
+      ),
+    ).toBe(true);
   });
 
   it('joins a vague actor to a named one when the statement names the same thing', () => {
@@ -141,9 +354,23 @@ describe('figures', () => {
   });
 
   it('lets one precise figure in two languages join two loosely glossed reports', () => {
-    const de = said('de', 'Waren', 'standen täglich im Wert von 9,6 Milliarden Dollar still', 'Goods worth 9,6 billion dollars stood still every day.');
-    const english = said('en', 'Goods', 'worth 9.6 billion dollars were held up every day', 'Goods worth 9.6 billion dollars were held up every day.');
-    const otherFigure = { ...english, statement: 'Goods worth 3.1 billion dollars were held up every day.', action: 'worth 3.1 billion dollars were held up every day' };
+    const de = said(
+      'de',
+      'Waren',
+      'standen täglich im Wert von 9,6 Milliarden Dollar still',
+      'Goods worth 9,6 billion dollars stood still every day.',
+    );
+    const english = said(
+      'en',
+      'Goods',
+      'worth 9.6 billion dollars were held up every day',
+      'Goods worth 9.6 billion dollars were held up every day.',
+    );
+    const otherFigure = {
+      ...english,
+      statement: 'Goods worth 3.1 billion dollars were held up every day.',
+      action: 'worth 3.1 billion dollars were held up every day',
+    };
     expect(together({ ...de, article: 'a' }, { ...english, article: 'a' })).toBe(true);
     // A different figure never splits one fact: it is the contradiction stage's case.
     expect(together({ ...de, article: 'b' }, { ...otherFigure, article: 'b' })).toBe(true);

@@ -26,9 +26,16 @@ function halves(): [string, string] {
 function content(db: Db) {
   const claims = db.prepare('SELECT quote, cluster_id FROM v_claims').all() as { quote: string; cluster_id: string }[];
   const byCluster = new Map<string, string[]>();
-  for (const claim of claims) byCluster.set(claim.cluster_id, [...(byCluster.get(claim.cluster_id) ?? []), claim.quote]);
+  for (const claim of claims)
+    byCluster.set(claim.cluster_id, [...(byCluster.get(claim.cluster_id) ?? []), claim.quote]);
   const clusters = [...byCluster.values()].map((quotes) => quotes.sort().join(' ‖ ')).sort();
-  const contradictions = (db.prepare('SELECT kind, quote_a, quote_b FROM v_contradictions').all() as { kind: string; quote_a: string; quote_b: string }[])
+  const contradictions = (
+    db.prepare('SELECT kind, quote_a, quote_b FROM v_contradictions').all() as {
+      kind: string;
+      quote_a: string;
+      quote_b: string;
+    }[]
+  )
     .map((row) => `${row.kind}: ${[row.quote_a, row.quote_b].sort().join(' ‖ ')}`)
     .sort();
   return { clusters, contradictions };
@@ -38,7 +45,12 @@ async function ingestInOrder(folders: readonly string[], extractor: () => Extrac
   const out = tempDir();
   const db = openDatabase(databasePath(out));
   try {
-    for (const folder of folders) await runIngest({ folder, out, concurrency: 2, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor());
+    for (const folder of folders)
+      await runIngest(
+        { folder, out, concurrency: 2, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES },
+        db,
+        extractor(),
+      );
     return content(db);
   } finally {
     db.close();
@@ -49,15 +61,25 @@ describe('same input, same output', () => {
   const texts = readCorpusTexts(CORPUS);
   it.each([
     ['the rules extractor', async () => () => createRulesExtractor()],
-    ['the gold claims', async () => { const gold = loadGold(join(CORPUS, 'gold'), await texts); return () => goldExtractor(gold); }],
-  ])('gives the same clusters and contradictions whichever folder is ingested first, with %s', async (_, makeExtractor) => {
-    const extractor = await makeExtractor();
-    const [first, second] = halves();
-    const forward = await ingestInOrder([first, second], extractor);
-    const backward = await ingestInOrder([second, first], extractor);
-    // Cross-language clusters and contradictions exist, so the order had something to change.
-    expect(forward.clusters.some((cluster) => cluster.includes(' ‖ '))).toBe(true);
-    expect(forward.contradictions.length).toBeGreaterThan(0);
-    expect(backward).toEqual(forward);
-  }, 60_000);
+    [
+      'the gold claims',
+      async () => {
+        const gold = loadGold(join(CORPUS, 'gold'), await texts);
+        return () => goldExtractor(gold);
+      },
+    ],
+  ])(
+    'gives the same clusters and contradictions whichever folder is ingested first, with %s',
+    async (_, makeExtractor) => {
+      const extractor = await makeExtractor();
+      const [first, second] = halves();
+      const forward = await ingestInOrder([first, second], extractor);
+      const backward = await ingestInOrder([second, first], extractor);
+      // Cross-language clusters and contradictions exist, so the order had something to change.
+      expect(forward.clusters.some((cluster) => cluster.includes(' ‖ '))).toBe(true);
+      expect(forward.contradictions.length).toBeGreaterThan(0);
+      expect(backward).toEqual(forward);
+    },
+    60_000,
+  );
 });

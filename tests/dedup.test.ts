@@ -3,22 +3,55 @@ import { clusterClaims } from '../pipeline/dedup/cluster.ts';
 import type { DedupClaim } from '../pipeline/dedup/features.ts';
 
 let counter = 0;
-function claim(language: string, actor: string, action: string, statement_en: string, date: string | null = '2020-04-07', extra: Partial<DedupClaim> = {}): DedupClaim {
+function claim(
+  language: string,
+  actor: string,
+  action: string,
+  statement_en: string,
+  date: string | null = '2020-04-07',
+  extra: Partial<DedupClaim> = {},
+): DedupClaim {
   counter += 1;
   return {
-    claim_id: `c${String(counter).padStart(4, '0')}`, article_id: `a-${language}-${counter}`, language, actor, action, statement_en,
-    date_start: date, date_end: date, date_precision: date ? 'day' : null, published: '2020-04-08', ...extra,
+    claim_id: `c${String(counter).padStart(4, '0')}`,
+    article_id: `a-${language}-${counter}`,
+    language,
+    actor,
+    action,
+    statement_en,
+    date_start: date,
+    date_end: date,
+    date_precision: date ? 'day' : null,
+    published: '2020-04-08',
+    ...extra,
   };
 }
 
 const zoomBan = () => [
-  claim('en', "Taiwan's cabinet", 'banned government agencies from using Zoom', "Taiwan's cabinet banned government agencies from using Zoom."),
-  claim('nl', 'het Taiwanese kabinet', 'verbiedt overheidsinstanties Zoom te gebruiken', 'The Taiwanese cabinet forbids government agencies to use Zoom.'),
-  claim('de', 'die taiwanische Regierung', 'untersagt Behörden die Nutzung von Zoom', 'The Taiwanese government prohibits agencies the use of Zoom.', '2020-04-08'),
+  claim(
+    'en',
+    "Taiwan's cabinet",
+    'banned government agencies from using Zoom',
+    "Taiwan's cabinet banned government agencies from using Zoom.",
+  ),
+  claim(
+    'nl',
+    'het Taiwanese kabinet',
+    'verbiedt overheidsinstanties Zoom te gebruiken',
+    'The Taiwanese cabinet forbids government agencies to use Zoom.',
+  ),
+  claim(
+    'de',
+    'die taiwanische Regierung',
+    'untersagt Behörden die Nutzung von Zoom',
+    'The Taiwanese government prohibits agencies the use of Zoom.',
+    '2020-04-08',
+  ),
 ];
 
 const clusterOf = (result: ReturnType<typeof clusterClaims>, item: DedupClaim) => result.assignments.get(item.claim_id);
-const distinctClusters = (result: ReturnType<typeof clusterClaims>, items: DedupClaim[]) => new Set(items.map((item) => clusterOf(result, item))).size;
+const distinctClusters = (result: ReturnType<typeof clusterClaims>, items: DedupClaim[]) =>
+  new Set(items.map((item) => clusterOf(result, item))).size;
 
 describe('clusterClaims', () => {
   it('puts the same fact told in English, Dutch and German into one cluster', () => {
@@ -30,8 +63,18 @@ describe('clusterClaims', () => {
 
   it('keeps two different facts about the same actor apart', () => {
     const ban = zoomBan();
-    const cases = claim('en', 'Taiwan', 'reported five new coronavirus cases', 'Taiwan reported five new coronavirus cases.');
-    const otherApp = claim('en', "Taiwan's cabinet", 'banned government agencies from using TikTok', "Taiwan's cabinet banned government agencies from using TikTok.");
+    const cases = claim(
+      'en',
+      'Taiwan',
+      'reported five new coronavirus cases',
+      'Taiwan reported five new coronavirus cases.',
+    );
+    const otherApp = claim(
+      'en',
+      "Taiwan's cabinet",
+      'banned government agencies from using TikTok',
+      "Taiwan's cabinet banned government agencies from using TikTok.",
+    );
     const result = clusterClaims([...ban, cases, otherApp], new Map());
     expect(clusterOf(result, cases)).not.toBe(clusterOf(result, ban[0]!));
     expect(clusterOf(result, otherApp)).not.toBe(clusterOf(result, ban[0]!));
@@ -40,24 +83,54 @@ describe('clusterClaims', () => {
 
   it('keeps the same action by different named actors apart', () => {
     const taiwan = claim('en', 'Taiwan', 'banned Zoom for government use', 'Taiwan banned Zoom for government use.');
-    const germany = claim('de', 'die Bundesregierung', 'verbietet Zoom für Behörden', 'The federal government bans Zoom for agencies.');
+    const germany = claim(
+      'de',
+      'die Bundesregierung',
+      'verbietet Zoom für Behörden',
+      'The federal government bans Zoom for agencies.',
+    );
     const result = clusterClaims([taiwan, germany], new Map());
     expect(clusterOf(result, taiwan)).not.toBe(clusterOf(result, germany));
   });
 
   it('puts a ban and an advice against the same thing into one cluster, keeping each claim', () => {
-    const ban = claim('en', 'Taiwan', 'banned government agencies from using Zoom', 'Taiwan banned government agencies from using Zoom.');
-    const advice = claim('nl', 'Taiwan', 'raadt overheidsinstanties het gebruik van Zoom af', 'Taiwan advises government agencies against the use of Zoom.');
+    const ban = claim(
+      'en',
+      'Taiwan',
+      'banned government agencies from using Zoom',
+      'Taiwan banned government agencies from using Zoom.',
+    );
+    const advice = claim(
+      'nl',
+      'Taiwan',
+      'raadt overheidsinstanties het gebruik van Zoom af',
+      'Taiwan advises government agencies against the use of Zoom.',
+    );
     const result = clusterClaims([ban, advice], new Map());
     expect(clusterOf(result, advice)).toBe(clusterOf(result, ban));
     expect(result.assignments.size).toBe(2);
   });
 
   it('does not let negation or different numbers split a cluster', () => {
-    const said = claim('en', 'Zoom', 'had 200 million daily users in March', 'Zoom had 200 million daily users in March.');
-    const other = claim('de', 'Zoom', 'hatte im März 300 Millionen tägliche Nutzer', 'Zoom had 300 million daily users in March.');
+    const said = claim(
+      'en',
+      'Zoom',
+      'had 200 million daily users in March',
+      'Zoom had 200 million daily users in March.',
+    );
+    const other = claim(
+      'de',
+      'Zoom',
+      'hatte im März 300 Millionen tägliche Nutzer',
+      'Zoom had 300 million daily users in March.',
+    );
     const ban = claim('en', 'Taiwan', 'banned Zoom', 'Taiwan banned Zoom for government agencies.');
-    const denial = claim('nl', 'Taiwan', 'heeft Zoom niet verboden', 'Taiwan did not ban Zoom for government agencies.');
+    const denial = claim(
+      'nl',
+      'Taiwan',
+      'heeft Zoom niet verboden',
+      'Taiwan did not ban Zoom for government agencies.',
+    );
     const result = clusterClaims([said, other, ban, denial], new Map());
     expect(clusterOf(result, other)).toBe(clusterOf(result, said));
     expect(clusterOf(result, denial)).toBe(clusterOf(result, ban));
@@ -66,13 +139,38 @@ describe('clusterClaims', () => {
 
   it('clusters translations of one sentence together and keeps other sentences of the story apart', () => {
     const keys = [
-      claim('en', 'Researchers at Citizen Lab', 'found that Zoom sent encryption keys through servers in China', 'Researchers at Citizen Lab found that Zoom sent encryption keys through servers in China.'),
-      claim('nl', 'Onderzoekers van Citizen Lab', 'ontdekten dat Zoom encryptiesleutels via servers in China stuurde', 'Researchers of Citizen Lab discovered that Zoom sent encryption keys via servers in China.'),
-      claim('de', 'Forscher des Citizen Lab', 'stellten fest, dass Zoom Schlüssel über Server in China leitete', 'Researchers of the Citizen Lab found that Zoom routed keys over servers in China.'),
+      claim(
+        'en',
+        'Researchers at Citizen Lab',
+        'found that Zoom sent encryption keys through servers in China',
+        'Researchers at Citizen Lab found that Zoom sent encryption keys through servers in China.',
+      ),
+      claim(
+        'nl',
+        'Onderzoekers van Citizen Lab',
+        'ontdekten dat Zoom encryptiesleutels via servers in China stuurde',
+        'Researchers of Citizen Lab discovered that Zoom sent encryption keys via servers in China.',
+      ),
+      claim(
+        'de',
+        'Forscher des Citizen Lab',
+        'stellten fest, dass Zoom Schlüssel über Server in China leitete',
+        'Researchers of the Citizen Lab found that Zoom routed keys over servers in China.',
+      ),
     ];
     const apology = [
-      claim('en', 'Eric Yuan', 'apologised for the security flaws', 'Zoom chief executive Eric Yuan apologised for the security flaws.'),
-      claim('de', 'Eric Yuan', 'entschuldigte sich für die Sicherheitsmängel', 'Eric Yuan apologised for the security shortcomings.'),
+      claim(
+        'en',
+        'Eric Yuan',
+        'apologised for the security flaws',
+        'Zoom chief executive Eric Yuan apologised for the security flaws.',
+      ),
+      claim(
+        'de',
+        'Eric Yuan',
+        'entschuldigte sich für die Sicherheitsmängel',
+        'Eric Yuan apologised for the security shortcomings.',
+      ),
     ];
     const result = clusterClaims([...keys, ...apology], new Map());
     expect(distinctClusters(result, keys)).toBe(1);
@@ -81,26 +179,57 @@ describe('clusterClaims', () => {
   });
 
   it('keeps the same story years apart in separate clusters', () => {
-    const first = claim('en', 'Taiwan', 'banned Zoom for government use', 'Taiwan banned Zoom for government use.', '2020-04-07');
-    const later = claim('en', 'Taiwan', 'banned Zoom for government use', 'Taiwan banned Zoom for government use.', '2023-06-01', { published: '2023-06-02' });
+    const first = claim(
+      'en',
+      'Taiwan',
+      'banned Zoom for government use',
+      'Taiwan banned Zoom for government use.',
+      '2020-04-07',
+    );
+    const later = claim(
+      'en',
+      'Taiwan',
+      'banned Zoom for government use',
+      'Taiwan banned Zoom for government use.',
+      '2023-06-01',
+      { published: '2023-06-02' },
+    );
     const result = clusterClaims([first, later], new Map());
     expect(clusterOf(result, later)).not.toBe(clusterOf(result, first));
   });
 
   it('keeps figures for two different months apart, and lets day-precise dates a day apart meet', () => {
     const month = (language: string, statement: string, start: string, end: string) =>
-      claim(language, 'Eurostat', 'reported eurozone inflation', statement, start, { date_end: end, date_precision: 'month' });
+      claim(language, 'Eurostat', 'reported eurozone inflation', statement, start, {
+        date_end: end,
+        date_precision: 'month',
+      });
     const february = month('en', 'Eurozone inflation was 5.9 percent in February.', '2022-02-01', '2022-02-28');
     const march = month('nl', 'Eurozone inflation rose to 7.5 percent in March.', '2022-03-01', '2022-03-31');
-    const freedSunday = claim('de', 'Bergungsteams', 'befreiten die Ever Given am Sonntag', 'Salvage teams freed the Ever Given on Sunday.', '2021-03-28');
-    const freedMonday = claim('en', 'Salvage teams', 'freed the Ever Given on Monday', 'Salvage teams freed the Ever Given on Monday.', '2021-03-29');
+    const freedSunday = claim(
+      'de',
+      'Bergungsteams',
+      'befreiten die Ever Given am Sonntag',
+      'Salvage teams freed the Ever Given on Sunday.',
+      '2021-03-28',
+    );
+    const freedMonday = claim(
+      'en',
+      'Salvage teams',
+      'freed the Ever Given on Monday',
+      'Salvage teams freed the Ever Given on Monday.',
+      '2021-03-29',
+    );
     const result = clusterClaims([february, march, freedSunday, freedMonday], new Map());
     expect(clusterOf(result, march)).not.toBe(clusterOf(result, february));
     expect(clusterOf(result, freedMonday)).toBe(clusterOf(result, freedSunday));
   });
 
   it('gives the same ids on a re-run, with or without the previous assignments', () => {
-    const claims = [...zoomBan(), claim('en', 'Taiwan', 'reported five new coronavirus cases', 'Taiwan reported five new coronavirus cases.')];
+    const claims = [
+      ...zoomBan(),
+      claim('en', 'Taiwan', 'reported five new coronavirus cases', 'Taiwan reported five new coronavirus cases.'),
+    ];
     const first = clusterClaims(claims, new Map());
     expect(clusterClaims(claims, first.assignments).assignments).toEqual(first.assignments);
     expect(clusterClaims([...claims].reverse(), new Map()).assignments).toEqual(first.assignments);
@@ -109,7 +238,12 @@ describe('clusterClaims', () => {
 
   it('lets a claim added later join its existing cluster without renaming any cluster', () => {
     const [en, nl, de] = zoomBan();
-    const cases = claim('en', 'Taiwan', 'reported five new coronavirus cases', 'Taiwan reported five new coronavirus cases.');
+    const cases = claim(
+      'en',
+      'Taiwan',
+      'reported five new coronavirus cases',
+      'Taiwan reported five new coronavirus cases.',
+    );
     const first = clusterClaims([en!, nl!, cases], new Map());
     const second = clusterClaims([en!, nl!, cases, de!], first.assignments);
     expect(clusterOf(second, de!)).toBe(clusterOf(first, en!));
@@ -125,7 +259,8 @@ describe('clusterClaims', () => {
 
   it('compares each claim with a bounded number of others, never all pairs', () => {
     const many = Array.from({ length: 600 }, (_, i) =>
-      claim('en', 'Taiwan', `banned app number ${i}`, `Taiwan banned the app Appname${i} for government agencies.`));
+      claim('en', 'Taiwan', `banned app number ${i}`, `Taiwan banned the app Appname${i} for government agencies.`),
+    );
     const result = clusterClaims(many, new Map(), { blockWindow: 16 });
     expect(result.comparisons).toBeLessThan(many.length * 16 * 6);
     expect(result.comparisons).toBeLessThan((many.length * (many.length - 1)) / 2 / 10);

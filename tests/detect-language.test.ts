@@ -28,7 +28,9 @@ describe('language detection on the corpus', () => {
 describe('language detection on the sentence set', () => {
   it('has short, medium and long sentences in each of nl, de and en, and others to skip', () => {
     for (const lang of ['nl', 'de', 'en']) {
-      const buckets = new Set(supported.filter((sentence) => sentence.lang === lang).map((sentence) => lengthBucket(sentence.text)));
+      const buckets = new Set(
+        supported.filter((sentence) => sentence.lang === lang).map((sentence) => lengthBucket(sentence.text)),
+      );
       expect([...buckets].sort()).toEqual(['long', 'medium', 'short']);
     }
     expect(others.length).toBeGreaterThanOrEqual(10);

@@ -26,11 +26,15 @@ function goldFolder(body: string): string {
   return folder;
 }
 
-const file = (claims: string, pairs = '') => `event: test\narticles:\n  - path: a.txt\n    language: nl\n    claims:${claims}\n${pairs}`;
+const file = (claims: string, pairs = '') =>
+  `event: test\narticles:\n  - path: a.txt\n    language: nl\n    claims:${claims}\n${pairs}`;
 
 describe('loading gold annotations', () => {
   it('places each quote at code-point offsets in the stored text', () => {
-    const gold = loadGold(goldFolder(file(claim('one', 'Het kabinet verbiedt de app.') + claim('two', 'De minister zei dat gisteren'))), new Map([['a.txt', TEXT]]));
+    const gold = loadGold(
+      goldFolder(file(claim('one', 'Het kabinet verbiedt de app.') + claim('two', 'De minister zei dat gisteren'))),
+      new Map([['a.txt', TEXT]]),
+    );
     const two = gold.claims.get('two')!;
     // The emoji is one code point (two UTF-16 units): offsets must count it once, as SQLite's substr does.
     expect([...TEXT].slice(two.char_start, two.char_end).join('')).toBe('De minister zei dat gisteren');
@@ -39,12 +43,26 @@ describe('loading gold annotations', () => {
 
   it('rejects a quote that is not verbatim in the stored text, naming the claim', () => {
     const folder = goldFolder(file(claim('one', 'Het kabinet verbood de app.')));
-    expect(() => loadGold(folder, new Map([['a.txt', TEXT]]))).toThrow(/quote of one is not in the stored text of a\.txt/);
+    expect(() => loadGold(folder, new Map([['a.txt', TEXT]]))).toThrow(
+      /quote of one is not in the stored text of a\.txt/,
+    );
   });
 
   it('rejects unknown articles, unannotated articles, duplicate ids and pairs with unknown claims', () => {
-    const folder = goldFolder(file(claim('one', 'Het kabinet') + claim('one', 'De minister'), 'contradictions:\n  - { a: one, b: ghost, kind: date, note: "x" }\n'));
-    const run = () => loadGold(folder, new Map([['a.txt', TEXT], ['b.txt', TEXT]]));
+    const folder = goldFolder(
+      file(
+        claim('one', 'Het kabinet') + claim('one', 'De minister'),
+        'contradictions:\n  - { a: one, b: ghost, kind: date, note: "x" }\n',
+      ),
+    );
+    const run = () =>
+      loadGold(
+        folder,
+        new Map([
+          ['a.txt', TEXT],
+          ['b.txt', TEXT],
+        ]),
+      );
     expect(run).toThrow(/claim id one is used twice/);
     expect(run).toThrow(/names unknown claim ghost/);
     expect(run).toThrow(/article b\.txt has no gold annotation/);
@@ -57,7 +75,12 @@ describe('loading gold annotations', () => {
   });
 
   it('groups claims by their cluster key', () => {
-    const gold = loadGold(goldFolder(file(claim('one', 'Het kabinet', 'k') + claim('two', 'De minister', 'k') + claim('three', 'Den Haag'))), new Map([['a.txt', TEXT]]));
+    const gold = loadGold(
+      goldFolder(
+        file(claim('one', 'Het kabinet', 'k') + claim('two', 'De minister', 'k') + claim('three', 'Den Haag')),
+      ),
+      new Map([['a.txt', TEXT]]),
+    );
     expect([...goldClusters(gold).values()].map((ids) => ids.sort())).toEqual([['one', 'two'], ['three']]);
   });
 });

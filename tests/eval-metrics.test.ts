@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fieldAgrees, matchSpans, pairwiseClusters, scoreContradictions, spanOverlap, tokenF1 } from '../pipeline/eval/metrics.ts';
+import {
+  fieldAgrees,
+  matchSpans,
+  pairwiseClusters,
+  scoreContradictions,
+  spanOverlap,
+  tokenF1,
+} from '../pipeline/eval/metrics.ts';
 
 const span = (path: string, char_start: number, char_end: number) => ({ path, char_start, char_end });
 
@@ -15,10 +22,20 @@ describe('matching claims to gold by span', () => {
   });
 
   it('matches one prediction to at most one gold claim, best overlap first', () => {
-    const gold = [{ ...span('a', 0, 20), id: 'g1' }, { ...span('a', 18, 40), id: 'g2' }];
-    const predicted = [{ ...span('a', 0, 40), id: 'p1' }, { ...span('a', 19, 40), id: 'p2' }, { ...span('b', 0, 20), id: 'p3' }];
+    const gold = [
+      { ...span('a', 0, 20), id: 'g1' },
+      { ...span('a', 18, 40), id: 'g2' },
+    ];
+    const predicted = [
+      { ...span('a', 0, 40), id: 'p1' },
+      { ...span('a', 19, 40), id: 'p2' },
+      { ...span('b', 0, 20), id: 'p3' },
+    ];
     const { pairs, unmatchedPredicted, unmatchedGold } = matchSpans(predicted, gold);
-    expect(pairs.map(([p, g]) => [p.id, g.id]).sort()).toEqual([['p1', 'g1'], ['p2', 'g2']]);
+    expect(pairs.map(([p, g]) => [p.id, g.id]).sort()).toEqual([
+      ['p1', 'g1'],
+      ['p2', 'g2'],
+    ]);
     expect(unmatchedPredicted.map((p) => p.id)).toEqual(['p3']);
     expect(unmatchedGold).toEqual([]);
   });
@@ -74,7 +91,15 @@ describe('contradiction scores', () => {
       gold,
       near,
     );
-    expect(score).toMatchObject({ gold: 2, found: 2, kindRight: 2, falseAlarms: 1, nearMisses: 1, unannotated: 1, predicted: 4 });
+    expect(score).toMatchObject({
+      gold: 2,
+      found: 2,
+      kindRight: 2,
+      falseAlarms: 1,
+      nearMisses: 1,
+      unannotated: 1,
+      predicted: 4,
+    });
     expect(score.recall).toBe(1);
     expect(score.precision).toBeCloseTo(0.5);
   });

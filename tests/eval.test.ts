@@ -23,13 +23,21 @@ describe('npm run eval', () => {
     const flores = firstLines('flores-wikinews/articles.jsonl', 30, out);
     const quotes = firstLines('de-wikinews-quotes/articles.jsonl', 8, out);
     const devdata = [...(flores ? ['--flores', flores] : []), ...(quotes ? ['--quotes', quotes] : [])];
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/eval.ts', '--out', out, '--no-models', ...devdata], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CLAIMLENS_LLM: '' } });
-    for (const section of ['language', 'claims', 'fields', 'grounding', 'clusters', 'contradictions']) expect(stdout).toContain(section);
+    const stdout = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'pipeline/cli/eval.ts', '--out', out, '--no-models', ...devdata],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CLAIMLENS_LLM: '' } },
+    );
+    for (const section of ['language', 'claims', 'fields', 'grounding', 'clusters', 'contradictions'])
+      expect(stdout).toContain(section);
     const figures = JSON.parse(readFileSync(join(out, 'eval.json'), 'utf8'));
     expect(figures.language.corpus.right).toBe(figures.language.corpus.total);
     expect(figures.run.extractor).toBe('rules');
     // Fed the gold claims, the pipeline must store every one of them where the gold says it is.
-    expect(figures.oracle.claims).toMatchObject({ matched: figures.oracle.claims.gold, predicted: figures.oracle.claims.gold });
+    expect(figures.oracle.claims).toMatchObject({
+      matched: figures.oracle.claims.gold,
+      predicted: figures.oracle.claims.gold,
+    });
     expect(figures.oracle.grounding.unaligned).toBe(0);
     expect(figures.oracle.contradictions.gold).toBeGreaterThanOrEqual(10);
     expect(figures.embeddings).toEqual({ skipped: 'skipped: --no-models' });

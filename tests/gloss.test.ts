@@ -78,10 +78,26 @@ describe('gloss: compounds by their parts', () => {
 describe('gloss: verbs where English puts them', () => {
   it.each<[Language, string, string[]]>([
     ['de', 'Er sagte, dass die Regierung das Gesetz beschlossen hat.', ['that', 'government', 'has', 'decided', 'law']],
-    ['de', 'Die Regierung hat am Montag ein neues Gesetz beschlossen.', ['government', 'has', 'decided', 'monday', 'law']],
-    ['de', 'Obwohl die Polizei warnte, gerieten die Einwohner in Panik.', ['although', 'police', 'warned', 'residents', 'got']],
-    ['de', 'Das Komitee, das die Pläne geprüft hatte, stellte seine Arbeit ein.', ['committee', 'that', 'had', 'examined', 'plans', 'stopped']],
-    ['nl', 'Hij zei dat de regering het plan heeft goedgekeurd.', ['said', 'that', 'government', 'has', 'approved', 'plan']],
+    [
+      'de',
+      'Die Regierung hat am Montag ein neues Gesetz beschlossen.',
+      ['government', 'has', 'decided', 'monday', 'law'],
+    ],
+    [
+      'de',
+      'Obwohl die Polizei warnte, gerieten die Einwohner in Panik.',
+      ['although', 'police', 'warned', 'residents', 'got'],
+    ],
+    [
+      'de',
+      'Das Komitee, das die Pläne geprüft hatte, stellte seine Arbeit ein.',
+      ['committee', 'that', 'had', 'examined', 'plans', 'stopped'],
+    ],
+    [
+      'nl',
+      'Hij zei dat de regering het plan heeft goedgekeurd.',
+      ['said', 'that', 'government', 'has', 'approved', 'plan'],
+    ],
     ['nl', 'De minister heeft besloten de grens te sluiten.', ['minister', 'has', 'decided', 'to', 'close', 'border']],
     ['nl', 'Het kabinet verbood ambtenaren om Zoom te gebruiken.', ['cabinet', 'banned', 'to', 'use', 'zoom']],
   ])('%s: %s', (language, text, order) => {
@@ -111,10 +127,26 @@ describe('gloss: names and unknown loanwords', () => {
 
 describe('statement_en of extracted claims', () => {
   it.each<[Language, string, string[]]>([
-    ['nl', 'De gemeente heeft de nieuwe verkeersregels ingevoerd.', ['municipality', 'introduced', 'new', 'traffic', 'rules']],
-    ['nl', 'De regering kondigde aan dat zij de belastingen gaat verlagen.', ['government', 'announced', 'that', 'lower', 'taxes']],
-    ['de', 'Die Behörde hat die Sicherheitsbedenken der Forscher bestätigt.', ['authority', 'confirmed', 'security', 'concerns', 'researchers']],
-    ['de', 'Die Regierung kündigte an, dass sie die Steuern senken wird.', ['government', 'announced', 'that', 'they', 'lower', 'taxes']],
+    [
+      'nl',
+      'De gemeente heeft de nieuwe verkeersregels ingevoerd.',
+      ['municipality', 'introduced', 'new', 'traffic', 'rules'],
+    ],
+    [
+      'nl',
+      'De regering kondigde aan dat zij de belastingen gaat verlagen.',
+      ['government', 'announced', 'that', 'lower', 'taxes'],
+    ],
+    [
+      'de',
+      'Die Behörde hat die Sicherheitsbedenken der Forscher bestätigt.',
+      ['authority', 'confirmed', 'security', 'concerns', 'researchers'],
+    ],
+    [
+      'de',
+      'Die Regierung kündigte an, dass sie die Steuern senken wird.',
+      ['government', 'announced', 'that', 'they', 'lower', 'taxes'],
+    ],
   ])('%s: %s', (language, text, expected) => {
     const [claim] = extractRuleClaims({ articleId: 't', text, language });
     expect(claim).toBeDefined();
@@ -123,16 +155,21 @@ describe('statement_en of extracted claims', () => {
 });
 
 describe('gloss lexicons', () => {
-  it.each<Language>(['nl', 'de'])('%s: every listed verb is known by its infinitive, a separable one also split', (language) => {
-    const data = GlossLexicon.parse(JSON.parse(readFileSync(new URL(`../pipeline/rules/lexicons/gloss-${language}.json`, import.meta.url), 'utf8')));
-    const lex = lexiconFor(language);
-    const missing = Object.keys(data.verbs).filter((key) => {
-      const [particle, base] = key.includes('+') ? (key.split('+') as [string, string]) : ['', key];
-      // A separable verb is known joined ("ankündigen") and split ("kündigen … an").
-      return !lex.gloss.entry(`${particle}${base}`) || (particle !== '' && !lex.gloss.split.get(base)?.has(particle));
-    });
-    expect(missing).toEqual([]);
-    expect(Object.keys(data.verbs).length).toBeGreaterThan(300);
-    expect(Object.keys(data.words).length).toBeGreaterThan(1500);
-  });
+  it.each<Language>(['nl', 'de'])(
+    '%s: every listed verb is known by its infinitive, a separable one also split',
+    (language) => {
+      const data = GlossLexicon.parse(
+        JSON.parse(readFileSync(new URL(`../pipeline/rules/lexicons/gloss-${language}.json`, import.meta.url), 'utf8')),
+      );
+      const lex = lexiconFor(language);
+      const missing = Object.keys(data.verbs).filter((key) => {
+        const [particle, base] = key.includes('+') ? (key.split('+') as [string, string]) : ['', key];
+        // A separable verb is known joined ("ankündigen") and split ("kündigen … an").
+        return !lex.gloss.entry(`${particle}${base}`) || (particle !== '' && !lex.gloss.split.get(base)?.has(particle));
+      });
+      expect(missing).toEqual([]);
+      expect(Object.keys(data.verbs).length).toBeGreaterThan(300);
+      expect(Object.keys(data.words).length).toBeGreaterThan(1500);
+    },
+  );
 });

@@ -24,7 +24,11 @@ describe('groundQuote', () => {
   it.each([
     ['an exact quote after emoji', 'Dat is nieuw.', 'exact'],
     ['a quote with straight instead of curly quotes', 'zei dinsdag: "We sluiten de grens niet."', 'normalised'],
-    ['a quote with a plain space for a non-breaking one and a hyphen for a dash', 'Der Sprecher erklärte - laut Protokoll - dass', 'normalised'],
+    [
+      'a quote with a plain space for a non-breaking one and a hyphen for a dash',
+      'Der Sprecher erklärte - laut Protokoll - dass',
+      'normalised',
+    ],
     ['a quote in other case with a line break folded', 'DAT IS NIEUW. der sprecher', 'normalised'],
     ['German low-high quotes written straight', 'dass die Behörde "keine Daten" speichere', 'normalised'],
     ['a slightly paraphrased quote', 'the ministry said on Tuesday that 40 schools will reopen in May', 'fuzzy'],
@@ -71,10 +75,22 @@ describe('groundQuote', () => {
   });
 
   it('grounds many quotes of one text with one grounder as it grounds each alone', () => {
-    const quotes = ['Dat is nieuw.', 'DAT IS NIEUW. der sprecher', 'The government has resigned over the scandal', 'the ministry said on Tuesday that 40 schools will reopen in May', 'niet.” 🚧🚧 dat'];
+    const quotes = [
+      'Dat is nieuw.',
+      'DAT IS NIEUW. der sprecher',
+      'The government has resigned over the scandal',
+      'the ministry said on Tuesday that 40 schools will reopen in May',
+      'niet.” 🚧🚧 dat',
+    ];
     const ground = quoteGrounder(TEXT);
     const together = quotes.map((quote) => ground(quote));
-    expect(together.map((grounding) => grounding?.alignment ?? null)).toEqual(['exact', 'normalised', null, 'fuzzy', 'normalised']);
+    expect(together.map((grounding) => grounding?.alignment ?? null)).toEqual([
+      'exact',
+      'normalised',
+      null,
+      'fuzzy',
+      'normalised',
+    ]);
     expect(together).toEqual(quotes.map((quote) => groundQuote(TEXT, quote)));
   });
 });

@@ -20,15 +20,35 @@ describe('ingesting a folder', () => {
       'en.json': JSON.stringify({ text: EN, outlet: 'Paper' }),
       'empty.txt': '',
       'binary.txt': Uint8Array.from([0x47, 0x49, 0x46, 0x00, 0x01, 0x00]),
-      'latin1.txt': Buffer.from('Die Behörde prüft die Maßnahme für alle Bürger, sagte der Sprecher am Montag.', 'latin1'),
+      'latin1.txt': Buffer.from(
+        'Die Behörde prüft die Maßnahme für alle Bürger, sagte der Sprecher am Montag.',
+        'latin1',
+      ),
       'big.txt': 'Dit is een heel lang artikel. '.repeat(50_000),
       'spanish.txt': ES,
       'feed.jsonl': `${JSON.stringify({ text: EN.replace('cabinet', 'council') })}\n{oops\n`,
     });
-    const { db, summary } = await ingest(folder, tempDir(), { extractor: sentenceExtractor(), maxFileBytes: 1_000_000 });
-    const articles = rows<ArticleRow>(db, 'SELECT path, status, error, language, n_claims FROM v_articles ORDER BY path');
+    const { db, summary } = await ingest(folder, tempDir(), {
+      extractor: sentenceExtractor(),
+      maxFileBytes: 1_000_000,
+    });
+    const articles = rows<ArticleRow>(
+      db,
+      'SELECT path, status, error, language, n_claims FROM v_articles ORDER BY path',
+    );
     const byPath = Object.fromEntries(articles.map((row) => [row.path, row]));
-    expect(Object.keys(byPath)).toEqual(['big.txt', 'binary.txt', 'de.md', 'empty.txt', 'en.json', 'feed.jsonl#1', 'feed.jsonl#2', 'latin1.txt', 'nl.txt', 'spanish.txt']);
+    expect(Object.keys(byPath)).toEqual([
+      'big.txt',
+      'binary.txt',
+      'de.md',
+      'empty.txt',
+      'en.json',
+      'feed.jsonl#1',
+      'feed.jsonl#2',
+      'latin1.txt',
+      'nl.txt',
+      'spanish.txt',
+    ]);
     expect(byPath['nl.txt']).toMatchObject({ status: 'ok', language: 'nl', n_claims: 2 });
     expect(byPath['de.md']).toMatchObject({ status: 'ok', language: 'de', n_claims: 2 });
     expect(byPath['en.json']).toMatchObject({ status: 'ok', language: 'en', n_claims: 2 });
@@ -41,9 +61,15 @@ describe('ingesting a folder', () => {
     expect(byPath['spanish.txt']).toMatchObject({ status: 'skipped', language: 'es' });
     expect(byPath['spanish.txt']?.error).toMatch(/not Dutch, German or English/);
     expect(summary.byStatus).toEqual({ ok: 5, error: 4, skipped: 1 });
-    const [encoding] = rows<{ encoding: string }>(db, `SELECT encoding FROM articles a JOIN article_paths p USING (article_id) WHERE p.path = 'latin1.txt'`);
+    const [encoding] = rows<{ encoding: string }>(
+      db,
+      `SELECT encoding FROM articles a JOIN article_paths p USING (article_id) WHERE p.path = 'latin1.txt'`,
+    );
     expect(encoding?.encoding).toBe('windows-1252');
-    const [outlet] = rows<{ outlet: string; published: string; title: string }>(db, `SELECT outlet, published, title FROM v_articles WHERE path = 'de.md'`);
+    const [outlet] = rows<{ outlet: string; published: string; title: string }>(
+      db,
+      `SELECT outlet, published, title FROM v_articles WHERE path = 'de.md'`,
+    );
     expect(outlet).toEqual({ outlet: 'Blatt', published: '2020-04-07', title: 'App verboten' });
   });
 
@@ -81,18 +107,25 @@ describe('ingesting a folder', () => {
     const first = await ingest(folder, out, { extractor });
     expect(extractor.calls).toBe(2);
     expect(rows(first.db, 'SELECT * FROM articles')).toHaveLength(2);
-    expect(rows(first.db, `SELECT path FROM v_articles WHERE article_id = (SELECT article_id FROM article_paths WHERE path = 'a.txt') ORDER BY path`)).toEqual([
-      { path: 'a.txt' },
-      { path: 'copy/a.txt' },
-    ]);
+    expect(
+      rows(
+        first.db,
+        `SELECT path FROM v_articles WHERE article_id = (SELECT article_id FROM article_paths WHERE path = 'a.txt') ORDER BY path`,
+      ),
+    ).toEqual([{ path: 'a.txt' }, { path: 'copy/a.txt' }]);
     first.db.close();
 
     writeFileSync(join(folder, 'de.txt'), DE.replace('Diensthandys', 'allen Diensthandys der Bundesbehörden'));
     const { db } = await ingest(folder, out, { extractor });
     expect(extractor.calls).toBe(3);
     expect(rows(db, 'SELECT * FROM articles')).toHaveLength(2);
-    const quotes = rows<{ quote: string }>(db, `SELECT quote FROM v_claims WHERE path = 'de.txt'`).map((row) => row.quote);
-    expect(quotes).toEqual(['Die Regierung verbietet die App auf allen Diensthandys der Bundesbehörden.', 'Das sagte der Minister am Dienstag in Berlin.']);
+    const quotes = rows<{ quote: string }>(db, `SELECT quote FROM v_claims WHERE path = 'de.txt'`).map(
+      (row) => row.quote,
+    );
+    expect(quotes).toEqual([
+      'Die Regierung verbietet die App auf allen Diensthandys der Bundesbehörden.',
+      'Das sagte der Minister am Dienstag in Berlin.',
+    ]);
   });
 
   it('an extraction failure marks that article and the run goes on', async () => {
@@ -108,7 +141,8 @@ describe('ingesting a folder', () => {
   });
 
   it('offsets point into the stored text, counted in code points as SQLite does', async () => {
-    const text = 'De minister 🙂 zei: \u201cWe verbieden de app.\u201d\u00a0Het kabinet stemde in. 🚀 Daarna volgde een debat.';
+    const text =
+      'De minister 🙂 zei: \u201cWe verbieden de app.\u201d\u00a0Het kabinet stemde in. 🚀 Daarna volgde een debat.';
     const { db } = await ingest(makeFolder({ 'emoji.md': text }), tempDir(), { extractor: sentenceExtractor() });
     const mismatches = rows(
       db,

@@ -15,7 +15,9 @@ function folderOfArticles() {
       `The council of district ${i} approved a budget of ${i * 7} million euros on Monday. ` +
       `The mayor said the money would go to ${i % 2 ? 'schools' : 'roads'} and housing.`;
   }
-  files['feed.jsonl'] = Array.from({ length: 50 }, (_, i) => JSON.stringify({ text: `The ministry said on Friday that line ${i} of the feed was approved by the committee.` })).join('\n');
+  files['feed.jsonl'] = Array.from({ length: 50 }, (_, i) =>
+    JSON.stringify({ text: `The ministry said on Friday that line ${i} of the feed was approved by the committee.` }),
+  ).join('\n');
   return makeFolder(files);
 }
 
@@ -23,7 +25,9 @@ describe('a run killed halfway', () => {
   it('leaves a consistent database that the next run completes without duplicates', async () => {
     const folder = folderOfArticles();
     const out = tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/ingest-child.ts', folder, out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/ingest-child.ts', folder, out], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let childErrors = '';
     child.stderr.on('data', (chunk) => (childErrors += chunk));
     const killedAfter = await new Promise<number>((resolve, reject) => {
@@ -55,8 +59,12 @@ describe('a run killed halfway', () => {
     expect(extractor.calls).toBeLessThan(ARTICLES + 50);
     expect(extractor.calls).toBeGreaterThan(0);
     expect(rows(db, 'SELECT count(*) AS n FROM v_articles')).toEqual([{ n: ARTICLES + 50 }]);
-    expect(rows(db, `SELECT count(*) AS n FROM v_articles WHERE status = 'ok' AND n_claims = 2`)).toEqual([{ n: ARTICLES }]);
+    expect(rows(db, `SELECT count(*) AS n FROM v_articles WHERE status = 'ok' AND n_claims = 2`)).toEqual([
+      { n: ARTICLES },
+    ]);
     expect(rows(db, 'SELECT count(*) AS n FROM v_claims')).toEqual([{ n: ARTICLES * 2 + 50 }]);
-    expect(rows(db, 'SELECT count(*) AS n FROM (SELECT quote, article_id FROM claims GROUP BY 1, 2 HAVING count(*) > 1)')).toEqual([{ n: 0 }]);
+    expect(
+      rows(db, 'SELECT count(*) AS n FROM (SELECT quote, article_id FROM claims GROUP BY 1, 2 HAVING count(*) > 1)'),
+    ).toEqual([{ n: 0 }]);
   });
 });

@@ -36,11 +36,15 @@ function filesUnder(folder: string): string[] {
 
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8');
-  const specifiers = [...source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]/g), ...source.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g)];
+  const specifiers = [
+    ...source.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]/g),
+    ...source.matchAll(/import\(\s*['"](\.[^'"]+)['"]\s*\)/g),
+  ];
   return specifiers.map((match) => normalize(join(dirname(file), match[1]!)));
 }
 
-const stageOf = (path: string) => STAGES.findIndex((stage) => path === `${stage}.ts` || path.startsWith(`${stage}/`) || path.startsWith(`${stage}.`));
+const stageOf = (path: string) =>
+  STAGES.findIndex((stage) => path === `${stage}.ts` || path.startsWith(`${stage}/`) || path.startsWith(`${stage}.`));
 const isShared = (path: string) => SHARED.some((prefix) => path === `${prefix}.ts` || path.startsWith(`${prefix}/`));
 
 const modules = [...filesUnder('schemas'), ...filesUnder('pipeline')].map((file) => relative('.', file));
@@ -55,8 +59,10 @@ describe('module layering', () => {
     for (const file of modules) {
       for (const target of importsOf(file)) {
         if (file.startsWith('schemas/') && !target.startsWith('schemas/')) violations.push(`${file} -> ${target}`);
-        if (isShared(file) && !isShared(target)) violations.push(`${file} -> ${target} (shared code importing a stage)`);
-        if (!isShared(target) && stageOf(target) > stageOf(file) && !isShared(file)) violations.push(`${file} -> ${target}`);
+        if (isShared(file) && !isShared(target))
+          violations.push(`${file} -> ${target} (shared code importing a stage)`);
+        if (!isShared(target) && stageOf(target) > stageOf(file) && !isShared(file))
+          violations.push(`${file} -> ${target}`);
       }
     }
     expect(violations).toEqual([]);
@@ -64,7 +70,9 @@ describe('module layering', () => {
 
   it('ships nothing that depends on the test server (only the benchmark drives it)', () => {
     const benchmark = (file: string) => file.startsWith('pipeline/bench/') || file === 'pipeline/cli/bench.ts';
-    const offenders = modules.filter((file) => !benchmark(file) && /from\s+['"][^'"]*tests\//.test(readFileSync(file, 'utf8')));
+    const offenders = modules.filter(
+      (file) => !benchmark(file) && /from\s+['"][^'"]*tests\//.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

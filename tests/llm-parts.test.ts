@@ -9,11 +9,15 @@ import { backoffMs, classifyFailure, HttpStatusError, retryAfterMs, withRetries 
 import { tempDir } from './support/folder.ts';
 
 describe('chunking long articles', () => {
-  const paragraphs = Array.from({ length: 30 }, (_, i) => `Paragraph ${i} says something about topic ${i}. `.repeat(8).trim());
+  const paragraphs = Array.from({ length: 30 }, (_, i) =>
+    `Paragraph ${i} says something about topic ${i}. `.repeat(8).trim(),
+  );
   const text = paragraphs.join('\n\n');
 
   it('keeps a short article whole, so its cache key is the article', () => {
-    expect(chunkArticle('One paragraph.\n\nAnother one.', { maxTokens: 100, overlapTokens: 10 })).toEqual(['One paragraph.\n\nAnother one.']);
+    expect(chunkArticle('One paragraph.\n\nAnother one.', { maxTokens: 100, overlapTokens: 10 })).toEqual([
+      'One paragraph.\n\nAnother one.',
+    ]);
   });
 
   it('splits on paragraphs under the budget, covering every paragraph, with overlap', () => {
@@ -58,7 +62,10 @@ describe('parsing a model answer', () => {
   });
 
   it('reports broken JSON as such', () => {
-    expect(parseAnswer('{"claims": [', ExtractionOutput)).toMatchObject({ ok: false, errors: expect.stringMatching(/not valid JSON/) });
+    expect(parseAnswer('{"claims": [', ExtractionOutput)).toMatchObject({
+      ok: false,
+      errors: expect.stringMatching(/not valid JSON/),
+    });
   });
 });
 
@@ -112,7 +119,12 @@ describe('retrying', () => {
     expect(waits[1]).toBeGreaterThanOrEqual(100);
     expect(waits[1]).toBeLessThanOrEqual(200);
     expect(waits[2]).toBe(1500);
-    const final = withRetries(async () => { throw Object.assign(new Error('400 bad request'), { status: 400 }); }, { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 });
+    const final = withRetries(
+      async () => {
+        throw Object.assign(new Error('400 bad request'), { status: 400 });
+      },
+      { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 1, timeoutMs: 1000 },
+    );
     await expect(final).rejects.toThrow(/^LLM request failed: 400 bad request$/);
   });
 
@@ -130,7 +142,9 @@ describe('the extraction prompt', () => {
   });
 
   it('refuses an example whose quote is not in its article', () => {
-    const prompt = JSON.parse(readFileSync(DEFAULT_PROMPT_FILE, 'utf8')) as { examples: { claims: { quote: string }[] }[] };
+    const prompt = JSON.parse(readFileSync(DEFAULT_PROMPT_FILE, 'utf8')) as {
+      examples: { claims: { quote: string }[] }[];
+    };
     prompt.examples[0]!.claims[0]!.quote = 'a sentence the example article never had';
     const file = join(tempDir(), 'prompt.json');
     writeFileSync(file, JSON.stringify(prompt));
@@ -141,7 +155,10 @@ describe('the extraction prompt', () => {
     const turns = buildMessages(loadPrompt(), 'Der Text.', 'de');
     expect(turns[0]!.role).toBe('system');
     expect(turns[0]!.content).toContain('"statement_en"');
-    expect(turns.at(-1)).toEqual({ role: 'user', content: 'Extract the claims of this German article.\n<article>\nDer Text.\n</article>' });
+    expect(turns.at(-1)).toEqual({
+      role: 'user',
+      content: 'Extract the claims of this German article.\n<article>\nDer Text.\n</article>',
+    });
   });
 
   it('defuses article tags inside the text', () => {

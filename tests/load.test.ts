@@ -76,21 +76,32 @@ describe('formats', () => {
   });
 
   it('reads one article object from .json', async () => {
-    const article = await loadOne('a.json', JSON.stringify({ content: BODY_NL, headline: 'Kop', published: '2020-04-07', source: 'Blad' }));
+    const article = await loadOne(
+      'a.json',
+      JSON.stringify({ content: BODY_NL, headline: 'Kop', published: '2020-04-07', source: 'Blad' }),
+    );
     expect(article.text).toBe(BODY_NL);
     expect(article.metadata).toMatchObject({ title: 'Kop', outlet: 'Blad', published: { iso: '2020-04-07' } });
   });
 
   it('reads a .jsonl feed line by line, and a broken line fails alone', async () => {
     const feed = [
-      JSON.stringify({ text: 'The ministry said on Monday that it would ban the app on work phones.', date: '2020-04-06' }),
+      JSON.stringify({
+        text: 'The ministry said on Monday that it would ban the app on work phones.',
+        date: '2020-04-06',
+      }),
       '{"text": "broken',
       '',
       JSON.stringify({ title: 'no body here' }),
       JSON.stringify({ body: 'Das Ministerium hat die App am Montag auf Diensthandys verboten.', outlet: 'Blatt' }),
     ].join('\n');
     const outcomes = await loadAll({ 'feed.jsonl': feed });
-    expect(outcomes.map((outcome) => [outcome.kind, outcome.kind === 'article' ? outcome.article.path : outcome.failure.path])).toEqual([
+    expect(
+      outcomes.map((outcome) => [
+        outcome.kind,
+        outcome.kind === 'article' ? outcome.article.path : outcome.failure.path,
+      ]),
+    ).toEqual([
       ['article', 'feed.jsonl#1'],
       ['failure', 'feed.jsonl#2'],
       ['failure', 'feed.jsonl#4'],
@@ -109,10 +120,12 @@ describe('formats', () => {
       'node_modules/x/readme.md': BODY_NL,
       '.git/HEAD.txt': BODY_NL,
     });
-    expect(outcomes.map((outcome) => (outcome.kind === 'article' ? outcome.article.path : outcome.failure.path))).toEqual(['a.txt', 'b/one.txt']);
+    expect(
+      outcomes.map((outcome) => (outcome.kind === 'article' ? outcome.article.path : outcome.failure.path)),
+    ).toEqual(['a.txt', 'b/one.txt']);
   });
 
-  it('leaves out what the folder\'s .claimlensignore names, and nothing else', async () => {
+  it("leaves out what the folder's .claimlensignore names, and nothing else", async () => {
     const outcomes = await loadAll({
       '.claimlensignore': '# notes\nREADME.md\nannotations/\n*.draft.txt\n',
       'README.md': '# About this folder',
@@ -122,7 +135,9 @@ describe('formats', () => {
       'sub/README.md': BODY_NL,
       'gold/b.txt': BODY_NL,
     });
-    expect(outcomes.map((outcome) => (outcome.kind === 'article' ? outcome.article.path : outcome.failure.path))).toEqual(['a.txt', 'gold/b.txt']);
+    expect(
+      outcomes.map((outcome) => (outcome.kind === 'article' ? outcome.article.path : outcome.failure.path)),
+    ).toEqual(['a.txt', 'gold/b.txt']);
   });
 });
 
@@ -158,7 +173,8 @@ describe('encodings and bad input', () => {
 
 describe('normalisation', () => {
   it('stores NFC text with LF line ends and no page furniture', () => {
-    const decomposed = 'Cafe\u0301 in Zu\u0308rich\r\nREAD MORE: Another story\r\nLees ook: Ander nieuws\r\n\r\n\r\n\r\nEinde.';
+    const decomposed =
+      'Cafe\u0301 in Zu\u0308rich\r\nREAD MORE: Another story\r\nLees ook: Ander nieuws\r\n\r\n\r\n\r\nEinde.';
     expect(normaliseText(decomposed)).toBe('Café in Zürich\n\nEinde.');
   });
 
@@ -186,13 +202,41 @@ describe('publication dates', () => {
 describe('txt header lines keep every word of the body', () => {
   const LEAD = 'Het Taiwanese kabinet heeft vandaag het gebruik van Zoom verboden.';
   it.each([
-    ['bare date, body on the same line', `date 2020-04 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04', precision: 'month' } }],
-    ['bare date with leading spaces', `   date 2020-04 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04', precision: 'month' } }],
-    ['date with a colon, body on the same line', `date: 2020-04-07 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04-07', precision: 'day' } }],
-    ['date written out', `date: 7 april 2020 ${LEAD}\nAanleiding zijn zorgen.`, { published: { iso: '2020-04-07', precision: 'day' } }],
-    ['title ended by a full stop, body on the same line', `title: Zoom verboden. ${LEAD}\nAanleiding zijn zorgen.`, { title: 'Zoom verboden.' }],
-    ['title with a colon in it, outlet on the next line', `title: Suezkanal: Ever Given ist wieder frei\noutlet: Rheinischer Anzeiger\n${LEAD}\nAanleiding zijn zorgen.`, { title: 'Suezkanal: Ever Given ist wieder frei', outlet: 'Rheinischer Anzeiger' }],
-    ['title on its own line, date with leading spaces', `  title: Zoom verboden\n  date 2020-04\n${LEAD}\nAanleiding zijn zorgen.`, { title: 'Zoom verboden', published: { iso: '2020-04', precision: 'month' } }],
+    [
+      'bare date, body on the same line',
+      `date 2020-04 ${LEAD}\nAanleiding zijn zorgen.`,
+      { published: { iso: '2020-04', precision: 'month' } },
+    ],
+    [
+      'bare date with leading spaces',
+      `   date 2020-04 ${LEAD}\nAanleiding zijn zorgen.`,
+      { published: { iso: '2020-04', precision: 'month' } },
+    ],
+    [
+      'date with a colon, body on the same line',
+      `date: 2020-04-07 ${LEAD}\nAanleiding zijn zorgen.`,
+      { published: { iso: '2020-04-07', precision: 'day' } },
+    ],
+    [
+      'date written out',
+      `date: 7 april 2020 ${LEAD}\nAanleiding zijn zorgen.`,
+      { published: { iso: '2020-04-07', precision: 'day' } },
+    ],
+    [
+      'title ended by a full stop, body on the same line',
+      `title: Zoom verboden. ${LEAD}\nAanleiding zijn zorgen.`,
+      { title: 'Zoom verboden.' },
+    ],
+    [
+      'title with a colon in it, outlet on the next line',
+      `title: Suezkanal: Ever Given ist wieder frei\noutlet: Rheinischer Anzeiger\n${LEAD}\nAanleiding zijn zorgen.`,
+      { title: 'Suezkanal: Ever Given ist wieder frei', outlet: 'Rheinischer Anzeiger' },
+    ],
+    [
+      'title on its own line, date with leading spaces',
+      `  title: Zoom verboden\n  date 2020-04\n${LEAD}\nAanleiding zijn zorgen.`,
+      { title: 'Zoom verboden', published: { iso: '2020-04', precision: 'month' } },
+    ],
   ])('%s', async (_name, file, metadata) => {
     const article = await loadOne('a.txt', file);
     expect(article.metadata).toEqual(metadata);
@@ -207,7 +251,8 @@ describe('txt header lines keep every word of the body', () => {
   });
 
   it('keeps a long "title:" line as body text and warns, instead of dropping it', async () => {
-    const long = 'het kabinet heeft vandaag na lang overleg met de veiligheidsdiensten en de ministeries besloten dat ambtenaren en andere medewerkers van de overheid de app Zoom niet langer mogen gebruiken voor vergaderingen met burgers';
+    const long =
+      'het kabinet heeft vandaag na lang overleg met de veiligheidsdiensten en de ministeries besloten dat ambtenaren en andere medewerkers van de overheid de app Zoom niet langer mogen gebruiken voor vergaderingen met burgers';
     const article = await loadOne('a.txt', `title: ${long}\n${BODY_NL}`);
     expect(article.text).toBe(`${long}\n${BODY_NL}`);
     expect(article.metadata.title).toBeUndefined();

@@ -7,17 +7,25 @@ import { makeFolder, tempDir } from './support/folder.ts';
 /** The stale window of the old lock, which a run busy for longer lost. */
 const OLD_STALE_MS = 5000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const ARTICLE = 'The council of Alderwick will close the old swimming pool in June, the mayor said on Tuesday. The decision follows a long debate.';
+const ARTICLE =
+  'The council of Alderwick will close the old swimming pool in June, the mayor said on Tuesday. The decision follows a long debate.';
 
 const ingest = (folder: string, out: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/ingest.ts', folder, '--out', out, '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/ingest.ts', folder, '--out', out, '--quiet'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('one writer per database', () => {
   it('refuses a second run while the first is busy (event loop blocked) past the old stale window, and lets it in once the first dies', async () => {
     const out = tempDir();
     const file = join(out, 'claims.sqlite');
     openDatabase(file).close();
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/support/hold-lock.ts', file, String((OLD_STALE_MS + 3000) / 1000)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const holder = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/support/hold-lock.ts', file, String((OLD_STALE_MS + 3000) / 1000)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     try {
       let output = '';
       await new Promise<void>((resolve, reject) => {
@@ -31,7 +39,9 @@ describe('one writer per database', () => {
       const folder = makeFolder({ 'a.txt': ARTICLE });
       const refused = ingest(folder, out);
       expect(refused.status).toBe(2);
-      expect(refused.stderr.trim()).toMatch(/^claimlens: .*claims\.sqlite is in use by another claimlens run; wait for it to finish, or use another --out$/);
+      expect(refused.stderr.trim()).toMatch(
+        /^claimlens: .*claims\.sqlite is in use by another claimlens run; wait for it to finish, or use another --out$/,
+      );
       const db = openDatabase(file);
       expect(db.prepare('SELECT count(*) AS n FROM article_paths').get()).toEqual({ n: 0 });
       db.close();

@@ -14,7 +14,12 @@ import { makeFolder, tempDir } from './support/folder.ts';
  * `--embeddings` against a small OpenAI-style embedding server written here (no model needed):
  * what is sent, how often, and what stops the run. The real model is in models-embeddings.test.ts.
  */
-type Fake = { baseURL: string; bodies: { model: string; input: string[]; input_type?: string }[]; server: Server; failNext: (count: number) => void };
+type Fake = {
+  baseURL: string;
+  bodies: { model: string; input: string[]; input_type?: string }[];
+  server: Server;
+  failNext: (count: number) => void;
+};
 
 function fakeServer(options: { models?: string[]; prefixesByInputType?: boolean } = {}): Promise<Fake> {
   const bodies: Fake['bodies'] = [];
@@ -23,7 +28,9 @@ function fakeServer(options: { models?: string[]; prefixesByInputType?: boolean 
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     if (request.url === '/v1/models') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: (options.models ?? ['e5-test']).map((id) => ({ id })) }));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ data: (options.models ?? ['e5-test']).map((id) => ({ id })) }));
       return;
     }
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Fake['bodies'][number];
@@ -35,21 +42,44 @@ function fakeServer(options: { models?: string[]; prefixesByInputType?: boolean 
     }
     // A vector that tells texts apart, and query from passage when the server is one that prefixes.
     const shift = options.prefixesByInputType && body.input_type === 'passage' ? 1 : 0;
-    const data = body.input.map((text, index) => ({ index, embedding: [text.length + shift, text.charCodeAt(0) || 0, 1] }));
+    const data = body.input.map((text, index) => ({
+      index,
+      embedding: [text.length + shift, text.charCodeAt(0) || 0, 1],
+    }));
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, bodies, failNext: (count) => (failures = count), baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        server,
+        bodies,
+        failNext: (count) => (failures = count),
+        baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+      }),
+    ),
+  );
 }
 
 const servers: Server[] = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-const context = (env: NodeJS.ProcessEnv, extractor: Extractor = createRulesExtractor()) => ({ cache: memoryCache(), env, requestTimeoutMs: 5000, maxRetries: 2, maxRepairs: 0, retryBaseMs: 10, extractor });
+const context = (env: NodeJS.ProcessEnv, extractor: Extractor = createRulesExtractor()) => ({
+  cache: memoryCache(),
+  env,
+  requestTimeoutMs: 5000,
+  maxRetries: 2,
+  maxRepairs: 0,
+  retryBaseMs: 10,
+  extractor,
+});
 
 async function embedderOn(options: Parameters<typeof fakeServer>[0], model: string) {
   const fake = await fakeServer(options);
   servers.push(fake.server);
-  const embedder = (await resolveEmbeddings(`openai:${model}`, context({ CLAIMLENS_EMBEDDINGS_BASE_URL: fake.baseURL }))) as ServerEmbeddings;
+  const embedder = (await resolveEmbeddings(
+    `openai:${model}`,
+    context({ CLAIMLENS_EMBEDDINGS_BASE_URL: fake.baseURL }),
+  )) as ServerEmbeddings;
   fake.bodies.length = 0;
   return { fake, embedder };
 }
@@ -78,38 +108,59 @@ describe('--embeddings', () => {
   });
 
   it('stops before any article when the server is unreachable or does not serve the model', async () => {
-    const closed = resolveEmbeddings('openai:e5-test', context({ CLAIMLENS_EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1' }));
+    const closed = resolveEmbeddings(
+      'openai:e5-test',
+      context({ CLAIMLENS_EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1' }),
+    );
     await expect(closed).rejects.toMatchObject({ code: 'LLM_UNREACHABLE' });
     const fake = await fakeServer({ models: ['multilingual-e5-small-q4'] });
     servers.push(fake.server);
-    const unknown = resolveEmbeddings('openai:text-embedding-3-small', context({ CLAIMLENS_EMBEDDINGS_BASE_URL: fake.baseURL }));
+    const unknown = resolveEmbeddings(
+      'openai:text-embedding-3-small',
+      context({ CLAIMLENS_EMBEDDINGS_BASE_URL: fake.baseURL }),
+    );
     await expect(unknown).rejects.toThrow(ClaimlensError);
-    await expect(unknown).rejects.toMatchObject({ code: 'NO_MODEL', message: expect.stringMatching(/does not serve the embedding model "text-embedding-3-small"/), hint: expect.stringMatching(/one of: multilingual-e5-small-q4/) });
+    await expect(unknown).rejects.toMatchObject({
+      code: 'NO_MODEL',
+      message: expect.stringMatching(/does not serve the embedding model "text-embedding-3-small"/),
+      hint: expect.stringMatching(/one of: multilingual-e5-small-q4/),
+    });
   });
 
   it('exits 2 with one line from npm run ingest, and no article read, when the embedding server is down', () => {
     const out = tempDir();
-    const folder = makeFolder({ 'a.txt': 'De regering verbiedt Zoom voor alle ambtenaren, meldde de minister dinsdag.' });
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/ingest.ts', folder, '--out', out, '--embeddings', 'openai:e5-test'], {
-      encoding: 'utf8',
-      env: { ...process.env, CLAIMLENS_LLM: '', CLAIMLENS_EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1' },
-      timeout: 60_000,
+    const folder = makeFolder({
+      'a.txt': 'De regering verbiedt Zoom voor alle ambtenaren, meldde de minister dinsdag.',
     });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'pipeline/cli/ingest.ts', folder, '--out', out, '--embeddings', 'openai:e5-test'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, CLAIMLENS_LLM: '', CLAIMLENS_EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1' },
+        timeout: 60_000,
+      },
+    );
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^claimlens: cannot reach the embedding server at http:\/\/127\.0\.0\.1:9\/v1\/models/)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^claimlens: cannot reach the embedding server at http:\/\/127\.0\.0\.1:9\/v1\/models/),
+    ]);
   });
 
   it.each([
     ['an E5 model on a server that passes text through', 'e5-test', false, ['query: Zoom is banned.'], undefined],
     ['an E5 model on a server that prefixes by input_type', 'e5-test', true, ['Zoom is banned.'], 'query'],
     ['any other model', 'nomic-embed-text', false, ['Zoom is banned.'], undefined],
-  ])('sends the texts for %s so that each is embedded as its model wants', async (_, model, prefixesByInputType, input, inputType) => {
-    const { fake, embedder } = await embedderOn({ models: [model], prefixesByInputType }, model);
-    await embedder.embedDocuments(['Zoom is banned.']);
-    expect(fake.bodies).toHaveLength(1);
-    expect(fake.bodies[0]!.input).toEqual(input);
-    expect(fake.bodies[0]!.input_type).toBe(inputType);
-  });
+  ])(
+    'sends the texts for %s so that each is embedded as its model wants',
+    async (_, model, prefixesByInputType, input, inputType) => {
+      const { fake, embedder } = await embedderOn({ models: [model], prefixesByInputType }, model);
+      await embedder.embedDocuments(['Zoom is banned.']);
+      expect(fake.bodies).toHaveLength(1);
+      expect(fake.bodies[0]!.input).toEqual(input);
+      expect(fake.bodies[0]!.input_type).toBe(inputType);
+    },
+  );
 
   it('sends texts in batches and gives one vector per text, in order', async () => {
     const { fake, embedder } = await embedderOn({ models: ['nomic-embed-text'] }, 'nomic-embed-text');

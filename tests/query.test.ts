@@ -37,36 +37,64 @@ let out = '';
 beforeAll(async () => {
   const fixture = await reportFixture();
   recordFailure(fixture.db, { path: 'broken.html', reason: 'not valid UTF-8 or windows-1252', status: 'error' });
-  recordFailure(fixture.db, { path: 'feeds/\u001b]0;owned\u0007\u001b[2Jodd.json', reason: 'bad JSON \u001b[8mhidden\u001b[0m here', status: 'error' });
+  recordFailure(fixture.db, {
+    path: 'feeds/\u001b]0;owned\u0007\u001b[2Jodd.json',
+    reason: 'bad JSON \u001b[8mhidden\u001b[0m here',
+    status: 'error',
+  });
   fixture.db.close();
   out = fixture.out;
 });
 
 describe('npm run query', () => {
-  it.each([[[]], [['claims']], [['clusters']], [['contradictions']], [['articles']], [['search']]])('%j --help prints its usage and exits 0', async (prefix) => {
-    const result = await query([...prefix, '--help']);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`^Usage: npm run query -- ${prefix[0] ?? ''}`, 'm'));
-  });
+  it.each([[[]], [['claims']], [['clusters']], [['contradictions']], [['articles']], [['search']]])(
+    '%j --help prints its usage and exits 0',
+    async (prefix) => {
+      const result = await query([...prefix, '--help']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: npm run query -- ${prefix[0] ?? ''}`, 'm'));
+    },
+  );
 
   it('lists the named queries in its help', () => {
     const help = helpText(QUERY);
-    for (const name of ['claims', 'clusters', 'contradictions', 'articles', 'search']) expect(help).toMatch(new RegExp(`^  ${name}\\s`, 'm'));
+    for (const name of ['claims', 'clusters', 'contradictions', 'articles', 'search'])
+      expect(help).toMatch(new RegExp(`^  ${name}\\s`, 'm'));
   });
 
   it('contradictions --kind numeric shows only numeric contradictions, with both quotes', async () => {
     const rows = named('contradictions', { kind: 'numeric' });
     expect(rows.map((row) => row.kind)).toEqual(['numeric']);
-    expect([rows[0]!.quote_a, rows[0]!.quote_b].sort()).toEqual(['Zoom has 300 million users <and> counting.', 'Zoom heeft 200 miljoen gebruikers.']);
+    expect([rows[0]!.quote_a, rows[0]!.quote_b].sort()).toEqual([
+      'Zoom has 300 million users <and> counting.',
+      'Zoom heeft 200 miljoen gebruikers.',
+    ]);
   });
 
-  it('v_contradictions carries each side\'s language, outlet, date, English line and support, after the first columns', () => {
+  it("v_contradictions carries each side's language, outlet, date, English line and support, after the first columns", () => {
     const rows = withReadOnly((db) => readOnlyRows(db, "select * from v_contradictions where kind = 'numeric'"));
-    expect(rows.columns.slice(0, 10)).toEqual(['contradiction_id', 'kind', 'claim_a', 'claim_b', 'path_a', 'path_b', 'quote_a', 'quote_b', 'explanation', 'score']);
+    expect(rows.columns.slice(0, 10)).toEqual([
+      'contradiction_id',
+      'kind',
+      'claim_a',
+      'claim_b',
+      'path_a',
+      'path_b',
+      'quote_a',
+      'quote_b',
+      'explanation',
+      'score',
+    ]);
     const row = rows.rows[0]!;
-    const sides = [[row.language_a, row.outlet_a, row.published_a, row.statement_en_a, row.support_a], [row.language_b, row.outlet_b, row.published_b, row.statement_en_b, row.support_b]];
-    expect(sides.sort()).toEqual([['en', 'Evening Ledger', '2020-04-08', 'Zoom has 300 million users.', 1], ['nl', 'Dagblad Noord', '2020-04-07', 'Zoom has 200 million users.', 1]]);
+    const sides = [
+      [row.language_a, row.outlet_a, row.published_a, row.statement_en_a, row.support_a],
+      [row.language_b, row.outlet_b, row.published_b, row.statement_en_b, row.support_b],
+    ];
+    expect(sides.sort()).toEqual([
+      ['en', 'Evening Ledger', '2020-04-08', 'Zoom has 300 million users.', 1],
+      ['nl', 'Dagblad Noord', '2020-04-07', 'Zoom has 200 million users.', 1],
+    ]);
   });
 
   it('claims --actor matches a part of the actor in any case', async () => {
@@ -83,7 +111,9 @@ describe('npm run query', () => {
   });
 
   it('articles --status error gives the failed file and why', async () => {
-    expect(named('articles', { status: 'error' })).toContainEqual(expect.objectContaining({ path: 'broken.html', status: 'error', error: 'not valid UTF-8 or windows-1252' }));
+    expect(named('articles', { status: 'error' })).toContainEqual(
+      expect.objectContaining({ path: 'broken.html', status: 'error', error: 'not valid UTF-8 or windows-1252' }),
+    );
   });
 
   it('prints a table on the terminal, and JSON with --json', async () => {
@@ -95,7 +125,9 @@ describe('npm run query', () => {
   });
 
   it('--sql runs a read-only statement', () => {
-    const { rows, columns } = withReadOnly((db) => readOnlyRows(db, 'select kind, count(*) as n from v_contradictions group by kind order by kind'));
+    const { rows, columns } = withReadOnly((db) =>
+      readOnlyRows(db, 'select kind, count(*) as n from v_contradictions group by kind order by kind'),
+    );
     expect(columns).toEqual(['kind', 'n']);
     expect(rows.map((row) => row.kind)).toEqual(['modality', 'numeric', 'polarity']);
   });
@@ -118,7 +150,9 @@ describe('npm run query', () => {
     const result = await query(['--sql', 'delete from contradictions', '--out', out]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.trim()).toMatch(/^claimlens: --sql runs read-only queries and this statement would change the database; /);
+    expect(result.stderr.trim()).toMatch(
+      /^claimlens: --sql runs read-only queries and this statement would change the database; /,
+    );
     expect(statSync(file).mtimeMs).toBe(before);
     expect(withReadOnly((db) => readOnlyRows(db, 'select count(*) as n from contradictions')).rows).toEqual([{ n: 4 }]);
   });
@@ -135,20 +169,34 @@ describe('npm run query', () => {
     expect(published).toEqual([...published].sort().reverse());
     expect(published[0]).toBe('2020-04-09');
     const one = named('claims', { path: 'en/advice.html' });
-    expect(one.map((row) => row.quote)).toEqual(['The cabinet said civil servants should avoid Zoom.', 'Zoom has 300 million users <and> counting.']);
+    expect(one.map((row) => row.quote)).toEqual([
+      'The cabinet said civil servants should avoid Zoom.',
+      'Zoom has 300 million users <and> counting.',
+    ]);
     expect(named('claims', { path: 'no/such.txt' })).toEqual([]);
   });
 
   it('search --json gives the claim fields and the quote as stored, the highlighted snippet apart', async () => {
     const rows = JSON.parse((await query(['search', 'verboden', '--out', out, '--json'])).stdout);
-    expect(rows).toEqual([expect.objectContaining({
-      path: 'nl/verbod.txt', actor: 'Het kabinet', action: 'heeft Zoom verboden voor ambtenaren', source: null, date: null,
-      quote: 'Het kabinet heeft Zoom verboden voor ambtenaren.', snippet: expect.stringContaining('[verboden]'),
-    })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        path: 'nl/verbod.txt',
+        actor: 'Het kabinet',
+        action: 'heeft Zoom verboden voor ambtenaren',
+        source: null,
+        date: null,
+        quote: 'Het kabinet heeft Zoom verboden voor ambtenaren.',
+        snippet: expect.stringContaining('[verboden]'),
+      }),
+    ]);
   });
 
   it.each([
-    [['claims']], [['contradictions']], [['articles']], [['search', 'zoom']], [['--sql', 'select * from v_claims']],
+    [['claims']],
+    [['contradictions']],
+    [['articles']],
+    [['search', 'zoom']],
+    [['--sql', 'select * from v_claims']],
   ])('%j --csv prints a header of every column and one record per row', async (args) => {
     const csv = (await query([...args, '--out', out, '--csv'])).stdout;
     const rows = JSON.parse((await query([...args, '--out', out, '--json'])).stdout) as Record<string, unknown>[];
@@ -159,11 +207,19 @@ describe('npm run query', () => {
 
   it('prints the header of every column even when no row matches, the trailing reader columns included', async () => {
     const csv = (await query(['clusters', '--out', out, '--csv'])).stdout;
-    expect(csv).toBe('cluster_id,statement_en,n_claims,n_articles,n_sources,n_languages,languages,first_date,outlets,last_date,n_contradictions\r\n');
+    expect(csv).toBe(
+      'cluster_id,statement_en,n_claims,n_articles,n_sources,n_languages,languages,first_date,outlets,last_date,n_contradictions\r\n',
+    );
   });
 
   it('quotes a CSV field holding a comma, a quote or a line break', async () => {
-    const result = await query(['--sql', `select 'a,"b"' as x, 'one' || char(10) || 'two' as y, null as z, 3 as n`, '--out', out, '--csv']);
+    const result = await query([
+      '--sql',
+      `select 'a,"b"' as x, 'one' || char(10) || 'two' as y, null as z, 3 as n`,
+      '--out',
+      out,
+      '--csv',
+    ]);
     expect(result.stdout).toBe('x,y,z,n\r\n"a,""b""","one\ntwo",,3\r\n');
     expect(formatCsv([], ['kind', 'n'])).toBe('kind,n\r\n');
   });
@@ -181,8 +237,24 @@ describe('npm run query', () => {
   it.skipIf(!hasScript)('cuts long cells on a terminal, and --wide keeps them whole there', () => {
     const long = 'y'.repeat(150);
     const onTerminal = (extra: string[]) => {
-      const command = [process.execPath, '--import', 'tsx', 'pipeline/cli/query.ts', '--sql', `select '${long}' as long`, '--out', out, ...extra].map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`).join(' ');
-      return spawnSync('script', ['-qfec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CLAIMLENS_LLM: '' }, timeout: 60_000 }).stdout;
+      const command = [
+        process.execPath,
+        '--import',
+        'tsx',
+        'pipeline/cli/query.ts',
+        '--sql',
+        `select '${long}' as long`,
+        '--out',
+        out,
+        ...extra,
+      ]
+        .map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`)
+        .join(' ');
+      return spawnSync('script', ['-qfec', command, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, CLAIMLENS_LLM: '' },
+        timeout: 60_000,
+      }).stdout;
     };
     const cut = onTerminal([]);
     expect(cut).toContain(`${'y'.repeat(59)}…`);
@@ -190,19 +262,28 @@ describe('npm run query', () => {
     expect(onTerminal(['--wide'])).toContain(long);
   });
 
-  it.each([[['claims']], [['clusters']], [['contradictions']], [['articles']], [['search', 'x']], [[]]])('%j with an unknown flag answers in one line with the usage', async (prefix) => {
-    const result = await query([...prefix, '--bogus', '--out', out]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^claimlens: unknown option --bogus; usage: npm run query -- ${prefix[0] ?? ''}`))]);
-  });
+  it.each([[['claims']], [['clusters']], [['contradictions']], [['articles']], [['search', 'x']], [[]]])(
+    '%j with an unknown flag answers in one line with the usage',
+    async (prefix) => {
+      const result = await query([...prefix, '--bogus', '--out', out]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          new RegExp(`^claimlens: unknown option --bogus; usage: npm run query -- ${prefix[0] ?? ''}`),
+        ),
+      ]);
+    },
+  );
 
   it('stops a runaway --sql at its time limit with one line', async () => {
     const started = Date.now();
     const endless = 'with recursive n(x) as (select 1 union all select x + 1 from n) select count(*) from n';
     const result = await query(['--sql', endless, '--time-limit-s', '1', '--out', out]);
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^claimlens: --sql stopped after 1 s \(its time limit\); /)]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^claimlens: --sql stopped after 1 s \(its time limit\); /),
+    ]);
     expect(Date.now() - started).toBeLessThan(15_000);
     const streaming = await query(['--sql', endless.replace('count(*)', 'x'), '--time-limit-s', '1', '--out', out]);
     expect(streaming.code).toBe(2);

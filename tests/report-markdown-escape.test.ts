@@ -11,19 +11,60 @@ const ATTACKS = {
 } as const;
 
 const claim = (id: string, field: string): ClaimRow => ({
-  claim_id: id, article_id: `article-${id}`, language: 'en', actor: field, action: field, date: null, date_start: null, date_end: null,
-  date_precision: null, reason: field, source: field, quote: `Quote ${field} end.`, char_start: 0, char_end: 10, alignment: 'exact',
-  alignment_score: 1, statement_en: field, polarity: 'affirmed', modality: 'fact', extractor: 'openai', model: field, prompt_version: 'v1',
-  cluster_id: null, published: null, outlet: field, path: `feed.jsonl#1 ${field}`,
+  claim_id: id,
+  article_id: `article-${id}`,
+  language: 'en',
+  actor: field,
+  action: field,
+  date: null,
+  date_start: null,
+  date_end: null,
+  date_precision: null,
+  reason: field,
+  source: field,
+  quote: `Quote ${field} end.`,
+  char_start: 0,
+  char_end: 10,
+  alignment: 'exact',
+  alignment_score: 1,
+  statement_en: field,
+  polarity: 'affirmed',
+  modality: 'fact',
+  extractor: 'openai',
+  model: field,
+  prompt_version: 'v1',
+  cluster_id: null,
+  published: null,
+  outlet: field,
+  path: `feed.jsonl#1 ${field}`,
 });
 
 function report(field: string): string {
   return renderMarkdown({
-    counts: { articles: 2, claims: 2, clusters: 1, contradictions: 1, held: 0, byKind: { other: 1 }, byLanguage: { en: 2 } },
-    items: [{
-      contradiction_id: 'c1', kind: 'other', claim_a: 'a', claim_b: 'b', explanation: `# ${field}\n\n${field}`, score: 0.9,
-      judge: field, support_a: 1, support_b: 1, a: claim('a', field), b: claim('b', field),
-    }],
+    counts: {
+      articles: 2,
+      claims: 2,
+      clusters: 1,
+      contradictions: 1,
+      held: 0,
+      byKind: { other: 1 },
+      byLanguage: { en: 2 },
+    },
+    items: [
+      {
+        contradiction_id: 'c1',
+        kind: 'other',
+        claim_a: 'a',
+        claim_b: 'b',
+        explanation: `# ${field}\n\n${field}`,
+        score: 0.9,
+        judge: field,
+        support_a: 1,
+        support_b: 1,
+        a: claim('a', field),
+        b: claim('b', field),
+      },
+    ],
   });
 }
 
@@ -32,15 +73,20 @@ function report(field: string): string {
  * show their content as is): an unescaped `[`, a raw `<`, or a heading the report did not write.
  */
 const live = (markdown: string) =>
-  [...markdown.replace(/`[^`\n]*`/gu, '').matchAll(/(?<!\\)\[|<|^#{1,6} (?!Contradictions$|\d+\. other · score)/gmu)].map((match) => match[0]);
+  [
+    ...markdown.replace(/`[^`\n]*`/gu, '').matchAll(/(?<!\\)\[|<|^#{1,6} (?!Contradictions$|\d+\. other · score)/gmu),
+  ].map((match) => match[0]);
 
 describe('contradictions.md keeps untrusted text as text', () => {
-  it.each(Object.entries(ATTACKS))('writes a %s from an outlet, model fields and the judge reason inert', (_name, attack) => {
-    const markdown = report(attack);
-    expect(live(markdown)).toEqual([]);
-    // The words are still there for the reader.
-    expect(markdown).toContain(attack.includes('javascript') ? 'javascript:alert' : '127.0.0.1');
-  });
+  it.each(Object.entries(ATTACKS))(
+    'writes a %s from an outlet, model fields and the judge reason inert',
+    (_name, attack) => {
+      const markdown = report(attack);
+      expect(live(markdown)).toEqual([]);
+      // The words are still there for the reader.
+      expect(markdown).toContain(attack.includes('javascript') ? 'javascript:alert' : '127.0.0.1');
+    },
+  );
 
   it('escapes the link syntax with backslashes, so the text reads as written', () => {
     const markdown = report(ATTACKS.image);

@@ -14,7 +14,12 @@ async function written() {
   const fixture = await reportFixture();
   db = fixture.db;
   const files = writeReports(fixture.db, fixture.out);
-  return { ...fixture, files, markdown: readFileSync(join(fixture.out, 'contradictions.md'), 'utf8'), html: readFileSync(join(fixture.out, 'report.html'), 'utf8') };
+  return {
+    ...fixture,
+    files,
+    markdown: readFileSync(join(fixture.out, 'contradictions.md'), 'utf8'),
+    html: readFileSync(join(fixture.out, 'report.html'), 'utf8'),
+  };
 }
 
 describe('the review report', () => {
@@ -25,12 +30,24 @@ describe('the review report', () => {
 
   it('lists every contradiction with both quotes, paths, outlets and dates, highest score first', async () => {
     const { markdown, db: database } = await written();
-    const stored = database.prepare('SELECT kind, score FROM contradictions ORDER BY score DESC').all() as { kind: string; score: number }[];
+    const stored = database.prepare('SELECT kind, score FROM contradictions ORDER BY score DESC').all() as {
+      kind: string;
+      score: number;
+    }[];
     expect(stored.length).toBeGreaterThanOrEqual(3);
-    const headings = [...markdown.matchAll(/^## \d+\. (\w+) · score ([\d.]+)$/gm)].map((match) => ({ kind: match[1], score: Number(match[2]) }));
+    const headings = [...markdown.matchAll(/^## \d+\. (\w+) · score ([\d.]+)$/gm)].map((match) => ({
+      kind: match[1],
+      score: Number(match[2]),
+    }));
     expect(headings.map((heading) => heading.score)).toEqual(stored.map((row) => row.score));
     expect(markdown).toContain(`${stored.length} contradictions among 5 claims from 3 articles`);
-    for (const text of ['Zoom heeft 200 miljoen gebruikers.', 'Zoom has 300 million users &lt;and> counting.', '`feeds/wire.jsonl#2`', 'Nachrichtendienst, 2020-04-09', 'Evening Ledger, 2020-04-08']) {
+    for (const text of [
+      'Zoom heeft 200 miljoen gebruikers.',
+      'Zoom has 300 million users &lt;and> counting.',
+      '`feeds/wire.jsonl#2`',
+      'Nachrichtendienst, 2020-04-09',
+      'Evening Ledger, 2020-04-08',
+    ]) {
       expect(markdown).toContain(text);
     }
     // Markdown renders HTML: a "<" quoted from an article must not open a tag.
@@ -39,7 +56,9 @@ describe('the review report', () => {
 
   it('reads well as Markdown', async () => {
     const { markdown } = await written();
-    const numeric = markdown.split(/\n(?=## )/).find((section) => section.startsWith('## ') && section.includes('numeric ·'))!;
+    const numeric = markdown
+      .split(/\n(?=## )/)
+      .find((section) => section.startsWith('## ') && section.includes('numeric ·'))!;
     expect(numeric.replace(/^## \d+\./, '## n.').replace(/id `\w+`/, 'id `…`')).toMatchInlineSnapshot(`
       "## n. numeric · score 0.88
 
@@ -72,11 +91,15 @@ describe('the review report', () => {
 
   it('offers filters for each kind and language found, and marks each item with them', async () => {
     const { html, db: database } = await written();
-    const kinds = (database.prepare('SELECT DISTINCT kind FROM contradictions ORDER BY kind').all() as { kind: string }[]).map((row) => row.kind);
+    const kinds = (
+      database.prepare('SELECT DISTINCT kind FROM contradictions ORDER BY kind').all() as { kind: string }[]
+    ).map((row) => row.kind);
     for (const kind of kinds) expect(html).toMatch(new RegExp(`<option value="${kind}">${kind} \\(\\d+\\)</option>`));
     for (const language of ['nl', 'de', 'en']) expect(html).toMatch(new RegExp(`<option value="${language}">`));
     expect([...html.matchAll(/data-kind="(\w+)"/g)].map((match) => match[1]).sort()).toEqual(
-      (database.prepare('SELECT kind FROM contradictions ORDER BY kind').all() as { kind: string }[]).map((row) => row.kind),
+      (database.prepare('SELECT kind FROM contradictions ORDER BY kind').all() as { kind: string }[]).map(
+        (row) => row.kind,
+      ),
     );
   });
 
@@ -95,9 +118,21 @@ describe('the review report of a large database', () => {
   it('shows the best scored contradictions up to its limit, and says how many more there are and how to list them', async () => {
     const fixture = await reportFixture();
     db = fixture.db;
-    const [pair] = fixture.db.prepare('SELECT claim_a, claim_b FROM contradictions LIMIT 1').all() as { claim_a: string; claim_b: string }[];
-    const insert = fixture.db.prepare(`INSERT INTO contradictions (contradiction_id, kind, claim_a, claim_b, explanation, score, judge) VALUES (?, 'other', ?, ?, ?, ?, 'test')`);
-    for (let i = 0; i < REPORT_LIMIT + 40; i += 1) insert.run(`extra-${String(i).padStart(4, '0')}`, pair!.claim_a, pair!.claim_b, `Filler disagreement number ${i}.`, 0.01 + (i % 50) / 100);
+    const [pair] = fixture.db.prepare('SELECT claim_a, claim_b FROM contradictions LIMIT 1').all() as {
+      claim_a: string;
+      claim_b: string;
+    }[];
+    const insert = fixture.db.prepare(
+      `INSERT INTO contradictions (contradiction_id, kind, claim_a, claim_b, explanation, score, judge) VALUES (?, 'other', ?, ?, ?, ?, 'test')`,
+    );
+    for (let i = 0; i < REPORT_LIMIT + 40; i += 1)
+      insert.run(
+        `extra-${String(i).padStart(4, '0')}`,
+        pair!.claim_a,
+        pair!.claim_b,
+        `Filler disagreement number ${i}.`,
+        0.01 + (i % 50) / 100,
+      );
     const total = (fixture.db.prepare('SELECT count(*) AS n FROM contradictions').get() as { n: number }).n;
     writeReports(fixture.db, fixture.out);
     const markdown = readFileSync(join(fixture.out, 'contradictions.md'), 'utf8');
@@ -122,14 +157,24 @@ describe('the review report of a large database', () => {
     writeReports(fixture.db, fixture.out);
     const markdown = readFileSync(join(fixture.out, 'contradictions.md'), 'utf8');
     expect(markdown).toContain('| claims on this side | 120 | 3 |');
-    expect(readFileSync(join(fixture.out, 'report.html'), 'utf8')).toContain('<dt>stands for</dt><dd>one of 120 claims on this side</dd>');
+    expect(readFileSync(join(fixture.out, 'report.html'), 'utf8')).toContain(
+      '<dt>stands for</dt><dd>one of 120 claims on this side</dd>',
+    );
   });
 
   it('shows a dated claim with the range its date was read as', async () => {
     const fixture = await reportFixture();
     db = fixture.db;
-    fixture.db.prepare("UPDATE claims SET date_text = 'April', date_start = '2020-04-01', date_end = '2020-04-30', date_precision = 'month' WHERE claim_id = (SELECT claim_a FROM contradictions WHERE kind = 'numeric')").run();
-    fixture.db.prepare("UPDATE claims SET date_text = '7 April', date_start = '2020-04-07', date_end = '2020-04-07', date_precision = 'day' WHERE claim_id = (SELECT claim_b FROM contradictions WHERE kind = 'numeric')").run();
+    fixture.db
+      .prepare(
+        "UPDATE claims SET date_text = 'April', date_start = '2020-04-01', date_end = '2020-04-30', date_precision = 'month' WHERE claim_id = (SELECT claim_a FROM contradictions WHERE kind = 'numeric')",
+      )
+      .run();
+    fixture.db
+      .prepare(
+        "UPDATE claims SET date_text = '7 April', date_start = '2020-04-07', date_end = '2020-04-07', date_precision = 'day' WHERE claim_id = (SELECT claim_b FROM contradictions WHERE kind = 'numeric')",
+      )
+      .run();
     writeReports(fixture.db, fixture.out);
     const markdown = readFileSync(join(fixture.out, 'contradictions.md'), 'utf8');
     expect(markdown).toContain('| date | April (2020-04-01 to 2020-04-30) | 7 April (2020-04-07) |');
@@ -142,10 +187,16 @@ describe('the review report of a large database', () => {
 describe('the review page', () => {
   it('says on each contradiction card what the claims share and links each side to its claim in the Articles tab', async () => {
     const { html, db: database } = await written();
-    const numeric = database.prepare("SELECT claim_a, claim_b FROM contradictions WHERE kind = 'numeric'").get() as { claim_a: string; claim_b: string };
+    const numeric = database.prepare("SELECT claim_a, claim_b FROM contradictions WHERE kind = 'numeric'").get() as {
+      claim_a: string;
+      claim_b: string;
+    };
     const card = html.split('<article class="item"').find((part) => part.includes('data-kind="numeric"'))!;
-    expect(card).toContain('<p class="ground"><span class="label">shared</span><span><b>subject</b> zoom</span><span><b>predicate</b> have</span></p>');
-    for (const id of [numeric.claim_a, numeric.claim_b]) expect(card).toMatch(new RegExp(`href="#tab=articles&amp;article=\\w+&amp;claim=${id}"`));
+    expect(card).toContain(
+      '<p class="ground"><span class="label">shared</span><span><b>subject</b> zoom</span><span><b>predicate</b> have</span></p>',
+    );
+    for (const id of [numeric.claim_a, numeric.claim_b])
+      expect(card).toMatch(new RegExp(`href="#tab=articles&amp;article=\\w+&amp;claim=${id}"`));
     expect(card).toContain('>nl/verbod.txt</a>');
   });
 
@@ -155,11 +206,17 @@ describe('the review page', () => {
     database.exec('UPDATE claims SET statement_origin = NULL');
     writeReports(database, out);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).not.toContain('class="origin"');
-    database.exec("UPDATE claims SET statement_origin = CASE WHEN quote LIKE 'Zoom heeft%' THEN 'gloss' ELSE 'model' END");
+    database.exec(
+      "UPDATE claims SET statement_origin = CASE WHEN quote LIKE 'Zoom heeft%' THEN 'gloss' ELSE 'model' END",
+    );
     writeReports(database, out);
     const labelled = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(labelled).toContain('<p class="english" lang="en"><span class="origin" title="where this English line comes from">gloss</span> Zoom has 200 million users.</p>');
-    expect(labelled).toContain('<span class="origin" title="where this English line comes from">model</span> Zoom has 300 million users.');
+    expect(labelled).toContain(
+      '<p class="english" lang="en"><span class="origin" title="where this English line comes from">gloss</span> Zoom has 200 million users.</p>',
+    );
+    expect(labelled).toContain(
+      '<span class="origin" title="where this English line comes from">model</span> Zoom has 300 million users.',
+    );
   });
 
   it('embeds every article and claim as JSON that no text can close early', async () => {

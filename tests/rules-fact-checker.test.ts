@@ -4,7 +4,13 @@ import type { SupportedLanguage } from '../schemas/article.ts';
 
 type Language = SupportedLanguage;
 const claimsOf = (text: string, language: Language, title?: string) =>
-  extractRuleClaims({ articleId: 'test', text, language, published: { iso: '2020-04-09', precision: 'day' }, ...(title ? { title } : {}) });
+  extractRuleClaims({
+    articleId: 'test',
+    text,
+    language,
+    published: { iso: '2020-04-09', precision: 'day' },
+    ...(title ? { title } : {}),
+  });
 
 /** English words that state a negation: what a reader looks for in statement_en. */
 const NEGATED_EN = /\b(?:not|no|never)\b|n't\b/;
@@ -35,7 +41,7 @@ describe('attribution in its news forms', () => {
   });
 
   it.each<[Language, string, string]>([
-    ['nl', ',,We heffen het verbod niet op\'\', zei de minister.', 'de minister'],
+    ['nl', ",,We heffen het verbod niet op'', zei de minister.", 'de minister'],
     ['de', '„Wir werden das Verbot nicht aufheben“, sagte Müller.', 'Müller'],
     ['de', '»Wir werden das Verbot nicht aufheben«, sagte die Ministerin.', 'die Ministerin'],
     ['en', '"We will not lift the ban," the minister said.', 'the minister'],
@@ -46,10 +52,26 @@ describe('attribution in its news forms', () => {
   });
 
   it.each<[Language, string, string]>([
-    ['de', 'Yang Liwei sagte am Montag, die Astronauten würden einen Weltraumspaziergang unternehmen. Das Projekt komme insgesamt gut voran.', 'Das Projekt'],
-    ['de', 'Die Ministerin erklärte am Montag, das Verbot bleibe in Kraft. Die Software habe zu viele Sicherheitslücken.', 'Die Software'],
-    ['nl', 'Minister Jan de Vries zei dinsdag dat het verbod blijft. ,,Wij heffen het verbod niet op.\'\'', 'Minister Jan de Vries'],
-    ['en', 'Mayor Mary Smith said on Monday that the bridge would reopen. "We will finish the repairs by May."', 'Mayor Mary Smith'],
+    [
+      'de',
+      'Yang Liwei sagte am Montag, die Astronauten würden einen Weltraumspaziergang unternehmen. Das Projekt komme insgesamt gut voran.',
+      'Das Projekt',
+    ],
+    [
+      'de',
+      'Die Ministerin erklärte am Montag, das Verbot bleibe in Kraft. Die Software habe zu viele Sicherheitslücken.',
+      'Die Software',
+    ],
+    [
+      'nl',
+      "Minister Jan de Vries zei dinsdag dat het verbod blijft. ,,Wij heffen het verbod niet op.''",
+      'Minister Jan de Vries',
+    ],
+    [
+      'en',
+      'Mayor Mary Smith said on Monday that the bridge would reopen. "We will finish the repairs by May."',
+      'Mayor Mary Smith',
+    ],
   ])('%s: reported speech going on in the next sentence keeps its speaker: %s', (language, text, actor) => {
     const claims = claimsOf(text, language);
     const next = claims.find((claim) => claim.actor === actor);
@@ -61,10 +83,22 @@ describe('attribution in its news forms', () => {
 
 describe('the speaker of a quotation introduced by a colon', () => {
   it.each<[Language, string, string]>([
-    ['de', 'Der Sprecher Kay Weidner sagte, die Fusion sei nicht relevant. Ralph Senkel vom Hotel Sängerhof kommentierte die Erhöhung: „Ich habe bei hrs.de sämtliche Rabatte gestrichen.“', 'Ralph Senkel vom Hotel Sängerhof'],
-    ['nl', 'Minister Jan de Vries zei dat het verbod blijft. Burgemeester Anne Jansen reageerde op het besluit: ,,Wij sluiten de bibliotheek in mei.\'\'', 'Burgemeester Anne Jansen'],
-    ['en', 'Minister John Smith said the ban stays. Mayor Anne Morris answered the minister: "We will close the library in May."', 'Mayor Anne Morris'],
-  ])('%s: the quotation after the colon is the new speaker\'s, not the one before: %s', (language, text, speaker) => {
+    [
+      'de',
+      'Der Sprecher Kay Weidner sagte, die Fusion sei nicht relevant. Ralph Senkel vom Hotel Sängerhof kommentierte die Erhöhung: „Ich habe bei hrs.de sämtliche Rabatte gestrichen.“',
+      'Ralph Senkel vom Hotel Sängerhof',
+    ],
+    [
+      'nl',
+      "Minister Jan de Vries zei dat het verbod blijft. Burgemeester Anne Jansen reageerde op het besluit: ,,Wij sluiten de bibliotheek in mei.''",
+      'Burgemeester Anne Jansen',
+    ],
+    [
+      'en',
+      'Minister John Smith said the ban stays. Mayor Anne Morris answered the minister: "We will close the library in May."',
+      'Mayor Anne Morris',
+    ],
+  ])("%s: the quotation after the colon is the new speaker's, not the one before: %s", (language, text, speaker) => {
     const quoted = claimsOf(text, language).at(-1)!;
     expect(quoted.source).toBe(speaker);
     expect(quoted.actor).toBe(speaker);
@@ -73,21 +107,34 @@ describe('the speaker of a quotation introduced by a colon', () => {
   it.each<[Language, string, string]>([
     ['de', 'Einige Patienten haben sich im Krankenhaus angesteckt, sagt Dr. Moll.', 'Dr. Moll'],
     ['en', 'The foam fell off after the critical time, said Dr. Wayne Hale.', 'Dr. Wayne Hale'],
-  ])('%s: a title with a dot stays in the speaker\'s name: %s', (language, text, speaker) => {
+  ])("%s: a title with a dot stays in the speaker's name: %s", (language, text, speaker) => {
     expect(claimsOf(text, language)[0]?.source).toBe(speaker);
   });
 });
 
 describe('actors a reader can check', () => {
   it.each<[Language, string, string, string]>([
-    ['nl', 'Jan de Vries is burgemeester van Utrecht. Hij opende maandag een nieuwe brug.', 'Jan de Vries', 'Hij opende'],
-    ['de', 'Der Pilot Hans Müller landete am Montag in Rom. Er sagte, er habe keine Angst gehabt.', 'Der Pilot Hans Müller', 'er habe keine Angst'],
+    [
+      'nl',
+      'Jan de Vries is burgemeester van Utrecht. Hij opende maandag een nieuwe brug.',
+      'Jan de Vries',
+      'Hij opende',
+    ],
+    [
+      'de',
+      'Der Pilot Hans Müller landete am Montag in Rom. Er sagte, er habe keine Angst gehabt.',
+      'Der Pilot Hans Müller',
+      'er habe keine Angst',
+    ],
     ['en', 'Mary Smith is the mayor of the town. She opened a bridge on Monday.', 'Mary Smith', 'She opened'],
-  ])('%s: a pronoun subject is the nearest name before it, and the quote still shows the pronoun: %s', (language, text, name, quoted) => {
-    const claim = claimsOf(text, language).find((c) => c.quote.includes(quoted));
-    expect(claim?.actor).toBe(name);
-    expect(claim?.statement_en).toContain(name.split(' ').at(-1));
-  });
+  ])(
+    '%s: a pronoun subject is the nearest name before it, and the quote still shows the pronoun: %s',
+    (language, text, name, quoted) => {
+      const claim = claimsOf(text, language).find((c) => c.quote.includes(quoted));
+      expect(claim?.actor).toBe(name);
+      expect(claim?.statement_en).toContain(name.split(' ').at(-1));
+    },
+  );
 
   it.each<[Language, string]>([
     ['nl', 'Het is een grote stap voor de gemeente.'],
@@ -158,8 +205,18 @@ describe('the quote and the English keep negation and modality', () => {
 
 describe('claims from the sentence structure', () => {
   it.each<[Language, string, string, string]>([
-    ['nl', 'Het kabinet verbiedt de app en de minister schrapt het budget voor de campagne.', 'Het kabinet', 'de minister'],
-    ['de', 'Die Regierung verbietet die App und der Minister streicht das Budget der Kampagne.', 'Die Regierung', 'der Minister'],
+    [
+      'nl',
+      'Het kabinet verbiedt de app en de minister schrapt het budget voor de campagne.',
+      'Het kabinet',
+      'de minister',
+    ],
+    [
+      'de',
+      'Die Regierung verbietet die App und der Minister streicht das Budget der Kampagne.',
+      'Die Regierung',
+      'der Minister',
+    ],
     ['en', 'The plane landed in Paris and the airline cancelled the return flight.', 'The plane', 'the airline'],
   ])('%s: coordinated clauses are separate claims, each with its own quote: %s', (language, text, first, second) => {
     const claims = claimsOf(text, language);

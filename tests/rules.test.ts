@@ -6,7 +6,8 @@ import type { PublishedDate, SupportedLanguage } from '../schemas/article.ts';
 import type { ExtractedClaim } from '../schemas/claim.ts';
 
 const PUBLISHED: PublishedDate = { iso: '2020-04-09', precision: 'day' };
-const claimsOf = (text: string, language: SupportedLanguage) => extractRuleClaims({ articleId: 'test', text, language, published: PUBLISHED });
+const claimsOf = (text: string, language: SupportedLanguage) =>
+  extractRuleClaims({ articleId: 'test', text, language, published: PUBLISHED });
 /** The claim of a one-claim sentence; fails when the extractor finds none. */
 function only(text: string, language: SupportedLanguage): ExtractedClaim {
   const claims = claimsOf(text, language);
@@ -20,7 +21,11 @@ describe('actor: the subject of the clause, in every word order', () => {
   it.each<Row>([
     ['en', 'The government banned the app on Tuesday.', 'The government'],
     ['en', 'On Monday, the city council approved a new budget.', 'the city council'],
-    ['en', 'Agencies that need to hold meetings online should switch to other services.', 'Agencies that need to hold meetings online'],
+    [
+      'en',
+      'Agencies that need to hold meetings online should switch to other services.',
+      'Agencies that need to hold meetings online',
+    ],
     ['nl', 'De regering verbiedt de app voor ambtenaren.', 'De regering'],
     ['nl', 'Op dinsdag verbood het kabinet het gebruik van Zoom.', 'het kabinet'],
     ['nl', 'De burgemeester zei dat de brug op 3 april weer opengaat.', 'de brug'],
@@ -39,7 +44,12 @@ describe('action: the verb phrase with its object, separable verbs joined', () =
     ['nl', 'Het ministerie stelt een onderzoek in naar het lek.', 'stelt een onderzoek in naar het lek', 'introduced'],
     ['nl', "De gemeente perkt het gebruik van auto's in.", "perkt het gebruik van auto's in", 'restricted'],
     ['nl', 'Het kabinet heeft Zoom verboden voor ambtenaren.', 'heeft Zoom verboden voor ambtenaren', 'banned'],
-    ['de', 'Das Ministerium schränkt die Nutzung der Software ein.', 'schränkt die Nutzung der Software ein', 'restricted'],
+    [
+      'de',
+      'Das Ministerium schränkt die Nutzung der Software ein.',
+      'schränkt die Nutzung der Software ein',
+      'restricted',
+    ],
     ['de', 'Die Zeitung berichtet, dass die Regierung Zoom verboten hat.', 'Zoom verboten hat', 'banned'],
     ['de', 'Die Behörde kündigte an, die Gebühren zu senken.', 'kündigte an die Gebühren zu senken', 'announced'],
   ])('%s: %s', (language, text, action, verbEn) => {
@@ -69,10 +79,11 @@ describe('reason: what follows a causal marker', () => {
     expect(claim.action).not.toContain(reason);
   });
 
-  it.each<[SupportedLanguage, string]>([['en', 'The government banned the app.'], ['nl', 'De regering verbiedt de app.'], ['de', 'Die Regierung verbietet die App.']])(
-    '%s: no causal marker, no reason',
-    (language, text) => expect(only(text, language).reason).toBeNull(),
-  );
+  it.each<[SupportedLanguage, string]>([
+    ['en', 'The government banned the app.'],
+    ['nl', 'De regering verbiedt de app.'],
+    ['de', 'Die Regierung verbietet die App.'],
+  ])('%s: no causal marker, no reason', (language, text) => expect(only(text, language).reason).toBeNull());
 });
 
 describe('source: who asserts it', () => {
@@ -102,10 +113,11 @@ describe('source: who asserts it', () => {
     expect(claims[0]!.source).toBe(source);
   });
 
-  it.each<[SupportedLanguage, string]>([['en', 'The government banned the app.'], ['nl', 'De regering verbiedt de app.'], ['de', 'Die Regierung verbietet die App.']])(
-    '%s: unattributed, the source is empty',
-    (language, text) => expect(only(text, language).source).toBeNull(),
-  );
+  it.each<[SupportedLanguage, string]>([
+    ['en', 'The government banned the app.'],
+    ['nl', 'De regering verbiedt de app.'],
+    ['de', 'Die Regierung verbietet die App.'],
+  ])('%s: unattributed, the source is empty', (language, text) => expect(only(text, language).source).toBeNull());
 });
 
 describe('date: the expression as written, resolved later against the publication date', () => {
@@ -192,9 +204,18 @@ describe('statement_en: an English gloss that keeps names', () => {
 
 describe('quotes are verbatim', () => {
   const articles: [SupportedLanguage, string][] = [
-    ['en', 'Taiwan bans Zoom\n\nTaiwan\'s cabinet today banned government agencies from using Zoom, officials said. "We will move to other services," the minister said on Tuesday. Dr. Smith, a U.S. expert, warned that the app may leak data because its servers are in China.'],
-    ['nl', 'Taiwan verbiedt Zoom\n\nHet Taiwanese kabinet heeft op 7 april overheidsinstanties verboden om Zoom te gebruiken. Dat meldt het persbureau. Volgens het kabinet is de maatregel nodig omdat er twijfels zijn, d.w.z. over de beveiliging.'],
-    ['de', 'Amt schränkt Zoom ein\n\nDas Auswärtige Amt hat die Nutzung von Zoom am 8. April eingeschränkt. Laut einem Sprecher hat das Amt die Anweisung erlassen, weil die Software z.B. Schwächen habe. Firmenchef Eric Yuan kündigte an, keine neuen Funktionen zu entwickeln.'],
+    [
+      'en',
+      'Taiwan bans Zoom\n\nTaiwan\'s cabinet today banned government agencies from using Zoom, officials said. "We will move to other services," the minister said on Tuesday. Dr. Smith, a U.S. expert, warned that the app may leak data because its servers are in China.',
+    ],
+    [
+      'nl',
+      'Taiwan verbiedt Zoom\n\nHet Taiwanese kabinet heeft op 7 april overheidsinstanties verboden om Zoom te gebruiken. Dat meldt het persbureau. Volgens het kabinet is de maatregel nodig omdat er twijfels zijn, d.w.z. over de beveiliging.',
+    ],
+    [
+      'de',
+      'Amt schränkt Zoom ein\n\nDas Auswärtige Amt hat die Nutzung von Zoom am 8. April eingeschränkt. Laut einem Sprecher hat das Amt die Anweisung erlassen, weil die Software z.B. Schwächen habe. Firmenchef Eric Yuan kündigte an, keine neuen Funktionen zu entwickeln.',
+    ],
   ];
   it.each(articles)('%s: every quote is an exact substring that grounds exactly', (language, text) => {
     const claims = claimsOf(text, language);
@@ -224,7 +245,11 @@ describe('the rules provider', () => {
     const extractor = createRulesExtractor();
     expect(extractor.extractor).toBe('rules');
     expect(extractor.promptVersion).toMatch(/^lexicons-[0-9a-f]{16}$/);
-    const article = { articleId: 'a', text: 'Die Regierung verbietet die App. Die Stadt sperrt die Brücke wegen Bauarbeiten.', language: 'de' as const };
+    const article = {
+      articleId: 'a',
+      text: 'Die Regierung verbietet die App. Die Stadt sperrt die Brücke wegen Bauarbeiten.',
+      language: 'de' as const,
+    };
     const first = await extractor.extract(article);
     const second = await extractor.extract(article);
     expect(first.claims).toHaveLength(2);
@@ -233,7 +258,11 @@ describe('the rules provider', () => {
   });
 
   it('finds nothing in text without a claim', async () => {
-    const { claims } = await createRulesExtractor().extract({ articleId: 'b', text: 'Weather: sunny, 21 degrees.', language: 'en' });
+    const { claims } = await createRulesExtractor().extract({
+      articleId: 'b',
+      text: 'Weather: sunny, 21 degrees.',
+      language: 'en',
+    });
     expect(claims).toEqual([]);
   });
 });

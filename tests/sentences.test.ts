@@ -34,15 +34,18 @@ describe('splitSentences keeps news abbreviations and dates inside one sentence'
     expect(split(text, language).map((s) => s.text)).toEqual(text.split('\n'));
   });
 
-  it.each<SupportedLanguage>(['en', 'nl', 'de'])('%s: offsets point back into the text, without surrounding whitespace', (language) => {
-    const text = '  First one here.  Second one, with Dr. Who.\n\nThird line?  ';
-    const sentences = split(text, language);
-    expect(sentences.length).toBeGreaterThanOrEqual(3);
-    for (const sentence of sentences) {
-      expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
-      expect(sentence.text).toBe(sentence.text.trim());
-    }
-  });
+  it.each<SupportedLanguage>(['en', 'nl', 'de'])(
+    '%s: offsets point back into the text, without surrounding whitespace',
+    (language) => {
+      const text = '  First one here.  Second one, with Dr. Who.\n\nThird line?  ';
+      const sentences = split(text, language);
+      expect(sentences.length).toBeGreaterThanOrEqual(3);
+      for (const sentence of sentences) {
+        expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+        expect(sentence.text).toBe(sentence.text.trim());
+      }
+    },
+  );
 
   it('still splits ordinary sentences that end in a number', () => {
     expect(split('Inflation reached 7.5 percent in 2022. Prices rose again.', 'en')).toHaveLength(2);

@@ -16,7 +16,10 @@ describe('statement_origin says where the English of a claim comes from', () => 
     ['en', 'source'],
   ] as const)('a rules claim from a %s article is marked %s in v_claims', async (language, origin) => {
     const { db } = await ingest(makeFolder({ [`${language}.txt`]: ARTICLES[language] }), tempDir());
-    const claims = rows<{ statement_origin: string | null; language: string }>(db, 'SELECT language, statement_origin FROM v_claims');
+    const claims = rows<{ statement_origin: string | null; language: string }>(
+      db,
+      'SELECT language, statement_origin FROM v_claims',
+    );
     expect(claims.length).toBeGreaterThan(0);
     for (const claim of claims) expect(claim).toEqual({ language, statement_origin: origin });
   });

@@ -3,11 +3,21 @@
  * together (precision); of the pairs that belong together, how many were put together (recall).
  * Counted from cluster-overlap sizes, so it is linear in the number of items.
  */
-export type PairwiseScores = { precision: number; recall: number; f1: number; predictedPairs: number; goldPairs: number; truePairs: number };
+export type PairwiseScores = {
+  precision: number;
+  recall: number;
+  f1: number;
+  predictedPairs: number;
+  goldPairs: number;
+  truePairs: number;
+};
 
 const pairs = (n: number) => (n * (n - 1)) / 2;
 
-export function pairwiseScores(predicted: ReadonlyMap<string, string>, gold: ReadonlyMap<string, string>): PairwiseScores {
+export function pairwiseScores(
+  predicted: ReadonlyMap<string, string>,
+  gold: ReadonlyMap<string, string>,
+): PairwiseScores {
   const predictedSizes = new Map<string, number>();
   const goldSizes = new Map<string, number>();
   const overlap = new Map<string, number>();
@@ -25,5 +35,12 @@ export function pairwiseScores(predicted: ReadonlyMap<string, string>, gold: Rea
   const truePairs = sum(overlap.values());
   const precision = predictedPairs ? truePairs / predictedPairs : 1;
   const recall = goldPairs ? truePairs / goldPairs : 1;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, predictedPairs, goldPairs, truePairs };
+  return {
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    predictedPairs,
+    goldPairs,
+    truePairs,
+  };
 }

@@ -5,7 +5,18 @@ import { pairwiseScores } from './dedup-pairwise.ts';
 import { syntheticClaims } from './dedup-synthetic.ts';
 
 /** One size, measured in this process: generation is excluded from the time, not from memory. */
-export type DedupBenchRow = { claims: number; seconds: number; cpuSeconds: number; claimsPerSecond: number; comparisons: number; peakRssMb: number; heapUsedMb: number; clusters: number; precision: number; recall: number };
+export type DedupBenchRow = {
+  claims: number;
+  seconds: number;
+  cpuSeconds: number;
+  claimsPerSecond: number;
+  comparisons: number;
+  peakRssMb: number;
+  heapUsedMb: number;
+  clusters: number;
+  precision: number;
+  recall: number;
+};
 
 export function benchOnce(count: number): DedupBenchRow {
   const claims = syntheticClaims(count);
@@ -36,15 +47,22 @@ export function benchOnce(count: number): DedupBenchRow {
 export const parseSize = (text: string) => {
   const match = /^(\d+(?:\.\d+)?)([kKmM]?)$/.exec(text.trim());
   if (!match) throw new Error(`bad size ${text}: use e.g. 10k, 100k, 1M`);
-  return Math.round(Number(match[1]) * (match[2]?.toLowerCase() === 'k' ? 1e3 : match[2]?.toLowerCase() === 'm' ? 1e6 : 1));
+  return Math.round(
+    Number(match[1]) * (match[2]?.toLowerCase() === 'k' ? 1e3 : match[2]?.toLowerCase() === 'm' ? 1e6 : 1),
+  );
 };
 
 /** Each size in a fresh child process, so the peak memory is that size's alone. */
 export function benchDedup(sizes: readonly number[]): DedupBenchRow[] {
   const self = fileURLToPath(import.meta.url);
   return sizes.map((size) => {
-    const child = spawnSync(process.execPath, ['--max-old-space-size=16000', '--import', 'tsx', self, '--one', String(size)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    if (child.status !== 0) throw new Error(`dedup bench at ${size} failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=16000', '--import', 'tsx', self, '--one', String(size)],
+      { encoding: 'utf8', maxBuffer: 1 << 20 },
+    );
+    if (child.status !== 0)
+      throw new Error(`dedup bench at ${size} failed: ${child.stderr.trim().split('\n').slice(-3).join(' ')}`);
     return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as DedupBenchRow;
   });
 }

@@ -27,8 +27,17 @@ type Verb = Record<DedupLanguage, string[]>;
 
 function vocabulary() {
   const actors: Actor[] = aliasEntries()
-    .filter((entity) => entity.kind === 'named' && LANGUAGES.every((language) => entity.names[language]?.some((name) => !name.endsWith('*'))))
-    .map((entity) => Object.fromEntries(LANGUAGES.map((language) => [language, entity.names[language]!.find((name) => !name.endsWith('*'))!])) as Actor);
+    .filter(
+      (entity) =>
+        entity.kind === 'named' &&
+        LANGUAGES.every((language) => entity.names[language]?.some((name) => !name.endsWith('*'))),
+    )
+    .map(
+      (entity) =>
+        Object.fromEntries(
+          LANGUAGES.map((language) => [language, entity.names[language]!.find((name) => !name.endsWith('*'))!]),
+        ) as Actor,
+    );
   return { actors, verbs: verbEntries().filter((verb) => verb.frame !== 'speech' && verb.frame !== 'have') };
 }
 
@@ -59,16 +68,32 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
     // words — a different fact that shares most of its keys with the last event.
     const followUp = last && next() < 0.2 ? last : undefined;
     // Zipf-like: most actors are the few big ones, as in news.
-    const actor = followUp?.actor ?? (next() < 0.7 ? actors[Math.floor(next() ** 2 * actors.length)]! : ({ en: `Org${word(event % 5000)}`, nl: `Org${word(event % 5000)}`, de: `Org${word(event % 5000)}` } as Actor));
+    const actor =
+      followUp?.actor ??
+      (next() < 0.7
+        ? actors[Math.floor(next() ** 2 * actors.length)]!
+        : ({
+            en: `Org${word(event % 5000)}`,
+            nl: `Org${word(event % 5000)}`,
+            de: `Org${word(event % 5000)}`,
+          } as Actor));
     const verb = followUp?.verb ?? pick(verbs);
-    const object = [word(Math.floor(next() ** 1.5 * contentWords)), word(Math.floor(next() * contentWords)), word(Math.floor(next() * contentWords))];
+    const object = [
+      word(Math.floor(next() ** 1.5 * contentWords)),
+      word(Math.floor(next() * contentWords)),
+      word(Math.floor(next() * contentWords)),
+    ];
     const brand = followUp?.brand ?? `Brand${word(Math.floor(next() * count))}`;
     const day = followUp ? followUp.day + Math.floor(next() * 10) * DAY : START + Math.floor(next() * 3 * 365) * DAY;
     last = { actor, verb, brand, day };
     const mentions = 1 + Math.floor(next() * 7);
     for (let m = 0; m < mentions && claims.length < count; m += 1) {
       const language = pick(LANGUAGES);
-      const verbForm = pick(verb[language].filter((form) => !form.includes(' ')).length ? verb[language].filter((form) => !form.includes(' ')) : verb[language]);
+      const verbForm = pick(
+        verb[language].filter((form) => !form.includes(' ')).length
+          ? verb[language].filter((form) => !form.includes(' '))
+          : verb[language],
+      );
       const words = object.filter(() => next() < 0.85);
       const number = Math.floor(next() * 1000);
       const date = new Date(day + Math.floor(next() * 3) * DAY).toISOString().slice(0, 10);

@@ -14,12 +14,131 @@ export type Manifest = {
   contradictions: { event: number; path: string; kind: 'numeric' | 'date' | 'modality' }[];
 };
 
-const COMPANY_STEMS = ['Alt', 'Brix', 'Vel', 'Nord', 'Quell', 'Strand', 'Orv', 'Kestr', 'Dun', 'Halv', 'Zee', 'Tann', 'Mar', 'Lumb', 'Fjor', 'Gral', 'Hesp', 'Ivar', 'Jorn', 'Korv', 'Lind', 'Mosk', 'Nerv', 'Ostr', 'Pell', 'Rask', 'Sild', 'Torv', 'Ulm', 'Wend'];
-const COMPANY_ENDS = ['ura', 'on', 'mar', 'wind', 'heim', 'paal', 'ane', 'el', 'more', 'ik', 'meer', 'hof', 'ant', 'ix', 'ora', 'dal', 'tek', 'via', 'gard', 'link'];
+const COMPANY_STEMS = [
+  'Alt',
+  'Brix',
+  'Vel',
+  'Nord',
+  'Quell',
+  'Strand',
+  'Orv',
+  'Kestr',
+  'Dun',
+  'Halv',
+  'Zee',
+  'Tann',
+  'Mar',
+  'Lumb',
+  'Fjor',
+  'Gral',
+  'Hesp',
+  'Ivar',
+  'Jorn',
+  'Korv',
+  'Lind',
+  'Mosk',
+  'Nerv',
+  'Ostr',
+  'Pell',
+  'Rask',
+  'Sild',
+  'Torv',
+  'Ulm',
+  'Wend',
+];
+const COMPANY_ENDS = [
+  'ura',
+  'on',
+  'mar',
+  'wind',
+  'heim',
+  'paal',
+  'ane',
+  'el',
+  'more',
+  'ik',
+  'meer',
+  'hof',
+  'ant',
+  'ix',
+  'ora',
+  'dal',
+  'tek',
+  'via',
+  'gard',
+  'link',
+];
 const COMPANY_KINDS = ['Energy', 'Networks', 'Group', 'Mobility', 'Telecom', 'Systems'];
-const FIRST_NAMES = ['Anna', 'Jan', 'Klaus', 'Sarah', 'Pieter', 'Miriam', 'Tom', 'Eva', 'Lukas', 'Grace', 'Sanne', 'Jonas', 'Fatima', 'Oliver', 'Ingrid', 'Daan', 'Leonie', 'Samir', 'Hannah', 'Ruben'];
-const LAST_NAMES = ['Berg', 'de Vries', 'Meier', 'Collins', 'Jansen', 'Krause', 'Hadley', 'Smit', 'Wagner', 'Turner', 'Bakker', 'Vogel', 'Amrani', 'Price', 'Holm', 'Visser', 'Brandt', 'Khan', 'Lorenz', 'Mulder'];
-const CITIES = ['Rotterdam', 'Hamburg', 'Leeds', 'Utrecht', 'Köln', 'Bristol', 'Groningen', 'Leipzig', 'Cardiff', 'Eindhoven', 'Bremen', 'York', 'Zwolle', 'Kassel', 'Norwich', 'Arnhem', 'Freiburg', 'Exeter', 'Leiden', 'Münster', 'Bath', 'Delft', 'Mainz', 'Derby'];
+const FIRST_NAMES = [
+  'Anna',
+  'Jan',
+  'Klaus',
+  'Sarah',
+  'Pieter',
+  'Miriam',
+  'Tom',
+  'Eva',
+  'Lukas',
+  'Grace',
+  'Sanne',
+  'Jonas',
+  'Fatima',
+  'Oliver',
+  'Ingrid',
+  'Daan',
+  'Leonie',
+  'Samir',
+  'Hannah',
+  'Ruben',
+];
+const LAST_NAMES = [
+  'Berg',
+  'de Vries',
+  'Meier',
+  'Collins',
+  'Jansen',
+  'Krause',
+  'Hadley',
+  'Smit',
+  'Wagner',
+  'Turner',
+  'Bakker',
+  'Vogel',
+  'Amrani',
+  'Price',
+  'Holm',
+  'Visser',
+  'Brandt',
+  'Khan',
+  'Lorenz',
+  'Mulder',
+];
+const CITIES = [
+  'Rotterdam',
+  'Hamburg',
+  'Leeds',
+  'Utrecht',
+  'Köln',
+  'Bristol',
+  'Groningen',
+  'Leipzig',
+  'Cardiff',
+  'Eindhoven',
+  'Bremen',
+  'York',
+  'Zwolle',
+  'Kassel',
+  'Norwich',
+  'Arnhem',
+  'Freiburg',
+  'Exeter',
+  'Leiden',
+  'Münster',
+  'Bath',
+  'Delft',
+  'Mainz',
+  'Derby',
+];
 const PRODUCTS = ['TransitPay', 'CloudDesk', 'HomeLink 5', 'VoltPoint', 'ScootGo', 'MeterOne'];
 const REGULATORS: Record<Language, readonly string[]> = {
   nl: ['De toezichthouder', 'Het ministerie', 'De gemeente', 'De Autoriteit Consument en Markt'],
@@ -46,14 +165,17 @@ function random(seed: number): () => number {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 type Rendered = { title: string; paragraphs: string[]; outlet: string; published: string; language: Language };
 
 function fileBody(format: string, article: Rendered): string {
   const body = article.paragraphs.join('\n\n');
-  if (format === 'txt') return `date: ${article.published}\ntitle: ${article.title}\noutlet: ${article.outlet}\n\n${body}\n`;
-  if (format === 'md') return `---\ntitle: "${article.title}"\noutlet: ${article.outlet}\ndate: ${article.published}\n---\n\n${body}\n`;
+  if (format === 'txt')
+    return `date: ${article.published}\ntitle: ${article.title}\noutlet: ${article.outlet}\n\n${body}\n`;
+  if (format === 'md')
+    return `---\ntitle: "${article.title}"\noutlet: ${article.outlet}\ndate: ${article.published}\n---\n\n${body}\n`;
   return `<!doctype html><html lang="${article.language}"><head><meta charset="utf-8"><title>${escapeHtml(article.title)}</title>
 <meta property="og:site_name" content="${article.outlet}"><meta property="og:title" content="${escapeHtml(article.title)}">
 <meta property="article:published_time" content="${article.published}T08:00:00Z"></head><body>
@@ -72,15 +194,31 @@ function fileBody(format: string, article: Rendered): string {
 export function generateCorpus(folder: string, count: number, seed = 1): Manifest {
   const next = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const manifest: Manifest = { folder, articles: 0, byLanguage: { nl: 0, de: 0, en: 0 }, byFormat: {}, events: 0, exactDuplicates: 0, contradictions: [] };
+  const manifest: Manifest = {
+    folder,
+    articles: 0,
+    byLanguage: { nl: 0, de: 0, en: 0 },
+    byFormat: {},
+    events: 0,
+    exactDuplicates: 0,
+    contradictions: [],
+  };
   let previous: { format: string; body: string; language: Language } | null = null;
   const feedLines = new Map<string, number>();
   let event = 0;
   while (manifest.articles < count) {
     event += 1;
     const base: Facts = {
-      company: `${pick(COMPANY_STEMS)}${pick(COMPANY_ENDS)} ${pick(COMPANY_KINDS)}`, person: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`, city: pick(CITIES), product: pick(PRODUCTS), regulator: '',
-      number: 1000 + Math.floor(next() * 90_000), amount: 2 + Math.floor(next() * 400), day: 1 + Math.floor(next() * 26), month: 1 + Math.floor(next() * 12), banned: next() < 0.6,
+      company: `${pick(COMPANY_STEMS)}${pick(COMPANY_ENDS)} ${pick(COMPANY_KINDS)}`,
+      person: `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`,
+      city: pick(CITIES),
+      product: pick(PRODUCTS),
+      regulator: '',
+      number: 1000 + Math.floor(next() * 90_000),
+      amount: 2 + Math.floor(next() * 400),
+      day: 1 + Math.floor(next() * 26),
+      month: 1 + Math.floor(next() * 12),
+      banned: next() < 0.6,
     };
     const size = Math.min(3 + Math.floor(next() * 4), count - manifest.articles);
     const contradicting = next() < 0.4 ? Math.floor(next() * size) : -1;
@@ -103,13 +241,24 @@ export function generateCorpus(folder: string, count: number, seed = 1): Manifes
       const shard = join(folder, shardName);
       mkdirSync(shard, { recursive: true });
       const rendered = renderArticle(facts, language, index);
-      const article: Rendered = { ...rendered, language, outlet: pick(OUTLETS[language]), published: `2023-${pad(facts.month)}-${pad(Math.min(28, facts.day + 1))}` };
-      const duplicate: boolean = index % 50 === 45 && member !== contradicting && previous !== null && previous.format === format;
+      const article: Rendered = {
+        ...rendered,
+        language,
+        outlet: pick(OUTLETS[language]),
+        published: `2023-${pad(facts.month)}-${pad(Math.min(28, facts.day + 1))}`,
+      };
+      const duplicate: boolean =
+        index % 50 === 45 && member !== contradicting && previous !== null && previous.format === format;
       const written: Language = duplicate ? previous!.language : language;
       const body: string = duplicate
         ? previous!.body
         : format === 'jsonl'
-          ? JSON.stringify({ title: article.title, outlet: article.outlet, date: article.published, text: article.paragraphs.join('\n\n') })
+          ? JSON.stringify({
+              title: article.title,
+              outlet: article.outlet,
+              date: article.published,
+              text: article.paragraphs.join('\n\n'),
+            })
           : fileBody(format, article);
       if (format === 'jsonl') appendFileSync(join(shard, 'feed.jsonl'), `${body}\n`);
       else writeFileSync(join(shard, `a${index}.${format}`), body);
@@ -123,4 +272,3 @@ export function generateCorpus(folder: string, count: number, seed = 1): Manifes
   }
   return manifest;
 }
-

@@ -10,13 +10,19 @@ const CHILD = fileURLToPath(new URL('./size-child.ts', import.meta.url));
 /** The last lines a crashed child wrote, boiled down to one reason (an out-of-memory says so). */
 function reasonFrom(stderr: string, code: number | null, signal: string | null): string {
   if (/heap out of memory|Reached heap limit/i.test(stderr)) return 'out of memory (JavaScript heap limit)';
-  const last = stderr.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('bench:')).slice(-1)[0];
+  const last = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('bench:'))
+    .slice(-1)[0];
   return last ?? `exited with ${signal ?? `code ${code}`}`;
 }
 
 function runChild(args: ChildArgs, log: (line: string) => void): Promise<SizeOutcome> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(args)], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, JSON.stringify(args)], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -24,13 +30,20 @@ function runChild(args: ChildArgs, log: (line: string) => void): Promise<SizeOut
       for (const line of chunk.split('\n')) if (line.startsWith('bench: ')) log(line.slice('bench: '.length));
     });
     child.on('close', (code, signal) => {
-      const partial = existsSync(args.resultFile) ? (JSON.parse(readFileSync(args.resultFile, 'utf8')) as SizeOutcome) : { size: args.size };
+      const partial = existsSync(args.resultFile)
+        ? (JSON.parse(readFileSync(args.resultFile, 'utf8')) as SizeOutcome)
+        : { size: args.size };
       resolve(code === 0 ? partial : { ...partial, size: args.size, error: reasonFrom(stderr, code, signal) });
     });
   });
 }
 
-export type BenchOptions = { sizes: readonly number[]; llm: ChildArgs['llm']; keep: boolean; log: (line: string) => void };
+export type BenchOptions = {
+  sizes: readonly number[];
+  llm: ChildArgs['llm'];
+  keep: boolean;
+  log: (line: string) => void;
+};
 
 /**
  * Reference points in this process, then each size in a child process of its own, so every
@@ -43,7 +56,12 @@ export async function orchestrateBench(options: BenchOptions): Promise<BenchResu
     const reference = await benchReference(root);
     const sizes: SizeOutcome[] = [];
     for (const size of options.sizes) {
-      sizes.push(await runChild({ root, size, resultFile: join(root, `result-${size}.json`), keep: options.keep, llm: options.llm }, options.log));
+      sizes.push(
+        await runChild(
+          { root, size, resultFile: join(root, `result-${size}.json`), keep: options.keep, llm: options.llm },
+          options.log,
+        ),
+      );
     }
     return {
       reference,

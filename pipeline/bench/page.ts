@@ -22,11 +22,23 @@ export type PageMeasurement = {
 };
 
 const LANGUAGES = ['nl', 'de', 'en'] as const;
-const OUTLETS = ['Dagblad Noord', 'Berliner Morgenblatt', 'Harbour Tribune', 'Evening Ledger', 'Alpenpost', 'De Dagkrant', 'Rheinischer Anzeiger'];
+const OUTLETS = [
+  'Dagblad Noord',
+  'Berliner Morgenblatt',
+  'Harbour Tribune',
+  'Evening Ledger',
+  'Alpenpost',
+  'De Dagkrant',
+  'Rheinischer Anzeiger',
+];
 
 /** Finds a Chromium to open the page with, or null (the bench then says it skipped the page). */
 export function findChromium(): string | null {
-  return ['chromium', 'chromium-browser', 'google-chrome'].find((name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0) ?? null;
+  return (
+    ['chromium', 'chromium-browser', 'google-chrome'].find(
+      (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0,
+    ) ?? null
+  );
 }
 
 /**
@@ -55,15 +67,41 @@ export function syntheticDatabase(file: string, articles: number, claimsPerArtic
       const start = [...text.slice(0, at)].length;
       const event = /district (\d+)/.exec(quote)![1]!;
       return {
-        actor: `The council of district ${event}`, action: 'said buses will run', date: 'on Monday', reason: null, source: null, quote,
-        statement_en: `The council of district ${event} said buses will run on route ${event}.`, polarity: 'affirmed', modality: 'fact',
-        date_start: '2024-05-06', date_end: '2024-05-06', date_precision: 'day', char_start: start, char_end: start + [...quote].length, alignment: 'exact', alignment_score: 1,
+        actor: `The council of district ${event}`,
+        action: 'said buses will run',
+        date: 'on Monday',
+        reason: null,
+        source: null,
+        quote,
+        statement_en: `The council of district ${event} said buses will run on route ${event}.`,
+        polarity: 'affirmed',
+        modality: 'fact',
+        date_start: '2024-05-06',
+        date_end: '2024-05-06',
+        date_precision: 'day',
+        char_start: start,
+        char_end: start + [...quote].length,
+        alignment: 'exact',
+        alignment_score: 1,
       };
     });
     const identity = { extractor: 'bench', model: 'synthetic', promptVersion: 'page' };
     saveArticle(db, {
-      articleId, identity, status: 'ok', claims, unaligned: [],
-      article: { path: `${language}/article-${a}.txt`, text, encoding: 'utf-8', metadata: { title: `Article ${a} about route ${a % 97}`, outlet: OUTLETS[a % OUTLETS.length]!, published: { iso: `2024-05-${String(1 + (a % 28)).padStart(2, '0')}`, precision: 'day' } } },
+      articleId,
+      identity,
+      status: 'ok',
+      claims,
+      unaligned: [],
+      article: {
+        path: `${language}/article-${a}.txt`,
+        text,
+        encoding: 'utf-8',
+        metadata: {
+          title: `Article ${a} about route ${a % 97}`,
+          outlet: OUTLETS[a % OUTLETS.length]!,
+          published: { iso: `2024-05-${String(1 + (a % 28)).padStart(2, '0')}`, precision: 'day' },
+        },
+      },
       language: { code: language, confidence: 1, supported: true },
     });
     claims.forEach((claim) => {
@@ -77,7 +115,17 @@ export function syntheticDatabase(file: string, articles: number, claimsPerArtic
   writeClusters(db, { assignments, statements }, {});
   const pairs = Array.from({ length: contradictions }, (_, n) => {
     const [a, b] = [ids[(n * 7) % ids.length]!, ids[(n * 13 + 3) % ids.length]!];
-    return { contradiction_id: contentId('bench-contradiction', a, b), kind: 'numeric' as const, claim_a: a, claim_b: b, explanation: `A gives ${100 + (n % 7)} buses, B gives ${107 + (n % 5)}.`, score: 0.5 + (n % 40) / 100, judge: 'rules', support_a: 1, support_b: 1 };
+    return {
+      contradiction_id: contentId('bench-contradiction', a, b),
+      kind: 'numeric' as const,
+      claim_a: a,
+      claim_b: b,
+      explanation: `A gives ${100 + (n % 7)} buses, B gives ${107 + (n % 5)}.`,
+      score: 0.5 + (n % 40) / 100,
+      judge: 'rules',
+      support_a: 1,
+      support_b: 1,
+    };
   });
   saveContradictions(db, pairs);
   return db;
@@ -89,7 +137,10 @@ export function syntheticDatabase(file: string, articles: number, claimsPerArtic
  * The time is the page's own (navigation start to the tab drawn: HTML and JSON parsed, script
  * run), read from the attribute the page sets; Chromium's start-up is reported apart.
  */
-export function measurePage(chromium: string, options: { articles?: number; claimsPerArticle?: number; contradictions?: number } = {}): PageMeasurement {
+export function measurePage(
+  chromium: string,
+  options: { articles?: number; claimsPerArticle?: number; contradictions?: number } = {},
+): PageMeasurement {
   const articles = options.articles ?? 1000;
   const claimsPerArticle = options.claimsPerArticle ?? 10;
   const contradictions = options.contradictions ?? 2000;
@@ -105,16 +156,38 @@ export function measurePage(chromium: string, options: { articles?: number; clai
     for (const tab of PAGE_TABS) {
       const profile = mkdtempSync(join(root, 'profile-'));
       const begun = performance.now();
-      const result = spawnSync(chromium, [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-        `--user-data-dir=${profile}`, '--window-size=1280,900', '--dump-dom', `${pathToFileURL(page).href}#tab=${tab}`,
-      ], { encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024 });
+      const result = spawnSync(
+        chromium,
+        [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          `--user-data-dir=${profile}`,
+          '--window-size=1280,900',
+          '--dump-dom',
+          `${pathToFileURL(page).href}#tab=${tab}`,
+        ],
+        { encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024 },
+      );
       const chromiumSeconds = (performance.now() - begun) / 1000;
       const ms = new RegExp(`data-first-render-ms-${tab}="(\\d+)"`).exec(result.stdout ?? '')?.[1];
-      if (ms === undefined) throw new Error(`the ${tab} tab did not render in Chromium (${(result.stderr ?? '').split('\n').find((line) => /Uncaught|Error/.test(line)) ?? 'no error printed'})`);
+      if (ms === undefined)
+        throw new Error(
+          `the ${tab} tab did not render in Chromium (${(result.stderr ?? '').split('\n').find((line) => /Uncaught|Error/.test(line)) ?? 'no error printed'})`,
+        );
       tabs[tab] = { firstRenderMs: Number(ms), chromiumSeconds };
     }
-    return { articles, claims: articles * claimsPerArticle, contradictions, pageMegabytes: statSync(page).size / 1024 / 1024, reportSeconds, tabs };
+    return {
+      articles,
+      claims: articles * claimsPerArticle,
+      contradictions,
+      pageMegabytes: statSync(page).size / 1024 / 1024,
+      reportSeconds,
+      tabs,
+    };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { franc } from 'franc';
 
-export type Reference = { sqliteInsertsPerSecond: number; sqliteRows: number; francPerSecond: number; francTexts: number };
+export type Reference = {
+  sqliteInsertsPerSecond: number;
+  sqliteRows: number;
+  francPerSecond: number;
+  francTexts: number;
+};
 
 /**
  * The raw speed of the libraries under the pipeline on this machine, in the same run: rows of
@@ -26,5 +31,10 @@ export function referencePoints(scratch: string, sampleTexts: readonly string[],
   start = performance.now();
   for (let i = 0; i < francTexts; i++) franc(texts[i % texts.length]!.slice(0, 4000), { only: ['nld', 'deu', 'eng'] });
   const francSeconds = (performance.now() - start) / 1000;
-  return { sqliteInsertsPerSecond: rows / sqliteSeconds, sqliteRows: rows, francPerSecond: francTexts / francSeconds, francTexts };
+  return {
+    sqliteInsertsPerSecond: rows / sqliteSeconds,
+    sqliteRows: rows,
+    francPerSecond: francTexts / francSeconds,
+    francTexts,
+  };
 }

@@ -41,7 +41,13 @@ export type SizeOutcome = Partial<SizeResult> & { size: number; error?: string; 
 /** `kept`: where --keep left the generated folders and databases. */
 export type BenchResult = { reference: Reference; sizes: SizeOutcome[]; memoryNote: string; kept?: string };
 
-export type RunOptions = { env?: NodeJS.ProcessEnv; concurrency?: number; requestTimeoutMs?: number; withoutJudge?: boolean; planted?: Manifest['contradictions'] };
+export type RunOptions = {
+  env?: NodeJS.ProcessEnv;
+  concurrency?: number;
+  requestTimeoutMs?: number;
+  withoutJudge?: boolean;
+  planted?: Manifest['contradictions'];
+};
 
 /**
  * `right`: flags with one side on a planted article and the planted kind (the other side is
@@ -53,11 +59,17 @@ export type PlantedScore = { flagged: number; right: number; found: number; plan
 /** The shown contradictions scored against what the generator planted. */
 export function scorePlanted(db: Db, planted: Manifest['contradictions']): PlantedScore {
   const kindAt = new Map(planted.map((entry) => [entry.path, entry.kind]));
-  const rows = db.prepare('SELECT kind, path_a, path_b FROM v_contradictions').all() as { kind: string; path_a: string | null; path_b: string | null }[];
+  const rows = db.prepare('SELECT kind, path_a, path_b FROM v_contradictions').all() as {
+    kind: string;
+    path_a: string | null;
+    path_b: string | null;
+  }[];
   const found = new Set<string>();
   let right = 0;
   for (const row of rows) {
-    const hits = [row.path_a, row.path_b].filter((path): path is string => path !== null && kindAt.get(path) === row.kind);
+    const hits = [row.path_a, row.path_b].filter(
+      (path): path is string => path !== null && kindAt.get(path) === row.kind,
+    );
     if (hits.length > 0) right += 1;
     for (const path of hits) found.add(path);
   }
@@ -79,7 +91,12 @@ const withoutJudge = (extractor: Extractor): Extractor => ({
  * (a fresh database), then again on the same folder (the cached re-run), each timed and with
  * its peak memory. The LLM section calls it with an `openai:` spec pointed at a loopback server.
  */
-export async function measureRun(folder: string, scratch: string, spec: string, options: RunOptions = {}): Promise<RunMeasurement> {
+export async function measureRun(
+  folder: string,
+  scratch: string,
+  spec: string,
+  options: RunOptions = {},
+): Promise<RunMeasurement> {
   const out = join(scratch, `run-${spec.replace(/[^a-z0-9]+/gi, '-')}`);
   mkdirSync(out, { recursive: true });
   const db = openDatabase(databasePath(out));
@@ -91,7 +108,13 @@ export async function measureRun(folder: string, scratch: string, spec: string, 
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     });
     const extractor = options.withoutJudge ? withoutJudge(resolved) : resolved;
-    const config = { folder, out, concurrency: options.concurrency ?? 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+    const config = {
+      folder,
+      out,
+      concurrency: options.concurrency ?? 4,
+      force: false,
+      maxFileBytes: DEFAULT_MAX_FILE_BYTES,
+    };
     try {
       const first = await measure(() => runIngest(config, db, extractor));
       const planted = options.planted ? scorePlanted(db, options.planted) : undefined;
@@ -108,7 +131,12 @@ export async function measureRun(folder: string, scratch: string, spec: string, 
         clusters: summary.clusters,
         contradictions: summary.contradictions,
         ...(planted ? { planted } : {}),
-        cached: { seconds: again.seconds, peakRssMb: again.peakRssMb, llmCalls: again.value.llmCalls, unchanged: again.value.unchanged },
+        cached: {
+          seconds: again.seconds,
+          peakRssMb: again.peakRssMb,
+          llmCalls: again.value.llmCalls,
+          unchanged: again.value.unchanged,
+        },
       };
     } finally {
       await extractor.close?.();
@@ -128,7 +156,13 @@ export const parseSize = (text: string): number => {
   return Math.round(Number(match[1]) * scale);
 };
 
-export type SizeOptions = { llm?: LlmSection; llmArticles?: number; keep?: boolean; log?: (line: string) => void; onPartial?: (partial: Partial<SizeResult>) => void };
+export type SizeOptions = {
+  llm?: LlmSection;
+  llmArticles?: number;
+  keep?: boolean;
+  log?: (line: string) => void;
+  onPartial?: (partial: Partial<SizeResult>) => void;
+};
 
 /**
  * One size, all in this process: generate, time the stages one by one, then the whole pipeline
@@ -144,10 +178,19 @@ export async function benchSize(root: string, size: number, options: SizeOptions
     log(`generating ${size} articles`);
     const generated = await measure(() => generateCorpus(folder, size));
     const { contradictions, ...manifest } = generated.value;
-    Object.assign(partial, { manifest: { ...manifest, contradictions: contradictions.length }, generateSeconds: generated.seconds });
+    Object.assign(partial, {
+      manifest: { ...manifest, contradictions: contradictions.length },
+      generateSeconds: generated.seconds,
+    });
     options.onPartial?.(partial);
     log(`timing load, detect, extract, store on ${size} articles`);
-    const rules = await resolveExtractor('rules', { cache: memoryCache(), env: {}, requestTimeoutMs: 1000, maxRetries: 0, maxRepairs: 0 });
+    const rules = await resolveExtractor('rules', {
+      cache: memoryCache(),
+      env: {},
+      requestTimeoutMs: 1000,
+      maxRetries: 0,
+      maxRepairs: 0,
+    });
     const stages = await measure(() => timeIngestStages(folder, scratch, rules));
     partial.stages = { ...stages.value, peakRssMb: stages.peakRssMb };
     options.onPartial?.(partial);
@@ -174,7 +217,10 @@ export async function benchReference(root: string): Promise<Reference> {
   const sample = join(root, 'reference-sample');
   generateCorpus(sample, 200, 3);
   const texts: string[] = [];
-  for (const line of readFileSync(join(sample, '0000', 'feed.jsonl'), 'utf8').split('\n').filter(Boolean)) texts.push(String((JSON.parse(line) as { text: string }).text));
+  for (const line of readFileSync(join(sample, '0000', 'feed.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean))
+    texts.push(String((JSON.parse(line) as { text: string }).text));
   const reference = referencePoints(root, texts);
   rmSync(sample, { recursive: true, force: true });
   return reference;

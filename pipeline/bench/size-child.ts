@@ -10,12 +10,20 @@ export const ChildArgs = z.object({
   size: z.number().int().positive(),
   resultFile: z.string(),
   keep: z.boolean(),
-  llm: z.object({ serverFile: z.string(), latencyMs: z.number().int().nonnegative(), concurrency: z.number().int().positive(), articles: z.number().int().positive() }).nullable(),
+  llm: z
+    .object({
+      serverFile: z.string(),
+      latencyMs: z.number().int().nonnegative(),
+      concurrency: z.number().int().positive(),
+      articles: z.number().int().positive(),
+    })
+    .nullable(),
 });
 export type ChildArgs = z.infer<typeof ChildArgs>;
 
 const args = ChildArgs.parse(JSON.parse(process.argv[2] ?? '{}'));
-const save = (partial: object) => writeFileSync(args.resultFile, JSON.stringify({ ...partial, childPeakRssMb: processPeakRssMb() }));
+const save = (partial: object) =>
+  writeFileSync(args.resultFile, JSON.stringify({ ...partial, childPeakRssMb: processPeakRssMb() }));
 const llm = args.llm ? loopbackLlmSection(args.llm.serverFile, args.llm.latencyMs, args.llm.concurrency) : undefined;
 const result = await benchSize(args.root, args.size, {
   ...(llm ? { llm } : {}),

@@ -7,7 +7,11 @@ import { loadFolder } from '../load/index.ts';
 import { processArticle } from '../process-article.ts';
 import { openDatabase, saveArticle } from '../store/index.ts';
 
-export type StageTimes = { articles: number; claims: number; seconds: { load: number; detect: number; extract: number; store: number } };
+export type StageTimes = {
+  articles: number;
+  claims: number;
+  seconds: { load: number; detect: number; extract: number; store: number };
+};
 
 /**
  * The stages inside runIngest's single 'ingest' timing, measured one by one in a plain loop over

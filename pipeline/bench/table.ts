@@ -4,7 +4,15 @@ const fixed = (value: number, digits = 2) => Number(value.toFixed(digits));
 // Below 10 ms a rate says more about the clock than the stage.
 const rate = (articles: number, seconds: number) => (seconds >= 0.01 ? Math.round(articles / seconds) : null);
 
-export type BenchRow = { size: number; extractor: string; stage: string; seconds: number; 'articles/s': number | null; 'peak RSS MB': number | null; note: string };
+export type BenchRow = {
+  size: number;
+  extractor: string;
+  stage: string;
+  seconds: number;
+  'articles/s': number | null;
+  'peak RSS MB': number | null;
+  note: string;
+};
 
 const share = (part: number, whole: number) => `${whole > 0 ? Math.round((100 * part) / whole) : 0} %`;
 
@@ -17,16 +25,32 @@ function plantedNote(run: RunMeasurement): string {
 
 function runRows(size: number, run: RunMeasurement, label: string): BenchRow[] {
   const row = (stage: string, seconds: number, peak: number | null, note = ''): BenchRow => ({
-    size, extractor: label, stage, seconds: fixed(seconds), 'articles/s': rate(run.articles, seconds), 'peak RSS MB': peak === null ? null : Math.round(peak), note,
+    size,
+    extractor: label,
+    stage,
+    seconds: fixed(seconds),
+    'articles/s': rate(run.articles, seconds),
+    'peak RSS MB': peak === null ? null : Math.round(peak),
+    note,
   });
   const stages = run.stageSeconds;
   return [
-    row('ingest (load+detect+extract+store)', stages.ingest ?? 0, null, `${run.claims} claims, ${run.llmCalls} LLM calls`),
+    row(
+      'ingest (load+detect+extract+store)',
+      stages.ingest ?? 0,
+      null,
+      `${run.claims} claims, ${run.llmCalls} LLM calls`,
+    ),
     row('dedup', stages.dedup ?? 0, null, `${run.clusters} clusters`),
     row('contradictions', stages.contradictions ?? 0, null, plantedNote(run)),
     row('report', stages.report ?? 0, null),
     row('whole run', run.seconds, run.peakRssMb),
-    row('cached re-run', run.cached.seconds, run.cached.peakRssMb, `${run.cached.unchanged} unchanged, ${run.cached.llmCalls} LLM calls`),
+    row(
+      'cached re-run',
+      run.cached.seconds,
+      run.cached.peakRssMb,
+      `${run.cached.unchanged} unchanged, ${run.cached.llmCalls} LLM calls`,
+    ),
   ];
 }
 
@@ -36,11 +60,25 @@ function sizeRows(result: SizeOutcome, reference: BenchResult['reference']): Ben
   const empty = { 'articles/s': null, 'peak RSS MB': null };
   if (result.manifest && result.generateSeconds !== undefined) {
     const { manifest } = result;
-    rows.push({ size, extractor: '', stage: 'generate', seconds: fixed(result.generateSeconds), 'articles/s': rate(size, result.generateSeconds), 'peak RSS MB': null, note: `${manifest.events} events, ${manifest.contradictions} contradicting articles, ${manifest.exactDuplicates} exact copies` });
+    rows.push({
+      size,
+      extractor: '',
+      stage: 'generate',
+      seconds: fixed(result.generateSeconds),
+      'articles/s': rate(size, result.generateSeconds),
+      'peak RSS MB': null,
+      note: `${manifest.events} events, ${manifest.contradictions} contradicting articles, ${manifest.exactDuplicates} exact copies`,
+    });
   }
   if (stages) {
     const stage = (name: keyof typeof stages.seconds, note = ''): BenchRow => ({
-      size, extractor: 'rules', stage: name, seconds: fixed(stages.seconds[name]), 'articles/s': rate(stages.articles, stages.seconds[name]), 'peak RSS MB': null, note,
+      size,
+      extractor: 'rules',
+      stage: name,
+      seconds: fixed(stages.seconds[name]),
+      'articles/s': rate(stages.articles, stages.seconds[name]),
+      'peak RSS MB': null,
+      note,
     });
     const detectRate = rate(stages.articles, stages.seconds.detect) ?? 0;
     const storeRate = rate(stages.articles, stages.seconds.store) ?? 0;
@@ -50,13 +88,30 @@ function sizeRows(result: SizeOutcome, reference: BenchResult['reference']): Ben
       stage('detect', `${(detectRate / reference.francPerSecond).toFixed(2)} × franc's rate`),
       stage('extract', `rules, with grounding; ${stages.claims} claims`),
       stage('store', `${((100 * storeRate) / reference.sqliteInsertsPerSecond).toFixed(1)} % of raw insert rate`),
-      { size, extractor: 'rules', stage: 'four stages, one loop', seconds: fixed(loop), 'articles/s': rate(stages.articles, loop), 'peak RSS MB': Math.round(stages.peakRssMb), note: '' },
+      {
+        size,
+        extractor: 'rules',
+        stage: 'four stages, one loop',
+        seconds: fixed(loop),
+        'articles/s': rate(stages.articles, loop),
+        'peak RSS MB': Math.round(stages.peakRssMb),
+        note: '',
+      },
     );
   }
   if (result.run) rows.push(...runRows(size, result.run, 'rules'));
   if (result.llm) rows.push(...runRows(Math.min(size, result.llm.articles), result.llm, result.llm.spec));
   if (result.error) rows.push({ size, extractor: '', stage: 'FAILED', seconds: 0, ...empty, note: result.error });
-  if (result.childPeakRssMb !== undefined) rows.push({ size, extractor: '', stage: 'peak of this size', seconds: 0, 'articles/s': null, 'peak RSS MB': Math.round(result.childPeakRssMb), note: 'maxRSS of its child process' });
+  if (result.childPeakRssMb !== undefined)
+    rows.push({
+      size,
+      extractor: '',
+      stage: 'peak of this size',
+      seconds: 0,
+      'articles/s': null,
+      'peak RSS MB': Math.round(result.childPeakRssMb),
+      note: 'maxRSS of its child process',
+    });
   return rows;
 }
 

@@ -22,17 +22,61 @@ export type Facts = {
 };
 
 const MONTHS: Record<Language, readonly string[]> = {
-  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  nl: [
+    'januari',
+    'februari',
+    'maart',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'augustus',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  de: [
+    'Januar',
+    'Februar',
+    'März',
+    'April',
+    'Mai',
+    'Juni',
+    'Juli',
+    'August',
+    'September',
+    'Oktober',
+    'November',
+    'Dezember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 const date = (language: Language, facts: Facts) => {
   const month = MONTHS[language][facts.month - 1]!;
-  return language === 'nl' ? `op ${facts.day} ${month}` : language === 'de' ? `am ${facts.day}. ${month}` : `on ${facts.day} ${month}`;
+  return language === 'nl'
+    ? `op ${facts.day} ${month}`
+    : language === 'de'
+      ? `am ${facts.day}. ${month}`
+      : `on ${facts.day} ${month}`;
 };
 
-const number = (language: Language, value: number) => (language === 'en' ? value.toLocaleString('en-GB') : value.toLocaleString('de-DE'));
+const number = (language: Language, value: number) =>
+  language === 'en' ? value.toLocaleString('en-GB') : value.toLocaleString('de-DE');
 
 type Template = (facts: Facts, language: Language) => string;
 
@@ -48,20 +92,28 @@ const FACTS: Record<Language, readonly Template[]> = {
       f.banned
         ? `${f.regulator} heeft ${date(l, f)} het gebruik van ${f.product} van ${f.company} in ${f.city} verboden.`
         : `${f.regulator} heeft ${date(l, f)} gebruikers geadviseerd om ${f.product} van ${f.company} in ${f.city} niet meer te gebruiken.`,
-    (f, l) => `Volgens ${f.person} zijn ${number(l, f.number)} klanten van ${f.company} in ${f.city} getroffen door de storing.`,
-    (f, l) => `${f.company} zei dat het herstel van ${f.product} in ${f.city} ongeveer ${number(l, f.amount)} miljoen euro gaat kosten, omdat alle apparaten moeten worden vervangen.`,
+    (f, l) =>
+      `Volgens ${f.person} zijn ${number(l, f.number)} klanten van ${f.company} in ${f.city} getroffen door de storing.`,
+    (f, l) =>
+      `${f.company} zei dat het herstel van ${f.product} in ${f.city} ongeveer ${number(l, f.amount)} miljoen euro gaat kosten, omdat alle apparaten moeten worden vervangen.`,
     (f) => `${f.company} laat weten dat het de problemen met ${f.product} in ${f.city} vandaag heeft opgelost.`,
   ],
   de: [
-    (f, l) => `${f.regulator} hat ${date(l, f)} ${f.banned ? 'die Nutzung von' : 'Kunden geraten, auf'} ${f.product} von ${f.company} in ${f.city} ${f.banned ? 'verboten' : 'zu verzichten'}.`,
-    (f, l) => `Laut ${f.person} sind ${number(l, f.number)} Kunden von ${f.company} in ${f.city} von der Störung betroffen.`,
-    (f, l) => `${f.company} sagte, die Reparatur von ${f.product} in ${f.city} werde etwa ${number(l, f.amount)} Millionen Euro kosten, weil alle Geräte ersetzt werden müssen.`,
+    (f, l) =>
+      `${f.regulator} hat ${date(l, f)} ${f.banned ? 'die Nutzung von' : 'Kunden geraten, auf'} ${f.product} von ${f.company} in ${f.city} ${f.banned ? 'verboten' : 'zu verzichten'}.`,
+    (f, l) =>
+      `Laut ${f.person} sind ${number(l, f.number)} Kunden von ${f.company} in ${f.city} von der Störung betroffen.`,
+    (f, l) =>
+      `${f.company} sagte, die Reparatur von ${f.product} in ${f.city} werde etwa ${number(l, f.amount)} Millionen Euro kosten, weil alle Geräte ersetzt werden müssen.`,
     (f) => `${f.company} teilte mit, dass die Probleme mit ${f.product} in ${f.city} heute behoben wurden.`,
   ],
   en: [
-    (f, l) => `${f.regulator} ${f.banned ? 'banned the use of' : 'advised customers to stop using'} ${f.product} from ${f.company} in ${f.city} ${date(l, f)}.`,
-    (f, l) => `According to ${f.person}, ${number(l, f.number)} customers of ${f.company} in ${f.city} were affected by the outage.`,
-    (f, l) => `${f.company} said the repairs to ${f.product} in ${f.city} would cost about ${number(l, f.amount)} million euros, because all devices have to be replaced.`,
+    (f, l) =>
+      `${f.regulator} ${f.banned ? 'banned the use of' : 'advised customers to stop using'} ${f.product} from ${f.company} in ${f.city} ${date(l, f)}.`,
+    (f, l) =>
+      `According to ${f.person}, ${number(l, f.number)} customers of ${f.company} in ${f.city} were affected by the outage.`,
+    (f, l) =>
+      `${f.company} said the repairs to ${f.product} in ${f.city} would cost about ${number(l, f.amount)} million euros, because all devices have to be replaced.`,
     (f) => `${f.company} said it had fixed the problems with ${f.product} in ${f.city} today.`,
   ],
 };
@@ -94,12 +146,21 @@ const FILLER: Record<Language, readonly Template[]> = {
 };
 
 /** The title and the paragraphs of one article about an event. */
-export function renderArticle(facts: Facts, language: Language, fillerStart: number): { title: string; paragraphs: string[] } {
+export function renderArticle(
+  facts: Facts,
+  language: Language,
+  fillerStart: number,
+): { title: string; paragraphs: string[] } {
   const filler = FILLER[language];
   const pick = (offset: number) => filler[(fillerStart + offset) % filler.length]!(facts, language);
   const [first, second, third, fourth] = FACTS[language].map((template) => template(facts, language));
   return {
     title: TITLES[language](facts, language),
-    paragraphs: [`${first} ${pick(0)}`, `${second} ${pick(1)} ${pick(2)}`, `${third} ${pick(3)}`, `${fourth} ${pick(4)} ${pick(5)}`],
+    paragraphs: [
+      `${first} ${pick(0)}`,
+      `${second} ${pick(1)} ${pick(2)}`,
+      `${third} ${pick(3)}`,
+      `${fourth} ${pick(4)} ${pick(5)}`,
+    ],
   };
 }

@@ -16,21 +16,53 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BENCH = {
   name: 'bench',
   usage: 'npm run bench -- [options]',
-  description: 'Generates corpora of N articles (nl, de, en, with known duplicates and contradictions) and times each stage, the cached re-run and the libraries underneath.',
+  description:
+    'Generates corpora of N articles (nl, de, en, with known duplicates and contradictions) and times each stage, the cached re-run and the libraries underneath.',
   options: {
     sizes: { type: 'string', description: 'comma-separated corpus sizes', default: '1k,10k', placeholder: 'list' },
-    'llm-latency-ms': { type: 'string', description: 'latency of the loopback LLM server (tests/llm-server), if present', default: '50', placeholder: 'ms' },
-    'llm-articles': { type: 'string', description: 'articles in the LLM section (at most the size)', default: '200', placeholder: 'n' },
-    'llm-concurrency': { type: 'string', description: 'requests in flight in the LLM section', default: '4', placeholder: 'n' },
+    'llm-latency-ms': {
+      type: 'string',
+      description: 'latency of the loopback LLM server (tests/llm-server), if present',
+      default: '50',
+      placeholder: 'ms',
+    },
+    'llm-articles': {
+      type: 'string',
+      description: 'articles in the LLM section (at most the size)',
+      default: '200',
+      placeholder: 'n',
+    },
+    'llm-concurrency': {
+      type: 'string',
+      description: 'requests in flight in the LLM section',
+      default: '4',
+      placeholder: 'n',
+    },
     'no-llm': { type: 'boolean', description: 'skip the LLM section' },
-    'no-models': { type: 'boolean', description: 'skip the real models of `npm run models` (embeddings/s, Gemma 3 270M tokens/s)' },
-    'dedup-sizes': { type: 'string', description: 'also cluster this many generated claims alone, e.g. 10k,100k,1M (1M needs ~4 GB)', placeholder: 'list' },
+    'no-models': {
+      type: 'boolean',
+      description: 'skip the real models of `npm run models` (embeddings/s, Gemma 3 270M tokens/s)',
+    },
+    'dedup-sizes': {
+      type: 'string',
+      description: 'also cluster this many generated claims alone, e.g. 10k,100k,1M (1M needs ~4 GB)',
+      placeholder: 'list',
+    },
     out: { type: 'string', description: 'where bench.json is written', default: 'out', placeholder: 'dir' },
     'no-page': { type: 'boolean', description: 'skip timing the report page (10,000 claims in headless Chromium)' },
-    keep: { type: 'boolean', description: 'keep the generated folders and databases, in a claimlens-bench-* folder of the system temp dir (printed at the end)' },
+    keep: {
+      type: 'boolean',
+      description:
+        'keep the generated folders and databases, in a claimlens-bench-* folder of the system temp dir (printed at the end)',
+    },
     json: { type: 'boolean', description: 'print the figures as JSON instead of a table' },
   },
-  examples: ['npm run bench', 'npm run bench -- --sizes 1k', 'npm run bench -- --sizes 1k,10k,100k --no-llm', 'npm run bench -- --sizes 1k --no-llm --dedup-sizes 10k,100k,1M'],
+  examples: [
+    'npm run bench',
+    'npm run bench -- --sizes 1k',
+    'npm run bench -- --sizes 1k,10k,100k --no-llm',
+    'npm run bench -- --sizes 1k --no-llm --dedup-sizes 10k,100k,1M',
+  ],
 } satisfies CommandSpec;
 
 function sizeList(text: string, option: string): number[] {
@@ -40,7 +72,8 @@ function sizeList(text: string, option: string): number[] {
   } catch (error) {
     throw new ClaimlensError('BAD_ARGS', (error as Error).message, 'see npm run bench -- --help');
   }
-  if (sizes.length === 0 || sizes.some((size) => size < 1)) throw new ClaimlensError('BAD_ARGS', `--${option} needs at least one size of 1 or more`);
+  if (sizes.length === 0 || sizes.some((size) => size < 1))
+    throw new ClaimlensError('BAD_ARGS', `--${option} needs at least one size of 1 or more`);
   return sizes;
 }
 
@@ -48,9 +81,22 @@ function sizeList(text: string, option: string): number[] {
 function pageRows(page: PageMeasurement): BenchRow[] {
   const note = `${page.claims.toLocaleString('en-GB')} claims, ${page.contradictions.toLocaleString('en-GB')} contradictions, ${page.pageMegabytes.toFixed(1)} MB page`;
   return [
-    { size: page.articles, extractor: '', stage: 'report page: write', seconds: Number(page.reportSeconds.toFixed(2)), 'articles/s': null, 'peak RSS MB': null, note },
+    {
+      size: page.articles,
+      extractor: '',
+      stage: 'report page: write',
+      seconds: Number(page.reportSeconds.toFixed(2)),
+      'articles/s': null,
+      'peak RSS MB': null,
+      note,
+    },
     ...PAGE_TABS.map((tab) => ({
-      size: page.articles, extractor: 'chromium', stage: `report page: ${tab} tab drawn`, seconds: page.tabs[tab].firstRenderMs / 1000, 'articles/s': null, 'peak RSS MB': null,
+      size: page.articles,
+      extractor: 'chromium',
+      stage: `report page: ${tab} tab drawn`,
+      seconds: page.tabs[tab].firstRenderMs / 1000,
+      'articles/s': null,
+      'peak RSS MB': null,
       note: `from navigation start, file://; Chromium run ${page.tabs[tab].chromiumSeconds.toFixed(1)} s with start-up`,
     })),
   ];
@@ -80,7 +126,10 @@ export async function main(argv: string[]): Promise<number> {
   const out = resolve(options.out ?? 'out');
   mkdirSync(out, { recursive: true });
   const file = join(out, 'bench.json');
-  writeFileSync(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...result, page }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, ...result, page }, null, 2)}\n`,
+  );
   if (options.json) process.stdout.write(`${JSON.stringify({ ...result, page }, null, 2)}\n`);
   else {
     const { before, rows, after } = benchTable(result);
@@ -91,16 +140,27 @@ export async function main(argv: string[]): Promise<number> {
   if (dedupSizes.length > 0) {
     // Dedup at scale, apart from ingest: each size clustered in a fresh process of its own.
     const table = benchDedup(dedupSizes).map((row) => ({
-      claims: row.claims, seconds: Number(row.seconds.toFixed(2)), 'cpu s': Number(row.cpuSeconds.toFixed(2)), 'claims/s': Math.round(row.claimsPerSecond),
-      'comparisons/claim': Number((row.comparisons / row.claims).toFixed(1)), 'peak RSS MB': Math.round(row.peakRssMb), clusters: row.clusters,
-      precision: Number(row.precision.toFixed(3)), recall: Number(row.recall.toFixed(3)),
+      claims: row.claims,
+      seconds: Number(row.seconds.toFixed(2)),
+      'cpu s': Number(row.cpuSeconds.toFixed(2)),
+      'claims/s': Math.round(row.claimsPerSecond),
+      'comparisons/claim': Number((row.comparisons / row.claims).toFixed(1)),
+      'peak RSS MB': Math.round(row.peakRssMb),
+      clusters: row.clusters,
+      precision: Number(row.precision.toFixed(3)),
+      recall: Number(row.recall.toFixed(3)),
     }));
     process.stdout.write(`\ndedup alone on generated claims (each size in a fresh process):\n${formatTable(table)}\n`);
   }
   if (!options['no-models']) {
-    const models = await benchLocalModels({ log: options.json ? () => {} : (line) => process.stderr.write(`bench: ${line}\n`) });
+    const models = await benchLocalModels({
+      log: options.json ? () => {} : (line) => process.stderr.write(`bench: ${line}\n`),
+    });
     for (const line of models.skipped) process.stdout.write(`\n${line}\n`);
-    if (models.rows.length > 0) process.stdout.write(`\nreal models, through claimlens and in a bare loop of the same calls (ratio = claimlens / bare):\n${formatTable(models.rows)}\n`);
+    if (models.rows.length > 0)
+      process.stdout.write(
+        `\nreal models, through claimlens and in a bare loop of the same calls (ratio = claimlens / bare):\n${formatTable(models.rows)}\n`,
+      );
   }
   return 0;
 }

@@ -41,7 +41,13 @@ export function helpText(spec: CommandSpec): string {
   lines.push('Options:');
   const entries = Object.entries(spec.options).map(([name, option]) => {
     const flag = option.type === 'string' ? `--${name} <${option.placeholder ?? name}>` : `--${name}`;
-    const extras = option.type === 'string' ? [option.default !== undefined ? `default: ${option.default}` : '', option.env ? `env: ${option.env}` : ''].filter(Boolean) : [];
+    const extras =
+      option.type === 'string'
+        ? [
+            option.default !== undefined ? `default: ${option.default}` : '',
+            option.env ? `env: ${option.env}` : '',
+          ].filter(Boolean)
+        : [];
     return `  ${flag.padEnd(24)}${option.description}${extras.length ? ` (${extras.join(', ')})` : ''}`;
   });
   lines.push(...entries, `  ${'--help'.padEnd(24)}show this help`);
@@ -57,17 +63,27 @@ function argumentProblem(error: Error & { code?: string }): string {
 }
 
 /** Parses argv against the spec; `--help` prints the help and throws HelpShown, a bad flag is a ClaimlensError. */
-export function parseCommand<S extends CommandSpec>(spec: S, argv: string[], env: NodeJS.ProcessEnv = process.env): Parsed<S> {
+export function parseCommand<S extends CommandSpec>(
+  spec: S,
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Parsed<S> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${helpText(spec)}\n`);
     throw new HelpShown();
   }
-  const options = Object.fromEntries(Object.entries(spec.options).map(([name, option]) => [name, { type: option.type }]));
+  const options = Object.fromEntries(
+    Object.entries(spec.options).map(([name, option]) => [name, { type: option.type }]),
+  );
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new ClaimlensError('BAD_ARGS', argumentProblem(error as Error & { code?: string }), `usage: ${spec.usage} (--help for more)`);
+    throw new ClaimlensError(
+      'BAD_ARGS',
+      argumentProblem(error as Error & { code?: string }),
+      `usage: ${spec.usage} (--help for more)`,
+    );
   }
   const values: Record<string, unknown> = { ...parsed.values };
   for (const [name, option] of Object.entries(spec.options)) {
@@ -80,7 +96,8 @@ export function parseCommand<S extends CommandSpec>(spec: S, argv: string[], env
 export function integerOption(value: string | undefined, name: string, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number of at least ${min}, not "${value}"`);
+  if (!Number.isInteger(number) || number < min)
+    throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number of at least ${min}, not "${value}"`);
   return number;
 }
 

@@ -12,15 +12,40 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EVAL = {
   name: 'eval',
   usage: 'npm run eval -- [options]',
-  description: 'Runs the pipeline on the corpus into a scratch database and scores it against corpus/gold: language, claims, fields, grounding, clusters, contradictions.',
+  description:
+    'Runs the pipeline on the corpus into a scratch database and scores it against corpus/gold: language, claims, fields, grounding, clusters, contradictions.',
   options: {
-    llm: { type: 'string', description: 'extractor to evaluate: rules, openai:<model>, ollama:<model>, gguf:<path>', default: 'rules', env: 'CLAIMLENS_LLM', placeholder: 'spec' },
-    corpus: { type: 'string', description: 'folder of articles with a gold/ folder', default: 'corpus', placeholder: 'dir' },
+    llm: {
+      type: 'string',
+      description: 'extractor to evaluate: rules, openai:<model>, ollama:<model>, gguf:<path>',
+      default: 'rules',
+      env: 'CLAIMLENS_LLM',
+      placeholder: 'spec',
+    },
+    corpus: {
+      type: 'string',
+      description: 'folder of articles with a gold/ folder',
+      default: 'corpus',
+      placeholder: 'dir',
+    },
     out: { type: 'string', description: 'where eval.json is written', default: 'out', placeholder: 'dir' },
     'timeout-s': { type: 'string', description: 'time-out for one LLM request', default: '120', placeholder: 's' },
-    flores: { type: 'string', description: 'FLORES translations (jsonl) for the language and translation figures; default ../shared/devdata/flores-wikinews/articles.jsonl', placeholder: 'file' },
-    quotes: { type: 'string', description: 'annotated Wikinews quotations (jsonl) for the attribution figures; default ../shared/devdata/de-wikinews-quotes/articles.jsonl', placeholder: 'file' },
-    'no-models': { type: 'boolean', description: 'leave out the runs with the local embedding model, even when it is installed' },
+    flores: {
+      type: 'string',
+      description:
+        'FLORES translations (jsonl) for the language and translation figures; default ../shared/devdata/flores-wikinews/articles.jsonl',
+      placeholder: 'file',
+    },
+    quotes: {
+      type: 'string',
+      description:
+        'annotated Wikinews quotations (jsonl) for the attribution figures; default ../shared/devdata/de-wikinews-quotes/articles.jsonl',
+      placeholder: 'file',
+    },
+    'no-models': {
+      type: 'boolean',
+      description: 'leave out the runs with the local embedding model, even when it is installed',
+    },
     keep: { type: 'boolean', description: 'keep the scratch databases and print where they are' },
     json: { type: 'boolean', description: 'print the figures as JSON instead of a table' },
   },
@@ -48,7 +73,9 @@ export async function main(argv: string[]): Promise<number> {
   if (options.json) process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   else {
     const { header, rows } = evalTable(figures);
-    process.stdout.write(`${header}\n\n${formatTable(rows, EVAL_COLUMNS)}\n\nfigures: ${file}${figures.scratch ? `\nscratch: ${figures.scratch}` : ''}\n`);
+    process.stdout.write(
+      `${header}\n\n${formatTable(rows, EVAL_COLUMNS)}\n\nfigures: ${file}${figures.scratch ? `\nscratch: ${figures.scratch}` : ''}\n`,
+    );
   }
   return 0;
 }

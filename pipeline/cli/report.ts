@@ -8,9 +8,15 @@ import { parseCommand, runIfMain, type CommandSpec } from './command.ts';
 export const REPORT = {
   name: 'report',
   usage: 'npm run report -- [options]',
-  description: 'Rebuilds <out>/contradictions.md and <out>/report.html from <out>/claims.sqlite, without extracting again.',
+  description:
+    'Rebuilds <out>/contradictions.md and <out>/report.html from <out>/claims.sqlite, without extracting again.',
   options: {
-    out: { type: 'string', description: 'folder holding claims.sqlite; the reports are written there too', default: 'out', placeholder: 'dir' },
+    out: {
+      type: 'string',
+      description: 'folder holding claims.sqlite; the reports are written there too',
+      default: 'out',
+      placeholder: 'dir',
+    },
     json: { type: 'boolean', description: 'print the files written as JSON' },
   },
   examples: ['npm run report', 'npm run report -- --out /tmp/run'],

@@ -34,22 +34,33 @@ try {
 const driverUrl = () => `file://${createRequire(import.meta.url).resolve('better-sqlite3')}`;
 
 const timedOut = (seconds: number) =>
-  new ClaimlensError('SQL_TIME_LIMIT', `--sql stopped after ${seconds} s (its time limit)`, 'narrow the statement (a LIMIT, a WHERE), or raise --time-limit-s');
+  new ClaimlensError(
+    'SQL_TIME_LIMIT',
+    `--sql stopped after ${seconds} s (its time limit)`,
+    'narrow the statement (a LIMIT, a WHERE), or raise --time-limit-s',
+  );
 
 /** Runs an already checked read-only statement against the database file, killed after `seconds`. */
 export function rowsWithin(file: string, sql: string, seconds: number): Promise<Result> {
   const deadline = Date.now() + seconds * 1000;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', CHILD, driverUrl(), file, sql, String(deadline)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', CHILD, driverUrl(), file, sql, String(deadline)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const chunks: Buffer[] = [];
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, seconds * 1000 + 250);
+    const timer = setTimeout(
+      () => {
+        killed = true;
+        child.kill('SIGKILL');
+      },
+      seconds * 1000 + 250,
+    );
     child.on('close', () => {
       clearTimeout(timer);
       if (killed) return reject(timedOut(seconds));
@@ -57,10 +68,17 @@ export function rowsWithin(file: string, sql: string, seconds: number): Promise<
       try {
         answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       } catch {
-        return reject(new ClaimlensError('BAD_SQL', `SQL error: the query process ended without an answer (${stderr.trim().split('\n').pop() ?? 'no message'})`, 'check the statement'));
+        return reject(
+          new ClaimlensError(
+            'BAD_SQL',
+            `SQL error: the query process ended without an answer (${stderr.trim().split('\n').pop() ?? 'no message'})`,
+            'check the statement',
+          ),
+        );
       }
       if (answer.timedOut) return reject(timedOut(seconds));
-      if (answer.error !== undefined) return reject(new ClaimlensError('BAD_SQL', `SQL error: ${answer.error}`, 'check the statement'));
+      if (answer.error !== undefined)
+        return reject(new ClaimlensError('BAD_SQL', `SQL error: ${answer.error}`, 'check the statement'));
       const columns = answer.columns ?? [];
       resolve({ rows: answer.rows ?? [], columns, fields: columns });
     });

@@ -19,7 +19,10 @@ export function formatSummary(summary: RunSummary): string {
     { what: 'LLM calls (cache hits)', value: `${summary.llmCalls} (${summary.cacheHits})` },
     { what: 'clusters', value: summary.clusters },
     { what: 'contradictions', value: summary.contradictions },
-    { what: 'time', value: `${summary.seconds.toFixed(1)} s (${(summary.articles / Math.max(summary.seconds, 1e-3)).toFixed(1)} articles/s)` },
+    {
+      what: 'time',
+      value: `${summary.seconds.toFixed(1)} s (${(summary.articles / Math.max(summary.seconds, 1e-3)).toFixed(1)} articles/s)`,
+    },
   ];
   return [formatTable(rows), '', formatTable(statusRows), '', formatTable(figures)].join('\n');
 }

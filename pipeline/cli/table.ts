@@ -4,7 +4,8 @@
  * sequences and control characters are dropped, and bidirectional overrides too (they can make a
  * line read differently from what it holds).
  */
-const ESCAPE_SEQUENCES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_X][^\u001b]*(?:\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|\u001b[@-_]?/g;
+const ESCAPE_SEQUENCES =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[P^_X][^\u001b]*(?:\u001b\\)?|\u009b[0-?]*[ -/]*[@-~]|\u001b[@-_]?/g;
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text with escape sequences and control characters removed; tabs and newlines kept. */
@@ -21,13 +22,21 @@ export type TableOptions = {
 };
 
 /** A plain-text table for the terminal: columns padded to their widest cell, numbers right-aligned. */
-export function formatTable(rows: readonly Record<string, unknown>[], columns?: readonly string[], options: TableOptions = {}): string {
+export function formatTable(
+  rows: readonly Record<string, unknown>[],
+  columns?: readonly string[],
+  options: TableOptions = {},
+): string {
   if (rows.length === 0) return '(no rows)';
   const names = columns ?? Object.keys(rows[0]!);
   const cells = rows.map((row) => names.map((name) => cellText(row[name])));
-  const numeric = names.map((_, index) => rows.every((row) => typeof row[names[index]!] === 'number' || row[names[index]!] == null));
+  const numeric = names.map((_, index) =>
+    rows.every((row) => typeof row[names[index]!] === 'number' || row[names[index]!] == null),
+  );
   const cap = options.maxWidth ?? Infinity;
-  const widths = names.map((name, index) => Math.min(cap, Math.max(name.length, ...cells.map((line) => line[index]!.length))));
+  const widths = names.map((name, index) =>
+    Math.min(cap, Math.max(name.length, ...cells.map((line) => line[index]!.length))),
+  );
   const fit = (text: string, index: number) => {
     const width = widths[index]!;
     const clipped = text.length > width ? `${text.slice(0, width - 1)}…` : text;
@@ -35,7 +44,16 @@ export function formatTable(rows: readonly Record<string, unknown>[], columns?: 
   };
   const header = names.map((name, index) => fit(printableLine(name), index)).join('  ');
   const rule = widths.map((width) => '─'.repeat(width)).join('  ');
-  return [header, rule, ...cells.map((line) => line.map((text, index) => fit(text, index)).join('  ').trimEnd())].join('\n');
+  return [
+    header,
+    rule,
+    ...cells.map((line) =>
+      line
+        .map((text, index) => fit(text, index))
+        .join('  ')
+        .trimEnd(),
+    ),
+  ].join('\n');
 }
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; null is empty. */
@@ -51,8 +69,15 @@ function csvField(value: unknown, terminal: boolean): string {
  * as RFC 4180 asks. Into a pipe or a file values are written as stored (CSV is data for a
  * program); on a terminal (`terminal`) escape sequences and control characters are dropped.
  */
-export function formatCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[], options: { terminal?: boolean } = {}): string {
+export function formatCsv(
+  rows: readonly Record<string, unknown>[],
+  columns?: readonly string[],
+  options: { terminal?: boolean } = {},
+): string {
   const names = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
   const field = (value: unknown) => csvField(value, options.terminal ?? false);
-  return [names.map(field).join(','), ...rows.map((row) => names.map((name) => field(row[name])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [names.map(field).join(','), ...rows.map((row) => names.map((name) => field(row[name])).join(','))].join('\r\n') +
+    '\r\n'
+  );
 }

@@ -44,8 +44,10 @@ const FALLBACK_MEMBERS = 3;
 const sourceKey = (features: ClaimFeatures) => tokens(features.claim.source ?? '').join(' ');
 const clusterOf = (features: ClaimFeatures) => features.claim.cluster_id ?? `claim:${features.claim.claim_id}`;
 
-const disjoint = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size > 0 && y.size > 0 && ![...x].some((item) => y.has(item));
-const eachHasOwn = (x: ReadonlySet<string>, y: ReadonlySet<string>) => [...x].some((item) => !y.has(item)) && [...y].some((item) => !x.has(item));
+const disjoint = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>
+  x.size > 0 && y.size > 0 && ![...x].some((item) => y.has(item));
+const eachHasOwn = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>
+  [...x].some((item) => !y.has(item)) && [...y].some((item) => !x.has(item));
 /**
  * Different places, people or numbered units named ("Germany" against "Netherlands", "district 5"
  * against "district 6") make different subjects; so do actors that are not one subject ("oil
@@ -75,7 +77,9 @@ function blocksOf(features: readonly ClaimFeatures[]): Block[] {
       for (const object of item.objectKeys) add(`object:${actor}|${object}`, item);
     }
     // Figures in one unit about one head noun ("energy prices … 47.4 %", "energy prices … 44.7 %"), whatever verb carries them.
-    if (item.subject.head) for (const unit of new Set(item.quantities.map((quantity) => quantity.unit).filter(Boolean))) add(`measure:${item.subject.head}|${unit}`, item);
+    if (item.subject.head)
+      for (const unit of new Set(item.quantities.map((quantity) => quantity.unit).filter(Boolean)))
+        add(`measure:${item.subject.head}|${unit}`, item);
   }
   return [...blocks].filter(([, members]) => members.length > 1).map(([key, members]) => ({ key, members }));
 }
@@ -113,7 +117,10 @@ function positionIndex(features: readonly ClaimFeatures[], kinds: readonly Posit
  * and name no clashing subjects. Two claims of one article are paired only when the article
  * credits them to different sources.
  */
-export function candidatePairs(features: readonly ClaimFeatures[], options: { judging?: boolean } = {}): CandidatePair[] {
+export function candidatePairs(
+  features: readonly ClaimFeatures[],
+  options: { judging?: boolean } = {},
+): CandidatePair[] {
   const kinds: readonly PositionKind[] = options.judging ? [...RULE_KINDS, 'statement'] : RULE_KINDS;
   const pairs = new Map<string, CandidatePair>();
   const index = positionIndex(features, kinds);
@@ -123,9 +130,14 @@ export function candidatePairs(features: readonly ClaimFeatures[], options: { ju
     const conceptHead = block.key.startsWith('head:') && CONCEPT_HEADS.has(block.key.slice(5, block.key.indexOf('|')));
     const compare = (a: ClaimFeatures, b: ClaimFeatures): number | null => {
       if (a.claim.claim_id === b.claim.claim_id) return null;
-      if (a.claim.article_id === b.claim.article_id && (!a.claim.source || !b.claim.source || sourceKey(a) === sourceKey(b))) return null;
+      if (
+        a.claim.article_id === b.claim.article_id &&
+        (!a.claim.source || !b.claim.source || sourceKey(a) === sourceKey(b))
+      )
+        return null;
       // Numbered units are different subjects even when dedup put them together.
-      if (isCluster ? disjoint(a.actorNumbers, b.actorNumbers) : clusterOf(a) === clusterOf(b) || subjectsClash(a, b)) return null;
+      if (isCluster ? disjoint(a.actorNumbers, b.actorNumbers) : clusterOf(a) === clusterOf(b) || subjectsClash(a, b))
+        return null;
       const similarity = jaccard(a.content, b.content);
       return isCluster || similarity >= (conceptHead ? CONCEPT_SIMILARITY : TOPIC_SIMILARITY) ? similarity : null;
     };
@@ -138,25 +150,39 @@ export function candidatePairs(features: readonly ClaimFeatures[], options: { ju
       return verdict;
     };
     kinds.forEach((kind, k) => {
-      const positions = positionsOf(block.members, (item) => index.position(item, k, !isCluster), isCluster ? MAX_POSITIONS : MAX_CROSS_POSITIONS);
+      const positions = positionsOf(
+        block.members,
+        (item) => index.position(item, k, !isCluster),
+        isCluster ? MAX_POSITIONS : MAX_CROSS_POSITIONS,
+      );
       const claims = positions.reduce((sum, position) => sum + position.members.length, 0);
-      const memberPairs = (claims * claims - positions.reduce((sum, position) => sum + position.members.length ** 2, 0)) / 2;
+      const memberPairs =
+        (claims * claims - positions.reduce((sum, position) => sum + position.members.length ** 2, 0)) / 2;
       const width = memberPairs <= MAX_EXPANDED_PAIRS ? Number.POSITIVE_INFINITY : isCluster ? FALLBACK_MEMBERS : 1;
       for (let i = 0; i < positions.length; i += 1) {
-        for (let j = i + 1; j < positions.length; j += 1) addPair(pairs, kind, positions[i]!, positions[j]!, allowed, width);
+        for (let j = i + 1; j < positions.length; j += 1)
+          addPair(pairs, kind, positions[i]!, positions[j]!, allowed, width);
       }
     });
   }
-  return [...pairs.values()].sort((x, y) => (x.a.claim.claim_id + x.b.claim.claim_id).localeCompare(y.a.claim.claim_id + y.b.claim.claim_id));
+  return [...pairs.values()].sort((x, y) =>
+    (x.a.claim.claim_id + x.b.claim.claim_id).localeCompare(y.a.claim.claim_id + y.b.claim.claim_id),
+  );
 }
-
 
 /**
  * The pairs that compare two positions, recorded with both positions' support: every pair of
  * members when the block is compared claim by claim (unbounded width), else the first pair of
  * the first `width` members, representatives first, that may be compared.
  */
-function addPair(pairs: Map<string, CandidatePair>, kind: PositionKind, x: Position, y: Position, allowed: (a: ClaimFeatures, b: ClaimFeatures) => number | null, width: number): void {
+function addPair(
+  pairs: Map<string, CandidatePair>,
+  kind: PositionKind,
+  x: Position,
+  y: Position,
+  allowed: (a: ClaimFeatures, b: ClaimFeatures) => number | null,
+  width: number,
+): void {
   const expand = width === Number.POSITIVE_INFINITY;
   const [xs, ys] = [x.members.slice(0, width), y.members.slice(0, width)];
   for (const first of xs) {
@@ -169,7 +195,14 @@ function addPair(pairs: Map<string, CandidatePair>, kind: PositionKind, x: Posit
   }
 }
 
-function record(pairs: Map<string, CandidatePair>, kind: PositionKind, first: ClaimFeatures, second: ClaimFeatures, similarity: number, support: [number, number]): void {
+function record(
+  pairs: Map<string, CandidatePair>,
+  kind: PositionKind,
+  first: ClaimFeatures,
+  second: ClaimFeatures,
+  similarity: number,
+  support: [number, number],
+): void {
   const swap = second.claim.claim_id < first.claim.claim_id;
   const [a, b] = swap ? [second, first] : [first, second];
   const oriented: [number, number] = swap ? [support[1], support[0]] : support;
@@ -177,7 +210,14 @@ function record(pairs: Map<string, CandidatePair>, kind: PositionKind, first: Cl
   let pair = pairs.get(id);
   if (!pair) {
     const sameCluster = Boolean(a.claim.cluster_id && a.claim.cluster_id === b.claim.cluster_id);
-    pair = { a, b, similarity, sameCluster, sameArticle: a.claim.article_id === b.claim.article_id, support: new Map() };
+    pair = {
+      a,
+      b,
+      similarity,
+      sameCluster,
+      sameArticle: a.claim.article_id === b.claim.article_id,
+      support: new Map(),
+    };
     pairs.set(id, pair);
   }
   const before = pair.support.get(kind);

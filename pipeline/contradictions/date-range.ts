@@ -14,7 +14,8 @@ function lastDay(iso: string): string {
   return iso.slice(0, 10);
 }
 
-const firstDay = (iso: string) => (iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso.slice(0, 10));
+const firstDay = (iso: string) =>
+  iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso.slice(0, 10);
 
 export function dateRange(claim: Pick<ClaimRow, 'date_start' | 'date_end'>): [string, string] | null {
   if (!claim.date_start) return null;
@@ -22,7 +23,10 @@ export function dateRange(claim: Pick<ClaimRow, 'date_start' | 'date_end'>): [st
 }
 
 const describe = (claim: ClaimRow) => {
-  const range = claim.date_end && claim.date_end !== claim.date_start ? `${claim.date_start} to ${claim.date_end}` : claim.date_start;
+  const range =
+    claim.date_end && claim.date_end !== claim.date_start
+      ? `${claim.date_start} to ${claim.date_end}`
+      : claim.date_start;
   return `${range}${claim.date_precision ? ` (${claim.date_precision})` : ''}${claim.date ? `, written "${claim.date}"` : ''}`;
 };
 
@@ -71,4 +75,5 @@ export function articlePeriods(claims: readonly ClaimRow[]): Map<string, [string
 }
 
 /** Whether two periods share a day; null when either is unknown. */
-export const periodsOverlap = (a: [string, string] | null, b: [string, string] | null): boolean | null => (a && b ? a[0] <= b[1] && b[0] <= a[1] : null);
+export const periodsOverlap = (a: [string, string] | null, b: [string, string] | null): boolean | null =>
+  a && b ? a[0] <= b[1] && b[0] <= a[1] : null;

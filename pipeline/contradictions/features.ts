@@ -38,7 +38,11 @@ export type ClaimFeatures = {
 
 export function namesIn(statement: string): Set<string> {
   const words = statement.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
-  const isName = (word: string | undefined) => word !== undefined && /^\p{Lu}/u.test(word) && !HEADS.fillers.has(word.toLowerCase()) && !NUMBERS.months.has(word.toLowerCase());
+  const isName = (word: string | undefined) =>
+    word !== undefined &&
+    /^\p{Lu}/u.test(word) &&
+    !HEADS.fillers.has(word.toLowerCase()) &&
+    !NUMBERS.months.has(word.toLowerCase());
   // The first word is capitalised anyway; it is a name when the next one is too ("Korvon Telecom fixed").
   return new Set(words.filter((word, index) => isName(word) && (index > 0 || isName(words[1]))).map(nameStem));
 }
@@ -47,7 +51,13 @@ const NEGATION_WINDOW_BEFORE = 4;
 // Dutch and German often close the clause with the negation: "erlaubt Zoom für Beamte nicht".
 const NEGATION_WINDOW_AFTER = 6;
 
-function negationNear(words: readonly string[], start: number, length: number, language: Language, idiom: ReadonlySet<number>): string | null {
+function negationNear(
+  words: readonly string[],
+  start: number,
+  length: number,
+  language: Language,
+  idiom: ReadonlySet<number>,
+): string | null {
   return wordNear(words, start, length, language, POLARITY.negations[language], false, idiom);
 }
 
@@ -58,13 +68,22 @@ function negationNear(words: readonly string[], start: number, length: number, l
 export function idiomPositions(words: readonly string[], language: Language): Set<number> {
   const masked = new Set<number>();
   for (const idiom of POLARITY.idioms[language]) {
-    for (const start of phraseAt(words, idiom)) for (let offset = 0; offset < idiom.length; offset += 1) masked.add(start + offset);
+    for (const start of phraseAt(words, idiom))
+      for (let offset = 0; offset < idiom.length; offset += 1) masked.add(start + offset);
   }
   return masked;
 }
 
 /** The first of the given words near a phrase (before it in English, on both sides in Dutch and German), skipping `skip` positions. */
-function wordNear(words: readonly string[], start: number, length: number, language: Language, negations: ReadonlySet<string>, bothSides = false, skip: ReadonlySet<number> = new Set()): string | null {
+function wordNear(
+  words: readonly string[],
+  start: number,
+  length: number,
+  language: Language,
+  negations: ReadonlySet<string>,
+  bothSides = false,
+  skip: ReadonlySet<number> = new Set(),
+): string | null {
   const from = Math.max(0, start - NEGATION_WINDOW_BEFORE);
   // Dutch and German put the negation after the finite verb ("verbiedt het niet"); English before.
   const to = language === 'en' && !bothSides ? start : Math.min(words.length, start + length + NEGATION_WINDOW_AFTER);
@@ -126,12 +145,24 @@ export function lemma(token: string): string | null {
   return null;
 }
 
-const AUXILIARIES = new Map([['has', 'have'], ['have', 'have'], ['had', 'have'], ['is', 'be'], ['are', 'be'], ['was', 'be'], ['were', 'be']]);
+const AUXILIARIES = new Map([
+  ['has', 'have'],
+  ['have', 'have'],
+  ['had', 'have'],
+  ['is', 'be'],
+  ['are', 'be'],
+  ['was', 'be'],
+  ['were', 'be'],
+]);
 
 export const CONCEPT_HEADS = new Set(POLARITY.concepts.map((concept) => concept.concept));
 
 const conceptOfWord = new Map<string, string>(
-  POLARITY.concepts.flatMap((concept) => [...concept.positive.en, ...concept.negative.en].filter((phrase) => phrase.length === 1).map((phrase) => [phrase[0]!, concept.concept] as const)),
+  POLARITY.concepts.flatMap((concept) =>
+    [...concept.positive.en, ...concept.negative.en]
+      .filter((phrase) => phrase.length === 1)
+      .map((phrase) => [phrase[0]!, concept.concept] as const),
+  ),
 );
 
 /**
@@ -141,7 +172,12 @@ const conceptOfWord = new Map<string, string>(
 export function headAndActor(statement: string): { head: string | null; actor: string[] } {
   const words = tokens(statement);
   // Capitalised words are names, never the verb: "The Ever Given was freed" is not about giving.
-  const capitalised = new Set((statement.match(/\p{L}[\p{L}'’-]*/gu) ?? []).slice(1).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word.toLowerCase()));
+  const capitalised = new Set(
+    (statement.match(/\p{L}[\p{L}'’-]*/gu) ?? [])
+      .slice(1)
+      .filter((word) => /^\p{Lu}/u.test(word))
+      .map((word) => word.toLowerCase()),
+  );
   let auxiliary: { head: string; index: number } | null = null;
   for (let index = 1; index < words.length; index += 1) {
     const word = words[index]!;
@@ -150,28 +186,50 @@ export function headAndActor(statement: string): { head: string | null; actor: s
     auxiliary ??= AUXILIARIES.has(word) ? { head: AUXILIARIES.get(word)!, index } : null;
   }
   // "Zoom has 300 million users": no news verb, so the auxiliary is the head.
-  return auxiliary ? { head: auxiliary.head, actor: words.slice(0, auxiliary.index) } : { head: null, actor: words.slice(0, 3) };
+  return auxiliary
+    ? { head: auxiliary.head, actor: words.slice(0, auxiliary.index) }
+    : { head: null, actor: words.slice(0, 3) };
 }
 
 /** Words that say what a claim is about; dates are left out, so two datings of one event read alike. */
 const contentWords = (words: readonly string[]) =>
-  words.filter((word) => /\p{L}/u.test(word) && !/\d/.test(word) && word.length > 1 && !HEADS.fillers.has(word) && !NUMBERS.months.has(word) && !POLARITY.negations.en.has(word)).map(stem);
+  words
+    .filter(
+      (word) =>
+        /\p{L}/u.test(word) &&
+        !/\d/.test(word) &&
+        word.length > 1 &&
+        !HEADS.fillers.has(word) &&
+        !NUMBERS.months.has(word) &&
+        !POLARITY.negations.en.has(word),
+    )
+    .map(stem);
 
 /** Numbers that label the actor ("district 5", "Bezirk 12"), not figures about it ("200 million users"). */
-const labelNumbers = (actor: string) => new Set([...actor.matchAll(/\p{L}\s+(\d+)(?![\s.,]*[\p{L}\d])/gu)].map((match) => match[1]!));
+const labelNumbers = (actor: string) =>
+  new Set([...actor.matchAll(/\p{L}\s+(\d+)(?![\s.,]*[\p{L}\d])/gu)].map((match) => match[1]!));
 
-export function claimFeatures(claim: ClaimRow, context: { articlePeriod?: [string, string] | null } = {}): ClaimFeatures {
+export function claimFeatures(
+  claim: ClaimRow,
+  context: { articlePeriod?: [string, string] | null } = {},
+): ClaimFeatures {
   const language = asLanguage(claim.language);
   const { head, actor } = headAndActor(claim.statement_en);
   const nativeQuantities = parseQuantities(claim.quote, language);
   const native = `${claim.actor} ${claim.action}`;
   const stances = stancesIn(native, language);
-  for (const [concept, stance] of stancesIn(claim.statement_en, 'en')) if (!stances.has(concept)) stances.set(concept, stance);
+  for (const [concept, stance] of stancesIn(claim.statement_en, 'en'))
+    if (!stances.has(concept)) stances.set(concept, stance);
   // The extractor's polarity, not negation words: "keine neuen Funktionen" is a promise, not a denial.
   const negated = claim.polarity === 'negated';
   // The English statement is read first: marker words differ by language ("wird" is also a passive),
   // so two translations of one claim are read the same way.
-  const modality = claim.modality !== 'fact' ? claim.modality : (modalityIn(claim.statement_en, 'en') ?? (language === 'en' ? null : modalityIn(claim.action, language)) ?? 'fact');
+  const modality =
+    claim.modality !== 'fact'
+      ? claim.modality
+      : (modalityIn(claim.statement_en, 'en') ??
+        (language === 'en' ? null : modalityIn(claim.action, language)) ??
+        'fact');
   const actorKeys = new Set([...contentWords(actor), ...contentWords(tokens(claim.actor))]);
   const content = new Set(contentWords(tokens(claim.statement_en)));
   return {

@@ -39,7 +39,8 @@ export function judgeTurns(pair: CandidatePair): ChatTurn[] {
 export type JudgeStats = { judged: number; failures: number; skipped: number };
 
 /** The key a judge question is remembered by when it fails: the model and the exact question. */
-export const questionKey = (model: string, turns: readonly ChatTurn[]) => contentId('judge-question', model, JSON.stringify(turns));
+export const questionKey = (model: string, turns: readonly ChatTurn[]) =>
+  contentId('judge-question', model, JSON.stringify(turns));
 
 export type JudgeOutcome = { judgement: PairJudgement } | { failure: string };
 
@@ -63,7 +64,11 @@ export async function judgePair(pair: CandidatePair, judge: Judge): Promise<Judg
  * its reason), what it confirms is shown even when the strict checks held it, and a
  * contradiction it sees that no rule found is shown as its own.
  */
-export function combine(findings: readonly HeldFinding[], judgement: PairJudgement | null, model: string): (HeldFinding & { judge: string })[] {
+export function combine(
+  findings: readonly HeldFinding[],
+  judgement: PairJudgement | null,
+  model: string,
+): (HeldFinding & { judge: string })[] {
   if (!judgement) return findings.map((finding) => ({ ...finding, judge: 'rules' }));
   if (judgement.verdict !== 'contradiction') {
     const verdict = judgement.verdict === 'agreement' ? 'in agreement' : 'unrelated';
@@ -78,9 +83,22 @@ export function combine(findings: readonly HeldFinding[], judgement: PairJudgeme
   const confirmed = findings.find((finding) => finding.kind === judgement.kind);
   const combined = findings.map((finding) =>
     finding === confirmed
-      ? { ...finding, explanation: `${finding.explanation} ${model} agrees: ${judgement.reason}`, score: clampScore(Math.max(finding.score, 0.85)), held: null, judge: `rules+${model}` }
+      ? {
+          ...finding,
+          explanation: `${finding.explanation} ${model} agrees: ${judgement.reason}`,
+          score: clampScore(Math.max(finding.score, 0.85)),
+          held: null,
+          judge: `rules+${model}`,
+        }
       : { ...finding, judge: 'rules' },
   );
-  if (!confirmed) combined.push({ kind: judgement.kind, explanation: `${model} judged: ${judgement.reason}`, score: MODEL_ONLY_SCORE, held: null, judge: model });
+  if (!confirmed)
+    combined.push({
+      kind: judgement.kind,
+      explanation: `${model} judged: ${judgement.reason}`,
+      score: MODEL_ONLY_SCORE,
+      held: null,
+      judge: model,
+    });
   return combined;
 }

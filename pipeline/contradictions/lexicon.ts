@@ -39,10 +39,16 @@ export const ModalityLexicon = z.object({
   markers: z.object({ advised: PerLanguage, planned: PerLanguage, possible: PerLanguage, demanded: PerLanguage }),
   labels: z.record(Modality, z.string()),
   scores: z.record(z.string(), z.number().min(0).max(1)).refine(
-    (scores) => Object.keys(scores).every((key) => {
-      const [first, second, ...rest] = key.split('|');
-      return rest.length === 0 && Modality.safeParse(first).success && Modality.safeParse(second).success && first! < second!;
-    }),
+    (scores) =>
+      Object.keys(scores).every((key) => {
+        const [first, second, ...rest] = key.split('|');
+        return (
+          rest.length === 0 &&
+          Modality.safeParse(first).success &&
+          Modality.safeParse(second).success &&
+          first! < second!
+        );
+      }),
     'score keys are two modalities in alphabetical order, like "advised|fact"',
   ),
 });
@@ -72,10 +78,17 @@ const perLanguage = (table: z.infer<typeof PerLanguage>) =>
 /** Like a phrase, but a "*" stays a token of its own: a gap of exactly one word. */
 const patterns = (table: z.infer<typeof PerLanguage>) =>
   Object.fromEntries(
-    LANGUAGES.map((language) => [language, table[language].map((pattern) => pattern.split(/\s+/).flatMap((part) => (part === WILDCARD ? [WILDCARD] : tokens(part))))]),
+    LANGUAGES.map((language) => [
+      language,
+      table[language].map((pattern) =>
+        pattern.split(/\s+/).flatMap((part) => (part === WILDCARD ? [WILDCARD] : tokens(part))),
+      ),
+    ]),
   ) as Record<Language, Phrase[]>;
 const wordSets = (table: z.infer<typeof PerLanguage>) =>
-  Object.fromEntries(LANGUAGES.map((language) => [language, new Set(table[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>;
+  Object.fromEntries(
+    LANGUAGES.map((language) => [language, new Set(table[language].map((word) => word.toLowerCase()))]),
+  ) as Record<Language, Set<string>>;
 
 const numbers = NumbersLexicon.parse(numbersData);
 const polarity = PolarityLexicon.parse(polarityData);
@@ -89,7 +102,10 @@ const scope = ScopeLexicon.parse(scopeData);
  * Bump RULES_VERSION when the code of a rule changes what it finds.
  */
 const RULES_VERSION = 'contradictions-4-strict';
-export const RULES_FINGERPRINT = contentId(RULES_VERSION, JSON.stringify([numbersData, polarityData, modalityData, headsData, attributionData, scopeData, aliasData]));
+export const RULES_FINGERPRINT = contentId(
+  RULES_VERSION,
+  JSON.stringify([numbersData, polarityData, modalityData, headsData, attributionData, scopeData, aliasData]),
+);
 
 export const NUMBERS = {
   locales: numbers.locales,
@@ -101,14 +117,22 @@ export const NUMBERS = {
     less: perLanguage(numbers.qualifiers.less),
   },
   /** surface form (one token or symbol) to canonical unit */
-  units: new Map(Object.entries(numbers.units).flatMap(([unit, forms]) => forms.map((form) => [tokens(form).join(' '), unit] as const))),
+  units: new Map(
+    Object.entries(numbers.units).flatMap(([unit, forms]) =>
+      forms.map((form) => [tokens(form).join(' '), unit] as const),
+    ),
+  ),
   months: new Set(numbers.months.map((month) => month.toLowerCase())),
   weekdays: new Set(numbers.weekdays.map((day) => day.toLowerCase())),
 };
 
 export const POLARITY = {
-  negations: Object.fromEntries(LANGUAGES.map((language) => [language, new Set(polarity.negations[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>,
-  limiters: Object.fromEntries(LANGUAGES.map((language) => [language, new Set(polarity.limiters[language].map((word) => word.toLowerCase()))])) as Record<Language, Set<string>>,
+  negations: Object.fromEntries(
+    LANGUAGES.map((language) => [language, new Set(polarity.negations[language].map((word) => word.toLowerCase()))]),
+  ) as Record<Language, Set<string>>,
+  limiters: Object.fromEntries(
+    LANGUAGES.map((language) => [language, new Set(polarity.limiters[language].map((word) => word.toLowerCase()))]),
+  ) as Record<Language, Set<string>>,
   idioms: patterns(polarity.idioms),
   concepts: polarity.concepts.map((concept) => ({
     concept: concept.concept,
@@ -144,7 +168,10 @@ export const HEADS = {
   fillers: new Set(heads.fillers),
 };
 
-export const asLanguage = (code: string | null | undefined): Language => (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : 'en';
+export const asLanguage = (code: string | null | undefined): Language =>
+  (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : 'en';
 
 /** Words that make a source a role rather than a name ("a spokesperson", "het ministerie"). */
-export const GENERIC_SOURCE_WORDS = new Set(LANGUAGES.flatMap((language) => attribution.generic[language].map((word) => word.toLowerCase())));
+export const GENERIC_SOURCE_WORDS = new Set(
+  LANGUAGES.flatMap((language) => attribution.generic[language].map((word) => word.toLowerCase())),
+);

@@ -32,7 +32,8 @@ export function parseLocaleNumber(literal: string, language: Language): number |
   const groups = literal.split(separator);
   const looksGrouped = groups.slice(1).every((part) => part.length === 3);
   // "7,5" in an English text or "2.5" in a German one is still a decimal: only groups of three group.
-  if ((separator === group && looksGrouped) || (separator !== decimal && looksGrouped && groups.length > 2)) return Number(groups.join(''));
+  if ((separator === group && looksGrouped) || (separator !== decimal && looksGrouped && groups.length > 2))
+    return Number(groups.join(''));
   if (groups.length === 2) return Number(`${groups[0]}.${groups[1]}`);
   return null;
 }
@@ -73,12 +74,16 @@ function unitAt(after: readonly string[], index: number): { unit: string; width:
 function qualifierBefore(before: readonly string[], language: Language): Qualifier {
   let best: { qualifier: Qualifier; length: number } | null = null;
   const tables: [Qualifier, Record<Language, Phrase[]>][] = [
-    ['about', NUMBERS.qualifiers.about], ['nearly', NUMBERS.qualifiers.nearly], ['more', NUMBERS.qualifiers.more], ['less', NUMBERS.qualifiers.less],
+    ['about', NUMBERS.qualifiers.about],
+    ['nearly', NUMBERS.qualifiers.nearly],
+    ['more', NUMBERS.qualifiers.more],
+    ['less', NUMBERS.qualifiers.less],
   ];
   for (const [qualifier, table] of tables) {
     for (const phrase of table[language]) {
       const start = before.length - phrase.length;
-      if (start >= 0 && phraseAt(before.slice(start), phrase).includes(0) && phrase.length > (best?.length ?? 0)) best = { qualifier, length: phrase.length };
+      if (start >= 0 && phraseAt(before.slice(start), phrase).includes(0) && phrase.length > (best?.length ?? 0))
+        best = { qualifier, length: phrase.length };
     }
   }
   return best?.qualifier ?? 'exact';
@@ -117,7 +122,13 @@ export function parseQuantities(text: string, language: Language): Quantity[] {
     const noun = nounToken && /^\p{L}{3,}$/u.test(nounToken) && !HEADS.fillers.has(nounToken) ? stem(nounToken) : null;
     const qualifier = qualifierBefore(currencyBefore ? before.slice(0, -1) : before, language);
     const consumed = index + (unitAfter && unit === unitAfter.unit ? unitAfter.width : 0);
-    found.push({ value: value * (scale ?? 1), unit, noun, qualifier, text: `${text.slice(start, end)}${surfaceWords(text.slice(end), consumed)}` });
+    found.push({
+      value: value * (scale ?? 1),
+      unit,
+      noun,
+      qualifier,
+      text: `${text.slice(start, end)}${surfaceWords(text.slice(end), consumed)}`,
+    });
   }
   return found;
 }
@@ -139,11 +150,16 @@ function surfaceWords(rest: string, count: number): string {
 export function interval(quantity: Quantity): [number, number] {
   const v = quantity.value;
   switch (quantity.qualifier) {
-    case 'about': return [v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE)];
-    case 'nearly': return [v * (1 - ABOUT_TOLERANCE), v];
-    case 'more': return [v, Number.POSITIVE_INFINITY];
-    case 'less': return [0, v];
-    default: return [v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)];
+    case 'about':
+      return [v * (1 - ABOUT_TOLERANCE), v * (1 + ABOUT_TOLERANCE)];
+    case 'nearly':
+      return [v * (1 - ABOUT_TOLERANCE), v];
+    case 'more':
+      return [v, Number.POSITIVE_INFINITY];
+    case 'less':
+      return [0, v];
+    default:
+      return [v * (1 - EXACT_TOLERANCE), v * (1 + EXACT_TOLERANCE)];
   }
 }
 
@@ -153,12 +169,19 @@ export function overlaps(a: Quantity, b: Quantity): boolean {
   return aLow <= bHigh && bLow <= aHigh;
 }
 
-const QUALIFIER_WORDS: Record<Qualifier, string> = { exact: '', about: 'about ', nearly: 'nearly ', more: 'more than ', less: 'less than ' };
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  about: 'about ',
+  nearly: 'nearly ',
+  more: 'more than ',
+  less: 'less than ',
+};
 
 export function describeQuantity(quantity: Quantity): string {
   const v = quantity.value;
   const round = (x: number) => Number(x.toPrecision(4)).toString();
   const number = v >= 1e9 ? `${round(v / 1e9)} billion` : v >= 1e6 ? `${round(v / 1e6)} million` : round(v);
-  const unit = quantity.unit === 'percent' ? '%' : quantity.unit ? ` ${quantity.unit}` : quantity.noun ? ` ${quantity.noun}` : '';
+  const unit =
+    quantity.unit === 'percent' ? '%' : quantity.unit ? ` ${quantity.unit}` : quantity.noun ? ` ${quantity.noun}` : '';
   return `${QUALIFIER_WORDS[quantity.qualifier]}${number}${unit}`;
 }

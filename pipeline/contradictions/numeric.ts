@@ -14,7 +14,8 @@ function comparableKey(quantity: Quantity, onlyOne: boolean): string | null {
  * "more than", "zo'n") are allowed for. A claim that also states the other's value agrees.
  */
 export function numericRule(a: ClaimFeatures, b: ClaimFeatures): Finding | null {
-  const onlyOne = a.quantities.length === 1 && b.quantities.length === 1 && !a.quantities[0]!.unit && !b.quantities[0]!.unit;
+  const onlyOne =
+    a.quantities.length === 1 && b.quantities.length === 1 && !a.quantities[0]!.unit && !b.quantities[0]!.unit;
   const keysA = new Map<string, Quantity[]>();
   for (const quantity of a.quantities) {
     const key = comparableKey(quantity, onlyOne);

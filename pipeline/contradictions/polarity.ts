@@ -13,7 +13,11 @@ const sideWord = (concept: string, sign: 1 | -1) => {
  * against "still vulnerable", "heeft geen toegang" against "has access". When both take the same
  * side of a concept ("banned" and "not allowed") they agree, whatever their polarity fields say.
  */
-export function polarityRule(a: ClaimFeatures, b: ClaimFeatures, options: { stancesOnly?: boolean } = {}): Finding | null {
+export function polarityRule(
+  a: ClaimFeatures,
+  b: ClaimFeatures,
+  options: { stancesOnly?: boolean } = {},
+): Finding | null {
   // "may choose another service as long as it is not fixed" against "fixed": a condition, not a
   // denial. Sides are compared between claims of one modality; the modality rule sees the rest.
   if (a.modality !== b.modality) return null;

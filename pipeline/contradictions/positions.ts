@@ -21,7 +21,16 @@ export type Position = { members: ClaimFeatures[] };
 function quantityKey(features: ClaimFeatures): string {
   const { quantities } = features;
   const counted = quantities.length > 1 ? quantities.filter((q) => q.unit || q.noun) : quantities;
-  return [...new Set(counted.map((q) => `${q.unit ?? (q.noun ? `~${q.noun}` : '?')}=${q.value}${q.qualifier === 'exact' ? '' : `/${q.qualifier}`}`))].sort().join(';');
+  return [
+    ...new Set(
+      counted.map(
+        (q) =>
+          `${q.unit ?? (q.noun ? `~${q.noun}` : '?')}=${q.value}${q.qualifier === 'exact' ? '' : `/${q.qualifier}`}`,
+      ),
+    ),
+  ]
+    .sort()
+    .join(';');
 }
 
 /**
@@ -38,7 +47,10 @@ export function positionOf(features: ClaimFeatures, kind: PositionKind): string 
       return range ? range.join('/') : null;
     }
     case 'polarity': {
-      const stances = [...features.stances].map(([concept, stance]) => `${concept}${stance.sign > 0 ? '+' : '-'}`).sort().join(',');
+      const stances = [...features.stances]
+        .map(([concept, stance]) => `${concept}${stance.sign > 0 ? '+' : '-'}`)
+        .sort()
+        .join(',');
       return `${features.modality}|${features.negated ? 'negated' : 'affirmed'}|${stances}`;
     }
     case 'modality':
@@ -65,7 +77,11 @@ export function representativeOrder(x: ClaimFeatures, y: ClaimFeatures): number 
  * best supported positions first: how many claims stand behind a side is what a reviewer
  * weighs, and the cap keeps a block's comparisons bounded whatever its size.
  */
-export function positionsOf<K>(block: readonly ClaimFeatures[], position: (features: ClaimFeatures) => K | null, cap: number): Position[] {
+export function positionsOf<K>(
+  block: readonly ClaimFeatures[],
+  position: (features: ClaimFeatures) => K | null,
+  cap: number,
+): Position[] {
   const groups = new Map<K, { members: ClaimFeatures[]; first: ClaimFeatures }>();
   for (const features of block) {
     const key = position(features);
@@ -77,6 +93,8 @@ export function positionsOf<K>(block: readonly ClaimFeatures[], position: (featu
       if (representativeOrder(features, group.first) < 0) group.first = features;
     }
   }
-  const best = [...groups.values()].sort((x, y) => y.members.length - x.members.length || representativeOrder(x.first, y.first)).slice(0, cap);
+  const best = [...groups.values()]
+    .sort((x, y) => y.members.length - x.members.length || representativeOrder(x.first, y.first))
+    .slice(0, cap);
   return best.map((group) => ({ members: group.members.sort(representativeOrder) }));
 }

@@ -34,12 +34,18 @@ const MIN_INFLECTED = 5;
 const bare = (word: string) => word.replace(/'s$/, '');
 
 /** The alias that starts at `index`, the longest first, with how many words it spans. */
-export function aliasAt(words: readonly string[], index: number): { id: string; kind: Alias['kind']; length: number } | null {
+export function aliasAt(
+  words: readonly string[],
+  index: number,
+): { id: string; kind: Alias['kind']; length: number } | null {
   const word = bare(words[index]!);
   let best: { id: string; kind: Alias['kind']; length: number } | null = null;
   for (const alias of ALIASES.exact.get(word) ?? []) {
-    const fits = alias.words.every((part, offset) => (offset === 0 ? word : bare(words[index + offset] ?? '')) === part);
-    if (fits && (!best || alias.words.length > best.length)) best = { id: alias.id, kind: alias.kind, length: alias.words.length };
+    const fits = alias.words.every(
+      (part, offset) => (offset === 0 ? word : bare(words[index + offset] ?? '')) === part,
+    );
+    if (fits && (!best || alias.words.length > best.length))
+      best = { id: alias.id, kind: alias.kind, length: alias.words.length };
   }
   if (best) return best;
   // Inflected names ("den Niederlanden", "Deutschlands") keep the name and add an ending of a letter or two.
@@ -58,7 +64,8 @@ const canonical = (words: readonly string[], index: number) => {
   return alias ? { key: `=${alias.id}`, length: alias.length } : { key: stem(bare(words[index]!)), length: 1 };
 };
 
-const isContent = (word: string) => /\p{L}/u.test(word) && word.length > 1 && !HEADS.fillers.has(word) && !NUMBERS.months.has(word);
+const isContent = (word: string) =>
+  /\p{L}/u.test(word) && word.length > 1 && !HEADS.fillers.has(word) && !NUMBERS.months.has(word);
 
 /** Whether the actor's core noun phrase ends before this word: a preposition, relative word or verb form, but never inside a known name ("United States"). */
 function endsCore(words: readonly string[], index: number): boolean {
@@ -84,7 +91,7 @@ export function subjectOf(actor: string): Subject {
     core.push(word);
   }
   const keys: string[] = [];
-  for (let index = 0; index < core.length; ) {
+  for (let index = 0; index < core.length;) {
     if (!isContent(bare(core[index]!))) {
       index += 1;
       continue;
@@ -124,7 +131,11 @@ export function subjectsMatch(a: Subject, b: Subject): boolean {
  */
 export function placesIn(text: string, language: Language): Set<string> {
   const words = tokens(text);
-  const original = text.normalize('NFC').replace(/’/g, "'").match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%€$£]/gu) ?? [];
+  const original =
+    text
+      .normalize('NFC')
+      .replace(/’/g, "'")
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%€$£]/gu) ?? [];
   const places = new Set<string>();
   for (let index = 0; index < words.length; index += 1) {
     if (!SCOPE.locatives[language].has(words[index]!)) continue;
@@ -133,7 +144,8 @@ export function placesIn(text: string, language: Language): Set<string> {
     if (at >= words.length) continue;
     const alias = aliasAt(words, at);
     if (alias?.kind === 'named') places.add(`=${alias.id}`);
-    else if (!alias && language !== 'de' && /^\p{Lu}/u.test(original[at] ?? '') && isContent(words[at]!)) places.add(nameStem(words[at]!));
+    else if (!alias && language !== 'de' && /^\p{Lu}/u.test(original[at] ?? '') && isContent(words[at]!))
+      places.add(nameStem(words[at]!));
   }
   return places;
 }

@@ -3,7 +3,7 @@
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[%€$£]/gu;
 
 export function tokens(text: string): string[] {
-  return (text.normalize('NFC').toLowerCase().replace(/’/g, "'").match(TOKEN) ?? []);
+  return text.normalize('NFC').toLowerCase().replace(/’/g, "'").match(TOKEN) ?? [];
 }
 
 /** In a lexicon pattern, any one word; `tokens()` never yields it, so plain phrases are unaffected. */
@@ -48,4 +48,8 @@ export const excerpt = (text: string, max = 80) => {
 };
 
 /** Names cut to a stem: "Germany"/"German", "Taiwan"/"Taiwanese", "Justitie"/"Justice" meet; "Germany"/"Netherlands" do not. */
-export const nameStem = (word: string) => word.toLowerCase().replace(/['’]s$/, '').slice(0, 5);
+export const nameStem = (word: string) =>
+  word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .slice(0, 5);

@@ -18,7 +18,8 @@ const SENTENCE_START = /(?:^|[.!?:;„“"«»()\n]\s*)$/u;
  */
 export function anchorsOf(text: string): Anchors {
   const found: { at: number; anchor: string; figure: boolean }[] = [];
-  for (const match of text.matchAll(FIGURE)) found.push({ at: match.index, anchor: `#${match[0].replace(/[.,]/g, '')}`, figure: true });
+  for (const match of text.matchAll(FIGURE))
+    found.push({ at: match.index, anchor: `#${match[0].replace(/[.,]/g, '')}`, figure: true });
   for (const match of text.matchAll(WORD)) {
     const word = match[0];
     if (!/^\p{Lu}/u.test(word) || word.length < 2) continue;
@@ -55,7 +56,8 @@ function commonOrder(x: readonly string[], y: readonly string[]): number {
   let previous = new Array<number>(y.length + 1).fill(0);
   for (const item of x) {
     const current = new Array<number>(y.length + 1).fill(0);
-    for (let j = 0; j < y.length; j += 1) current[j + 1] = item === y[j] ? previous[j]! + 1 : Math.max(previous[j + 1]!, current[j]!);
+    for (let j = 0; j < y.length; j += 1)
+      current[j + 1] = item === y[j] ? previous[j]! + 1 : Math.max(previous[j + 1]!, current[j]!);
     previous = current;
   }
   return previous[y.length]!;
@@ -85,8 +87,19 @@ export const QUOTE_BAR: TranslationBar = { figures: 3, names: 4, anchors: 5 };
  * both; in each case with the shared anchors in the same order. Two reports of one event share
  * names too, but rarely every figure, and rarely in the same order.
  */
-export function readAsTranslation(a: { language: string; text: string }, b: { language: string; text: string }, bar: TranslationBar = ARTICLE_BAR): boolean {
-  return a.language !== b.language && anchorsTranslate({ length: a.text.length, anchors: anchorsOf(a.text) }, { length: b.text.length, anchors: anchorsOf(b.text) }, bar);
+export function readAsTranslation(
+  a: { language: string; text: string },
+  b: { language: string; text: string },
+  bar: TranslationBar = ARTICLE_BAR,
+): boolean {
+  return (
+    a.language !== b.language &&
+    anchorsTranslate(
+      { length: a.text.length, anchors: anchorsOf(a.text) },
+      { length: b.text.length, anchors: anchorsOf(b.text) },
+      bar,
+    )
+  );
 }
 
 type Read = { length: number; anchors: Anchors };
@@ -105,7 +118,9 @@ function anchorsTranslate(a: Read, b: Read, bar: TranslationBar): boolean {
   const figuresAgree = Math.max(x.figures.length, y.figures.length) === 0 || (fewestFigures > 0 && figures >= 0.8);
   const agree =
     figuresAgree &&
-    ((fewestFigures >= bar.figures && (fewestNames === 0 || names >= 0.5)) || (fewestNames >= bar.names && names >= 0.8) || (fewestFigures + fewestNames >= bar.anchors && names >= 0.6));
+    ((fewestFigures >= bar.figures && (fewestNames === 0 || names >= 0.5)) ||
+      (fewestNames >= bar.names && names >= 0.8) ||
+      (fewestFigures + fewestNames >= bar.anchors && names >= 0.6));
   return agree && sameOrder(x, y);
 }
 
@@ -116,10 +131,17 @@ export const translationKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `
  * The pairs of articles (by id, as `translationKey` spells them) that read as translations,
  * among the given pairs only: the caller asks about the articles its candidate pairs join.
  */
-export function translationPairs(articles: readonly ArticleText[], pairs: Iterable<readonly [string, string]>): Set<string> {
+export function translationPairs(
+  articles: readonly ArticleText[],
+  pairs: Iterable<readonly [string, string]>,
+): Set<string> {
   const byId = new Map(articles.map((article) => [article.article_id, article]));
   const read = new Map<string, Read>();
-  const readOf = (article: ArticleText) => read.get(article.article_id) ?? read.set(article.article_id, { length: article.text.length, anchors: anchorsOf(article.text) }).get(article.article_id)!;
+  const readOf = (article: ArticleText) =>
+    read.get(article.article_id) ??
+    read
+      .set(article.article_id, { length: article.text.length, anchors: anchorsOf(article.text) })
+      .get(article.article_id)!;
   const found = new Set<string>();
   const asked = new Set<string>();
   for (const [x, y] of pairs) {
@@ -132,4 +154,3 @@ export function translationPairs(articles: readonly ArticleText[], pairs: Iterab
   }
   return found;
 }
-

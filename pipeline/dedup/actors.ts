@@ -11,7 +11,9 @@ export function findEntities(words: readonly string[], lexicons: Lexicons): Enti
   let index = 0;
   while (index < words.length) {
     let found: EntityMention | undefined;
-    const longest = lexicons.aliasStarts.has(words[index] ?? '') ? Math.min(lexicons.longestAlias, words.length - index) : 1;
+    const longest = lexicons.aliasStarts.has(words[index] ?? '')
+      ? Math.min(lexicons.longestAlias, words.length - index)
+      : 1;
     for (let length = longest; length >= 1 && !found; length -= 1) {
       const entity = lexicons.aliases.get(words.slice(index, index + length).join(' '));
       if (entity) found = { start: index, end: index + length, entity };

@@ -17,17 +17,24 @@ const MAX_IDENTITY_KEYS = 4;
  * numbers of the actor, or of a vague actor's article: among a thousand budget claims, district
  * 3's meet each other.
  */
-export function blockingKeys(features: ClaimFeatures, rarest: readonly string[], embedding: Float32Array | null, identity: readonly string[] = []): Uint32Array {
+export function blockingKeys(
+  features: ClaimFeatures,
+  rarest: readonly string[],
+  embedding: Float32Array | null,
+  identity: readonly string[] = [],
+): Uint32Array {
   const keys: string[] = [];
   const frame = features.frame ?? '?';
   for (const key of identity.slice(0, MAX_IDENTITY_KEYS)) keys.push(`I\u0000${key}\u0000${frame}`);
   const actors = features.named.length ? features.named : features.roles;
   for (const actor of actors) keys.push(`A\u0000${actor}\u0000${frame}`);
   // An actor the alias table does not know is met by its words ("Citizen Lab").
-  if (!actors.length) for (const word of [...features.actorWords].sort().slice(0, 2)) keys.push(`W\u0000${word}\u0000${frame}`);
+  if (!actors.length)
+    for (const word of [...features.actorWords].sort().slice(0, 2)) keys.push(`W\u0000${word}\u0000${frame}`);
   const top = rarest.slice(0, 3);
   for (const word of top.slice(0, 2)) keys.push(`O\u0000${word}`);
-  for (let i = 0; i < top.length; i += 1) for (let j = i + 1; j < top.length; j += 1) keys.push(`P\u0000${top[i]}\u0000${top[j]}`);
+  for (let i = 0; i < top.length; i += 1)
+    for (let j = i + 1; j < top.length; j += 1) keys.push(`P\u0000${top[i]}\u0000${top[j]}`);
   for (const figure of features.figures.filter(isRareFigure).slice(0, 2)) keys.push(`F\u0000${figure}`);
   if (embedding) keys.push(...embeddingKeys(embedding));
   return Uint32Array.from(new Set(keys.map(hashKey)));

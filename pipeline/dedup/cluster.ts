@@ -44,7 +44,11 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * the cluster of its best-scoring earlier claim among those sharing a blocking key, or founds a
  * cluster whose id derives from its own claim id. The same input always gives the same output.
  */
-export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyMap<string, string>, options: ClusterOptions = {}): ClusterResult {
+export function clusterClaims(
+  claims: readonly DedupClaim[],
+  previous: ReadonlyMap<string, string>,
+  options: ClusterOptions = {},
+): ClusterResult {
   const lexicons = options.lexicons ?? loadLexicons();
   const window = options.blockWindow ?? 32;
   const threshold = options.threshold ?? SAME_EVENT;
@@ -57,15 +61,28 @@ export function clusterClaims(claims: readonly DedupClaim[], previous: ReadonlyM
   const articles = articleContexts(claims, features);
   const { vectors, grams, rarest } = vectorise(features);
   const items: Comparable[] = features.map((feature, index) => ({
-    features: feature, vector: vectors[index]!, grams: grams[index]!, embedding: unitEmbedding(claims[index]!.embedding), articleId: claims[index]!.article_id, article: articles.get(claims[index]!.article_id) ?? EMPTY_CONTEXT,
+    features: feature,
+    vector: vectors[index]!,
+    grams: grams[index]!,
+    embedding: unitEmbedding(claims[index]!.embedding),
+    articleId: claims[index]!.article_id,
+    article: articles.get(claims[index]!.article_id) ?? EMPTY_CONTEXT,
   }));
-  const order = claims.map((_, index) => index).sort((a, b) => timeKey(features[a]!.interval) - timeKey(features[b]!.interval) || compareIds(claims[a]!.claim_id, claims[b]!.claim_id));
+  const order = claims
+    .map((_, index) => index)
+    .sort(
+      (a, b) =>
+        timeKey(features[a]!.interval) - timeKey(features[b]!.interval) ||
+        compareIds(claims[a]!.claim_id, claims[b]!.claim_id),
+    );
 
   const group = new Int32Array(claims.length).fill(-1);
   const fixedName: (string | null)[] = [];
   const founder: number[] = [];
   const index = new Map<number, number[]>();
-  const keys = features.map((feature, i) => blockingKeys(feature, rarest[i]!, items[i]!.embedding, identityForBlocking(feature, items[i]!.article)));
+  const keys = features.map((feature, i) =>
+    blockingKeys(feature, rarest[i]!, items[i]!.embedding, identityForBlocking(feature, items[i]!.article)),
+  );
   rarest.length = 0;
   const enter = (i: number) => {
     for (const key of keys[i]!) {
@@ -156,7 +173,9 @@ function articleContexts(claims: readonly DedupClaim[], features: readonly Claim
     for (const id of context.ids) article.ids.add(id);
     for (const label of context.labels) article.labels.add(label);
   });
-  return new Map([...merged].map(([article, context]) => [article, { ids: [...context.ids], labels: [...context.labels] }]));
+  return new Map(
+    [...merged].map(([article, context]) => [article, { ids: [...context.ids], labels: [...context.labels] }]),
+  );
 }
 
 /**
@@ -165,7 +184,9 @@ function articleContexts(claims: readonly DedupClaim[], features: readonly Claim
  * articles ("Ever Given") would gather far more claims than it tells apart.
  */
 function identityForBlocking(feature: ClaimFeatures, article: Context): string[] {
-  const numbers = feature.vague ? article.labels.map((label) => `#${label.slice(label.indexOf('#') + 1)}`) : [...feature.actorKeys, ...feature.subjectKeys].filter((key) => key[0] === '#');
+  const numbers = feature.vague
+    ? article.labels.map((label) => `#${label.slice(label.indexOf('#') + 1)}`)
+    : [...feature.actorKeys, ...feature.subjectKeys].filter((key) => key[0] === '#');
   return [...new Set(numbers)];
 }
 
@@ -173,7 +194,13 @@ function identityForBlocking(feature: ClaimFeatures, article: Context): string[]
  * Cluster ids: kept where a cluster already had one; after a rebuild, the old id most of its
  * members carried (each old id to one cluster); otherwise derived from the founding claim.
  */
-function nameGroups(claims: readonly DedupClaim[], group: Int32Array, fixedName: readonly (string | null)[], founder: readonly number[], previous: ReadonlyMap<string, string>): string[] {
+function nameGroups(
+  claims: readonly DedupClaim[],
+  group: Int32Array,
+  fixedName: readonly (string | null)[],
+  founder: readonly number[],
+  previous: ReadonlyMap<string, string>,
+): string[] {
   const names: (string | null)[] = [...fixedName];
   const used = new Set(names.filter((name): name is string => name !== null));
   if (previous.size) {
@@ -182,10 +209,12 @@ function nameGroups(claims: readonly DedupClaim[], group: Int32Array, fixedName:
       const old = previous.get(claim.claim_id);
       if (old !== undefined) votes.set(`${group[i]}\u0000${old}`, (votes.get(`${group[i]}\u0000${old}`) ?? 0) + 1);
     });
-    const ranked = [...votes].map(([key, count]) => {
-      const [g, old] = key.split('\u0000') as [string, string];
-      return { g: Number(g), old, count };
-    }).sort((a, b) => b.count - a.count || compareIds(a.old, b.old) || a.g - b.g);
+    const ranked = [...votes]
+      .map(([key, count]) => {
+        const [g, old] = key.split('\u0000') as [string, string];
+        return { g: Number(g), old, count };
+      })
+      .sort((a, b) => b.count - a.count || compareIds(a.old, b.old) || a.g - b.g);
     for (const { g, old } of ranked) {
       if (names[g] !== null || used.has(old)) continue;
       names[g] = old;

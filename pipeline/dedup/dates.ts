@@ -1,7 +1,12 @@
 /** A claim's time as whole days since 1970, inclusive; `anchor` says where it came from. */
 export type Interval = { start: number; end: number; anchor: 'claim' | 'published'; precise: boolean };
 
-type DatedClaim = { date_start: string | null; date_end: string | null; date_precision: string | null; published: string | null };
+type DatedClaim = {
+  date_start: string | null;
+  date_end: string | null;
+  date_precision: string | null;
+  published: string | null;
+};
 
 const DAY = 86_400_000;
 const SPAN: Record<string, number> = { day: 0, month: 30, year: 365 };
@@ -29,14 +34,21 @@ export function claimInterval(claim: DatedClaim): Interval | null {
     return { start, end: Math.max(start, end), anchor: 'claim', precise: (claim.date_precision ?? 'day') === 'day' };
   }
   const published = dayOf(claim.published);
-  return published === null ? null : { start: published - REPORTING_LAG, end: published, anchor: 'published', precise: false };
+  return published === null
+    ? null
+    : { start: published - REPORTING_LAG, end: published, anchor: 'published', precise: false };
 }
 
 /** True unless both claims are dated and the dates are too far apart to be one event. */
 export function datesCompatible(a: Interval | null, b: Interval | null): boolean {
   if (!a || !b) return true;
   const gap = Math.max(0, Math.max(a.start, b.start) - Math.min(a.end, b.end));
-  const tolerance = a.anchor === 'published' || b.anchor === 'published' ? TOLERANCE.published : !a.precise && !b.precise ? TOLERANCE.periods : TOLERANCE.days;
+  const tolerance =
+    a.anchor === 'published' || b.anchor === 'published'
+      ? TOLERANCE.published
+      : !a.precise && !b.precise
+        ? TOLERANCE.periods
+        : TOLERANCE.days;
   return gap <= tolerance;
 }
 

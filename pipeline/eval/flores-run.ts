@@ -32,7 +32,8 @@ const fileOf = (id: string, language: string) => `${id}.${language}.txt`;
 export function writeFloresFolder(articles: readonly FloresArticle[], folder: string): void {
   mkdirSync(folder, { recursive: true });
   for (const article of articles) {
-    for (const language of LANGUAGES) writeFileSync(join(folder, fileOf(article.id, language)), `${article[language].join(' ')}\n`);
+    for (const language of LANGUAGES)
+      writeFileSync(join(folder, fileOf(article.id, language)), `${article[language].join(' ')}\n`);
   }
 }
 
@@ -40,10 +41,16 @@ type StoredClaim = { claim_id: string; path: string; char_start: number; cluster
 
 /** The article and sentence each stored claim comes from, read off its path and offset. */
 function originsOf(db: Db, articles: readonly FloresArticle[]) {
-  const byFile = new Map(articles.flatMap((article) => LANGUAGES.map((language) => [fileOf(article.id, language), { article, language }] as const)));
+  const byFile = new Map(
+    articles.flatMap((article) =>
+      LANGUAGES.map((language) => [fileOf(article.id, language), { article, language }] as const),
+    ),
+  );
   const origins = new Map<string, { article: string; sentence: number; language: string }>();
   const assignments = new Map<string, string>();
-  for (const claim of db.prepare('SELECT claim_id, path, char_start, cluster_id FROM v_claims').all() as StoredClaim[]) {
+  for (const claim of db
+    .prepare('SELECT claim_id, path, char_start, cluster_id FROM v_claims')
+    .all() as StoredClaim[]) {
     const found = byFile.get(claim.path.split(/[\\/]/).pop() ?? '');
     if (!found) continue;
     const sentences = found.article[found.language];
@@ -62,29 +69,48 @@ function originsOf(db: Db, articles: readonly FloresArticle[]) {
 }
 
 /** Runs the whole pipeline on the FLORES articles in a scratch folder and counts what it made of the translations. */
-export async function floresRun(articles: readonly FloresArticle[], scratch: string, makeExtractor: (db: Db) => Promise<Extractor>, embedder?: Embeddings): Promise<FloresRunFigures> {
+export async function floresRun(
+  articles: readonly FloresArticle[],
+  scratch: string,
+  makeExtractor: (db: Db) => Promise<Extractor>,
+  embedder?: Embeddings,
+): Promise<FloresRunFigures> {
   const folder = join(scratch, 'articles');
   writeFloresFolder(articles, folder);
-  return ingestScratch(folder, join(scratch, 'out'), makeExtractor, (db, summary) => {
-    const { origins, assignments } = originsOf(db, articles);
-    const sameArticle = (a: string, b: string) => origins.get(a)?.article !== undefined && origins.get(a)?.article === origins.get(b)?.article;
-    const shown = db.prepare('SELECT claim_a, claim_b FROM contradictions').all() as { claim_a: string; claim_b: string }[];
-    const held = db.prepare('SELECT claim_a, claim_b, held FROM contradiction_candidates').all() as { claim_a: string; claim_b: string; held: string }[];
-    const heldBetween = held.filter((row) => sameArticle(row.claim_a, row.claim_b));
-    const heldReasons: Record<string, number> = {};
-    for (const row of heldBetween) heldReasons[row.held] = (heldReasons[row.held] ?? 0) + 1;
-    const scores = scoreFlores(assignments, origins);
-    return {
-      articles: articles.length,
-      claims: origins.size,
-      betweenTranslations: shown.filter((row) => sameArticle(row.claim_a, row.claim_b)).length,
-      shown: shown.length,
-      heldBetweenTranslations: heldBetween.length,
-      heldReasons,
-      translationJoin: scores.translationRecall,
-      translationPairs: scores.translationPairs,
-      sameArticlePrecision: scores.sameArticlePrecision,
-      seconds: summary.seconds,
-    };
-  }, embedder);
+  return ingestScratch(
+    folder,
+    join(scratch, 'out'),
+    makeExtractor,
+    (db, summary) => {
+      const { origins, assignments } = originsOf(db, articles);
+      const sameArticle = (a: string, b: string) =>
+        origins.get(a)?.article !== undefined && origins.get(a)?.article === origins.get(b)?.article;
+      const shown = db.prepare('SELECT claim_a, claim_b FROM contradictions').all() as {
+        claim_a: string;
+        claim_b: string;
+      }[];
+      const held = db.prepare('SELECT claim_a, claim_b, held FROM contradiction_candidates').all() as {
+        claim_a: string;
+        claim_b: string;
+        held: string;
+      }[];
+      const heldBetween = held.filter((row) => sameArticle(row.claim_a, row.claim_b));
+      const heldReasons: Record<string, number> = {};
+      for (const row of heldBetween) heldReasons[row.held] = (heldReasons[row.held] ?? 0) + 1;
+      const scores = scoreFlores(assignments, origins);
+      return {
+        articles: articles.length,
+        claims: origins.size,
+        betweenTranslations: shown.filter((row) => sameArticle(row.claim_a, row.claim_b)).length,
+        shown: shown.length,
+        heldBetweenTranslations: heldBetween.length,
+        heldReasons,
+        translationJoin: scores.translationRecall,
+        translationPairs: scores.translationPairs,
+        sameArticlePrecision: scores.sameArticlePrecision,
+        seconds: summary.seconds,
+      };
+    },
+    embedder,
+  );
 }

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { FloresArticle } from '../../schemas/devdata.ts';
 
 /** Where the shared development data lies beside this project's checkout. */
-export const FLORES_PATH = fileURLToPath(new URL('../../../shared/devdata/flores-wikinews/articles.jsonl', import.meta.url));
+export const FLORES_PATH = fileURLToPath(
+  new URL('../../../shared/devdata/flores-wikinews/articles.jsonl', import.meta.url),
+);
 
 /**
  * The FLORES Wikinews articles for the measurement scripts (eval, dedup, gloss); null when the

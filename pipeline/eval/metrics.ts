@@ -20,7 +20,10 @@ export const MATCH_OVERLAP = 0.5;
  * One-to-one matching of predicted to gold spans: the pairs overlapping by at least half of the
  * shorter span, best overlap first, so two predictions never both take the same gold claim.
  */
-export function matchSpans<P extends Span, G extends Span>(predicted: readonly P[], gold: readonly G[]): { pairs: [P, G][]; unmatchedPredicted: P[]; unmatchedGold: G[] } {
+export function matchSpans<P extends Span, G extends Span>(
+  predicted: readonly P[],
+  gold: readonly G[],
+): { pairs: [P, G][]; unmatchedPredicted: P[]; unmatchedGold: G[] } {
   const goldByPath = new Map<string, G[]>();
   for (const item of gold) goldByPath.set(item.path, [...(goldByPath.get(item.path) ?? []), item]);
   const candidates: { p: P; g: G; overlap: number }[] = [];
@@ -40,18 +43,32 @@ export function matchSpans<P extends Span, G extends Span>(predicted: readonly P
     usedG.add(g);
     pairs.push([p, g]);
   }
-  return { pairs, unmatchedPredicted: predicted.filter((p) => !usedP.has(p)), unmatchedGold: gold.filter((g) => !usedG.has(g)) };
+  return {
+    pairs,
+    unmatchedPredicted: predicted.filter((p) => !usedP.has(p)),
+    unmatchedGold: gold.filter((g) => !usedG.has(g)),
+  };
 }
 
 export type PRF = { precision: number; recall: number; f1: number };
 
-const withF1 = (precision: number, recall: number): PRF => ({ precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 });
+const withF1 = (precision: number, recall: number): PRF => ({
+  precision,
+  recall,
+  f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+});
 
 export function prf(truePositives: number, predicted: number, actual: number): PRF {
   return withF1(predicted > 0 ? truePositives / predicted : 0, actual > 0 ? truePositives / actual : 0);
 }
 
-const tokens = (text: string) => new Set(text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+const tokens = (text: string) =>
+  new Set(
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  );
 
 /** Token F1 of two phrases: 1 for the same words in any order, 0 for nothing in common. */
 export function tokenF1(a: string, b: string): number {
@@ -82,7 +99,9 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u000
  * Pairwise clustering scores over items that have both a gold and a predicted cluster: a pair is
  * predicted together when both carry the same non-null predicted cluster.
  */
-export function pairwiseClusters(items: readonly { gold: string; predicted: string | null }[]): PRF & { goldPairs: number; predictedPairs: number } {
+export function pairwiseClusters(
+  items: readonly { gold: string; predicted: string | null }[],
+): PRF & { goldPairs: number; predictedPairs: number } {
   let goldPairs = 0;
   let predictedPairs = 0;
   let both = 0;
@@ -118,7 +137,11 @@ export type ContradictionScore = PRF & {
  * against gold contradiction pairs and near misses. A gold pair listed under several kinds is
  * one pair; its kind is right when it is any of them. Flagged near misses are false alarms.
  */
-export function scoreContradictions(predicted: readonly PredictedPair[], gold: readonly GoldPair[], nearMisses: readonly GoldPair[]): ContradictionScore {
+export function scoreContradictions(
+  predicted: readonly PredictedPair[],
+  gold: readonly GoldPair[],
+  nearMisses: readonly GoldPair[],
+): ContradictionScore {
   const goldKinds = new Map<string, Set<string>>();
   for (const pair of gold) {
     const key = pairKey(pair.a, pair.b);
@@ -146,7 +169,10 @@ export function scoreContradictions(predicted: readonly PredictedPair[], gold: r
   }
   // A gold pair flagged twice is two true predictions but one pair found.
   return {
-    ...withF1(predicted.length > 0 ? truePredictions / predicted.length : 0, goldKinds.size > 0 ? found.size / goldKinds.size : 0),
+    ...withF1(
+      predicted.length > 0 ? truePredictions / predicted.length : 0,
+      goldKinds.size > 0 ? found.size / goldKinds.size : 0,
+    ),
     predicted: predicted.length,
     found: found.size,
     gold: goldKinds.size,

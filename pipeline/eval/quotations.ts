@@ -6,7 +6,9 @@ import type { Db } from '../store/index.ts';
 import { fieldAgrees, spanOverlap, MATCH_OVERLAP, type Span } from './metrics.ts';
 
 /** Where the annotated German Wikinews quotations lie beside this project's checkout (evaluation only). */
-export const WIKINEWS_QUOTES_PATH = fileURLToPath(new URL('../../../shared/devdata/de-wikinews-quotes/articles.jsonl', import.meta.url));
+export const WIKINEWS_QUOTES_PATH = fileURLToPath(
+  new URL('../../../shared/devdata/de-wikinews-quotes/articles.jsonl', import.meta.url),
+);
 
 export function readQuotedArticles(path = WIKINEWS_QUOTES_PATH): QuotedArticle[] | null {
   if (!existsSync(path)) return null;
@@ -48,7 +50,11 @@ export type QuotationScore = {
  * speaker is the source when one of those claims names the annotated speaker (shared words).
  * Speaker-as-source counts over every quotation with a speaker, recalled or not.
  */
-export function scoreQuotations(quotations: readonly PlacedQuotation[], claims: readonly QuotationClaim[], total = quotations.length): QuotationScore {
+export function scoreQuotations(
+  quotations: readonly PlacedQuotation[],
+  claims: readonly QuotationClaim[],
+  total = quotations.length,
+): QuotationScore {
   let recalled = 0;
   let withSpeaker = 0;
   let speakerAsSource = 0;
@@ -73,8 +79,13 @@ export function scoreQuotations(quotations: readonly PlacedQuotation[], claims: 
 const codePoints = (text: string) => [...text].length;
 
 /** Places each annotated quotation in the stored text of its article (code points, as v_claims counts). */
-export function placeQuotations(db: Db, articles: readonly QuotedArticle[]): { placed: PlacedQuotation[]; total: number } {
-  const textOf = db.prepare('SELECT t.text FROM v_articles a JOIN v_article_text t USING (article_id) WHERE a.path = ?');
+export function placeQuotations(
+  db: Db,
+  articles: readonly QuotedArticle[],
+): { placed: PlacedQuotation[]; total: number } {
+  const textOf = db.prepare(
+    'SELECT t.text FROM v_articles a JOIN v_article_text t USING (article_id) WHERE a.path = ?',
+  );
   const placed: PlacedQuotation[] = [];
   let total = 0;
   for (const article of articles) {
@@ -85,7 +96,12 @@ export function placeQuotations(db: Db, articles: readonly QuotedArticle[]): { p
       const index = row ? row.text.normalize('NFC').indexOf(quotation.quote.normalize('NFC').trim()) : -1;
       if (!row || index < 0) continue;
       const start = codePoints(row.text.slice(0, index));
-      placed.push({ path, char_start: start, char_end: start + codePoints(quotation.quote.trim()), speaker: quotation.speaker?.trim() || null });
+      placed.push({
+        path,
+        char_start: start,
+        char_end: start + codePoints(quotation.quote.trim()),
+        speaker: quotation.speaker?.trim() || null,
+      });
     }
   }
   return { placed, total };

@@ -20,7 +20,13 @@ export async function ingestScratch<T>(
     const extractor = await makeExtractor(db);
     let summary: RunSummary;
     try {
-      summary = await runIngest({ folder, out, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES }, db, extractor, {}, embedder ? { embedder } : {});
+      summary = await runIngest(
+        { folder, out, concurrency: 4, force: false, maxFileBytes: DEFAULT_MAX_FILE_BYTES },
+        db,
+        extractor,
+        {},
+        embedder ? { embedder } : {},
+      );
     } finally {
       await extractor.close?.();
     }

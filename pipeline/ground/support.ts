@@ -12,13 +12,29 @@ import { tokenize } from '../rules/tokens.ts';
  */
 
 /** The shortest quote that can state who did what: three words and a short sentence's worth of letters. */
-export const MIN_QUOTE = { nl: { words: 3, chars: 12 }, de: { words: 3, chars: 12 }, en: { words: 3, chars: 12 } } as const;
+export const MIN_QUOTE = {
+  nl: { words: 3, chars: 12 },
+  de: { words: 3, chars: 12 },
+  en: { words: 3, chars: 12 },
+} as const;
 
 // Words that never carry an action or name an actor on their own: articles, auxiliaries, particles.
 const FUNCTION_WORDS: Record<SupportedLanguage, ReadonlySet<string>> = {
-  en: new Set('a an the of to in on at by for from with and or but that this these those is are was were be been being has have had do does did will would shall should can could may might must it its as into than then there their they he she we you i his her our your not no'.split(' ')),
-  nl: new Set('de het een van in op aan bij voor met en of maar dat die dit deze is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen mag moet moeten te om tot uit naar als dan er hij zij ze wij we jullie u ik zich niet geen ook wel nog al'.split(' ')),
-  de: new Set('der die das den dem des ein eine einen einem einer eines von in im am an auf bei für mit und oder aber dass daß dies diese dieser dieses ist sind war waren wird werden wurde wurden hat haben hatte hatten soll sollen sollte kann können darf muss müssen zu zum zur um aus nach als dann er sie es wir ihr ich sich nicht kein keine auch noch schon'.split(' ')),
+  en: new Set(
+    'a an the of to in on at by for from with and or but that this these those is are was were be been being has have had do does did will would shall should can could may might must it its as into than then there their they he she we you i his her our your not no'.split(
+      ' ',
+    ),
+  ),
+  nl: new Set(
+    'de het een van in op aan bij voor met en of maar dat die dit deze is zijn was waren wordt worden werd werden heeft hebben had hadden zal zullen zou zouden kan kunnen mag moet moeten te om tot uit naar als dan er hij zij ze wij we jullie u ik zich niet geen ook wel nog al'.split(
+      ' ',
+    ),
+  ),
+  de: new Set(
+    'der die das den dem des ein eine einen einem einer eines von in im am an auf bei für mit und oder aber dass daß dies diese dieser dieses ist sind war waren wird werden wurde wurden hat haben hatte hatten soll sollen sollte kann können darf muss müssen zu zum zur um aus nach als dann er sie es wir ihr ich sich nicht kein keine auch noch schon'.split(
+      ' ',
+    ),
+  ),
 };
 
 /** Pronouns that stand for an actor named earlier in the article. */
@@ -60,11 +76,16 @@ const withoutParticiplePrefix = (word: string) => (word.length > 5 && word.start
 
 function found(word: string, quoteWords: readonly string[]): boolean {
   const bare = withoutParticiplePrefix(word);
-  return quoteWords.some((candidate) => sameStem(word, candidate) || sameStem(bare, withoutParticiplePrefix(candidate)));
+  return quoteWords.some(
+    (candidate) => sameStem(word, candidate) || sameStem(bare, withoutParticiplePrefix(candidate)),
+  );
 }
 
 const contentWords = (text: string, language: SupportedLanguage) =>
-  words(text).filter((word) => !FUNCTION_WORDS[language].has(word) && !FUNCTION_WORDS.en.has(word) && (word.length > 1 || /\d/u.test(word)));
+  words(text).filter(
+    (word) =>
+      !FUNCTION_WORDS[language].has(word) && !FUNCTION_WORDS.en.has(word) && (word.length > 1 || /\d/u.test(word)),
+  );
 
 export type SupportVerdict = { supported: true } | { supported: false; reason: string };
 
@@ -89,9 +110,13 @@ export function quoteSupports(
   const quoteWords = words(quote);
   const minimum = MIN_QUOTE[language];
   if (quoteWords.length < minimum.words || quote.trim().length < minimum.chars) {
-    return { supported: false, reason: `quote too short to carry a claim (${quoteWords.length} word${quoteWords.length === 1 ? '' : 's'})` };
+    return {
+      supported: false,
+      reason: `quote too short to carry a claim (${quoteWords.length} word${quoteWords.length === 1 ? '' : 's'})`,
+    };
   }
-  if (INSTRUCTION.test(surroundings.sentences)) return { supported: false, reason: 'quote is in or next to an instruction to a model, not a claim' };
+  if (INSTRUCTION.test(surroundings.sentences))
+    return { supported: false, reason: 'quote is in or next to an instruction to a model, not a claim' };
   const actorWords = contentWords(claim.actor, language);
   const contextWords = words(surroundings.near);
   const actorNamed =
@@ -108,13 +133,18 @@ export function quoteSupports(
   // Lenient too: a statement that resolves a date or a pronoun from the context still shares a
   // word with the quote; one that shares none is about something else.
   if (claim.statement_en !== undefined && statementCoverage(claim.statement_en, quote, language) === 0) {
-    return { supported: false, reason: `the English statement "${shorten(claim.statement_en)}" says nothing the quote says` };
+    return {
+      supported: false,
+      reason: `the English statement "${shorten(claim.statement_en)}" says nothing the quote says`,
+    };
   }
   return { supported: true };
 }
 
 const NEGATIONS = new Set(
-  'not no never none nobody nothing nowhere neither nor cannot niet geen nooit niemand niets nergens noch nicht kein keine keinen keinem keiner keines nie niemals nichts nirgends weder'.split(' '),
+  'not no never none nobody nothing nowhere neither nor cannot niet geen nooit niemand niets nergens noch nicht kein keine keinen keinem keiner keines nie niemals nichts nirgends weder'.split(
+    ' ',
+  ),
 );
 
 /** The negations and numbers of a text, in order: what a loose alignment must not add or drop. */
@@ -133,11 +163,15 @@ export function alignmentKeepsMeaning(requested: string, aligned: string): Suppo
   const wanted = polarityAndFigures(requested);
   const got = polarityAndFigures(aligned);
   if (wanted === got) return { supported: true };
-  return { supported: false, reason: `the closest span differs in negation or numbers ("${shorten(wanted)}" vs "${shorten(got)}")` };
+  return {
+    supported: false,
+    reason: `the closest span differs in negation or numbers ("${shorten(wanted)}" vs "${shorten(got)}")`,
+  };
 }
 
 /** What a nl/de quote says in English words (the rules' word-by-word gloss); an English quote as it is. */
-const englishOf = (quote: string, language: SupportedLanguage) => (language === 'en' ? quote : `${quote} ${glossTokens(tokenize(quote), lexiconFor(language))}`);
+const englishOf = (quote: string, language: SupportedLanguage) =>
+  language === 'en' ? quote : `${quote} ${glossTokens(tokenize(quote), lexiconFor(language))}`;
 
 /**
  * The share of the English statement's content words that the quote, or its English gloss, holds:

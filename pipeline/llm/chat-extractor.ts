@@ -23,7 +23,9 @@ export type ChatExtractorOptions = {
 };
 
 const claimKey = (claim: ExtractedClaim) =>
-  [claim.quote, claim.actor, claim.action].map((part) => part.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim()).join('\u0000');
+  [claim.quote, claim.actor, claim.action]
+    .map((part) => part.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim())
+    .join('\u0000');
 
 /**
  * An Extractor over any chat model: the article in chunks, each chunk one structured question
@@ -54,14 +56,28 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
       stats.chunks += 1;
       const context = contextOf(article);
       const turns = buildMessages(prompt, chunk, article.language, context);
-      const output = await askStructured(structured, {
-        schema: ExtractionOutput,
-        schemaName: 'extraction',
-        turns,
-        cacheKey: contentId('extract', extractor, model, prompt.version, article.language, chunk, context.title ?? '', context.outlet ?? '', context.published ?? ''),
-        wrapArrayAs: 'claims',
-        deadline,
-      }, stats);
+      const output = await askStructured(
+        structured,
+        {
+          schema: ExtractionOutput,
+          schemaName: 'extraction',
+          turns,
+          cacheKey: contentId(
+            'extract',
+            extractor,
+            model,
+            prompt.version,
+            article.language,
+            chunk,
+            context.title ?? '',
+            context.outlet ?? '',
+            context.published ?? '',
+          ),
+          wrapArrayAs: 'claims',
+          deadline,
+        },
+        stats,
+      );
       for (const claim of output.claims) {
         const key = claimKey(claim);
         if (seen.has(key)) continue;
@@ -75,10 +91,26 @@ export function createChatExtractor(options: ChatExtractorOptions): Extractor {
   const judge: Judge = {
     model: `${extractor}:${model}`,
     ask: (schema, turns: readonly ChatTurn[], name = 'answer') =>
-      askStructured(structured, { schema, schemaName: name, turns, cacheKey: contentId('judge', extractor, model, name, JSON.stringify(turns)) }, noStats()),
+      askStructured(
+        structured,
+        {
+          schema,
+          schemaName: name,
+          turns,
+          cacheKey: contentId('judge', extractor, model, name, JSON.stringify(turns)),
+        },
+        noStats(),
+      ),
   };
 
-  const created: Extractor = { extractor, model, promptVersion: prompt.version, extract, judge, ...(options.close ? { close: options.close } : {}) };
+  const created: Extractor = {
+    extractor,
+    model,
+    promptVersion: prompt.version,
+    extract,
+    judge,
+    ...(options.close ? { close: options.close } : {}),
+  };
   const makeEmbedder = options.embedder;
   if (makeEmbedder) {
     // Built on first use: a run whose dedup stage does not embed never constructs a client.

@@ -7,7 +7,10 @@ export const DEFAULT_CHUNKING: ChunkOptions = { maxTokens: 3000, overlapTokens: 
 
 /** Paragraphs, and a paragraph too long for the budget cut at sentence ends. */
 function pieces(text: string, maxTokens: number): string[] {
-  const paragraphs = text.split(/\n\s*\n/u).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return paragraphs.flatMap((paragraph) => {
     if (estimateTokens(paragraph) <= maxTokens) return [paragraph];
     const sentences = paragraph.match(/[^.!?]+(?:[.!?]+["'”’»]?\s*|$)/gu) ?? [paragraph];
@@ -49,7 +52,8 @@ export function chunkArticle(text: string, options: ChunkOptions = DEFAULT_CHUNK
         carriedTokens += estimateTokens(piece);
       }
       // The overlap gives way when it would push the next piece over the budget.
-      while (carried.length && carriedTokens + size > options.maxTokens) carriedTokens -= estimateTokens(carried.shift()!);
+      while (carried.length && carriedTokens + size > options.maxTokens)
+        carriedTokens -= estimateTokens(carried.shift()!);
       current = carried;
       tokens = carriedTokens;
     }

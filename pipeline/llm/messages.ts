@@ -12,7 +12,9 @@ export function toLangChainMessages(turns: readonly ChatTurn[]): BaseMessage[] {
 /** The text of a chat model's answer, whether it came as a string or as content parts. */
 export function answerText(message: BaseMessage): string {
   if (typeof message.content === 'string') return message.content;
-  return message.content.map((part) => (typeof part === 'string' ? part : part.type === 'text' && 'text' in part ? String(part.text) : '')).join('');
+  return message.content
+    .map((part) => (typeof part === 'string' ? part : part.type === 'text' && 'text' in part ? String(part.text) : ''))
+    .join('');
 }
 
 /** A streamed answer grew past the byte limit: the rest is not read. */

@@ -30,7 +30,9 @@ export function parseAnswer<T>(answer: string, schema: z.ZodType<T>, wrapArrayAs
   if (Array.isArray(data) && wrapArrayAs) data = { [wrapArrayAs]: data };
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues.slice(0, MAX_ISSUES).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  const issues = result.error.issues
+    .slice(0, MAX_ISSUES)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   const more = result.error.issues.length > MAX_ISSUES ? `; and ${result.error.issues.length - MAX_ISSUES} more` : '';
   const count = result.error.issues.length;
   return {

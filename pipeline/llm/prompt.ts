@@ -29,10 +29,18 @@ export function articleMessage(text: string, language: SupportedLanguage, contex
 }
 
 /** What the extractor knows about an article besides its text. */
-export type ArticleContext = { title?: string | undefined; outlet?: string | undefined; published?: string | undefined };
+export type ArticleContext = {
+  title?: string | undefined;
+  outlet?: string | undefined;
+  published?: string | undefined;
+};
 
 /** The context of an article as the prompt shows it: the publication date as written in the metadata. */
-export const contextOf = (article: ArticleForExtraction): ArticleContext => ({ title: article.title, outlet: article.outlet, published: article.published?.iso });
+export const contextOf = (article: ArticleForExtraction): ArticleContext => ({
+  title: article.title,
+  outlet: article.outlet,
+  published: article.published?.iso,
+});
 
 /** Reads and checks a prompt file: its shape, and that every example quote occurs in its example article. */
 export function loadPrompt(file = DEFAULT_PROMPT_FILE): PromptFile {
@@ -40,16 +48,28 @@ export function loadPrompt(file = DEFAULT_PROMPT_FILE): PromptFile {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ClaimlensError('BAD_PROMPT', `cannot read prompt file ${file}: ${(error as Error).message}`, 'restore it from the repository');
+    throw new ClaimlensError(
+      'BAD_PROMPT',
+      `cannot read prompt file ${file}: ${(error as Error).message}`,
+      'restore it from the repository',
+    );
   }
   const parsed = PromptFile.safeParse(raw);
   if (!parsed.success) {
-    throw new ClaimlensError('BAD_PROMPT', `prompt file ${file} is invalid: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ')}`, 'fix the file');
+    throw new ClaimlensError(
+      'BAD_PROMPT',
+      `prompt file ${file} is invalid: ${z.prettifyError(parsed.error).replace(/\s+/g, ' ')}`,
+      'fix the file',
+    );
   }
   for (const [index, example] of parsed.data.examples.entries()) {
     for (const claim of example.claims) {
       if (!example.article.includes(claim.quote)) {
-        throw new ClaimlensError('BAD_PROMPT', `prompt ${parsed.data.version}, example ${index + 1} (${example.language}): quote "${claim.quote}" is not in its article`, 'copy the quote verbatim from the example article');
+        throw new ClaimlensError(
+          'BAD_PROMPT',
+          `prompt ${parsed.data.version}, example ${index + 1} (${example.language}): quote "${claim.quote}" is not in its article`,
+          'copy the quote verbatim from the example article',
+        );
       }
     }
   }
@@ -57,7 +77,12 @@ export function loadPrompt(file = DEFAULT_PROMPT_FILE): PromptFile {
 }
 
 /** System instructions with the schema, the worked examples as earlier turns, then the article. */
-export function buildMessages(prompt: PromptFile, text: string, language: SupportedLanguage, context: ArticleContext = {}): ChatTurn[] {
+export function buildMessages(
+  prompt: PromptFile,
+  text: string,
+  language: SupportedLanguage,
+  context: ArticleContext = {},
+): ChatTurn[] {
   return [...preamble(prompt), { role: 'user', content: articleMessage(text, language, context) }];
 }
 
@@ -72,7 +97,14 @@ function preamble(prompt: PromptFile): readonly ChatTurn[] {
     turns = [
       { role: 'system', content: system },
       ...prompt.examples.flatMap((example): ChatTurn[] => [
-        { role: 'user', content: articleMessage(example.article, example.language, { title: example.title, outlet: example.outlet, published: example.published }) },
+        {
+          role: 'user',
+          content: articleMessage(example.article, example.language, {
+            title: example.title,
+            outlet: example.outlet,
+            published: example.published,
+          }),
+        },
         { role: 'assistant', content: JSON.stringify({ claims: example.claims }) },
       ]),
     ];
@@ -81,4 +113,7 @@ function preamble(prompt: PromptFile): readonly ChatTurn[] {
   return turns;
 }
 
-export const repairMessage = (prompt: PromptFile, errors: string): ChatTurn => ({ role: 'user', content: prompt.repair.replace('{errors}', errors) });
+export const repairMessage = (prompt: PromptFile, errors: string): ChatTurn => ({
+  role: 'user',
+  content: prompt.repair.replace('{errors}', errors),
+});

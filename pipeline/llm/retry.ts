@@ -49,7 +49,10 @@ type HeaderSource = { get(name: string): string | null } | Record<string, string
 export function retryAfterMs(headers: HeaderSource | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
   // An absent or empty header is no answer (Number('') would read it as 0).
-  const get = (name: string) => (typeof headers.get === 'function' ? (headers as { get(n: string): string | null }).get(name) : (headers as Record<string, string | undefined>)[name]) || undefined;
+  const get = (name: string) =>
+    (typeof headers.get === 'function'
+      ? (headers as { get(n: string): string | null }).get(name)
+      : (headers as Record<string, string | undefined>)[name]) || undefined;
   const ms = Number(get('retry-after-ms'));
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = get('retry-after');
@@ -61,27 +64,44 @@ export function retryAfterMs(headers: HeaderSource | undefined, now = Date.now()
 }
 
 const RETRYABLE_STATUS = new Set([408, 409, 425, 429]);
-const NETWORK_ERRORS = /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|fetch failed|other side closed|terminated|Connection error/iu;
+const NETWORK_ERRORS =
+  /ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|socket hang up|fetch failed|other side closed|terminated|Connection error/iu;
 
 export type Failure = { retryable: boolean; retryAfterMs?: number; reason: string };
 
 /** Whether trying again can help: rate limits, server errors, time-outs and dropped connections can. */
 export function classifyFailure(error: unknown): Failure {
-  const e = error as { status?: unknown; status_code?: unknown; headers?: HeaderSource; retryAfterMs?: number; name?: string; message?: string };
+  const e = error as {
+    status?: unknown;
+    status_code?: unknown;
+    headers?: HeaderSource;
+    retryAfterMs?: number;
+    name?: string;
+    message?: string;
+  };
   const reason = (e?.message ?? String(error)).replace(/\s+/g, ' ').slice(0, 200);
-  if (error instanceof RequestTimeoutError || e?.name === 'TimeoutError') return { retryable: true, reason: `time-out: ${reason}` };
-  const status = typeof e?.status === 'number' ? e.status : typeof e?.status_code === 'number' ? e.status_code : undefined;
+  if (error instanceof RequestTimeoutError || e?.name === 'TimeoutError')
+    return { retryable: true, reason: `time-out: ${reason}` };
+  const status =
+    typeof e?.status === 'number' ? e.status : typeof e?.status_code === 'number' ? e.status_code : undefined;
   if (status !== undefined) {
     const after = e.retryAfterMs ?? retryAfterMs(e.headers);
     // 501 and 505 say the server will never do it; every other 5xx may pass.
     const retryable = RETRYABLE_STATUS.has(status) || (status >= 500 && status !== 501 && status !== 505);
     return { retryable, reason, ...(after !== undefined ? { retryAfterMs: after } : {}) };
   }
-  return { retryable: NETWORK_ERRORS.test(reason) || NETWORK_ERRORS.test(String((e as { cause?: unknown })?.cause ?? '')), reason };
+  return {
+    retryable: NETWORK_ERRORS.test(reason) || NETWORK_ERRORS.test(String((e as { cause?: unknown })?.cause ?? '')),
+    reason,
+  };
 }
 
 /** Exponential back-off with equal jitter: half the delay fixed, half random, so clients spread out. */
-export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return ceiling / 2 + random() * (ceiling / 2);
 }
@@ -117,12 +137,21 @@ export async function withRetries<T>(
       return await Promise.race([request(controller.signal), timeout]);
     } catch (error) {
       const failure = classifyFailure(controller.signal.aborted ? new RequestTimeoutError(timeoutMs) : error);
-      const delay = failure.retryAfterMs !== undefined ? Math.min(failure.retryAfterMs, Math.max(policy.maxDelayMs, 120_000)) : backoffMs(attempt, policy);
+      const delay =
+        failure.retryAfterMs !== undefined
+          ? Math.min(failure.retryAfterMs, Math.max(policy.maxDelayMs, 120_000))
+          : backoffMs(attempt, policy);
       const outOfBudget = deadline !== undefined && Date.now() + delay >= deadline.at;
       if (!failure.retryable || attempt >= policy.maxRetries || outOfBudget) {
         const tries = attempt + 1;
-        const budget = outOfBudget && failure.retryable && attempt < policy.maxRetries ? `; ${new BudgetExhaustedError(deadline.budgetMs).message}` : '';
-        throw new Error(`LLM request failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${failure.reason}${budget}`, { cause: error });
+        const budget =
+          outOfBudget && failure.retryable && attempt < policy.maxRetries
+            ? `; ${new BudgetExhaustedError(deadline.budgetMs).message}`
+            : '';
+        throw new Error(
+          `LLM request failed${tries > 1 ? ` after ${tries} attempts` : ''}: ${failure.reason}${budget}`,
+          { cause: error },
+        );
       }
       await wait(delay);
     } finally {
@@ -132,7 +161,12 @@ export async function withRetries<T>(
 }
 
 /** The policy for a run's settings; `retryBaseMs` lets tests and benchmarks shorten the back-off. */
-export function retryPolicy(settings: { maxRetries: number; requestTimeoutMs: number; retryBaseMs?: number | undefined; articleBudgetMs?: number | undefined }): RetryPolicy {
+export function retryPolicy(settings: {
+  maxRetries: number;
+  requestTimeoutMs: number;
+  retryBaseMs?: number | undefined;
+  articleBudgetMs?: number | undefined;
+}): RetryPolicy {
   return {
     maxRetries: settings.maxRetries,
     timeoutMs: settings.requestTimeoutMs,

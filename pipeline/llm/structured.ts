@@ -54,7 +54,9 @@ export function excerpt(answer: string, limit = REPAIR_EXCERPT_CHARS): string {
 
 const oversize = (answer: string) => {
   const bytes = Buffer.byteLength(answer);
-  return bytes > MAX_ANSWER_BYTES ? `the answer is ${bytes} bytes, over the ${MAX_ANSWER_BYTES}-byte limit; answer with fewer, shorter claims` : undefined;
+  return bytes > MAX_ANSWER_BYTES
+    ? `the answer is ${bytes} bytes, over the ${MAX_ANSWER_BYTES}-byte limit; answer with fewer, shorter claims`
+    : undefined;
 };
 
 /**
@@ -62,7 +64,11 @@ const oversize = (answer: string) => {
  * model its validation errors, each request with its own retries. Valid answers are cached, so
  * the same question under the same model and prompt version is never asked twice.
  */
-export async function askStructured<T>(options: StructuredOptions, request: AskRequest<T>, stats: ExtractionStats): Promise<T> {
+export async function askStructured<T>(
+  options: StructuredOptions,
+  request: AskRequest<T>,
+  stats: ExtractionStats,
+): Promise<T> {
   const cached = options.cache.get(request.cacheKey);
   if (cached !== undefined) {
     const parsed = parseAnswer(cached, request.schema, request.wrapArrayAs);
@@ -86,15 +92,23 @@ export async function askStructured<T>(options: StructuredOptions, request: AskR
       request.deadline,
     );
     const tooLong = oversize(answer);
-    const parsed = tooLong ? { ok: false as const, errors: tooLong, summary: tooLong } : parseAnswer(answer, request.schema, request.wrapArrayAs);
+    const parsed = tooLong
+      ? { ok: false as const, errors: tooLong, summary: tooLong }
+      : parseAnswer(answer, request.schema, request.wrapArrayAs);
     if (parsed.ok) {
-      options.cache.set(request.cacheKey, { model: options.model, promptVersion: options.promptVersion, response: JSON.stringify(parsed.value) });
+      options.cache.set(request.cacheKey, {
+        model: options.model,
+        promptVersion: options.promptVersion,
+        response: JSON.stringify(parsed.value),
+      });
       return parsed.value;
     }
     lastErrors = parsed.summary;
     turns.push({ role: 'assistant', content: excerpt(answer) }, options.repairTurn(excerpt(parsed.errors)));
   }
-  throw new Error(`model output still invalid after ${options.maxRepairs} repair${options.maxRepairs === 1 ? '' : 's'}: ${lastErrors}`);
+  throw new Error(
+    `model output still invalid after ${options.maxRepairs} repair${options.maxRepairs === 1 ? '' : 's'}: ${lastErrors}`,
+  );
 }
 
 const jsonSchemas = new WeakMap<z.ZodType, Record<string, unknown>>();

@@ -1,8 +1,7 @@
 import type { TextEncoding } from '../../schemas/article.ts';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: TextEncoding; replaced: number }
-  | { ok: false; reason: string };
+  { ok: true; text: string; encoding: TextEncoding; replaced: number } | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
 const windows1252 = new TextDecoder('windows-1252');
@@ -33,7 +32,8 @@ function utf16(bytes: Uint8Array): (Decoded & { ok: true }) | null {
 
 function checked(decoded: Decoded & { ok: true }): Decoded {
   const controls = countOf(decoded.text, CONTROL);
-  if (controls > Math.max(2, decoded.text.length / 1000)) return { ok: false, reason: `binary file (${controls} control characters), not text` };
+  if (controls > Math.max(2, decoded.text.length / 1000))
+    return { ok: false, reason: `binary file (${controls} control characters), not text` };
   return decoded;
 }
 
@@ -55,6 +55,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (valid >= invalid) return checked({ ok: true, text, encoding: 'utf-8', replaced: invalid });
   const western = windows1252.decode(bytes);
   // windows-1252 leaves five bytes undefined and maps them to C1 controls, which prose never has.
-  if (/[\u0080-\u009F]/u.test(western)) return { ok: false, reason: `not valid UTF-8 (${invalid} invalid bytes), and not windows-1252 text either` };
+  if (/[\u0080-\u009F]/u.test(western))
+    return { ok: false, reason: `not valid UTF-8 (${invalid} invalid bytes), and not windows-1252 text either` };
   return checked({ ok: true, text: western, encoding: 'windows-1252', replaced: 0 });
 }

@@ -14,20 +14,41 @@ import { ARTICLE_EXTENSIONS, walkFolder, whyNotReadable } from './walk.ts';
 export type LoadOptions = { maxFileBytes: number };
 
 // Under a tenth of a megabyte in kB, so a small test limit does not read "0.0 MB".
-const megabytes = (bytes: number) => (bytes < 102_400 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const megabytes = (bytes: number) =>
+  bytes < 102_400 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const failure = (path: string, reason: string, status: 'error' | 'skipped' = 'error'): LoadOutcome => ({
   kind: 'failure',
   failure: { path, reason, status },
 });
 
-function toOutcome(path: string, body: string, metadata: ArticleMetadata, encoding: TextEncoding, replaced = 0, warnings: readonly string[] = []): LoadOutcome {
+function toOutcome(
+  path: string,
+  body: string,
+  metadata: ArticleMetadata,
+  encoding: TextEncoding,
+  replaced = 0,
+  warnings: readonly string[] = [],
+): LoadOutcome {
   const text = normaliseText(body);
   if (!text) return failure(path, 'no article text found');
-  return { kind: 'article', article: { path, text, encoding, ...(replaced > 0 ? { replaced } : {}), metadata, ...(warnings.length ? { warnings: [...warnings] } : {}) } };
+  return {
+    kind: 'article',
+    article: {
+      path,
+      text,
+      encoding,
+      ...(replaced > 0 ? { replaced } : {}),
+      metadata,
+      ...(warnings.length ? { warnings: [...warnings] } : {}),
+    },
+  };
 }
 
-function parseByExtension(extension: string, text: string): { body: string; metadata: ArticleMetadata; warnings?: string[] } | { reason: string } {
+function parseByExtension(
+  extension: string,
+  text: string,
+): { body: string; metadata: ArticleMetadata; warnings?: string[] } | { reason: string } {
   switch (extension) {
     case '.md':
       return parseMarkdown(text);
@@ -54,7 +75,8 @@ export async function* boundedLines(chunks: AsyncIterable<Buffer>, maxLineBytes:
   let length = 0;
   let number = 1;
   const finish = (): RawLine => {
-    const line: RawLine = length > maxLineBytes ? { number, overBytes: length } : { number, bytes: Buffer.concat(parts, length) };
+    const line: RawLine =
+      length > maxLineBytes ? { number, overBytes: length } : { number, bytes: Buffer.concat(parts, length) };
     parts = [];
     length = 0;
     number += 1;
@@ -77,11 +99,18 @@ export async function* boundedLines(chunks: AsyncIterable<Buffer>, maxLineBytes:
 }
 
 /** The articles of a .jsonl stream: each line its own article or its own failure, never the stream's. */
-export async function* jsonLineOutcomes(chunks: AsyncIterable<Buffer>, path: string, options: LoadOptions): AsyncGenerator<LoadOutcome> {
+export async function* jsonLineOutcomes(
+  chunks: AsyncIterable<Buffer>,
+  path: string,
+  options: LoadOptions,
+): AsyncGenerator<LoadOutcome> {
   for await (const line of boundedLines(chunks, options.maxFileBytes)) {
     const linePath = `${path}#${line.number}`;
     if ('overBytes' in line) {
-      yield failure(linePath, `line is ${megabytes(line.overBytes)}, over the ${megabytes(options.maxFileBytes)} limit (raise it with --max-file-mb)`);
+      yield failure(
+        linePath,
+        `line is ${megabytes(line.overBytes)}, over the ${megabytes(options.maxFileBytes)} limit (raise it with --max-file-mb)`,
+      );
       continue;
     }
     const bytes = line.bytes.at(-1) === 13 ? line.bytes.subarray(0, -1) : line.bytes;
@@ -92,7 +121,9 @@ export async function* jsonLineOutcomes(chunks: AsyncIterable<Buffer>, path: str
       continue;
     }
     const parsed = parseArticleJson(decoded.text);
-    yield parsed.ok ? toOutcome(linePath, parsed.body, parsed.metadata, decoded.encoding, decoded.replaced) : failure(linePath, parsed.reason);
+    yield parsed.ok
+      ? toOutcome(linePath, parsed.body, parsed.metadata, decoded.encoding, decoded.replaced)
+      : failure(linePath, parsed.reason);
   }
 }
 
@@ -102,7 +133,12 @@ function loadJsonLines(absolute: string, path: string, options: LoadOptions): As
 }
 
 /** One file: an article, several (a .jsonl feed), or a failure with its reason. */
-export async function* loadFile(absolute: string, path: string, options: LoadOptions, known?: FileStamp): AsyncGenerator<LoadOutcome> {
+export async function* loadFile(
+  absolute: string,
+  path: string,
+  options: LoadOptions,
+  known?: FileStamp,
+): AsyncGenerator<LoadOutcome> {
   const unreadable = await whyNotReadable(absolute, path);
   if (unreadable) {
     yield failure(path, unreadable.reason, unreadable.status);
@@ -125,10 +161,19 @@ export async function* loadFile(absolute: string, path: string, options: LoadOpt
   }
 }
 
-async function* loadStampedFile(absolute: string, path: string, { size }: FileStamp, options: LoadOptions): AsyncGenerator<LoadOutcome> {
+async function* loadStampedFile(
+  absolute: string,
+  path: string,
+  { size }: FileStamp,
+  options: LoadOptions,
+): AsyncGenerator<LoadOutcome> {
   const extension = extname(path).toLowerCase();
   if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(extension)) {
-    yield failure(path, `unsupported file type "${extension || 'none'}" (claimlens reads ${ARTICLE_EXTENSIONS.join(' ')})`, 'skipped');
+    yield failure(
+      path,
+      `unsupported file type "${extension || 'none'}" (claimlens reads ${ARTICLE_EXTENSIONS.join(' ')})`,
+      'skipped',
+    );
     return;
   }
   try {
@@ -137,7 +182,10 @@ async function* loadStampedFile(absolute: string, path: string, { size }: FileSt
       return;
     }
     if (size > options.maxFileBytes) {
-      yield failure(path, `file is ${megabytes(size)}, over the ${megabytes(options.maxFileBytes)} limit (raise it with --max-file-mb)`);
+      yield failure(
+        path,
+        `file is ${megabytes(size)}, over the ${megabytes(options.maxFileBytes)} limit (raise it with --max-file-mb)`,
+      );
       return;
     }
     const decoded = decodeText(await readFile(absolute));
@@ -146,7 +194,9 @@ async function* loadStampedFile(absolute: string, path: string, { size }: FileSt
       return;
     }
     const parsed = parseByExtension(extension, decoded.text);
-    yield 'reason' in parsed ? failure(path, parsed.reason) : toOutcome(path, parsed.body, parsed.metadata, decoded.encoding, decoded.replaced, parsed.warnings);
+    yield 'reason' in parsed
+      ? failure(path, parsed.reason)
+      : toOutcome(path, parsed.body, parsed.metadata, decoded.encoding, decoded.replaced, parsed.warnings);
   } catch (error) {
     yield failure(path, `could not read: ${oneLine(error)}`);
   }

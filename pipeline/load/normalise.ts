@@ -23,5 +23,8 @@ export function normaliseText(raw: string): string {
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/u, ''))
     .filter((line) => !isFurniture(line));
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -20,7 +20,8 @@ async function ignoreRules(root: string): Promise<Ignore> {
 export type WalkEntry = { absolute: string; relative: string };
 
 /** Whether a real path lies inside the folder being read: symlinks are followed only there. */
-export const isInside = (realRoot: string, target: string) => target === realRoot || target.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+export const isInside = (realRoot: string, target: string) =>
+  target === realRoot || target.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
 
 type WalkState = { root: string; realRoot: string; rules: Ignore; visited: Set<string> };
 
@@ -46,7 +47,12 @@ async function* walk(state: WalkState, folder: string): AsyncGenerator<WalkEntry
     let isFolder = entry.isDirectory();
     if (entry.isSymbolicLink()) {
       const target = await realpath(absolute).catch(() => undefined);
-      const targetIsFolder = target !== undefined && (await stat(target).then((s) => s.isDirectory(), () => false));
+      const targetIsFolder =
+        target !== undefined &&
+        (await stat(target).then(
+          (s) => s.isDirectory(),
+          () => false,
+        ));
       if (targetIsFolder && isInside(state.realRoot, target) && !state.visited.has(target)) {
         isFolder = true;
       } else if (targetIsFolder) {
@@ -81,8 +87,19 @@ export async function* walkFolder(root: string): AsyncGenerator<WalkEntry> {
 
 export type Unreadable = { reason: string; status: 'error' | 'skipped' };
 
-const kindOf = (stats: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }) =>
-  stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a file';
+const kindOf = (stats: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}) =>
+  stats.isFIFO()
+    ? 'a FIFO'
+    : stats.isSocket()
+      ? 'a socket'
+      : stats.isCharacterDevice() || stats.isBlockDevice()
+        ? 'a device'
+        : 'not a file';
 
 const codeOf = (error: unknown) => (error as { code?: string }).code ?? (error as Error).message;
 
@@ -104,14 +121,23 @@ export async function whyNotReadable(absolute: string, relative: string): Promis
       target = await realpath(absolute);
     } catch (error) {
       const code = codeOf(error);
-      return { reason: code === 'ELOOP' ? 'symlink loop, not followed' : `dangling symlink (target missing: ${code})`, status: 'error' };
+      return {
+        reason: code === 'ELOOP' ? 'symlink loop, not followed' : `dangling symlink (target missing: ${code})`,
+        status: 'error',
+      };
     }
     const root = relative === '.' ? absolute : absolute.slice(0, absolute.length - relative.length);
     const realRoot = await realpath(root).catch(() => root);
-    if (!isInside(realRoot, target)) return { reason: 'symlink to a target outside the folder, not followed', status: 'skipped' };
+    if (!isInside(realRoot, target))
+      return { reason: 'symlink to a target outside the folder, not followed', status: 'skipped' };
     const targetStats = await stat(target).catch(() => undefined);
-    if (targetStats?.isDirectory()) return { reason: 'symlink to a folder already read (a loop or a second way to it), not followed', status: 'skipped' };
-    if (targetStats && !targetStats.isFile()) return { reason: `not a regular file (symlink to ${kindOf(targetStats)})`, status: 'skipped' };
+    if (targetStats?.isDirectory())
+      return {
+        reason: 'symlink to a folder already read (a loop or a second way to it), not followed',
+        status: 'skipped',
+      };
+    if (targetStats && !targetStats.isFile())
+      return { reason: `not a regular file (symlink to ${kindOf(targetStats)})`, status: 'skipped' };
     return null;
   }
   if (link.isDirectory()) {

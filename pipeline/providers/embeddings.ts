@@ -64,17 +64,23 @@ export class ServerEmbeddings extends Embeddings {
 
   async embedDocuments(texts: string[]): Promise<number[][]> {
     const batches: string[][] = [];
-    for (let start = 0; start < texts.length; start += this.batchSize) batches.push(texts.slice(start, start + this.batchSize));
+    for (let start = 0; start < texts.length; start += this.batchSize)
+      batches.push(texts.slice(start, start + this.batchSize));
     const answers = await Promise.all(
       batches.map((batch) =>
         this.limit(() =>
-          withRetries(async (signal) => {
-            const vectors = await this.server.request(batch, signal);
-            if (vectors.length !== batch.length) throw new Error(`${this.id} answered ${vectors.length} vectors for ${batch.length} texts`);
-            return vectors;
-          }, this.retry, () => {
-            this.requests += 1;
-          }),
+          withRetries(
+            async (signal) => {
+              const vectors = await this.server.request(batch, signal);
+              if (vectors.length !== batch.length)
+                throw new Error(`${this.id} answered ${vectors.length} vectors for ${batch.length} texts`);
+              return vectors;
+            },
+            this.retry,
+            () => {
+              this.requests += 1;
+            },
+          ),
         ),
       ),
     );
@@ -91,7 +97,10 @@ export class ServerEmbeddings extends Embeddings {
  * provider's own embeddings (none for rules, which is why rules with a local embedding server
  * is asked for explicitly). An explicit spec is probed here, before any article is read.
  */
-export async function resolveEmbeddings(spec: string | undefined, context: EmbeddingContext): Promise<Embeddings | null> {
+export async function resolveEmbeddings(
+  spec: string | undefined,
+  context: EmbeddingContext,
+): Promise<Embeddings | null> {
   const trimmed = (spec ?? '').trim();
   if (!trimmed) return context.extractor.embedder ?? null;
   if (trimmed.toLowerCase() === 'none') return null;
@@ -100,7 +109,12 @@ export async function resolveEmbeddings(spec: string | undefined, context: Embed
   const model = colon < 0 ? '' : trimmed.slice(colon + 1).trim();
   const factory = EMBEDDING_PROVIDERS[name];
   if (!factory) throw new ClaimlensError('BAD_EMBEDDINGS_SPEC', `unknown --embeddings "${trimmed}"`, SPEC_HINT);
-  if (!model) throw new ClaimlensError('BAD_EMBEDDINGS_SPEC', `--embeddings ${name} needs a model`, `write it as ${name}:<model>`);
+  if (!model)
+    throw new ClaimlensError(
+      'BAD_EMBEDDINGS_SPEC',
+      `--embeddings ${name} needs a model`,
+      `write it as ${name}:<model>`,
+    );
   const server = await factory(model, context);
   return new ServerEmbeddings(server, retryPolicy(context));
 }

@@ -12,7 +12,8 @@ import { retryPolicy } from '../llm/retry.ts';
 import type { ChatClient } from '../llm/structured.ts';
 import type { ProviderContext } from './index.ts';
 
-const DOWNLOAD_HINT = 'download a small multilingual instruct model in GGUF format (see README, e.g. Qwen2.5-3B-Instruct Q4_K_M) and give its path';
+const DOWNLOAD_HINT =
+  'download a small multilingual instruct model in GGUF format (see README, e.g. Qwen2.5-3B-Instruct Q4_K_M) and give its path';
 
 /** A GGUF file starts with the four bytes "GGUF"; anything else would fail deep inside llama.cpp. */
 export function checkGgufFile(path: string): string {
@@ -61,7 +62,11 @@ export function maxAnswerTokens(env: NodeJS.ProcessEnv): number {
   const raw = env.CLAIMLENS_GGUF_MAX_TOKENS?.trim();
   if (!raw) return DEFAULT_MAX_ANSWER_TOKENS;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new ClaimlensError('BAD_ARGS', `CLAIMLENS_GGUF_MAX_TOKENS must be a whole number of at least 1, not "${raw}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new ClaimlensError(
+      'BAD_ARGS',
+      `CLAIMLENS_GGUF_MAX_TOKENS must be a whole number of at least 1, not "${raw}"`,
+    );
   return value;
 }
 
@@ -94,7 +99,9 @@ class GgufChatModel extends SimpleChatModel<GgufCallOptions> {
   constructor(
     private readonly llamaCpp: LlamaCpp,
     private readonly llama: Awaited<ReturnType<LlamaCpp['getLlama']>>,
-    private readonly context: Awaited<ReturnType<Awaited<ReturnType<Awaited<ReturnType<LlamaCpp['getLlama']>>['loadModel']>>['createContext']>>,
+    private readonly context: Awaited<
+      ReturnType<Awaited<ReturnType<Awaited<ReturnType<LlamaCpp['getLlama']>>['loadModel']>>['createContext']>
+    >,
     private readonly maxTokens: number,
   ) {
     super({});
@@ -112,7 +119,8 @@ class GgufChatModel extends SimpleChatModel<GgufCallOptions> {
 
   private grammarFor(schema: Record<string, unknown>) {
     const key = JSON.stringify(schema);
-    if (!this.grammars.has(key)) this.grammars.set(key, this.llama.createGrammarForJsonSchema(withoutLengthCaps(schema) as never));
+    if (!this.grammars.has(key))
+      this.grammars.set(key, this.llama.createGrammarForJsonSchema(withoutLengthCaps(schema) as never));
     return this.grammars.get(key)! as Promise<Awaited<ReturnType<typeof this.llama.createGrammarForJsonSchema>>>;
   }
 
@@ -153,7 +161,11 @@ export async function createGgufExtractor(path: string, context: ProviderContext
   try {
     llamaCpp = await import('node-llama-cpp');
   } catch (error) {
-    throw new ClaimlensError('NO_LLAMA_CPP', `node-llama-cpp could not be loaded (${(error as Error).message})`, 'run `npm install node-llama-cpp`, or use --llm openai:/ollama:');
+    throw new ClaimlensError(
+      'NO_LLAMA_CPP',
+      `node-llama-cpp could not be loaded (${(error as Error).message})`,
+      'run `npm install node-llama-cpp`, or use --llm openai:/ollama:',
+    );
   }
   const llama = await llamaCpp.getLlama();
   let model;
@@ -162,10 +174,14 @@ export async function createGgufExtractor(path: string, context: ProviderContext
   } catch (error) {
     throw new ClaimlensError('BAD_GGUF', `cannot load ${file}: ${(error as Error).message}`, DOWNLOAD_HINT);
   }
-  const llamaContext = await model.createContext({ contextSize: { max: CONTEXT_TOKENS }, threads: availableParallelism() });
+  const llamaContext = await model.createContext({
+    contextSize: { max: CONTEXT_TOKENS },
+    threads: availableParallelism(),
+  });
   const chat = new GgufChatModel(llamaCpp, llama, llamaContext, maxTokens);
   const client: ChatClient = {
-    complete: async (turns, { signal, schema }) => answerText(await chat.invoke(toLangChainMessages(turns), { signal, jsonSchema: schema.schema })),
+    complete: async (turns, { signal, schema }) =>
+      answerText(await chat.invoke(toLangChainMessages(turns), { signal, jsonSchema: schema.schema })),
   };
   return createChatExtractor({
     extractor: 'gguf',

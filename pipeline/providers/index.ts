@@ -41,10 +41,18 @@ export async function resolveExtractor(spec: string, context: ProviderContext): 
   const model = colon < 0 ? '' : spec.slice(colon + 1).trim();
   const factory = PROVIDERS[name];
   if (!factory) {
-    throw new ClaimlensError('BAD_LLM_SPEC', `unknown --llm "${spec}"`, `use one of: rules, openai:<model>, ollama:<model>, gguf:<path>`);
+    throw new ClaimlensError(
+      'BAD_LLM_SPEC',
+      `unknown --llm "${spec}"`,
+      `use one of: rules, openai:<model>, ollama:<model>, gguf:<path>`,
+    );
   }
   if (name !== 'rules' && !model) {
-    throw new ClaimlensError('BAD_LLM_SPEC', `--llm ${name} needs a model`, `write it as ${name}:<${name === 'gguf' ? 'path' : 'model'}>`);
+    throw new ClaimlensError(
+      'BAD_LLM_SPEC',
+      `--llm ${name} needs a model`,
+      `write it as ${name}:<${name === 'gguf' ? 'path' : 'model'}>`,
+    );
   }
   return factory(model, context);
 }

@@ -27,7 +27,10 @@ export function ollamaBaseUrl(host: string | undefined): string {
 function fetchWithStatus(timeoutMs: number): typeof fetch {
   return async (input, init) => {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const response = await fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+    const response = await fetch(input, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout,
+    });
     if (response.status === 429 || response.status >= 500) {
       throw new HttpStatusError(response.status, await response.text().catch(() => ''), retryAfterMs(response.headers));
     }
@@ -41,18 +44,33 @@ type Tags = { models?: { name?: string; model?: string }[] };
 export async function createOllamaExtractor(model: string, context: ProviderContext): Promise<Extractor> {
   const baseUrl = ollamaBaseUrl(context.env.OLLAMA_HOST);
   const prompt = loadPrompt();
-  const tags = await probeServer(`${baseUrl}/api/tags`, { name: 'Ollama', hint: 'start it with `ollama serve`, or set OLLAMA_HOST, or use --llm rules' });
-  if (!tags.ok) throw new ClaimlensError('LLM_UNREACHABLE', `Ollama at ${baseUrl} answered HTTP ${tags.status} to /api/tags`, 'check OLLAMA_HOST, or use --llm rules');
-  const names = (((await tags.json().catch(() => ({}))) as Tags).models ?? []).flatMap((m) => [m.name, m.model]).filter(Boolean);
+  const tags = await probeServer(`${baseUrl}/api/tags`, {
+    name: 'Ollama',
+    hint: 'start it with `ollama serve`, or set OLLAMA_HOST, or use --llm rules',
+  });
+  if (!tags.ok)
+    throw new ClaimlensError(
+      'LLM_UNREACHABLE',
+      `Ollama at ${baseUrl} answered HTTP ${tags.status} to /api/tags`,
+      'check OLLAMA_HOST, or use --llm rules',
+    );
+  const names = (((await tags.json().catch(() => ({}))) as Tags).models ?? [])
+    .flatMap((m) => [m.name, m.model])
+    .filter(Boolean);
   if (!names.some((name) => name === model || name === `${model}:latest`)) {
-    throw new ClaimlensError('NO_MODEL', `Ollama at ${baseUrl} has no model "${model}"`, `run \`ollama pull ${model}\`, or pick one of: ${names.join(', ') || '(none pulled)'}`);
+    throw new ClaimlensError(
+      'NO_MODEL',
+      `Ollama at ${baseUrl} has no model "${model}"`,
+      `run \`ollama pull ${model}\`, or pick one of: ${names.join(', ') || '(none pulled)'}`,
+    );
   }
 
   const { ChatOllama, OllamaEmbeddings } = await import('@langchain/ollama');
   const fetchBounded = fetchWithStatus(context.requestTimeoutMs);
   const chat = new ChatOllama({ model, baseUrl, temperature: 0, maxRetries: 0, fetch: fetchBounded });
   const client: ChatClient = {
-    complete: async (turns, { signal, schema }) => answerText(await chat.invoke(toLangChainMessages(turns), { signal, format: schema.schema })),
+    complete: async (turns, { signal, schema }) =>
+      answerText(await chat.invoke(toLangChainMessages(turns), { signal, format: schema.schema })),
   };
   const embeddingModel = context.env.OLLAMA_EMBED_MODEL || model;
   return createChatExtractor({

@@ -24,7 +24,9 @@ async function unlistedModelWarning(probe: Response, model: string, baseURL: str
   if (!probe.ok) return undefined;
   const listed = await probe
     .json()
-    .then((body: { data?: { id?: unknown }[] }) => (body.data ?? []).map((entry) => entry.id).filter((id): id is string => typeof id === 'string'))
+    .then((body: { data?: { id?: unknown }[] }) =>
+      (body.data ?? []).map((entry) => entry.id).filter((id): id is string => typeof id === 'string'),
+    )
     .catch(() => [] as string[]);
   if (listed.length === 0 || listed.includes(model)) return undefined;
   const names = listed.slice(0, 8).join(', ') + (listed.length > 8 ? ', …' : '');
@@ -47,7 +49,11 @@ export async function createOpenAIExtractor(model: string, context: ProviderCont
     headers: { authorization: `Bearer ${apiKey}` },
   });
   if (probe.status === 401 || probe.status === 403) {
-    throw new ClaimlensError('BAD_API_KEY', `${baseURL} refused OPENAI_API_KEY (HTTP ${probe.status})`, 'check the key, or use --llm rules');
+    throw new ClaimlensError(
+      'BAD_API_KEY',
+      `${baseURL} refused OPENAI_API_KEY (HTTP ${probe.status})`,
+      'check the key, or use --llm rules',
+    );
   }
   const warning = await unlistedModelWarning(probe, model, baseURL);
   if (warning) context.warn?.(warning);
@@ -65,14 +71,18 @@ export async function createOpenAIExtractor(model: string, context: ProviderCont
   });
   // Streamed, because the SDK's non-streaming path JSON-parses a json_schema answer itself and
   // throws the text away when it is broken: the repair turn needs to show the model what it wrote.
-  const streamed = async (messages: BaseMessage[], options: ChatOpenAICallOptions) => collectAnswer(await chat.stream(messages, options), MAX_ANSWER_BYTES);
+  const streamed = async (messages: BaseMessage[], options: ChatOpenAICallOptions) =>
+    collectAnswer(await chat.stream(messages, options), MAX_ANSWER_BYTES);
   let structured = true;
   const client: ChatClient = {
     async complete(turns, { signal, schema }) {
       const messages = toLangChainMessages(turns);
       if (structured) {
         try {
-          const format = { type: 'json_schema' as const, json_schema: { name: schema.name, schema: schema.schema, strict: false } };
+          const format = {
+            type: 'json_schema' as const,
+            json_schema: { name: schema.name, schema: schema.schema, strict: false },
+          };
           return await streamed(messages, { signal, response_format: format });
         } catch (error) {
           const status = (error as { status?: number }).status;

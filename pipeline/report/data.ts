@@ -14,7 +14,9 @@ export const placeOf = (claim: ClaimRow) => [claim.outlet ?? 'unknown outlet', c
 /** "7 April (2020-04-07)", "April (2020-04-01 to 2020-04-30)": the date as written and the range it was read as; null when undated. */
 export function dateOf(claim: ClaimRow): string | null {
   if (!claim.date) return null;
-  const range = claim.date_start ? ` (${claim.date_start}${claim.date_end && claim.date_end !== claim.date_start ? ` to ${claim.date_end}` : ''})` : '';
+  const range = claim.date_start
+    ? ` (${claim.date_start}${claim.date_end && claim.date_end !== claim.date_start ? ` to ${claim.date_end}` : ''})`
+    : '';
   return `${claim.date}${range}`;
 }
 
@@ -25,13 +27,18 @@ export const summaryLine = (counts: ReportCounts) =>
 
 /** What the report leaves out on purpose, and where it is: a reader should know less is shown than was found. */
 const heldLine = (counts: ReportCounts) =>
-  counts.held > 0 ? ` ${counts.held} weaker finding${counts.held === 1 ? ' was' : 's were'} held back by the strict checks (translations, one voice, different subjects…): see v_contradiction_candidates.` : '';
+  counts.held > 0
+    ? ` ${counts.held} weaker finding${counts.held === 1 ? ' was' : 's were'} held back by the strict checks (translations, one voice, different subjects…): see v_contradiction_candidates.`
+    : '';
 
 export const countList = (counts: Record<string, number>) =>
-  Object.entries(counts).map(([key, n]) => `${key} ${n}`).join(', ') || 'none';
+  Object.entries(counts)
+    .map(([key, n]) => `${key} ${n}`)
+    .join(', ') || 'none';
 
 /** The query that lists what the report leaves out, in the report's order. */
-export const restQuery = (shown: number) => `SELECT * FROM v_contradictions ORDER BY ${REPORT_ORDER} LIMIT -1 OFFSET ${shown}`;
+export const restQuery = (shown: number) =>
+  `SELECT * FROM v_contradictions ORDER BY ${REPORT_ORDER} LIMIT -1 OFFSET ${shown}`;
 
 /** When the report shows only the best scored: how many more there are and how to see them; null when it shows all. */
 export function moreLine(data: ReportData): { text: string; command: string } | null {
@@ -59,7 +66,12 @@ export function sharedGround(a: ClaimRow, b: ClaimRow): SharedGround {
   const right = headAndActor(b.statement_en);
   const common = left.actor.filter((word) => right.actor.includes(word));
   const subject = common.length > 0 ? common.join(' ') : null;
-  const predicate = left.head && right.head ? (left.head === right.head ? left.head : `${left.head} / ${right.head}`) : (left.head ?? right.head);
+  const predicate =
+    left.head && right.head
+      ? left.head === right.head
+        ? left.head
+        : `${left.head} / ${right.head}`
+      : (left.head ?? right.head);
   const differs: string[] = [];
   const field = (name: string, x: string | null, y: string | null) => {
     if ((x ?? '') !== (y ?? '')) differs.push(`${name}: ${x ?? '—'} vs ${y ?? '—'}`);

@@ -1,28 +1,45 @@
 import type { ReviewData } from '../../schemas/review.ts';
 import type { ClaimRow, ContradictionRow } from '../store/contradictions.ts';
-import { dateOf, languagesOf, moreLine, placeOf, sharedGround, summaryLine, supportOf, type ReportData } from './data.ts';
+import {
+  dateOf,
+  languagesOf,
+  moreLine,
+  placeOf,
+  sharedGround,
+  summaryLine,
+  supportOf,
+  type ReportData,
+} from './data.ts';
 import { REPORT_CSS } from './page-assets.ts';
 import { REPORT_SCRIPT } from './page-script.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string | number | null | undefined) => String(text ?? '').replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+export const escapeHtml = (text: string | number | null | undefined) =>
+  String(text ?? '').replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 
 /**
  * JSON inside <script type="application/json">: the browser ends the element at the first "</script",
  * and "<!--" changes how it is parsed, so every "<" is written as \u003c (still the same JSON); U+2028
  * and U+2029 are escaped too, for any reader that evaluates the text as script.
  */
-export const embeddedJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export const embeddedJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /** What the cards know of a claim beyond ClaimRow: its article's title and where its English line came from. */
 type ClaimContext = { title: string | null; origin: string | null };
 
-const articleLink = (claim: ClaimRow) => `#tab=articles&article=${encodeURIComponent(claim.article_id)}&claim=${encodeURIComponent(claim.claim_id)}`;
+const articleLink = (claim: ClaimRow) =>
+  `#tab=articles&article=${encodeURIComponent(claim.article_id)}&claim=${encodeURIComponent(claim.claim_id)}`;
 
 function claimCard(label: string, claim: ClaimRow, support: number, context: ClaimContext | undefined): string {
   const backing = supportOf(support);
   const date = dateOf(claim);
-  const origin = context?.origin ? `<span class="origin" title="where this English line comes from">${escapeHtml(context.origin)}</span> ` : '';
+  const origin = context?.origin
+    ? `<span class="origin" title="where this English line comes from">${escapeHtml(context.origin)}</span> `
+    : '';
   const title = context?.title ?? claim.path ?? claim.article_id;
   return `<section class="claim">
   <h3>${label} <span class="lang">${escapeHtml(claim.language)}</span></h3>
@@ -57,13 +74,20 @@ ${groundLine(entry)}
 }
 
 function options(label: string, name: string, counts: Record<string, number>): string {
-  const entries = Object.entries(counts).map(([key, n]) => `<option value="${escapeHtml(key)}">${escapeHtml(key)} (${n})</option>`).join('');
+  const entries = Object.entries(counts)
+    .map(([key, n]) => `<option value="${escapeHtml(key)}">${escapeHtml(key)} (${n})</option>`)
+    .join('');
   return `<label>${label} <select id="filter-${name}"><option value="">all</option>${entries}</select></label>`;
 }
 
 function claimContexts(review: ReviewData): Map<string, ClaimContext> {
   const titles = new Map(review.articles.map((article) => [article.article_id, article.title]));
-  return new Map(review.claims.map((claim) => [claim.claim_id, { title: titles.get(claim.article_id) ?? null, origin: claim.statement_origin }]));
+  return new Map(
+    review.claims.map((claim) => [
+      claim.claim_id,
+      { title: titles.get(claim.article_id) ?? null, origin: claim.statement_origin },
+    ]),
+  );
 }
 
 const EMPTY_REVIEW: ReviewData = { articles: [], claims: [], clusters: [], contradictions: [], unaligned: [] };
@@ -76,12 +100,23 @@ const EMPTY_REVIEW: ReviewData = { articles: [], claims: [], clusters: [], contr
 export function renderHtml(data: ReportData, review: ReviewData = EMPTY_REVIEW): string {
   const { counts } = data;
   const contexts = claimContexts(review);
-  const tiles = [['contradictions', counts.contradictions], ['claims', counts.claims], ['articles', counts.articles], ['clusters', counts.clusters]]
-    .map(([name, n]) => `<div class="tile"><b>${n}</b><span>${name}</span></div>`).join('');
+  const tiles = [
+    ['contradictions', counts.contradictions],
+    ['claims', counts.claims],
+    ['articles', counts.articles],
+    ['clusters', counts.clusters],
+  ]
+    .map(([name, n]) => `<div class="tile"><b>${n}</b><span>${name}</span></div>`)
+    .join('');
   const more = moreLine(data);
-  const moreNote = more ? `<p class="more">${escapeHtml(more.text)}</p><pre class="more"><code>${escapeHtml(more.command)}</code></pre>` : '';
-  const kinds = Object.entries(counts.byKind).map(([kind, n]) => `<li><span class="kind kind-${escapeHtml(kind)}">${escapeHtml(kind)}</span> ${n}</li>`).join('');
-  const empty = '<p class="empty">No contradictions found. The Claims tab lists what each source claims; the Articles tab shows each article with its claims marked.</p>';
+  const moreNote = more
+    ? `<p class="more">${escapeHtml(more.text)}</p><pre class="more"><code>${escapeHtml(more.command)}</code></pre>`
+    : '';
+  const kinds = Object.entries(counts.byKind)
+    .map(([kind, n]) => `<li><span class="kind kind-${escapeHtml(kind)}">${escapeHtml(kind)}</span> ${n}</li>`)
+    .join('');
+  const empty =
+    '<p class="empty">No contradictions found. The Claims tab lists what each source claims; the Articles tab shows each article with its claims marked.</p>';
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -14,10 +14,12 @@ export const escapeMarkdown = (text: string) =>
     .replace(/</g, '&lt;');
 
 /** A paragraph of untrusted text: one line, escaped, and no heading, list or quote marker at its start. */
-const paragraph = (text: string) => escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^([#>+=-]|\d+[.)])/u, '\\$1');
+const paragraph = (text: string) =>
+  escapeMarkdown(text.replace(/\s+/g, ' ').trim()).replace(/^([#>+=-]|\d+[.)])/u, '\\$1');
 
 // Pipes are escaped after the rest, so their backslash is not escaped in turn.
-const cell = (text: string | null | undefined) => escapeMarkdown((text ?? '—').replace(/\s+/g, ' ').trim() || '—').replace(/\|/g, '\\|');
+const cell = (text: string | null | undefined) =>
+  escapeMarkdown((text ?? '—').replace(/\s+/g, ' ').trim() || '—').replace(/\|/g, '\\|');
 
 const codeCell = (text: string) => `\`${text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 
@@ -48,7 +50,8 @@ export function renderMarkdown(data: ReportData): string {
     lines.push(`## ${index + 1}. ${item.kind} · score ${item.score.toFixed(2)}`, '', paragraph(item.explanation), '');
     lines.push('| | A | B |', '| --- | --- | --- |');
     ROWS.forEach((name, row) => lines.push(`| ${name} | ${a[row]} | ${b[row]} |`));
-    if (item.support_a > 1 || item.support_b > 1) lines.push(`| claims on this side | ${item.support_a} | ${item.support_b} |`);
+    if (item.support_a > 1 || item.support_b > 1)
+      lines.push(`| claims on this side | ${item.support_a} | ${item.support_b} |`);
     lines.push('', `Judged by ${escapeMarkdown(item.judge)}; id \`${item.contradiction_id}\`.`, '');
   });
   return `${lines.join('\n').trimEnd()}\n`;

@@ -12,8 +12,10 @@ export type Clause = { from: number; to: number; kind: ClauseKind; opener: strin
 export type VerbHit = { index: number; verb: LexiconVerb; particle: number | null };
 
 const QUOTES = new Set(['"', '“', '”', '„', '‘', '’', '«', '»', "'", '‚']);
-export const isQuote = (token: Token | undefined) => token !== undefined && token.kind === 'punct' && QUOTES.has(token.text);
-const isPunct = (token: Token | undefined, marks: string) => token !== undefined && token.kind === 'punct' && marks.includes(token.text);
+export const isQuote = (token: Token | undefined) =>
+  token !== undefined && token.kind === 'punct' && QUOTES.has(token.text);
+const isPunct = (token: Token | undefined, marks: string) =>
+  token !== undefined && token.kind === 'punct' && marks.includes(token.text);
 
 /** Complementisers: what follows completes the verb before it ("said that …", "zei dat …"). */
 const COMPLEMENT = new Set(['that', 'dat', 'dass', 'wonach', 'whether', 'ob', 'of']);
@@ -32,9 +34,18 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
   const previous = tokens[index - 1];
   // After an article or possessive the word is a noun: "the ban", "de eisen", "its review";
   // but a sentence-initial demonstrative before a verb and its subject is a pronoun: "Dat meldt het persbureau".
-  const demonstrative = index === 1 && previous !== undefined && lex.demonstratives.has(previous.lower) &&
+  const demonstrative =
+    index === 1 &&
+    previous !== undefined &&
+    lex.demonstratives.has(previous.lower) &&
     (lex.determiners.has(tokens[index + 1]?.lower ?? '') || tokens[index + 1]?.capital === true);
-  if (previous && !demonstrative && lex.language !== 'de' && (lex.determiners.has(previous.lower) || /'s$/.test(previous.lower))) return null;
+  if (
+    previous &&
+    !demonstrative &&
+    lex.language !== 'de' &&
+    (lex.determiners.has(previous.lower) || /'s$/.test(previous.lower))
+  )
+    return null;
   if (lex.language === 'en') {
     // Capitalised it is a name or a heading word ("Finance minister …"), not a verb.
     if (token.capital) return null;
@@ -43,7 +54,11 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
     // "The Baltic states were hit": a verb form right before an auxiliary is the subject's noun;
     // an -ing form without "be" before it is a gerund or participle, not the clause's verb.
     if (lex.auxiliaries.has(tokens[index + 1]?.lower ?? '') && !lex.auxiliaries.has(previous?.lower ?? '')) return null;
-    if (token.lower.endsWith('ing') && !['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"].includes(previous?.lower ?? '')) return null;
+    if (
+      token.lower.endsWith('ing') &&
+      !['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"].includes(previous?.lower ?? '')
+    )
+      return null;
   }
   const split = lex.splitVerbs.get(token.lower);
   if (split) {
@@ -57,9 +72,19 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
         // The particle closes the clause or comes right before the verbs and complements that end it;
         // elsewhere "in", "op", "an" are prepositions.
         const after = tokens[j + 1];
-        if (!after || after.kind === 'punct' || j + 1 >= end || after.lower === lex.infinitive || PURPOSE.has(after.lower) ||
-          lex.prepositions.has(after.lower) || endsInInfinitive(tokens, j + 1, end, lex) ||
-          lex.auxiliaries.has(after.lower) || lex.subordinators.has(after.lower) || lex.coordinators.has(after.lower) || lex.language === 'en') {
+        if (
+          !after ||
+          after.kind === 'punct' ||
+          j + 1 >= end ||
+          after.lower === lex.infinitive ||
+          PURPOSE.has(after.lower) ||
+          lex.prepositions.has(after.lower) ||
+          endsInInfinitive(tokens, j + 1, end, lex) ||
+          lex.auxiliaries.has(after.lower) ||
+          lex.subordinators.has(after.lower) ||
+          lex.coordinators.has(after.lower) ||
+          lex.language === 'en'
+        ) {
           return { index, verb, particle: j };
         }
       }
@@ -79,10 +104,67 @@ const FINITE_SHAPE: Record<CompiledLexicon['language'], RegExp> = {
 };
 /** Lowercase words of those shapes that are not verbs. */
 const NOT_FINITE = new Set([
-  'nicht', 'selbst', 'jetzt', 'erst', 'seit', 'bereits', 'bisher', 'insgesamt', 'meist', 'weit', 'erneut', 'bekannt', 'zuletzt', 'damit', 'mit',
-  'nacht', 'recht', 'gut', 'best', 'fast', 'oft', 'sonst', 'samt', 'nebst', 'zumindest', 'mindestens', 'höchstens', 'spätestens', 'konkret',
-  'niet', 'ooit', 'toch', 'echt', 'dicht', 'licht', 'recht', 'weet', 'eerst', 'laatst', 'meest', 'minst', 'net', 'pas', 'best', 'soort', 'tijdens',
-  'hundred', 'need', 'red', 'bed', 'speed', 'seed', 'feed', 'indeed', 'naked', 'wicked', 'sacred', 'kindred', 'ragged', 'beloved', 'aged',
+  'nicht',
+  'selbst',
+  'jetzt',
+  'erst',
+  'seit',
+  'bereits',
+  'bisher',
+  'insgesamt',
+  'meist',
+  'weit',
+  'erneut',
+  'bekannt',
+  'zuletzt',
+  'damit',
+  'mit',
+  'nacht',
+  'recht',
+  'gut',
+  'best',
+  'fast',
+  'oft',
+  'sonst',
+  'samt',
+  'nebst',
+  'zumindest',
+  'mindestens',
+  'höchstens',
+  'spätestens',
+  'konkret',
+  'niet',
+  'ooit',
+  'toch',
+  'echt',
+  'dicht',
+  'licht',
+  'recht',
+  'weet',
+  'eerst',
+  'laatst',
+  'meest',
+  'minst',
+  'net',
+  'pas',
+  'best',
+  'soort',
+  'tijdens',
+  'hundred',
+  'need',
+  'red',
+  'bed',
+  'speed',
+  'seed',
+  'feed',
+  'indeed',
+  'naked',
+  'wicked',
+  'sacred',
+  'kindred',
+  'ragged',
+  'beloved',
+  'aged',
 ]);
 const shapedVerbs = new Map<string, LexiconVerb>();
 
@@ -95,15 +177,37 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   const token = tokens[index]!;
   const previous = tokens[index - 1];
   // "das Verbot bleibe in Kraft": a form of reported speech is finite whatever verb it is.
-  if (index > 0 && !token.capital && discourseFor(lex.language).reportedSpeech.has(token.lower) && !lex.auxiliaries.has(token.lower)) return shapedVerb(token);
-  if (!previous || previous.kind !== 'word' || token.capital || !FINITE_SHAPE[lex.language].test(token.lower) || NOT_FINITE.has(token.lower)) return null;
-  const functionWord = (t: Token) => lex.determiners.has(t.lower) || lex.prepositions.has(t.lower) || lex.coordinators.has(t.lower) ||
-    lex.subordinators.has(t.lower) || lex.relatives.has(t.lower) || lex.negation.has(t.lower) || lex.fronted.has(t.lower) ||
-    lex.auxiliaries.has(t.lower) || lex.numbers.has(t.lower) || lex.infinitive === t.lower;
+  if (
+    index > 0 &&
+    !token.capital &&
+    discourseFor(lex.language).reportedSpeech.has(token.lower) &&
+    !lex.auxiliaries.has(token.lower)
+  )
+    return shapedVerb(token);
+  if (
+    !previous ||
+    previous.kind !== 'word' ||
+    token.capital ||
+    !FINITE_SHAPE[lex.language].test(token.lower) ||
+    NOT_FINITE.has(token.lower)
+  )
+    return null;
+  const functionWord = (t: Token) =>
+    lex.determiners.has(t.lower) ||
+    lex.prepositions.has(t.lower) ||
+    lex.coordinators.has(t.lower) ||
+    lex.subordinators.has(t.lower) ||
+    lex.relatives.has(t.lower) ||
+    lex.negation.has(t.lower) ||
+    lex.fronted.has(t.lower) ||
+    lex.auxiliaries.has(t.lower) ||
+    lex.numbers.has(t.lower) ||
+    lex.infinitive === t.lower;
   if (functionWord(token) || functionWord(previous) || lex.verbs.has(previous.lower)) return null;
   // German and Dutch names and German nouns are capitalised: a capital right before is the subject's end.
   // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister opende").
-  const afterSubject = previous.capital ||
+  const afterSubject =
+    previous.capital ||
     lex.language === 'en' ||
     (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
   if (!afterSubject) return null;
@@ -179,28 +283,53 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
       if (starts || afterSay) {
-        const opens = (lex.coordinators.has(next.lower) || lex.subordinators.has(next.lower) || PURPOSE.has(next.lower) ||
-          (lex.relatives.has(next.lower) && !afterSay)) && !(afterSay && lex.determiners.has(next.lower));
+        const opens =
+          (lex.coordinators.has(next.lower) ||
+            lex.subordinators.has(next.lower) ||
+            PURPOSE.has(next.lower) ||
+            (lex.relatives.has(next.lower) && !afterSay)) &&
+          !(afterSay && lex.determiners.has(next.lower));
         close(i, opens ? j + 1 : j, opens ? next : undefined);
         i = (opens ? j + 1 : j) - 1;
       }
       continue;
     }
     // "that"/"dat" opens a clause only after a verb ("said that", "ontdekten dat"); after a bare noun it is a relative or a determiner.
-    const complement = COMPLEMENT.has(token.lower) && token.lower !== 'of' && (token.lower === 'dass' || afterVerb(tokens, excluded, from, i, lex));
-    if (i > from && token.kind === 'word' && (complement || (lex.subordinators.has(token.lower) && lex.causal.match(tokens, i)))) {
+    const complement =
+      COMPLEMENT.has(token.lower) &&
+      token.lower !== 'of' &&
+      (token.lower === 'dass' || afterVerb(tokens, excluded, from, i, lex));
+    if (
+      i > from &&
+      token.kind === 'word' &&
+      (complement || (lex.subordinators.has(token.lower) && lex.causal.match(tokens, i)))
+    ) {
       close(i, i + 1, token);
       continue;
     }
     // "… and promised …": a conjunction before a verb starts a clause that shares the subject;
     // in Dutch and German one before a whole clause ("en ook het ministerie houdt …") starts a clause too.
-    if (i > from && lex.coordinators.has(token.lower) && next && j === i + 1 && !lex.negation.has(next.lower) &&
-      (isVerbLike(tokens, j, tokens.length, lex) || ((lex.language !== 'en' || lex.determiners.has(next.lower) || next.capital) && hasVerb(tokens, from, i, lex) && startsClause(tokens, j, lex)))) {
+    if (
+      i > from &&
+      lex.coordinators.has(token.lower) &&
+      next &&
+      j === i + 1 &&
+      !lex.negation.has(next.lower) &&
+      (isVerbLike(tokens, j, tokens.length, lex) ||
+        ((lex.language !== 'en' || lex.determiners.has(next.lower) || next.capital) &&
+          hasVerb(tokens, from, i, lex) &&
+          startsClause(tokens, j, lex)))
+    ) {
       close(i, i + 1, token);
       continue;
     }
     // "when the vessel was refloated", "while", "although": these open a clause without a comma.
-    if (i > from && WITHOUT_COMMA.has(token.lower) && next && (lex.determiners.has(next.lower) || lex.pronouns.has(next.lower) || next.capital)) {
+    if (
+      i > from &&
+      WITHOUT_COMMA.has(token.lower) &&
+      next &&
+      (lex.determiners.has(next.lower) || lex.pronouns.has(next.lower) || next.capital)
+    ) {
       close(i, i + 1, token);
     }
   }
@@ -224,7 +353,8 @@ function startsClause(tokens: readonly Token[], at: number, lex: CompiledLexicon
     if (tokens[k]!.kind === 'punct') return false;
     const word = tokens[k]!.lower;
     // A participle ("gezogen", "gesloten") ends the clause before it rather than opening one.
-    if (lex.auxiliaries.has(word) || lex.splitVerbs.has(word) || (lex.verbs.has(word) && !word.startsWith('ge'))) return true;
+    if (lex.auxiliaries.has(word) || lex.splitVerbs.has(word) || (lex.verbs.has(word) && !word.startsWith('ge')))
+      return true;
     // "and the airline cancelled …": an English verb told by its form opens the clause too.
     if (lex.language === 'en' && verbAt(tokens, k, tokens.length, lex)) return true;
   }
@@ -246,12 +376,22 @@ function lastWord(tokens: readonly Token[]): number {
 }
 
 /** "zeggen dat", "said on Monday that": the word before (dates aside) is a verb; "een alternatief dat" is a relative. */
-function afterVerb(tokens: readonly Token[], excluded: readonly boolean[], from: number, at: number, lex: CompiledLexicon): boolean {
+function afterVerb(
+  tokens: readonly Token[],
+  excluded: readonly boolean[],
+  from: number,
+  at: number,
+  lex: CompiledLexicon,
+): boolean {
   let k = at - 1;
   while (k > from && (excluded[k] || lex.fronted.has(tokens[k]!.lower) || lex.negation.has(tokens[k]!.lower))) k--;
   if (k < from) return false;
   const previous = tokens[k]!;
-  return previous.text === ',' || isVerbLike(tokens, k, at, lex) || (lex.language !== 'en' && k > from && isVerbLike(tokens, k - 1, at, lex));
+  return (
+    previous.text === ',' ||
+    isVerbLike(tokens, k, at, lex) ||
+    (lex.language !== 'en' && k > from && isVerbLike(tokens, k - 1, at, lex))
+  );
 }
 
 function hasVerb(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {
@@ -260,7 +400,13 @@ function hasVerb(tokens: readonly Token[], from: number, to: number, lex: Compil
 }
 
 /** Index of the n-th last word before `to` that is not excluded. */
-function lastWords(tokens: readonly Token[], excluded: readonly boolean[], from: number, to: number, n: number): number {
+function lastWords(
+  tokens: readonly Token[],
+  excluded: readonly boolean[],
+  from: number,
+  to: number,
+  n: number,
+): number {
   let k = to;
   let seen = 0;
   while (k > from && seen < n) {
@@ -283,4 +429,5 @@ function trimClause(tokens: readonly Token[], clause: Clause): Clause {
   return { ...clause, from, to };
 }
 
-export const isComplement = (clause: Clause) => clause.kind === 'sub' && clause.opener !== null && COMPLEMENT.has(clause.opener);
+export const isComplement = (clause: Clause) =>
+  clause.kind === 'sub' && clause.opener !== null && COMPLEMENT.has(clause.opener);

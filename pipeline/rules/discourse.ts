@@ -21,10 +21,17 @@ let loaded: { version: string; byLanguage: Record<SupportedLanguage, DiscourseWo
 
 function load() {
   if (!loaded) {
-    const raw = DiscourseLexicon.parse(JSON.parse(readFileSync(new URL('./lexicons/discourse.json', import.meta.url), 'utf8')));
+    const raw = DiscourseLexicon.parse(
+      JSON.parse(readFileSync(new URL('./lexicons/discourse.json', import.meta.url), 'utf8')),
+    );
     const compile = (l: DiscourseLexicon['nl']): DiscourseWords => ({
-      resolvable: words(l.resolvable), unresolvable: words(l.unresolvable), firstPerson: words(l.firstPerson), secondPerson: words(l.secondPerson),
-      interjections: words(l.interjections), opinion: words(l.opinion), reportedSpeech: words(l.reportedSpeech),
+      resolvable: words(l.resolvable),
+      unresolvable: words(l.unresolvable),
+      firstPerson: words(l.firstPerson),
+      secondPerson: words(l.secondPerson),
+      interjections: words(l.interjections),
+      opinion: words(l.opinion),
+      reportedSpeech: words(l.reportedSpeech),
     });
     loaded = { version: raw.version, byLanguage: { nl: compile(raw.nl), de: compile(raw.de), en: compile(raw.en) } };
   }
@@ -35,14 +42,23 @@ export const discourseFor = (language: SupportedLanguage): DiscourseWords => loa
 export const discourseFile = () => readFileSync(new URL('./lexicons/discourse.json', import.meta.url), 'utf8');
 
 const CLOSING = /["'”’»“)\s]*$/u;
-const folded = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const folded = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * Whether a sentence can hold a claim a fact-checker would keep. Not: a question, an exclamation,
  * an imperative or advice to the reader, the headline repeated in the body, or a caption (a line
  * of its own without a full stop).
  */
-export function isClaimSentence(sentence: Sentence, article: { text: string; title?: string | undefined }, tokens: readonly Token[], lex: CompiledLexicon): boolean {
+export function isClaimSentence(
+  sentence: Sentence,
+  article: { text: string; title?: string | undefined },
+  tokens: readonly Token[],
+  lex: CompiledLexicon,
+): boolean {
   const d = discourseFor(lex.language);
   const body = sentence.text.replace(CLOSING, '');
   const last = body.at(-1);
@@ -53,12 +69,14 @@ export function isClaimSentence(sentence: Sentence, article: { text: string; tit
   // "Ach, ist das nicht wundervoll": an exclamation.
   if (d.interjections.has(first.lower) && tokens[tokens.indexOf(first) + 1]?.text === ',') return false;
   // "You should avoid Zoom", "Gebruik je …": advice to the reader. A capitalised German "Sie" mid-sentence is polite "you" too.
-  if (words.some((t, i) => d.secondPerson.has(t.lower) || (lex.language === 'de' && t.text === 'Sie' && i > 0))) return false;
+  if (words.some((t, i) => d.secondPerson.has(t.lower) || (lex.language === 'de' && t.text === 'Sie' && i > 0)))
+    return false;
   // "Avoid Zoom.": an English sentence opening with a verb's base form is an imperative.
   const verb = lex.verbs.get(first.lower)?.[0];
   if (lex.language === 'en' && verb && verb.en.split('|')[0] === first.lower) return false;
   if (article.title && folded(article.title) === folded(sentence.text)) return false;
-  const lineStart = sentence.start === 0 || /\n\s*$/.test(article.text.slice(Math.max(0, sentence.start - 3), sentence.start));
+  const lineStart =
+    sentence.start === 0 || /\n\s*$/.test(article.text.slice(Math.max(0, sentence.start - 3), sentence.start));
   const after = article.text.slice(sentence.end);
   const lineEnd = after === '' || /^\s*\n/.test(after);
   if (lineStart && lineEnd && !/[.…:;]$/.test(body)) return false;
@@ -69,7 +87,10 @@ export function isClaimSentence(sentence: Sentence, article: { text: string; tit
 export function isOpinion(actor: string, action: string, source: string | null, language: SupportedLanguage): boolean {
   if (source) return false;
   const d = discourseFor(language);
-  return `${actor} ${action}`.toLowerCase().split(/[^\p{L}]+/u).some((w) => d.opinion.has(w));
+  return `${actor} ${action}`
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => d.opinion.has(w));
 }
 
 /**
@@ -77,9 +98,17 @@ export function isOpinion(actor: string, action: string, source: string | null, 
  * hij") the nearest fitting name before it in the article; null when there is none, or when the
  * pronoun names nobody ("es", "dat", "man"), so the claim is left out.
  */
-export function resolveActor(actor: string, antecedents: readonly string[], lex: CompiledLexicon, speaker: string | null = null): string | null {
+export function resolveActor(
+  actor: string,
+  antecedents: readonly string[],
+  lex: CompiledLexicon,
+  speaker: string | null = null,
+): string | null {
   const d = discourseFor(lex.language);
-  const all = actor.toLowerCase().split(/[^\p{L}\p{N}']+/u).filter(Boolean);
+  const all = actor
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter(Boolean);
   const content = all.filter((w) => !lex.coordinators.has(w) && !lex.fronted.has(w));
   if (!content.length) return null;
   const pronounOnly = content.every((w) => d.resolvable.has(w) || d.unresolvable.has(w) || lex.pronouns.has(w));
@@ -95,8 +124,16 @@ export function isNamed(text: string | null, lex: CompiledLexicon): text is stri
   if (!text) return false;
   const d = discourseFor(lex.language);
   const all = text.split(/\s+/).filter(Boolean);
-  if (all.every((w) => lex.pronouns.has(w.toLowerCase()) || d.unresolvable.has(w.toLowerCase()) || d.resolvable.has(w.toLowerCase()))) return false;
-  return all.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || !lex.determiners.has(w.toLowerCase()))) || lex.language !== 'en';
+  if (
+    all.every(
+      (w) =>
+        lex.pronouns.has(w.toLowerCase()) || d.unresolvable.has(w.toLowerCase()) || d.resolvable.has(w.toLowerCase()),
+    )
+  )
+    return false;
+  return (
+    all.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || !lex.determiners.has(w.toLowerCase()))) || lex.language !== 'en'
+  );
 }
 
 /** German reported speech: a Konjunktiv I form, or one the lexicon knows as such (the form of a known verb with -t replaced by -e). */
@@ -107,14 +144,34 @@ export function isReportedSpeech(tokens: readonly Token[], lex: CompiledLexicon)
     if (t.kind !== 'word' || (t.capital && i > 0)) return false;
     if (d.reportedSpeech.has(t.lower)) return true;
     // "verbiete" beside "verbietet", "plane" beside "plant": the third person of Konjunktiv I.
-    return t.lower.length > 4 && t.lower.endsWith('e') && lex.verbs.has(`${t.lower.slice(0, -1)}t`) && !lex.verbs.has(t.lower);
+    return (
+      t.lower.length > 4 &&
+      t.lower.endsWith('e') &&
+      lex.verbs.has(`${t.lower.slice(0, -1)}t`) &&
+      !lex.verbs.has(t.lower)
+    );
   });
 }
 
 /** A sentence that opens a quotation: „…, ,,…, »…, "…: the speaker may stand in the sentence before. */
 export const opensQuotation = (sentence: string) => /^\s*(?:„|,,|»|«|"|“)/u.test(sentence);
 
-const NAME_PARTICLES = new Set(['de', 'van', 'der', 'den', 'von', 'ter', 'te', 'zu', 'di', 'da', 'le', 'la', 'bin', 'al']);
+const NAME_PARTICLES = new Set([
+  'de',
+  'van',
+  'der',
+  'den',
+  'von',
+  'ter',
+  'te',
+  'zu',
+  'di',
+  'da',
+  'le',
+  'la',
+  'bin',
+  'al',
+]);
 
 /**
  * Names of people and bodies written in a sentence: runs of two or more capitalised words, with
@@ -125,14 +182,23 @@ export function namesIn(sentence: string, tokens: readonly Token[], lex: Compile
   const names: string[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const starts = tokens[i]!.capital && tokens[i]!.kind === 'word' && !lex.determiners.has(tokens[i]!.lower) && !lex.pronouns.has(tokens[i]!.lower) && !lex.fronted.has(tokens[i]!.lower);
+    const starts =
+      tokens[i]!.capital &&
+      tokens[i]!.kind === 'word' &&
+      !lex.determiners.has(tokens[i]!.lower) &&
+      !lex.pronouns.has(tokens[i]!.lower) &&
+      !lex.fronted.has(tokens[i]!.lower);
     if (!starts) {
       i++;
       continue;
     }
     let end = i + 1;
     let capitals = 1;
-    while (end < tokens.length && tokens[end]!.kind === 'word' && (tokens[end]!.capital || (NAME_PARTICLES.has(tokens[end]!.text) && tokens[end + 1]?.capital))) {
+    while (
+      end < tokens.length &&
+      tokens[end]!.kind === 'word' &&
+      (tokens[end]!.capital || (NAME_PARTICLES.has(tokens[end]!.text) && tokens[end + 1]?.capital))
+    ) {
       if (tokens[end]!.capital) capitals++;
       end++;
     }

@@ -6,21 +6,44 @@ import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
 import { range } from './parse.ts';
 import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
-import { isClaimSentence, isNamed, isOpinion, isReportedSpeech, namesIn, opensQuotation, resolveActor } from './discourse.ts';
+import {
+  isClaimSentence,
+  isNamed,
+  isOpinion,
+  isReportedSpeech,
+  namesIn,
+  opensQuotation,
+  resolveActor,
+} from './discourse.ts';
 import { splitSentences } from './sentences.ts';
 import { tokenize, type Token } from './tokens.ts';
 
 /** Tokens as the text writes them, with a single space where tokens were left out between them. */
-function joinTokens(sentence: string, tokens: readonly Token[], indices: readonly number[], lex: CompiledLexicon): string {
+function joinTokens(
+  sentence: string,
+  tokens: readonly Token[],
+  indices: readonly number[],
+  lex: CompiledLexicon,
+): string {
   const kept = [...new Set(indices)].sort((a, b) => a - b).filter((i) => !isQuote(tokens[i]));
-  while (kept.length && tokens[kept[kept.length - 1]!]!.kind === 'punct' && tokens[kept[kept.length - 1]!]!.text !== '%') kept.pop();
+  while (
+    kept.length &&
+    tokens[kept[kept.length - 1]!]!.kind === 'punct' &&
+    tokens[kept[kept.length - 1]!]!.text !== '%'
+  )
+    kept.pop();
   while (kept.length && tokens[kept[0]!]!.kind === 'punct') kept.shift();
   while (kept.length > 1 && lex.coordinators.has(tokens[kept[kept.length - 1]!]!.lower)) kept.pop();
   let out = '';
   kept.forEach((index, k) => {
     const before = kept[k - 1];
     if (before !== undefined) {
-      out += before === index - 1 ? sentence.slice(tokens[before]!.end, tokens[index]!.start) : tokens[index]!.kind === 'punct' ? '' : ' ';
+      out +=
+        before === index - 1
+          ? sentence.slice(tokens[before]!.end, tokens[index]!.start)
+          : tokens[index]!.kind === 'punct'
+            ? ''
+            : ' ';
     }
     out += tokens[index]!.text;
   });
@@ -51,7 +74,9 @@ const NEGATING_DETERMINERS = new Set(['geen', 'kein', 'keine', 'keinen', 'keinem
 function verbPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
   if (draft.polarity !== 'negated' || lex.language === 'en') return draft.polarity;
   const negations = draft.action.filter((i) => lex.negation.has(tokens[i]!.lower));
-  return negations.length > 0 && negations.every((i) => NEGATING_DETERMINERS.has(tokens[i]!.lower)) ? 'affirmed' : 'negated';
+  return negations.length > 0 && negations.every((i) => NEGATING_DETERMINERS.has(tokens[i]!.lower))
+    ? 'affirmed'
+    : 'negated';
 }
 
 /** Cuts an unclosed parenthesis and what follows it: "Christian Lindner (FDP" → "Christian Lindner". */
@@ -82,7 +107,13 @@ function auxiliaryGloss(draft: Draft, tokens: readonly Token[], lex: CompiledLex
 
 /** The actor as the sentence writes it, without quote marks and a dangling parenthesis. */
 const writtenActor = (sentence: string, tokens: readonly Token[], draft: Draft) =>
-  draft.actor ? balance(textOf(sentence, tokens, draft.actor).replace(/^["'„“‘«]+|["'”’»]+$/gu, '').trim()) : '';
+  draft.actor
+    ? balance(
+        textOf(sentence, tokens, draft.actor)
+          .replace(/^["'„“‘«]+|["'”’»]+$/gu, '')
+          .trim(),
+      )
+    : '';
 
 /**
  * A negation in the claim's own words (its actor or its verb phrase before any side clause) makes it
@@ -91,20 +122,31 @@ const writtenActor = (sentence: string, tokens: readonly Token[], draft: Draft) 
  */
 function ownPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
   if (draft.polarity === 'negated') return 'negated';
-  const governs = draft.parse.verb?.verb.modality === 'advised' || draft.parse.verb?.verb.modality === 'demanded' || draft.parse.verb?.verb.kind === 'say';
+  const governs =
+    draft.parse.verb?.verb.modality === 'advised' ||
+    draft.parse.verb?.verb.modality === 'demanded' ||
+    draft.parse.verb?.verb.kind === 'say';
   if (governs) return 'affirmed';
-  const own = [...(draft.actor ? range(draft.actor.from, draft.actor.to, null, []) : []), ...draft.action].sort((a, b) => a - b);
+  const own = [...(draft.actor ? range(draft.actor.from, draft.actor.to, null, []) : []), ...draft.action].sort(
+    (a, b) => a - b,
+  );
   for (const i of own) {
     const t = tokens[i]!;
     if (lex.subordinators.has(t.lower) || lex.relatives.has(t.lower)) break;
     if (!lex.negation.has(t.lower)) continue;
-    const exception = lex.negationExceptions.match(tokens, i) ?? (i > 0 ? lex.negationExceptions.match(tokens, i - 1) : null);
+    const exception =
+      lex.negationExceptions.match(tokens, i) ?? (i > 0 ? lex.negationExceptions.match(tokens, i - 1) : null);
     if (!exception) return 'negated';
   }
   return 'affirmed';
 }
 
-function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: CompiledLexicon): ExtractorClaim | null {
+function toClaim(
+  sentence: string,
+  tokens: readonly Token[],
+  draft: Draft,
+  lex: CompiledLexicon,
+): ExtractorClaim | null {
   draft.polarity = ownPolarity(draft, tokens, lex);
   const written = writtenActor(sentence, tokens, draft);
   const actor = draft.actorName ?? written;
@@ -113,12 +155,23 @@ function toClaim(sentence: string, tokens: readonly Token[], draft: Draft, lex: 
   const reason = draft.reason?.length ? joinTokens(sentence, tokens, draft.reason, lex) : null;
   const actorTokens = draft.actorName ? tokenize(draft.actorName) : tokens.slice(draft.actor!.from, draft.actor!.to);
   // A name put in for a pronoun ("Jan de Vries") is said as written; a noun phrase ("der Pilot") is glossed.
-  const asWritten = lex.language === 'en' || (draft.actorName !== null && !lex.determiners.has(actorTokens[0]?.lower ?? ''));
+  const asWritten =
+    lex.language === 'en' || (draft.actorName !== null && !lex.determiners.has(actorTokens[0]?.lower ?? ''));
   const statementEn = statement(
     asWritten ? actor : glossTokens(actorTokens, lex),
-    verbGloss(draft.parse.verb?.verb ?? null, verbPolarity(draft, tokens, lex), draft.modality, auxiliaryGloss(draft, tokens, lex)),
+    verbGloss(
+      draft.parse.verb?.verb ?? null,
+      verbPolarity(draft, tokens, lex),
+      draft.modality,
+      auxiliaryGloss(draft, tokens, lex),
+    ),
     glossTokens(objectTokens(draft, tokens, lex), lex),
-    draft.reason?.length ? glossTokens(draft.reason.map((i) => tokens[i]!), lex) : null,
+    draft.reason?.length
+      ? glossTokens(
+          draft.reason.map((i) => tokens[i]!),
+          lex,
+        )
+      : null,
   );
   return {
     actor,
@@ -153,8 +206,14 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       previous = [];
       continue;
     }
-    const continues: boolean = speaker !== null && (isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
-    const { tokens, drafts, backSource, speaker: speaking } = analyseSentence(sentence.text, lex, continues ? speaker : null);
+    const continues: boolean =
+      speaker !== null && (isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
+    const {
+      tokens,
+      drafts,
+      backSource,
+      speaker: speaking,
+    } = analyseSentence(sentence.text, lex, continues ? speaker : null);
     if (backSource) for (const claim of previous) claim.source ??= backSource;
     const current: ExtractorClaim[] = [];
     const named: string[] = [];
@@ -167,7 +226,12 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
         draft.source = source;
       }
       const written = draft.actorName ?? writtenActor(sentence.text, tokens, draft);
-      const actor = resolveActor(written, [...named, ...antecedents], lex, draft.source ?? (continues ? speaker : null));
+      const actor = resolveActor(
+        written,
+        [...named, ...antecedents],
+        lex,
+        draft.source ?? (continues ? speaker : null),
+      );
       if (actor === null) continue;
       if (actor !== written) draft.actorName = actor;
       const claim = toClaim(sentence.text, tokens, draft, lex);
@@ -176,7 +240,8 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       if (isNamed(claim.source, lex)) named.unshift(claim.source);
       if (isNamed(claim.actor, lex)) named.push(claim.actor);
       // Grounding finds the first occurrence; a clause repeated earlier in the article would land there.
-      if (claim.quote !== sentence.text && article.text.indexOf(claim.quote) < sentence.start) claim.quote = sentence.text;
+      if (claim.quote !== sentence.text && article.text.indexOf(claim.quote) < sentence.start)
+        claim.quote = sentence.text;
       const key = `${claim.actor}\u0000${claim.action}\u0000${claim.quote}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -189,12 +254,16 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     const fresh = [...named, ...written.filter((name) => !named.includes(name))];
     if (fresh.length) antecedents = [...fresh, ...antecedents].slice(0, 6);
     // A speaker holds while their words go on; a sentence of the article's own ends the run.
-    const said: string | null = speaking !== null && speaking !== speaker ? resolveActor(speaking, antecedents, lex) : null;
-    const spoken: string | null = current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ?? (isNamed(said, lex) ? said : null);
+    const said: string | null =
+      speaking !== null && speaking !== speaker ? resolveActor(speaking, antecedents, lex) : null;
+    const spoken: string | null =
+      current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ??
+      (isNamed(said, lex) ? said : null);
     // "Ralph Senkel kommentierte die Provisionserhöhung:": a sentence ending in a colon hands the word to its actor.
-    const introduced = /:\s*$/.test(sentence.text) ? current.find((claim) => isNamed(claim.actor, lex))?.actor ?? null : null;
+    const introduced = /:\s*$/.test(sentence.text)
+      ? (current.find((claim) => isNamed(claim.actor, lex))?.actor ?? null)
+      : null;
     speaker = introduced ?? spoken ?? (continues ? speaker : null);
   }
   return claims;
 }
-

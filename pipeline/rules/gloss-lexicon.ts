@@ -41,9 +41,11 @@ export class GlossIndex {
     if (!known) this.entries.set(form, entry);
     // A word list entry that is this verb form ("gab": "gave") is a verb too: it moves like one.
     // Not when the English is the base as well: "plan" is a noun first.
-    else if (known.role === null && entry.role !== null && known.en === entry.en && entry.en !== entry.base) this.entries.set(form, entry);
+    else if (known.role === null && entry.role !== null && known.en === entry.en && entry.en !== entry.base)
+      this.entries.set(form, entry);
     // German "entwickelt", "erhöht": third person and participle at once; the participle after "hat".
-    else if (entry.role === 'participle' && known.role === 'finite' && known.base === entry.base) this.entries.set(form, { ...known, participle: entry.en });
+    else if (entry.role === 'participle' && known.role === 'finite' && known.base === entry.base)
+      this.entries.set(form, { ...known, participle: entry.en });
   }
 
   addSplit(form: string, particle: string, entry: GlossEntry): void {
@@ -101,12 +103,25 @@ function dutchParadigm(infinitive: string, prefixGe: boolean, strong: string[] |
   const finite3 = stems.map((s) => (s.endsWith('t') ? s : `${s}t`));
   const past = strong ? [strong[0]!, strong[1]!] : stems.flatMap((s) => [`${s}${ending}e`, `${s}${ending}en`]);
   const ge = prefixGe ? 'ge' : '';
-  const participle = strong ? (strong[2] ? [strong[2]] : []) : stems.map((s) => `${ge}${s}${s.endsWith(ending) ? '' : ending}`);
-  return { finite3, finite: stems, past, participle: [...participle, ...(strong ? [] : participle.map((p) => `${p}e`))], infinitive: [infinitive] };
+  const participle = strong
+    ? strong[2]
+      ? [strong[2]]
+      : []
+    : stems.map((s) => `${ge}${s}${s.endsWith(ending) ? '' : ending}`);
+  return {
+    finite3,
+    finite: stems,
+    past,
+    participle: [...participle, ...(strong ? [] : participle.map((p) => `${p}e`))],
+    infinitive: [infinitive],
+  };
 }
 
 function germanParadigm(infinitive: string, prefixGe: boolean, strong: string[] | undefined): Paradigm {
-  const stem = /[^e][lr]n$/.test(infinitive) || infinitive.endsWith('eln') || infinitive.endsWith('ern') ? infinitive.slice(0, -1) : infinitive.slice(0, -2);
+  const stem =
+    /[^e][lr]n$/.test(infinitive) || infinitive.endsWith('eln') || infinitive.endsWith('ern')
+      ? infinitive.slice(0, -1)
+      : infinitive.slice(0, -2);
   // "arbeitet", "öffnet", "zeichnet", but "lernt", "lehnt".
   const e = /(?:[dt]|(?:[^lrhaeiouäöü]|[^aeiouäöü]h)[mn])$/.test(stem) ? 'e' : '';
   const finite3 = [`${stem}${e}t`, ...(strong?.[3] ? [strong[3]] : [])];
@@ -122,7 +137,11 @@ function germanParadigm(infinitive: string, prefixGe: boolean, strong: string[] 
 }
 
 /** A strong verb found in the base of a prefixed verb: "übernehmen" is über + nehmen, "be|kommen". */
-function strongBase(verb: string, language: 'nl' | 'de', strong: Record<string, string>): { prefix: string; forms: string[] } | null {
+function strongBase(
+  verb: string,
+  language: 'nl' | 'de',
+  strong: Record<string, string>,
+): { prefix: string; forms: string[] } | null {
   if (strong[verb]) return { prefix: '', forms: strong[verb]!.split(/\s+/) };
   for (const prefix of INSEPARABLE[language]) {
     const rest = verb.slice(prefix.length);
@@ -136,10 +155,17 @@ function strongBase(verb: string, language: 'nl' | 'de', strong: Record<string, 
   return null;
 }
 
-function addVerb(index: GlossIndex, language: 'nl' | 'de', key: string, english: English, strong: Record<string, string>): void {
+function addVerb(
+  index: GlossIndex,
+  language: 'nl' | 'de',
+  key: string,
+  english: English,
+  strong: Record<string, string>,
+): void {
   const [particle, base] = key.includes('+') ? (key.split('+') as [string, string]) : ['', key];
   const strongForms = strongBase(base, language, strong);
-  const inseparable = !strongForms?.prefix && INSEPARABLE[language].some((p) => base.startsWith(p) && base.length > p.length + 3);
+  const inseparable =
+    !strongForms?.prefix && INSEPARABLE[language].some((p) => base.startsWith(p) && base.length > p.length + 3);
   const paradigm = (language === 'nl' ? dutchParadigm : germanParadigm)(base, !inseparable, strongForms?.forms);
   const entries: [string[], GlossEntry][] = [
     [paradigm.finite3, { en: english.third, role: 'finite', base: english.base }],

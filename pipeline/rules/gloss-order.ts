@@ -6,10 +6,15 @@ import type { Token } from './tokens.ts';
 export type Glossed = GlossEntry & { token: Token; auxiliary: boolean };
 
 const isVerb = (item: Glossed) => item.role !== null || item.auxiliary;
-const isFinite = (item: Glossed) => item.role === 'finite' || (item.auxiliary && item.role !== 'infinitive' && item.role !== 'participle');
+const isFinite = (item: Glossed) =>
+  item.role === 'finite' || (item.auxiliary && item.role !== 'infinitive' && item.role !== 'participle');
 
 const startsPhrase = (item: Glossed, lex: CompiledLexicon) =>
-  !isVerb(item) && (lex.pronouns.has(item.token.lower) || lex.determiners.has(item.token.lower) || item.token.capital || item.token.kind === 'number');
+  !isVerb(item) &&
+  (lex.pronouns.has(item.token.lower) ||
+    lex.determiners.has(item.token.lower) ||
+    item.token.capital ||
+    item.token.kind === 'number');
 
 /** Where the noun phrase starting at `from` ends: a pronoun, a name, or a determiner with its adjectives and noun. */
 function phraseEnd(items: readonly Glossed[], from: number, lex: CompiledLexicon): number {
@@ -55,7 +60,9 @@ type After = 'start' | 'comma' | 'subordinate';
 /** "om Zoom te gebruiken voor …" → "to use Zoom for …": the marked infinitive right after the opener. */
 function openerClause(spoken: Glossed[], lex: CompiledLexicon, opener: string): Glossed[] {
   const head = { ...spoken[0]!, en: opener };
-  const marker = spoken.findIndex((item, k) => k > 0 && item.token.lower === lex.infinitive && spoken[k + 1] && isVerb(spoken[k + 1]!));
+  const marker = spoken.findIndex(
+    (item, k) => k > 0 && item.token.lower === lex.infinitive && spoken[k + 1] && isVerb(spoken[k + 1]!),
+  );
   if (marker < 0) return [head, ...spoken.slice(1)];
   let end = marker + 1;
   while (spoken[end] && isVerb(spoken[end]!)) end++;
@@ -72,7 +79,11 @@ function reorderClause(items: Glossed[], lex: CompiledLexicon, after: After): Gl
     spoken = [...spoken.slice(1, end), spoken[0]!, ...spoken.slice(end)];
   }
   let start = spoken.length;
-  while (start > 0 && (isVerb(spoken[start - 1]!) || (spoken[start - 1]!.token.lower === lex.infinitive && start < spoken.length))) start--;
+  while (
+    start > 0 &&
+    (isVerb(spoken[start - 1]!) || (spoken[start - 1]!.token.lower === lex.infinitive && start < spoken.length))
+  )
+    start--;
   if (start === 0 || start === spoken.length) return spoken;
   const body = spoken.slice(0, start);
   // "… und begannen": the second of two coordinated verbs stays where it is.
@@ -83,7 +94,11 @@ function reorderClause(items: Glossed[], lex: CompiledLexicon, after: After): Gl
   if (cluster[0]!.token.lower === lex.infinitive) {
     // "heeft besloten de grens te sluiten" → "has decided to close the border": after the last verb
     // or the last "and" ("zu verzichten und andere Anbieter zu nutzen"), else first.
-    at = Math.max(body.findLastIndex(isVerb), body.findLastIndex((item) => lex.coordinators.has(item.token.lower))) + 1;
+    at =
+      Math.max(
+        body.findLastIndex(isVerb),
+        body.findLastIndex((item) => lex.coordinators.has(item.token.lower)),
+      ) + 1;
   } else if (after !== 'start' && lex.relatives.has(head)) {
     // Articles double as relative pronouns ("die", "der"): a relative clause follows a comma, and
     // its pronoun is mostly its subject: "das die Pläne geprüft hatte" → "that had examined the plans".
@@ -94,7 +109,8 @@ function reorderClause(items: Glossed[], lex: CompiledLexicon, after: After): Gl
   } else {
     const secondVerb = body.findIndex((item, k) => k > 0 && isFinite(item));
     if (secondVerb > 0 && secondVerb <= 4) at = secondVerb + 1;
-    else if (cluster.some(isFinite) && (lex.determiners.has(head) || lex.pronouns.has(head) || body[0]!.token.capital)) at = phraseEnd(body, 0, lex);
+    else if (cluster.some(isFinite) && (lex.determiners.has(head) || lex.pronouns.has(head) || body[0]!.token.capital))
+      at = phraseEnd(body, 0, lex);
     else at = 0;
   }
   return [...body.slice(0, at), ...cluster, ...body.slice(at)];
@@ -108,7 +124,10 @@ export function reorder(items: readonly Glossed[], lex: CompiledLexicon): Glosse
   for (const item of items) {
     const punct = item.token.kind === 'punct' && item.token.text !== '%';
     // A subordinate clause starts at its conjunction, with or without a comma before it.
-    if (punct || ((lex.subordinators.has(item.token.lower) || lex.gloss.openers.has(item.token.lower)) && clause.length)) {
+    if (
+      punct ||
+      ((lex.subordinators.has(item.token.lower) || lex.gloss.openers.has(item.token.lower)) && clause.length)
+    ) {
       out.push(...reorderClause(clause, lex, after));
       const subordinate = clause[0] && lex.subordinators.has(clause[0].token.lower);
       after = !punct ? 'start' : item.token.text !== ',' ? 'start' : subordinate ? 'subordinate' : 'comma';

@@ -16,7 +16,8 @@ function dutchPluralStems(word: string): string[] {
   const r = word.slice(0, -2);
   const out = [r.replace(/v$/, 'f').replace(/z$/, 's')];
   if (/([bdfgklmnprst])\1$/.test(r)) out.push(r.slice(0, -1));
-  if (/(^|[^aeiou])[aeou][bdfgklmnprstvz]$/.test(r)) out.push(`${r.slice(0, -1)}${r.at(-2)}${r.at(-1)}`.replace(/v$/, 'f').replace(/z$/, 's'));
+  if (/(^|[^aeiou])[aeou][bdfgklmnprstvz]$/.test(r))
+    out.push(`${r.slice(0, -1)}${r.at(-2)}${r.at(-1)}`.replace(/v$/, 'f').replace(/z$/, 's'));
   return out;
 }
 
@@ -31,7 +32,9 @@ function inflected(word: string, gloss: GlossIndex, capital = false): GlossEntry
     const entry = gloss.entry(word.slice(0, -ending.length));
     if (entry && entry.role === null) return entry;
   }
-  if (gloss.language === 'nl') for (const stem of dutchPluralStems(word)) if (stem.length >= 4 && gloss.entry(stem)?.role === null) return gloss.entry(stem);
+  if (gloss.language === 'nl')
+    for (const stem of dutchPluralStems(word))
+      if (stem.length >= 4 && gloss.entry(stem)?.role === null) return gloss.entry(stem);
   return undefined;
 }
 
@@ -78,7 +81,11 @@ function cognate(word: string, gloss: GlossIndex): string | undefined {
   const rule = gloss.cognates.find(([ending]) => word.endsWith(ending) && word.length - ending.length >= 3);
   if (!rule) return undefined;
   let stem = word.slice(0, -rule[0].length).replace(/ä/g, 'a').replace(/ö/g, 'o').replace(/ü/g, 'u');
-  if (gloss.language === 'de') stem = stem.replace(/k(?=[aoulrt]|$)/g, 'c').replace(/z(?=[ei]|$)/g, 'c').replace(/^c(?=[^aeiouhlr])/, 'k');
+  if (gloss.language === 'de')
+    stem = stem
+      .replace(/k(?=[aoulrt]|$)/g, 'c')
+      .replace(/z(?=[ei]|$)/g, 'c')
+      .replace(/^c(?=[^aeiouhlr])/, 'k');
   else stem = stem.replace(/k(?=[aoulrt])/g, 'c');
   return `${stem}${rule[1]}`;
 }
@@ -101,8 +108,16 @@ function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, GlossE
   } else if (token.kind === 'word') {
     const entry = inflected(token.lower, lex.gloss, token.capital);
     if (entry) result = entry;
-    else if (token.lower.includes('-')) result = { en: token.text.split('-').map((part) => lex.gloss.get(part.toLowerCase()) ?? part).join(' '), role: null };
-    else if (token.lower.length >= 7) result = { en: compound(token.lower, lex.gloss) ?? cognate(token.lower, lex.gloss) ?? token.text, role: null };
+    else if (token.lower.includes('-'))
+      result = {
+        en: token.text
+          .split('-')
+          .map((part) => lex.gloss.get(part.toLowerCase()) ?? part)
+          .join(' '),
+        role: null,
+      };
+    else if (token.lower.length >= 7)
+      result = { en: compound(token.lower, lex.gloss) ?? cognate(token.lower, lex.gloss) ?? token.text, role: null };
   }
   if (cache.size > 50_000) cache.clear();
   cache.set(token.text, result);
@@ -123,7 +138,12 @@ function joinParticles(tokens: readonly Token[], items: Glossed[], lex: Compiled
     for (let j = i + 1; j < tokens.length && !CLAUSE_END.has(tokens[j]!.text); j++) {
       const entry = byParticle.get(tokens[j]!.lower);
       const next = tokens[j + 1];
-      const closes = !next || CLAUSE_END.has(next.text) || lex.coordinators.has(next.lower) || lex.subordinators.has(next.lower) || items[j + 1]?.role;
+      const closes =
+        !next ||
+        CLAUSE_END.has(next.text) ||
+        lex.coordinators.has(next.lower) ||
+        lex.subordinators.has(next.lower) ||
+        items[j + 1]?.role;
       if (!entry || !closes) continue;
       items[i] = { ...items[i]!, en: entry.en, role: entry.role };
       items[j] = { ...items[j]!, en: '', role: null };
@@ -158,7 +178,11 @@ function comparisons(items: Glossed[]): void {
   items.forEach((item, i) => {
     const before = items[i - 1];
     if (item.en !== 'as' || !before) return;
-    if (COMPARATIVES.has(before.en) || (/er$/.test(before.token.lower) && /er$/.test(before.en) && before.role === null)) item.en = 'than';
+    if (
+      COMPARATIVES.has(before.en) ||
+      (/er$/.test(before.token.lower) && /er$/.test(before.en) && before.role === null)
+    )
+      item.en = 'than';
   });
 }
 
@@ -173,12 +197,18 @@ function isDutchName(tokens: readonly Token[], i: number, lex: CompiledLexicon):
   const before = tokens[i - 1];
   // A run of capitals is more often an institution that translates ("Europese Centrale Bank").
   const inRun = before?.capital || tokens[i + 1]?.capital;
-  return lex.language === 'nl' && tokens[i]!.capital && before !== undefined && !SENTENCE_END.has(before.text) && !inRun;
+  return (
+    lex.language === 'nl' && tokens[i]!.capital && before !== undefined && !SENTENCE_END.has(before.text) && !inRun
+  );
 }
 
 /** The tokens in English, verbs where English puts them; in English text, the tokens as written. */
 export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): string {
-  if (lex.language === 'en') return tokens.filter((t) => t.kind !== 'punct' || t.text === '%').map((t) => t.text).join(' ');
+  if (lex.language === 'en')
+    return tokens
+      .filter((t) => t.kind !== 'punct' || t.text === '%')
+      .map((t) => t.text)
+      .join(' ');
   let cache = caches.get(lex.language);
   if (!cache) caches.set(lex.language, (cache = new Map()));
   const items: Glossed[] = tokens.map((token, i) => {
@@ -195,7 +225,8 @@ export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): str
   participles(items);
   // After "zu" and "te" a verb is its infinitive, whatever else the form could be ("zu verlassen": to leave, not left).
   items.forEach((item, i) => {
-    if (i > 0 && item.base && tokens[i - 1]!.lower === lex.infinitive) items[i] = { ...item, en: item.base, role: 'infinitive' };
+    if (i > 0 && item.base && tokens[i - 1]!.lower === lex.infinitive)
+      items[i] = { ...item, en: item.base, role: 'infinitive' };
   });
   // Most spans (names, noun phrases) have no verb to move.
   const ordered = items.some((item) => item.role !== null || item.auxiliary) ? reorder(items, lex) : items;
@@ -207,7 +238,11 @@ export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): str
 /** "banned", "did not ban", "plans to ban", "should not ban", "must ban", "may ban". */
 export function verbGloss(verb: LexiconVerb | null, polarity: Polarity, modality: Modality, auxiliary = ''): string {
   // A clause anchored on an auxiliary ("is nodig", "heeft … gestolen") glosses the auxiliary itself.
-  const plainAuxiliary = modality === 'fact' && !['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'wants', 'want'].includes(auxiliary) ? auxiliary : '';
+  const plainAuxiliary =
+    modality === 'fact' &&
+    !['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'wants', 'want'].includes(auxiliary)
+      ? auxiliary
+      : '';
   if (!verb && !auxiliary) return polarity === 'negated' ? 'not' : '';
   // "heeft geen …" is "has not", "ist nicht …" is "is not": never "did not be".
   if (!verb && polarity === 'negated' && plainAuxiliary) return `${plainAuxiliary} not`;

@@ -68,7 +68,10 @@ export type CompiledLexicon = {
 const words = (list: string) => new Set(list.toLowerCase().split(/\s+/).filter(Boolean));
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (list: Iterable<string>) =>
-  [...list].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '\\s+')).join('|');
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => escape(w).replace(/ /g, '\\s+'))
+    .join('|');
 
 function addVerb(map: Map<string, LexiconVerb[]>, form: string, verb: LexiconVerb): void {
   const list = map.get(form) ?? [];
@@ -100,7 +103,10 @@ function dateFinder(lexicon: RulesLexicon): RegExp {
   const seasons = `(?:${alternation(words(d.seasons))})`;
   // A bare month or year is a date only after a preposition or "early/end of": "may" is a verb, "2019" a number.
   const anchored = `(?:${months})\\.?(?:\\s+${year})?|${seasons}(?:\\s+${year})?|${year}`;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${prep}?${article}?${part}?(?:${core})|(?:${prep}${article}?${part}?|${part})(?:${anchored}))(?![\\p{L}\\p{N}])`, 'giu');
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${prep}?${article}?${part}?(?:${core})|(?:${prep}${article}?${part}?|${part})(?:${anchored}))(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
 }
 
 function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLexicon {
@@ -179,6 +185,8 @@ export function lexiconFor(language: SupportedLanguage): CompiledLexicon {
 export function lexiconVersion(): string {
   const languages = ['en', 'nl', 'de'] as const;
   for (const language of languages) lexiconFor(language);
-  const files = languages.flatMap((language) => (language === 'en' ? ['rules-en.json'] : [`rules-${language}.json`, `gloss-${language}.json`]));
+  const files = languages.flatMap((language) =>
+    language === 'en' ? ['rules-en.json'] : [`rules-${language}.json`, `gloss-${language}.json`],
+  );
   return `lexicons-${contentId(...files.map((name) => readFileSync(new URL(name, folder), 'utf8')))}`;
 }

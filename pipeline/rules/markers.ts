@@ -34,7 +34,12 @@ export function findDates(sentence: string, tokens: readonly Token[], lex: Compi
 }
 
 /** "according to X", "volgens X", "laut X" anywhere; ", aldus X" and ", so X" closing the sentence. */
-export function findSources(sentence: string, tokens: readonly Token[], lex: CompiledLexicon, skip: boolean[]): Found[] {
+export function findSources(
+  sentence: string,
+  tokens: readonly Token[],
+  lex: CompiledLexicon,
+  skip: boolean[],
+): Found[] {
   const found: Found[] = [];
   const n = tokens.length;
   for (let i = 0; i < n; i++) {
@@ -53,7 +58,12 @@ export function findSources(sentence: string, tokens: readonly Token[], lex: Com
     if (!marker) continue;
     const from = i + marker.length;
     let to = from;
-    while (to < n && tokens[to]!.kind !== 'punct' && !(before && lex.language !== 'en' && to > from && isVerbLike(tokens, to, n, lex))) to++;
+    while (
+      to < n &&
+      tokens[to]!.kind !== 'punct' &&
+      !(before && lex.language !== 'en' && to > from && isVerbLike(tokens, to, n, lex))
+    )
+      to++;
     // The source is a noun phrase ("einem Sprecher des Ministeriums", "Eurostat"), not the rest of the clause.
     const phrase = nounPhraseEnd(tokens, from, to, lex);
     if (before && phrase > from) to = phrase;
@@ -73,9 +83,10 @@ export function findSources(sentence: string, tokens: readonly Token[], lex: Com
 
 /** A source opening or closing the sentence holds for all of it; one inside a clause, for that clause. */
 export function sourceFor(clause: Range, sources: readonly Found[], length: number): string | null {
-  const found = sources.find((s) => !s.self && (s.marker <= 1 || s.range.to >= length - 1 || (s.marker >= clause.from && s.marker < clause.to)));
+  const found = sources.find(
+    (s) => !s.self && (s.marker <= 1 || s.range.to >= length - 1 || (s.marker >= clause.from && s.marker < clause.to)),
+  );
   return found?.text ?? null;
 }
 
 export const inRange = (range: Range, found: Found) => found.range.from >= range.from && found.range.to <= range.to;
-

@@ -20,7 +20,13 @@ export type ClauseParse = {
 const ENGLISH_ADVERB = /ly$/;
 
 /** Where a noun phrase starting at `at` ends: "het Taiwanese kabinet", "die Regierung in Taipeh", "Eric Yuan". */
-export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon, attach = true): number {
+export function nounPhraseEnd(
+  tokens: readonly Token[],
+  at: number,
+  end: number,
+  lex: CompiledLexicon,
+  attach = true,
+): number {
   const quantifier = lex.quantifiers.match(tokens, at);
   // "ruim 50 miljoen kaartjes", "mehr als 280 Schiffe": the quantifier belongs to the phrase.
   const counted = quantifier ? tokens[at + quantifier.length] : undefined;
@@ -31,14 +37,29 @@ export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number,
   let i = start;
   const stop = (k: number) => {
     const t = tokens[k];
-    return !t || t.kind === 'punct' || lex.prepositions.has(t.lower) || lex.negation.has(t.lower) || lex.coordinators.has(t.lower) ||
-      lex.subordinators.has(t.lower) || isVerbLike(tokens, k, end, lex) || lex.fronted.has(t.lower);
+    return (
+      !t ||
+      t.kind === 'punct' ||
+      lex.prepositions.has(t.lower) ||
+      lex.negation.has(t.lower) ||
+      lex.coordinators.has(t.lower) ||
+      lex.subordinators.has(t.lower) ||
+      isVerbLike(tokens, k, end, lex) ||
+      lex.fronted.has(t.lower)
+    );
   };
   if (first.kind === 'number' || lex.numbers.has(first.lower)) {
     i++;
     // "50 miljoen kaartjes", "18,000 containers", "30.000 Kubikmeter Sand" (German nouns are capitalised).
-    while (i < end && i < start + 3 && tokens[i]!.kind === 'word' && !stop(i) && !lex.determiners.has(tokens[i]!.lower) &&
-      (lex.language !== 'de' || tokens[i]!.capital)) i++;
+    while (
+      i < end &&
+      i < start + 3 &&
+      tokens[i]!.kind === 'word' &&
+      !stop(i) &&
+      !lex.determiners.has(tokens[i]!.lower) &&
+      (lex.language !== 'de' || tokens[i]!.capital)
+    )
+      i++;
   } else if (lex.determiners.has(first.lower)) {
     i++;
     if (lex.language === 'de') {
@@ -47,8 +68,16 @@ export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number,
       if (i < end && tokens[i]!.capital) i++;
     } else {
       // Dutch and English: adjectives ("Taiwanese", "nieuwe", "digital") then one head word.
-      while (i < end - 1 && i < at + 4 && !stop(i) && !lex.determiners.has(tokens[i]!.lower) && !stop(i + 1) &&
-        !lex.determiners.has(tokens[i + 1]!.lower) && (tokens[i]!.lower.endsWith('e') || lex.language === 'en')) i++;
+      while (
+        i < end - 1 &&
+        i < at + 4 &&
+        !stop(i) &&
+        !lex.determiners.has(tokens[i]!.lower) &&
+        !stop(i + 1) &&
+        !lex.determiners.has(tokens[i + 1]!.lower) &&
+        (tokens[i]!.lower.endsWith('e') || lex.language === 'en')
+      )
+        i++;
       if (i < end && !stop(i) && !lex.determiners.has(tokens[i]!.lower)) i++;
     }
   }
@@ -60,12 +89,24 @@ export function nounPhraseEnd(tokens: readonly Token[], at: number, end: number,
     for (;;) {
       while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
       // "Dr. Moll", "N. Wayne Hale": the dot of a title or an initial stays inside the name.
-      const dotted = i > start && tokens[i]?.text === '.' && tokens[i - 1]!.capital && tokens[i - 1]!.text.length <= 3 && tokens[i + 1]?.capital && i + 1 < end;
+      const dotted =
+        i > start &&
+        tokens[i]?.text === '.' &&
+        tokens[i - 1]!.capital &&
+        tokens[i - 1]!.text.length <= 3 &&
+        tokens[i + 1]?.capital &&
+        i + 1 < end;
       if (!dotted) break;
       i++;
     }
     // "HomeLink 5 in Arnhem": a number right after a name, closing the phrase, belongs to the name.
-    if (i > start && tokens[i - 1]!.capital && tokens[i]?.kind === 'number' && (i + 1 >= end || tokens[i + 1]!.kind === 'punct' || lex.prepositions.has(tokens[i + 1]!.lower))) i++;
+    if (
+      i > start &&
+      tokens[i - 1]!.capital &&
+      tokens[i]?.kind === 'number' &&
+      (i + 1 >= end || tokens[i + 1]!.kind === 'punct' || lex.prepositions.has(tokens[i + 1]!.lower))
+    )
+      i++;
   }
   if (i === start) return at;
   if (!attach) return i;
@@ -88,9 +129,22 @@ function tidy(tokens: readonly Token[], range: Range, skip: readonly boolean[] =
 }
 
 /** An English subject: what stands before the verb group, without fronted adverbials and long appositions. */
-function englishActor(tokens: readonly Token[], from: number, to: number, skip: readonly boolean[], lex: CompiledLexicon): Range | null {
+function englishActor(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): Range | null {
   let start = from;
-  while (start < to && (skip[start] || lex.fronted.has(tokens[start]!.lower) || lex.subordinators.has(tokens[start]!.lower) || lex.coordinators.has(tokens[start]!.lower))) start++;
+  while (
+    start < to &&
+    (skip[start] ||
+      lex.fronted.has(tokens[start]!.lower) ||
+      lex.subordinators.has(tokens[start]!.lower) ||
+      lex.coordinators.has(tokens[start]!.lower))
+  )
+    start++;
   // "By this morning more than 150 ships …": a preposition before a date is an adverbial, not the subject.
   if (lex.prepositions.has(tokens[start]?.lower ?? '') && skip[start + 1]) {
     start++;
@@ -122,7 +176,13 @@ function englishActor(tokens: readonly Token[], from: number, to: number, skip: 
 }
 
 /** The first-position constituent in a verb-second clause is the subject unless it is an adverbial. */
-function isSubjectPrefield(tokens: readonly Token[], from: number, to: number, skip: readonly boolean[], lex: CompiledLexicon): boolean {
+function isSubjectPrefield(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): boolean {
   if (to <= from) return false;
   let all = true;
   for (let i = from; i < to; i++) if (!skip[i] && tokens[i]!.kind !== 'punct') all = false;
@@ -133,10 +193,22 @@ function isSubjectPrefield(tokens: readonly Token[], from: number, to: number, s
 }
 
 /** Subject after the finite verb ("Am Dienstag verbot die Regierung …"), skipping reflexives and "er". */
-function subjectAfter(tokens: readonly Token[], finite: number, end: number, skip: readonly boolean[], lex: CompiledLexicon): Range | null {
+function subjectAfter(
+  tokens: readonly Token[],
+  finite: number,
+  end: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): Range | null {
   let at = finite + 1;
   for (let round = 0; round < 3; round++) {
-    while (at < end && (skip[at] || ['zich', 'sich', 'er', 'es', 'ook', 'auch', 'nu', 'nun'].includes(tokens[at]!.lower) || lex.fronted.has(tokens[at]!.lower))) at++;
+    while (
+      at < end &&
+      (skip[at] ||
+        ['zich', 'sich', 'er', 'es', 'ook', 'auch', 'nu', 'nun'].includes(tokens[at]!.lower) ||
+        lex.fronted.has(tokens[at]!.lower))
+    )
+      at++;
     // "wurden in den drei Monaten rund 52 Millionen Tickets verkauft": step over a prepositional phrase.
     if (at < end && lex.prepositions.has(tokens[at]!.lower)) {
       const after = nounPhraseEnd(tokens, at + 1, end, lex, false);
@@ -158,29 +230,55 @@ export function range(from: number, to: number, without: Range | null, skip: rea
   return out;
 }
 
-function hasLaterVerb(tokens: readonly Token[], from: number, to: number, skip: readonly boolean[], lex: CompiledLexicon): boolean {
-  for (let i = from; i < to; i++) if (!skip[i] && tokens[i - 1]?.lower !== 'to' && verbAt(tokens, i, to, lex)) return true;
+function hasLaterVerb(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): boolean {
+  for (let i = from; i < to; i++)
+    if (!skip[i] && tokens[i - 1]?.lower !== 'to' && verbAt(tokens, i, to, lex)) return true;
   return false;
 }
 
 /** Finds the claim verb, the subject and the verb phrase of one clause, for the word order of its language. */
-export function parseClause(tokens: readonly Token[], clause: Clause, skip: readonly boolean[], lex: CompiledLexicon): ClauseParse {
+export function parseClause(
+  tokens: readonly Token[],
+  clause: Clause,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): ClauseParse {
   const { from, to } = clause;
   let verb: VerbHit | null = null;
   let finite: number | null = null;
   for (let i = from; i < to; i++) {
     if (skip[i] || isQuote(tokens[i])) continue;
-    if (finite === null && isVerbLike(tokens, i, to, lex) && !(lex.language === 'en' && tokens[i - 1]?.lower === lex.infinitive && i - 1 > from)) finite = i;
+    if (
+      finite === null &&
+      isVerbLike(tokens, i, to, lex) &&
+      !(lex.language === 'en' && tokens[i - 1]?.lower === lex.infinitive && i - 1 > from)
+    )
+      finite = i;
     if (!verb) {
       const hit = verbAt(tokens, i, to, lex);
       // "Agencies that need to hold meetings … should switch": an infinitive is not the clause's verb
       // when a finite one follows.
-      if (hit && !(lex.language === 'en' && tokens[i - 1]?.lower === 'to' && hasLaterVerb(tokens, i + 1, to, skip, lex))) verb = hit;
+      if (
+        hit &&
+        !(lex.language === 'en' && tokens[i - 1]?.lower === 'to' && hasLaterVerb(tokens, i + 1, to, skip, lex))
+      )
+        verb = hit;
     }
     if (verb && finite !== null) break;
   }
   // Verb-final clauses end in their finite verb, known to the lexicon or not: "dat de brug … weer opengaat".
-  if (finite === null && lex.language !== 'en' && (clause.kind === 'sub' || clause.kind === 'rel') && clause.to - clause.from >= 3) {
+  if (
+    finite === null &&
+    lex.language !== 'en' &&
+    (clause.kind === 'sub' || clause.kind === 'rel') &&
+    clause.to - clause.from >= 3
+  ) {
     const last = tokens[clause.to - 1]!;
     if (last.kind === 'word' && !last.capital) finite = clause.to - 1;
   }
@@ -192,19 +290,30 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
     while (start - 1 >= from) {
       const t = tokens[start - 1]!;
       // "have long called for", "has repeatedly denied": an adverb between auxiliary and verb.
-      const between = t.kind === 'word' && !t.capital && lex.auxiliaries.has(tokens[start - 2]?.lower ?? '') && start === anchor;
+      const between =
+        t.kind === 'word' && !t.capital && lex.auxiliaries.has(tokens[start - 2]?.lower ?? '') && start === anchor;
       if (between) {
         start--;
         continue;
       }
-      if (!(skip[start - 1] || lex.auxiliaries.has(t.lower) || lex.negation.has(t.lower) || ENGLISH_ADVERB.test(t.lower) || lex.fronted.has(t.lower) || t.lower === 'to')) break;
+      if (!(
+        skip[start - 1] ||
+        lex.auxiliaries.has(t.lower) ||
+        lex.negation.has(t.lower) ||
+        ENGLISH_ADVERB.test(t.lower) ||
+        lex.fronted.has(t.lower) ||
+        t.lower === 'to'
+      ))
+        break;
       start--;
     }
     // "… becoming the first government to act": an infinitive or participle clause has no subject of its own.
     const infinitive = tokens[start]?.lower === 'to' && finite >= start;
     const actor = clause.kind === 'inf' || infinitive ? null : englishActor(tokens, from, start, skip, lex);
-    if (actor && tokens[actor.from]!.lower.endsWith('ing')) return { clause: { ...clause, kind: 'inf' }, verb, finite, actor: null, action: range(from, to, null, skip) };
-    if (infinitive) return { clause: { ...clause, kind: 'inf' }, verb, finite, actor: null, action: range(from, to, null, skip) };
+    if (actor && tokens[actor.from]!.lower.endsWith('ing'))
+      return { clause: { ...clause, kind: 'inf' }, verb, finite, actor: null, action: range(from, to, null, skip) };
+    if (infinitive)
+      return { clause: { ...clause, kind: 'inf' }, verb, finite, actor: null, action: range(from, to, null, skip) };
     return { clause, verb, finite, actor, action: range(start, to, null, skip) };
   }
   if (clause.kind === 'main' || clause.kind === 'coord') {
@@ -214,7 +323,13 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
       return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
     }
     if (isSubjectPrefield(tokens, from, finite, skip, lex)) {
-      return { clause, verb, finite, actor: tidy(tokens, { from, to: finite }, skip), action: range(finite, to, null, skip) };
+      return {
+        clause,
+        verb,
+        finite,
+        actor: tidy(tokens, { from, to: finite }, skip),
+        action: range(finite, to, null, skip),
+      };
     }
     const actor = subjectAfter(tokens, finite, to, skip, lex);
     return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
@@ -223,7 +338,11 @@ export function parseClause(tokens: readonly Token[], clause: Clause, skip: read
   // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
   let at = from;
   // "zodat er geen schepen meer … kunnen varen": the expletive is not the subject.
-  while (at < to && (skip[at] || lex.fronted.has(tokens[at]!.lower) || ['er', 'es', 'there'].includes(tokens[at]!.lower))) at++;
+  while (
+    at < to &&
+    (skip[at] || lex.fronted.has(tokens[at]!.lower) || ['er', 'es', 'there'].includes(tokens[at]!.lower))
+  )
+    at++;
   // In a relative clause the pronoun is the subject unless another noun phrase follows it
   // before the verb: "das die Bundesregierung … beschlossen hatte".
   const end = nounPhraseEnd(tokens, at, to, lex);

@@ -44,7 +44,12 @@ export function inVerbGroup(i: number, parse: ClauseParse, tokens: readonly Toke
 function objectOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): number[] {
   return parse.action.filter((i) => {
     const t = tokens[i]!;
-    return !inVerbGroup(i, parse, tokens, lex) && t.kind !== 'punct' && !lex.negation.has(t.lower) && !lex.fronted.has(t.lower);
+    return (
+      !inVerbGroup(i, parse, tokens, lex) &&
+      t.kind !== 'punct' &&
+      !lex.negation.has(t.lower) &&
+      !lex.fronted.has(t.lower)
+    );
   });
 }
 
@@ -79,7 +84,8 @@ function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
 
 /** "…, said Judge Mary Smith": an English attribution verb before its subject, closing the sentence. */
 function invertedSpeaker(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
-  if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || parse.verb.index !== parse.clause.from || parse.actor) return null;
+  if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || parse.verb.index !== parse.clause.from || parse.actor)
+    return null;
   const end = nounPhraseEnd(tokens, parse.verb.index + 1, parse.clause.to, lex);
   // The speaker is the rest of the clause ("said the minister of health"), short and opening with a noun phrase,
   // not "said the minister would …".
@@ -89,7 +95,12 @@ function invertedSpeaker(parse: ClauseParse, tokens: readonly Token[], lex: Comp
 }
 
 /** English drops "that": "X said the bank would stop …". The words after the verb, when they form a clause. */
-function reportedSpeech(tokens: readonly Token[], parse: ClauseParse, skip: readonly boolean[], lex: CompiledLexicon): ClauseParse | null {
+function reportedSpeech(
+  tokens: readonly Token[],
+  parse: ClauseParse,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): ClauseParse | null {
   if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || !hasObject(parse, tokens, lex)) return null;
   const first = objectOf(parse, tokens, lex)[0]!;
   const speech = parseClause(tokens, { from: first, to: parse.clause.to, kind: 'sub', opener: null }, skip, lex);
@@ -102,7 +113,13 @@ function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined,
   let start = previous.clause.to;
   while (start - 1 >= previous.clause.from && start > previous.clause.to - 6) {
     const t = tokens[start - 1]!;
-    if (t.kind === 'punct' || isVerbLike(tokens, start - 1, previous.clause.to, lex) || lex.prepositions.has(t.lower) || lex.negation.has(t.lower)) break;
+    if (
+      t.kind === 'punct' ||
+      isVerbLike(tokens, start - 1, previous.clause.to, lex) ||
+      lex.prepositions.has(t.lower) ||
+      lex.negation.has(t.lower)
+    )
+      break;
     start--;
   }
   return start < previous.clause.to ? { from: start, to: previous.clause.to } : null;
@@ -126,7 +143,11 @@ function splitReason(draft: Draft, tokens: readonly Token[], lex: CompiledLexico
  * Every claim of one sentence, with its source, reason and date, as token ranges. `carried` is the
  * speaker of the sentence before when this one goes on with what they said (Konjunktiv I, a quotation).
  */
-export function analyseSentence(sentence: string, lex: CompiledLexicon, carried: string | null = null): SentenceAnalysis {
+export function analyseSentence(
+  sentence: string,
+  lex: CompiledLexicon,
+  carried: string | null = null,
+): SentenceAnalysis {
   const tokens = tokenize(sentence);
   const skip = new Array<boolean>(tokens.length).fill(false);
   const dates = findDates(sentence, tokens, lex, skip);
@@ -135,7 +156,10 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
   const drafts: Draft[] = [];
   // "…, a spokesperson said.": every clause before an attribution at the end is attributed.
   const final = parses[parses.length - 1];
-  const tail = parses.length > 1 && final?.verb?.verb.kind === 'say' && (!hasObject(final, tokens, lex) || invertedSpeaker(final, tokens, lex) !== null);
+  const tail =
+    parses.length > 1 &&
+    final?.verb?.verb.kind === 'say' &&
+    (!hasObject(final, tokens, lex) || invertedSpeaker(final, tokens, lex) !== null);
   const spokenBy = new Map<Draft, ClauseParse>();
   let frame: { source: string; parse: ClauseParse } | null = null;
   let backSource: string | null = null;
@@ -158,7 +182,10 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
       continue;
     }
     const infinitive = verb !== null && tokens[verb.index - 1]?.lower === lex.infinitive && clause.kind === 'coord';
-    if (last && (clause.kind === 'inf' || infinitive || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))) {
+    if (
+      last &&
+      (clause.kind === 'inf' || infinitive || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))
+    ) {
       const opener = clause.from - 1;
       if (opener >= 0 && tokens[opener]!.kind === 'word') last.action.push(opener);
       last.action.push(...range(clause.from, clause.to, null, skip));
@@ -167,7 +194,11 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
       continue;
     }
     // "Dat meldt X", "Das berichtet X": the clause names the source of the sentence before.
-    if (verb?.verb.kind === 'say' && lex.demonstratives.has(tokens[clause.from]!.lower) && parse.finite === clause.from + 1) {
+    if (
+      verb?.verb.kind === 'say' &&
+      lex.demonstratives.has(tokens[clause.from]!.lower) &&
+      parse.finite === clause.from + 1
+    ) {
       const end = nounPhraseEnd(tokens, clause.from + 2, clause.to, lex);
       if (end > clause.from + 2) backSource = actorText({ from: clause.from + 2, to: end });
       previous = parse;
@@ -179,7 +210,11 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
       const speaker = actorText(inverted ?? parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex));
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
-        for (const draft of drafts) if (!draft.source) { draft.source = speaker; spokenBy.set(draft, parse); }
+        for (const draft of drafts)
+          if (!draft.source) {
+            draft.source = speaker;
+            spokenBy.set(draft, parse);
+          }
       } else if (speaker) {
         frame = { source: speaker, parse };
       }
@@ -191,9 +226,13 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
     let before = clause.from - 1;
     // Opening quote marks stand between: „…, »…, and the Dutch ,, written as two commas.
     while (before > 0 && (isQuote(tokens[before]) || tokens[before]!.text === ',')) before--;
-    if (tokens[before]?.text === ':' && previous?.actor && previous.finite !== null && !frame) frame = { source: actorText(previous.actor)!, parse: previous };
+    if (tokens[before]?.text === ':' && previous?.actor && previous.finite !== null && !frame)
+      frame = { source: actorText(previous.actor)!, parse: previous };
     // The speaker of the sentence before holds for a clause that goes on in reported speech, not for the narrator's own.
-    const carriedHere = carried !== null && (opensQuotation(sentence) || isReportedSpeech(tokens.slice(clause.from, clause.to), lex)) ? carried : null;
+    const carriedHere =
+      carried !== null && (opensQuotation(sentence) || isReportedSpeech(tokens.slice(clause.from, clause.to), lex))
+        ? carried
+        : null;
     const attributed = frame !== null || tail || inClause !== null || carriedHere !== null;
     if (parse.finite === null) {
       previous = parse;
@@ -203,8 +242,14 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
     // A clause without a lexicon verb ("Das Ticket war ein Erfolg", "the rate was 11.9 percent") is a claim
     // when its subject is a noun phrase, not "es", "er" or "it".
     // Unattributed, it needs a figure to be worth checking: evaluations ("war teuer") are left out.
-    if (!verb && !attributed && (!actor || (actor.to - actor.from === 1 && lex.pronouns.has(tokens[actor.from]!.lower)) ||
-      parse.action.length < 2 || ![...parse.action, ...range(actor.from, actor.to, null, [])].some((i) => tokens[i]!.kind === 'number'))) {
+    if (
+      !verb &&
+      !attributed &&
+      (!actor ||
+        (actor.to - actor.from === 1 && lex.pronouns.has(tokens[actor.from]!.lower)) ||
+        parse.action.length < 2 ||
+        ![...parse.action, ...range(actor.from, actor.to, null, [])].some((i) => tokens[i]!.kind === 'number'))
+    ) {
       previous = parse;
       continue;
     }
@@ -221,7 +266,7 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
       actor,
       action: [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : frame?.source ?? inClause ?? carriedHere,
+      source: self ? actorText(actor) : (frame?.source ?? inClause ?? carriedHere),
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
@@ -244,7 +289,10 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
   }
   // A claim without a date of its own takes the date of its attribution ("…, Eurostat said on 1 April"),
   // or the only date of the sentence that no claim or reason holds.
-  const held = [...drafts.map((d) => d.parse.clause), ...parses.filter((p) => p.clause.kind === 'cause').map((p) => p.clause)];
+  const held = [
+    ...drafts.map((d) => d.parse.clause),
+    ...parses.filter((p) => p.clause.kind === 'cause').map((p) => p.clause),
+  ];
   const unclaimed = dates.filter((d) => !held.some((clause) => inRange(clause, d)));
   for (const draft of drafts) {
     const speaker = spokenBy.get(draft);
@@ -254,12 +302,15 @@ export function analyseSentence(sentence: string, lex: CompiledLexicon, carried:
       // "Zoom said that it has fixed …": the pronoun is the speaker.
       const single = draft.actor && draft.actor.to - draft.actor.from === 1 ? tokens[draft.actor.from]!.lower : null;
       const speakerIsPronoun = !!draft.source && lex.pronouns.has(draft.source.toLowerCase());
-      if (single && lex.pronouns.has(single) && !lex.demonstratives.has(single) && !speakerIsPronoun) draft.actorName = draft.source;
+      if (single && lex.pronouns.has(single) && !lex.demonstratives.has(single) && !speakerIsPronoun)
+        draft.actorName = draft.source;
     }
     for (const i of draft.reason ?? []) draft.span = widen(draft.span, { from: i, to: i + 1 });
     for (const i of draft.action) draft.span = widen(draft.span, { from: i, to: i + 1 });
     if (draft.date) continue;
-    draft.date = (speaker && dates.find((d) => inRange(speaker.clause, d))?.text) || (unclaimed.length === 1 ? unclaimed[0]!.text : null);
+    draft.date =
+      (speaker && dates.find((d) => inRange(speaker.clause, d))?.text) ||
+      (unclaimed.length === 1 ? unclaimed[0]!.text : null);
   }
   return { tokens, drafts, backSource, speaker: frame?.source ?? drafts.find((d) => d.source)?.source ?? null };
 }

@@ -18,7 +18,12 @@ const ORDINAL = /^\d{1,2}$/;
  * Whether a segment that ends in a full stop really ends a sentence. ICU breaks after "Dr." and
  * "z.B." before a capital; news text needs those joined, and "am 3. April" kept whole.
  */
-function endsSentence(segment: string, next: string, abbreviations: ReadonlySet<string>, months: ReadonlySet<string>): boolean {
+function endsSentence(
+  segment: string,
+  next: string,
+  abbreviations: ReadonlySet<string>,
+  months: ReadonlySet<string>,
+): boolean {
   const last = LAST_WORD.exec(segment);
   if (!last) return true;
   const word = last[1]!;
@@ -50,7 +55,8 @@ export function splitSentences(
       if (!current) currentStart = piece.index;
       current += piece.segment;
       const next = pieces[i + 1]?.segment;
-      if (next !== undefined && /\.["'”’»)]*\s*$/u.test(current) && !endsSentence(current, next, abbreviations, months)) continue;
+      if (next !== undefined && /\.["'”’»)]*\s*$/u.test(current) && !endsSentence(current, next, abbreviations, months))
+        continue;
       push(sentences, current, lineStart + currentStart);
       current = '';
     }

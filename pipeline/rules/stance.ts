@@ -13,7 +13,12 @@ function inException(tokens: readonly Token[], i: number, lex: CompiledLexicon):
 }
 
 /** Negated when the clause's own verb group (not a complement's) carries a negation. */
-export function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon, action: readonly number[] = parse.action): Polarity {
+export function polarityOf(
+  parse: ClauseParse,
+  tokens: readonly Token[],
+  lex: CompiledLexicon,
+  action: readonly number[] = parse.action,
+): Polarity {
   const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
   // "advise users not to use Zoom": for advice and demands the negated complement is the claim.
   const governs = parse.verb?.verb.modality === 'advised' || parse.verb?.verb.modality === 'demanded';
@@ -23,7 +28,10 @@ export function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: Co
     if (i > verbAt && lex.subordinators.has(t.lower)) break;
     // In English the negation stands in the verb group: "told staff not to use" negates the use, not the telling.
     // Right after a finite auxiliary the negation is the verb group's own: "did not give", "was not the only".
-    const ownNegation = i === verbAt + 1 && (['no', 'nothing', 'none'].includes(t.lower) || (lex.auxiliaries.has(tokens[verbAt]!.lower) && lex.negation.has(t.lower)));
+    const ownNegation =
+      i === verbAt + 1 &&
+      (['no', 'nothing', 'none'].includes(t.lower) ||
+        (lex.auxiliaries.has(tokens[verbAt]!.lower) && lex.negation.has(t.lower)));
     if (lex.language === 'en' && !governs && i > verbAt && !ownNegation) break;
     if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !inException(tokens, i, lex)) return 'negated';
   }
@@ -31,7 +39,12 @@ export function polarityOf(parse: ClauseParse, tokens: readonly Token[], lex: Co
 }
 
 /** What the verb or the first modal after the subject says: planned, advised, demanded, possible or fact. */
-export function modalityOf(parse: ClauseParse, actor: Range | null, tokens: readonly Token[], lex: CompiledLexicon): Modality {
+export function modalityOf(
+  parse: ClauseParse,
+  actor: Range | null,
+  tokens: readonly Token[],
+  lex: CompiledLexicon,
+): Modality {
   let best: Modality = parse.verb?.verb.modality ?? 'fact';
   const verbAt = parse.verb?.index ?? parse.finite ?? parse.clause.from;
   for (let i = parse.clause.from; i < parse.clause.to; i++) {
@@ -41,18 +54,38 @@ export function modalityOf(parse: ClauseParse, actor: Range | null, tokens: read
     const match = lex.modal.match(tokens, i);
     if (!match) continue;
     // "genutzt werden", "verboden worden": after a participle "werden" is the passive, not a plan.
-    if (match.value === 'planned' && lex.language !== 'en' && i > parse.clause.from && isParticipleBefore(tokens[i - 1]!, lex)) continue;
+    if (
+      match.value === 'planned' &&
+      lex.language !== 'en' &&
+      i > parse.clause.from &&
+      isParticipleBefore(tokens[i - 1]!, lex)
+    )
+      continue;
     // The first modal after the subject governs the clause: "might have to" is possible, not demanded.
     if (best === 'fact') best = match.value;
     i += match.length - 1;
   }
   // "darf … nicht", "mag … niet": a permission denied is a prohibition, even with words between.
-  if (best !== 'demanded' && PERMISSION[lex.language]?.some((w) => clauseHas(parse, tokens, w)) && [...range(parse)].some((i) => lex.negation.has(tokens[i]!.lower))) return 'demanded';
+  if (
+    best !== 'demanded' &&
+    PERMISSION[lex.language]?.some((w) => clauseHas(parse, tokens, w)) &&
+    [...range(parse)].some((i) => lex.negation.has(tokens[i]!.lower))
+  )
+    return 'demanded';
   return best;
 }
 
-const PERMISSION: Partial<Record<CompiledLexicon['language'], string[]>> = { de: ['darf', 'dürfen', 'durfte', 'durften', 'dürfe'], nl: ['mag', 'mogen', 'mocht', 'mochten'] };
-const range = function* (parse: ClauseParse) { for (let i = parse.clause.from; i < parse.clause.to; i++) yield i; };
-const clauseHas = (parse: ClauseParse, tokens: readonly Token[], word: string) => [...range(parse)].some((i) => tokens[i]!.lower === word);
+const PERMISSION: Partial<Record<CompiledLexicon['language'], string[]>> = {
+  de: ['darf', 'dürfen', 'durfte', 'durften', 'dürfe'],
+  nl: ['mag', 'mogen', 'mocht', 'mochten'],
+};
+const range = function* (parse: ClauseParse) {
+  for (let i = parse.clause.from; i < parse.clause.to; i++) yield i;
+};
+const clauseHas = (parse: ClauseParse, tokens: readonly Token[], word: string) =>
+  [...range(parse)].some((i) => tokens[i]!.lower === word);
 const isParticipleBefore = (token: Token, lex: CompiledLexicon) =>
-  token.kind === 'word' && !token.capital && /^(?:ge|be|er|ver|ent|zer|ont|her)\p{L}+(?:t|en|d)$/u.test(token.lower) && !lex.auxiliaries.has(token.lower);
+  token.kind === 'word' &&
+  !token.capital &&
+  /^(?:ge|be|er|ver|ent|zer|ont|her)\p{L}+(?:t|en|d)$/u.test(token.lower) &&
+  !lex.auxiliaries.has(token.lower);

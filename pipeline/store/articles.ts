@@ -5,7 +5,8 @@ import { statement, type Db } from './open.ts';
 
 export type ExtractorIdentity = { extractor: string; model: string; promptVersion: string };
 
-export const extractorKey = (identity: ExtractorIdentity) => `${identity.extractor}|${identity.model}|${identity.promptVersion}`;
+export const extractorKey = (identity: ExtractorIdentity) =>
+  `${identity.extractor}|${identity.model}|${identity.promptVersion}`;
 
 /** Everything one article's processing produced, written in one transaction. */
 export type ArticleRecord = {
@@ -24,7 +25,13 @@ export type ArticleState = { status: string; extractorKey: string | null };
 const now = () => new Date().toISOString();
 
 /** How a path came out when it was last processed, for the summary of a run that did not redo it. */
-export type StoredPathOutcome = { path: string; status: 'ok' | 'skipped' | 'error'; language: string | null; error: string | null; claims: number };
+export type StoredPathOutcome = {
+  path: string;
+  status: 'ok' | 'skipped' | 'error';
+  language: string | null;
+  error: string | null;
+  claims: number;
+};
 
 export function articleOutcome(db: Db, path: string, articleId: string): StoredPathOutcome {
   return statement(
@@ -40,8 +47,7 @@ export function countClaims(db: Db): number {
 
 export function articleState(db: Db, articleId: string): ArticleState | undefined {
   const row = statement(db, 'SELECT status, extractor_key FROM articles WHERE article_id = ?').get(articleId) as
-    | { status: string; extractor_key: string | null }
-    | undefined;
+    { status: string; extractor_key: string | null } | undefined;
   return row && { status: row.status, extractorKey: row.extractor_key };
 }
 
@@ -78,16 +84,34 @@ function pathMetadataRow(db: Db, metadata: PathMetadata) {
 }
 
 type StoredPath = {
-  article_id: string | null; status: string; error: string | null; file_size: number | null; file_mtime_ms: number | null;
-  title: string | null; outlet_id: number | null; published: string | null; published_precision: string | null; url: string | null; author: string | null;
+  article_id: string | null;
+  status: string;
+  error: string | null;
+  file_size: number | null;
+  file_mtime_ms: number | null;
+  title: string | null;
+  outlet_id: number | null;
+  published: string | null;
+  published_precision: string | null;
+  url: string | null;
+  author: string | null;
 };
 
 const METADATA_COLUMNS = ['title', 'outlet_id', 'published', 'published_precision', 'url', 'author'] as const;
 
-function upsertPath(db: Db, path: string, articleId: string | null, status: string, error: string | null, stamp: FileStamp | undefined, metadata?: PathMetadata): boolean {
-  const previous = statement(db, `SELECT article_id, status, error, file_size, file_mtime_ms, ${METADATA_COLUMNS.join(', ')} FROM article_paths WHERE path = ?`).get(path) as
-    | StoredPath
-    | undefined;
+function upsertPath(
+  db: Db,
+  path: string,
+  articleId: string | null,
+  status: string,
+  error: string | null,
+  stamp: FileStamp | undefined,
+  metadata?: PathMetadata,
+): boolean {
+  const previous = statement(
+    db,
+    `SELECT article_id, status, error, file_size, file_mtime_ms, ${METADATA_COLUMNS.join(', ')} FROM article_paths WHERE path = ?`,
+  ).get(path) as StoredPath | undefined;
   const size = stamp?.size ?? null;
   const mtime = stamp?.mtimeMs ?? null;
   const described = pathMetadataRow(db, metadata);
@@ -101,7 +125,16 @@ function upsertPath(db: Db, path: string, articleId: string | null, status: stri
      ON CONFLICT (path) DO UPDATE SET article_id = excluded.article_id, status = excluded.status,
        error = excluded.error, seen_at = excluded.seen_at, file_size = excluded.file_size, file_mtime_ms = excluded.file_mtime_ms,
        ${METADATA_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}`,
-  ).run({ path, article_id: articleId, status, error, seen_at: now(), file_size: size, file_mtime_ms: mtime, ...described });
+  ).run({
+    path,
+    article_id: articleId,
+    status,
+    error,
+    seen_at: now(),
+    file_size: size,
+    file_mtime_ms: mtime,
+    ...described,
+  });
   if (previous && previous.article_id !== articleId) dropIfOrphaned(db, previous.article_id);
   return true;
 }
@@ -114,7 +147,11 @@ export function recordFailure(db: Db, failure: LoadFailure): boolean {
  * Another path for an article already stored (the same text twice, or an unchanged re-run), with
  * that path's own title, outlet, date and URL.
  */
-export function linkPath(db: Db, article: Pick<LoadedArticle, 'path' | 'stamp' | 'metadata'>, articleId: string): boolean {
+export function linkPath(
+  db: Db,
+  article: Pick<LoadedArticle, 'path' | 'stamp' | 'metadata'>,
+  articleId: string,
+): boolean {
   return db.transaction(() => upsertPath(db, article.path, articleId, 'ok', null, article.stamp, article.metadata))();
 }
 
@@ -123,7 +160,12 @@ export function linkPath(db: Db, article: Pick<LoadedArticle, 'path' | 'stamp' |
  * article in it is done with this extractor; undefined when the file must be read again.
  * A .jsonl feed answers for all its lines (`feed.jsonl#N`).
  */
-export function unchangedFileOutcomes(db: Db, path: string, stamp: FileStamp, key: string): StoredPathOutcome[] | undefined {
+export function unchangedFileOutcomes(
+  db: Db,
+  path: string,
+  stamp: FileStamp,
+  key: string,
+): StoredPathOutcome[] | undefined {
   const rows = statement(
     db,
     `SELECT p.path, p.status AS path_status, p.error AS path_error, p.file_size, p.file_mtime_ms,
@@ -132,8 +174,16 @@ export function unchangedFileOutcomes(db: Db, path: string, stamp: FileStamp, ke
      FROM article_paths p LEFT JOIN articles a ON a.article_id = p.article_id
      WHERE p.path = @path OR (p.path > @path || '#' AND p.path < @path || '$')`,
   ).all({ path }) as {
-    path: string; path_status: StoredPathOutcome['status']; path_error: string | null; file_size: number | null; file_mtime_ms: number | null;
-    status: StoredPathOutcome['status'] | null; language: string | null; error: string | null; extractor_key: string | null; claims: number;
+    path: string;
+    path_status: StoredPathOutcome['status'];
+    path_error: string | null;
+    file_size: number | null;
+    file_mtime_ms: number | null;
+    status: StoredPathOutcome['status'] | null;
+    language: string | null;
+    error: string | null;
+    extractor_key: string | null;
+    claims: number;
   }[];
   if (rows.length === 0) return undefined;
   const outcomes: StoredPathOutcome[] = [];
@@ -172,7 +222,8 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
   const { metadata } = article;
   db.transaction(() => {
     statement(db, 'INSERT OR IGNORE INTO languages (code, name) VALUES (?, ?)').run(language.code, language.code);
-    statement(db, 
+    statement(
+      db,
       `INSERT INTO articles (article_id, text, title, outlet_id, published, published_precision, url, author, encoding,
          language, language_confidence, status, error, extractor_key, n_unaligned, processed_at, n_replaced)
        VALUES (@article_id, @text, @title, @outlet_id, @published, @published_precision, @url, @author, @encoding,
@@ -230,15 +281,23 @@ export function saveArticle(db: Db, record: ArticleRecord): void {
         statement_origin: claim.statement_origin ?? null,
       });
     }
-    const insertUnaligned = statement(db, 
+    const insertUnaligned = statement(
+      db,
       `INSERT OR IGNORE INTO unaligned (unaligned_id, article_id, quote, statement_en, actor, action, extractor, model, prompt_version, reason)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const claim of record.unaligned) {
       insertUnaligned.run(
         contentId(articleId, claim.quote, claim.statement_en),
-        articleId, claim.quote, claim.statement_en, claim.actor, claim.action,
-        identity.extractor, identity.model, identity.promptVersion, claim.unaligned_reason,
+        articleId,
+        claim.quote,
+        claim.statement_en,
+        claim.actor,
+        claim.action,
+        identity.extractor,
+        identity.model,
+        identity.promptVersion,
+        claim.unaligned_reason,
       );
     }
     upsertPath(db, article.path, articleId, 'ok', null, article.stamp, metadata);
@@ -252,10 +311,15 @@ export function claimsVersion(db: Db): number {
 
 /** The inputs a stage last ran on, to skip it when they are the same. */
 export function stageInput(db: Db, stage: string): string | undefined {
-  return (statement(db, 'SELECT input_key FROM _stage_inputs WHERE stage = ?').get(stage) as { input_key: string } | undefined)?.input_key;
+  return (
+    statement(db, 'SELECT input_key FROM _stage_inputs WHERE stage = ?').get(stage) as { input_key: string } | undefined
+  )?.input_key;
 }
 
 export function recordStageInput(db: Db, stage: string, inputKey: string): void {
   if (stageInput(db, stage) === inputKey) return;
-  statement(db, 'INSERT INTO _stage_inputs (stage, input_key) VALUES (?, ?) ON CONFLICT (stage) DO UPDATE SET input_key = excluded.input_key').run(stage, inputKey);
+  statement(
+    db,
+    'INSERT INTO _stage_inputs (stage, input_key) VALUES (?, ?) ON CONFLICT (stage) DO UPDATE SET input_key = excluded.input_key',
+  ).run(stage, inputKey);
 }

@@ -13,7 +13,8 @@ export function databaseCache(db: Db): ResponseCache {
   );
   return {
     get: (key) => (select.get(key) as { response: string } | undefined)?.response,
-    set: (key, entry) => void insert.run(key, entry.model, entry.promptVersion, entry.response, new Date().toISOString()),
+    set: (key, entry) =>
+      void insert.run(key, entry.model, entry.promptVersion, entry.response, new Date().toISOString()),
   };
 }
 

@@ -21,10 +21,34 @@ export type ReportCounts = {
 
 /** A claim's columns as [name, expression over claims c, articles a and outlets o]. */
 const CLAIM_FIELDS: readonly (readonly [string, string])[] = [
-  ['claim_id', 'c.claim_id'], ['article_id', 'c.article_id'], ['language', 'a.language'], ['actor', 'c.actor'], ['action', 'c.action'], ['date', 'c.date_text'],
-  ...['date_start', 'date_end', 'date_precision', 'reason', 'source', 'quote', 'char_start', 'char_end', 'alignment', 'alignment_score',
-    'statement_en', 'polarity', 'modality', 'extractor', 'model', 'prompt_version', 'cluster_id', 'statement_origin'].map((name) => [name, `c.${name}`] as const),
-  ['published', 'a.published'], ['outlet', 'o.name'],
+  ['claim_id', 'c.claim_id'],
+  ['article_id', 'c.article_id'],
+  ['language', 'a.language'],
+  ['actor', 'c.actor'],
+  ['action', 'c.action'],
+  ['date', 'c.date_text'],
+  ...[
+    'date_start',
+    'date_end',
+    'date_precision',
+    'reason',
+    'source',
+    'quote',
+    'char_start',
+    'char_end',
+    'alignment',
+    'alignment_score',
+    'statement_en',
+    'polarity',
+    'modality',
+    'extractor',
+    'model',
+    'prompt_version',
+    'cluster_id',
+    'statement_origin',
+  ].map((name) => [name, `c.${name}`] as const),
+  ['published', 'a.published'],
+  ['outlet', 'o.name'],
   ['path', '(SELECT min(p.path) FROM article_paths p WHERE p.article_id = c.article_id)'],
 ];
 
@@ -34,12 +58,24 @@ const CLAIM_FROM = `FROM claims c JOIN articles a ON a.article_id = c.article_id
 
 /** Every stored claim of an article that was processed successfully, in a stable order. */
 export function loadClaims(db: Db): ClaimRow[] {
-  return db.prepare(`SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM} WHERE a.status = 'ok' ORDER BY c.claim_id`).all() as ClaimRow[];
+  return db
+    .prepare(`SELECT ${CLAIM_COLUMNS} ${CLAIM_FROM} WHERE a.status = 'ok' ORDER BY c.claim_id`)
+    .all() as ClaimRow[];
 }
 
 export type SaveOutcome = { inserted: number; updated: number; deleted: number };
 
-const STORED = ['contradiction_id', 'kind', 'claim_a', 'claim_b', 'explanation', 'score', 'judge', 'support_a', 'support_b'] as const;
+const STORED = [
+  'contradiction_id',
+  'kind',
+  'claim_a',
+  'claim_b',
+  'explanation',
+  'score',
+  'judge',
+  'support_a',
+  'support_b',
+] as const;
 
 type Row = Record<string, unknown> & { contradiction_id: string };
 
@@ -47,12 +83,23 @@ type Row = Record<string, unknown> & { contradiction_id: string };
  * Makes a table hold exactly these rows, in one transaction, touching only rows that differ:
  * an unchanged re-run writes nothing.
  */
-function syncRows(db: Db, table: 'contradictions' | 'contradiction_candidates', columns: readonly string[], rows: readonly Row[]): SaveOutcome {
+function syncRows(
+  db: Db,
+  table: 'contradictions' | 'contradiction_candidates',
+  columns: readonly string[],
+  rows: readonly Row[],
+): SaveOutcome {
   const outcome: SaveOutcome = { inserted: 0, updated: 0, deleted: 0 };
-  const existing = new Map((db.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all() as Row[]).map((row) => [row.contradiction_id, row]));
-  const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`);
+  const existing = new Map(
+    (db.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).all() as Row[]).map((row) => [row.contradiction_id, row]),
+  );
+  const insert = db.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((column) => `@${column}`).join(', ')})`,
+  );
   const changing = columns.filter((column) => column !== 'contradiction_id');
-  const update = db.prepare(`UPDATE ${table} SET ${changing.map((column) => `${column} = @${column}`).join(', ')} WHERE contradiction_id = @contradiction_id`);
+  const update = db.prepare(
+    `UPDATE ${table} SET ${changing.map((column) => `${column} = @${column}`).join(', ')} WHERE contradiction_id = @contradiction_id`,
+  );
   const remove = db.prepare(`DELETE FROM ${table} WHERE contradiction_id = ?`);
   db.transaction(() => {
     const keep = new Set<string>();
@@ -79,15 +126,17 @@ function syncRows(db: Db, table: 'contradictions' | 'contradiction_candidates', 
 }
 
 /** Makes the contradictions table (what the report shows) hold exactly these. */
-export const saveContradictions = (db: Db, contradictions: readonly Contradiction[]): SaveOutcome => syncRows(db, 'contradictions', STORED, contradictions);
+export const saveContradictions = (db: Db, contradictions: readonly Contradiction[]): SaveOutcome =>
+  syncRows(db, 'contradictions', STORED, contradictions);
 
 /** Makes the held candidates (v_contradiction_candidates) exactly these; a finding is in one table or the other. */
-export const saveHeldContradictions = (db: Db, held: readonly HeldContradiction[]): SaveOutcome => syncRows(db, 'contradiction_candidates', [...STORED, 'held'], held);
+export const saveHeldContradictions = (db: Db, held: readonly HeldContradiction[]): SaveOutcome =>
+  syncRows(db, 'contradiction_candidates', [...STORED, 'held'], held);
 
 /** The texts of these articles, for the translation check. */
 export function loadArticleTexts(db: Db, ids: readonly string[]): ArticleText[] {
   const select = db.prepare('SELECT article_id, language, text, published FROM articles WHERE article_id = ?');
-  return ids.flatMap((id) => (select.all(id) as ArticleText[]));
+  return ids.flatMap((id) => select.all(id) as ArticleText[]);
 }
 
 /** The report's order, highest score first, ties in a stable order: the report reads in it and points a reader at v_contradictions with it. */
@@ -95,7 +144,9 @@ export const REPORT_ORDER = 'score DESC, kind, contradiction_id';
 
 /** The claim columns of one side of a contradiction, prefixed `a_` or `b_`, over aliases ca, aa, oa (or cb, ab, ob). */
 const sideColumns = (side: 'a' | 'b') =>
-  CLAIM_FIELDS.map(([name, expression]) => `${expression.replace(/\b([cao])\./g, `$1${side}.`)} AS ${side}_${name}`).join(', ');
+  CLAIM_FIELDS.map(
+    ([name, expression]) => `${expression.replace(/\b([cao])\./g, `$1${side}.`)} AS ${side}_${name}`,
+  ).join(', ');
 
 const sideJoins = (side: 'a' | 'b') => `
   JOIN claims c${side} ON c${side}.claim_id = x.claim_${side}
@@ -110,7 +161,11 @@ const CONTRADICTION_ROWS = `SELECT x.contradiction_id, x.kind, x.claim_a, x.clai
 /** One side's claim out of a joined row's prefixed columns. */
 function sideOf(row: Record<string, unknown>, side: 'a' | 'b'): ClaimRow {
   const prefix = `${side}_`;
-  return Object.fromEntries(Object.entries(row).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value])) as ClaimRow;
+  return Object.fromEntries(
+    Object.entries(row)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, value]) => [key.slice(prefix.length), value]),
+  ) as ClaimRow;
 }
 
 /**
@@ -135,7 +190,8 @@ export function loadContradictions(db: Db, limit = -1): ContradictionRow[] {
 
 export function reportCounts(db: Db): ReportCounts {
   const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-  const grouped = (sql: string) => Object.fromEntries((db.prepare(sql).all() as { key: string; n: number }[]).map((row) => [row.key, row.n]));
+  const grouped = (sql: string) =>
+    Object.fromEntries((db.prepare(sql).all() as { key: string; n: number }[]).map((row) => [row.key, row.n]));
   return {
     articles: count(`SELECT count(*) AS n FROM articles WHERE status = 'ok'`),
     claims: count('SELECT count(*) AS n FROM claims'),
@@ -153,7 +209,11 @@ export function reportCounts(db: Db): ReportCounts {
 
 /** The judge questions (by key) this model failed to answer on an earlier run. */
 export function judgeFailures(db: Db, model: string): Set<string> {
-  return new Set((db.prepare('SELECT question FROM _judge_failures WHERE model = ?').all(model) as { question: string }[]).map((row) => row.question));
+  return new Set(
+    (db.prepare('SELECT question FROM _judge_failures WHERE model = ?').all(model) as { question: string }[]).map(
+      (row) => row.question,
+    ),
+  );
 }
 
 /**
@@ -161,9 +221,16 @@ export function judgeFailures(db: Db, model: string): Set<string> {
  * added, questions answered since (a --force re-run) or no longer asked are dropped. An
  * unchanged re-run writes nothing.
  */
-export function saveJudgeFailures(db: Db, model: string, failed: ReadonlyMap<string, string>, now = new Date().toISOString()): void {
+export function saveJudgeFailures(
+  db: Db,
+  model: string,
+  failed: ReadonlyMap<string, string>,
+  now = new Date().toISOString(),
+): void {
   const known = judgeFailures(db, model);
-  const insert = db.prepare('INSERT OR REPLACE INTO _judge_failures (question, model, reason, failed_at) VALUES (?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR REPLACE INTO _judge_failures (question, model, reason, failed_at) VALUES (?, ?, ?, ?)',
+  );
   const remove = db.prepare('DELETE FROM _judge_failures WHERE question = ?');
   db.transaction(() => {
     for (const [question, reason] of failed) if (!known.has(question)) insert.run(question, model, reason, now);

@@ -4,9 +4,30 @@
  */
 export { openDatabase, statement, type Db } from './open.ts';
 export { lockDatabase } from './lock.ts';
-export { articleOutcome, articleState, claimsVersion, countClaims, recordStageInput, stageInput, linkPath, unchangedFileOutcomes, recordFailure, saveArticle, claimId, extractorKey } from './articles.ts';
+export {
+  articleOutcome,
+  articleState,
+  claimsVersion,
+  countClaims,
+  recordStageInput,
+  stageInput,
+  linkPath,
+  unchangedFileOutcomes,
+  recordFailure,
+  saveArticle,
+  claimId,
+  extractorKey,
+} from './articles.ts';
 export type { ArticleRecord, ArticleState, ExtractorIdentity, StoredPathOutcome } from './articles.ts';
 export { databaseCache, memoryCache, type ResponseCache } from './cache.ts';
-export { readClaimsForDedup, clustersOutOfDate, dedupState, countClusters, writeClusters, readEmbeddings, saveEmbeddings } from './clusters.ts';
+export {
+  readClaimsForDedup,
+  clustersOutOfDate,
+  dedupState,
+  countClusters,
+  writeClusters,
+  readEmbeddings,
+  saveEmbeddings,
+} from './clusters.ts';
 export type { ClaimForDedup, ClusterWrite, ClusterWriteSummary } from './clusters.ts';
 export { loadReviewData } from './review.ts';

@@ -21,7 +21,11 @@ export async function lockDatabase(file: string): Promise<() => Promise<void>> {
   } catch (error) {
     lock?.close();
     if (isBusy(error)) {
-      throw new ClaimlensError('DB_BUSY', `${file} is in use by another claimlens run`, 'wait for it to finish, or use another --out');
+      throw new ClaimlensError(
+        'DB_BUSY',
+        `${file} is in use by another claimlens run`,
+        'wait for it to finish, or use another --out',
+      );
     }
     throw error;
   }

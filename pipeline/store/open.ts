@@ -43,8 +43,18 @@ export function machineFailure(error: unknown): ClaimlensError | undefined {
   const code = String((error as { code?: unknown })?.code ?? '');
   const detail = (error as Error)?.message?.replace(/\s+/g, ' ').slice(0, 200) ?? String(error);
   const kept = 'everything stored before is kept and the next run goes on from there';
-  if (DISK_FULL.has(code)) return new ClaimlensError('DISK_FULL', `the disk is full (${code}: ${detail})`, `free some space and run again; ${kept}`);
-  if (IO_FAILURE.test(code)) return new ClaimlensError('IO_ERROR', `the disk failed to read or write (${code}: ${detail})`, `check the disk and run again; ${kept}`);
+  if (DISK_FULL.has(code))
+    return new ClaimlensError(
+      'DISK_FULL',
+      `the disk is full (${code}: ${detail})`,
+      `free some space and run again; ${kept}`,
+    );
+  if (IO_FAILURE.test(code))
+    return new ClaimlensError(
+      'IO_ERROR',
+      `the disk failed to read or write (${code}: ${detail})`,
+      `check the disk and run again; ${kept}`,
+    );
   return undefined;
 }
 
@@ -59,7 +69,10 @@ function migrate(db: Db): void {
   MIGRATIONS.slice(applied).forEach((migration, offset) => {
     db.transaction(() => {
       db.exec(migration.sql);
-      db.prepare('INSERT INTO _migrations (name, applied_at) VALUES (?, ?)').run(migration.name, new Date().toISOString());
+      db.prepare('INSERT INTO _migrations (name, applied_at) VALUES (?, ?)').run(
+        migration.name,
+        new Date().toISOString(),
+      );
       db.pragma(`user_version = ${applied + offset + 1}`);
     })();
   });
@@ -76,14 +89,19 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
       ensureFolder(dirname(file));
       accessSync(dirname(file), constants.W_OK);
     } catch {
-      throw new ClaimlensError('OUT_NOT_WRITABLE', `cannot write to ${dirname(file)}`, 'choose another folder with --out');
+      throw new ClaimlensError(
+        'OUT_NOT_WRITABLE',
+        `cannot write to ${dirname(file)}`,
+        'choose another folder with --out',
+      );
     }
   }
   let db: Db;
   try {
     db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   } catch (error) {
-    if (options.readonly) throw new ClaimlensError('NO_DATABASE', `no database at ${file}`, 'run `npm run ingest` first');
+    if (options.readonly)
+      throw new ClaimlensError('NO_DATABASE', `no database at ${file}`, 'run `npm run ingest` first');
     throw new ClaimlensError('DB_OPEN', `cannot open ${file}: ${(error as Error).message}`, 'check the --out folder');
   }
   if (options.readonly) return db;
@@ -99,9 +117,17 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   } catch (error) {
     db.close();
     if (isBusy(error)) {
-      throw new ClaimlensError('DB_BUSY', `${file} is in use by another process`, 'wait for the other run to finish, or use another --out');
+      throw new ClaimlensError(
+        'DB_BUSY',
+        `${file} is in use by another process`,
+        'wait for the other run to finish, or use another --out',
+      );
     }
-    throw new ClaimlensError('DB_OPEN', `cannot use ${file}: ${(error as Error).message}`, 'delete it to start afresh, or use another --out');
+    throw new ClaimlensError(
+      'DB_OPEN',
+      `cannot use ${file}: ${(error as Error).message}`,
+      'delete it to start afresh, or use another --out',
+    );
   }
   return db;
 }

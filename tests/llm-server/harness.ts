@@ -15,7 +15,12 @@ export const serverEnv = (server: LlmServer): NodeJS.ProcessEnv => ({
 });
 
 /** Resolves `--llm spec` exactly as the CLI does, with short retries so tests stay fast. */
-export function extractorFor(spec: string, db: Db, server: LlmServer | null, settings: Settings = {}): Promise<Extractor> {
+export function extractorFor(
+  spec: string,
+  db: Db,
+  server: LlmServer | null,
+  settings: Settings = {},
+): Promise<Extractor> {
   return resolveExtractor(spec, {
     cache: databaseCache(db),
     env: settings.env ?? (server ? serverEnv(server) : {}),

@@ -19,10 +19,12 @@ export const RecordingFile = z.object({
 export type RecordingFile = z.infer<typeof RecordingFile>;
 
 function jsonFiles(folder: string): string[] {
-  return readdirSync(folder).sort().flatMap((name) => {
-    const path = join(folder, name);
-    return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
-  });
+  return readdirSync(folder)
+    .sort()
+    .flatMap((name) => {
+      const path = join(folder, name);
+      return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
+    });
 }
 
 /** Every recording under the folder, validated; a broken file stops the server with its name. */
@@ -34,4 +36,5 @@ export function loadRecordings(folder = RECORDINGS_DIR): (RecordingFile & { file
   });
 }
 
-export const asServerRecordings = (files: readonly RecordingFile[]): Recording[] => files.map(({ when, claims }) => ({ when, claims }));
+export const asServerRecordings = (files: readonly RecordingFile[]): Recording[] =>
+  files.map(({ when, claims }) => ({ when, claims }));

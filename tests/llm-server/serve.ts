@@ -30,7 +30,10 @@ process.stdout.write(
     `  OPENAI_API_KEY=sk-test OPENAI_BASE_URL=${server.openaiBaseUrl} npm run ingest -- corpus --llm openai:${values.model[0]}\n` +
     `  OLLAMA_HOST=${server.ollamaHost} npm run ingest -- corpus --llm ollama:${values.model[0]}\n`,
 );
-const report = () => process.stdout.write(`requests ${server.stats.chatRequests}, unmatched ${server.stats.unmatched}, unscripted ${server.stats.unscripted}, max in flight ${server.stats.maxInFlight}\n`);
+const report = () =>
+  process.stdout.write(
+    `requests ${server.stats.chatRequests}, unmatched ${server.stats.unmatched}, unscripted ${server.stats.unscripted}, max in flight ${server.stats.maxInFlight}\n`,
+  );
 const timer = setInterval(() => {
   if (server.stats.chatRequests) report();
 }, 5000);

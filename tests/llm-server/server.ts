@@ -20,12 +20,31 @@ export type Recording = { when: string; claims: unknown[] };
 /** Replies for an article containing `when`, used up one per request before its recording is served. */
 export type Script = { when: string; replies: Reply[] };
 
-export type ServerOptions = { recordings?: readonly Recording[]; scripts?: readonly Script[]; latencyMs?: number; models?: readonly string[]; port?: number };
+export type ServerOptions = {
+  recordings?: readonly Recording[];
+  scripts?: readonly Script[];
+  latencyMs?: number;
+  models?: readonly string[];
+  port?: number;
+};
 
-export type ChatRequestLog = { protocol: 'openai' | 'ollama'; model: string; messages: { role: string; content: string }[]; subject: string; body: Record<string, unknown> };
+export type ChatRequestLog = {
+  protocol: 'openai' | 'ollama';
+  model: string;
+  messages: { role: string; content: string }[];
+  subject: string;
+  body: Record<string, unknown>;
+};
 
 /** `unmatched`: extraction requests no recording answered; `unscripted`: other questions no script answered. */
-export type ServerStats = { chatRequests: number; embedRequests: number; inFlight: number; maxInFlight: number; unmatched: number; unscripted: number };
+export type ServerStats = {
+  chatRequests: number;
+  embedRequests: number;
+  inFlight: number;
+  maxInFlight: number;
+  unmatched: number;
+  unscripted: number;
+};
 
 export type LlmServer = {
   port: number;
@@ -46,7 +65,10 @@ const ARTICLE_OPEN = '<article>';
 
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((part) => (typeof part === 'string' ? part : String((part as { text?: unknown }).text ?? ''))).join('');
+  if (Array.isArray(content))
+    return content
+      .map((part) => (typeof part === 'string' ? part : String((part as { text?: unknown }).text ?? '')))
+      .join('');
   return '';
 }
 
@@ -88,10 +110,20 @@ function sendJson(response: ServerResponse, status: number, body: unknown, heade
 
 export async function startLlmServer(options: ServerOptions = {}): Promise<LlmServer> {
   const recordings: Recording[] = [...(options.recordings ?? [])];
-  const scripts: Script[] = (options.scripts ?? []).map((script) => ({ when: script.when, replies: [...script.replies] }));
+  const scripts: Script[] = (options.scripts ?? []).map((script) => ({
+    when: script.when,
+    replies: [...script.replies],
+  }));
   const models = options.models ?? ['test-model'];
   let latencyMs = options.latencyMs ?? 0;
-  const stats: ServerStats = { chatRequests: 0, embedRequests: 0, inFlight: 0, maxInFlight: 0, unmatched: 0, unscripted: 0 };
+  const stats: ServerStats = {
+    chatRequests: 0,
+    embedRequests: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    unmatched: 0,
+    unscripted: 0,
+  };
   const requests: ChatRequestLog[] = [];
   const sockets = new Set<Socket>();
 
@@ -101,7 +133,11 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
     // Recordings are extractions; any other question (a judge's) needs a script, or is refused at once.
     if (!isExtraction) {
       stats.unscripted += 1;
-      return { kind: 'status', status: 501, body: 'the loopback server answers recorded extractions and scripted replies only' };
+      return {
+        kind: 'status',
+        status: 501,
+        body: 'the loopback server answers recorded extractions and scripted replies only',
+      };
     }
     const recording = recordings.find((candidate) => subject.includes(candidate.when));
     if (recording) return { kind: 'claims', claims: recording.claims };
@@ -111,7 +147,10 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
 
   const chat = async (protocol: 'openai' | 'ollama', request: IncomingMessage, response: ServerResponse) => {
     const body = await readJson(request);
-    const messages = ((body.messages as { role: string; content: unknown }[] | undefined) ?? []).map((m) => ({ role: m.role, content: textOf(m.content) }));
+    const messages = ((body.messages as { role: string; content: unknown }[] | undefined) ?? []).map((m) => ({
+      role: m.role,
+      content: textOf(m.content),
+    }));
     const subject = subjectOf(messages);
     const model = String(body.model ?? '');
     requests.push({ protocol, model, messages, subject, body });
@@ -123,13 +162,21 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
       if (open) stats.inFlight -= 1;
       open = false;
     });
-    const reply = nextReply(subject, messages.some((message) => message.role === 'user' && message.content.includes(ARTICLE_OPEN)));
+    const reply = nextReply(
+      subject,
+      messages.some((message) => message.role === 'user' && message.content.includes(ARTICLE_OPEN)),
+    );
     if (latencyMs > 0) await sleep(latencyMs);
     if (reply.kind === 'hang') return; // the client's time-out has to end this one
     if (reply.kind === 'status') {
       const headers: Record<string, string> = reply.retryAfter !== undefined ? { 'retry-after': reply.retryAfter } : {};
       const message = reply.body ?? `scripted ${reply.status}`;
-      sendJson(response, reply.status, protocol === 'openai' ? { error: { message, type: 'server_error' } } : { error: message }, headers);
+      sendJson(
+        response,
+        reply.status,
+        protocol === 'openai' ? { error: { message, type: 'server_error' } } : { error: message },
+        headers,
+      );
       return;
     }
     const content = reply.kind === 'claims' ? JSON.stringify({ claims: reply.claims }) : reply.content;
@@ -161,12 +208,25 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
     const route = `${request.method} ${path}`;
     const handle = async () => {
       if (route === 'GET /v1/models' || route === 'GET /models') {
-        return sendJson(response, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'claimlens-tests' })) });
+        return sendJson(response, 200, {
+          object: 'list',
+          data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'claimlens-tests' })),
+        });
       }
-      if (route === 'POST /v1/chat/completions' || route === 'POST /chat/completions') return chat('openai', request, response);
+      if (route === 'POST /v1/chat/completions' || route === 'POST /chat/completions')
+        return chat('openai', request, response);
       if (route === 'POST /v1/embeddings' || route === 'POST /embeddings') return embed('openai', request, response);
       if (route === 'GET /api/tags') {
-        return sendJson(response, 200, { models: models.map((name) => ({ name: `${name}:latest`, model: `${name}:latest`, modified_at: new Date(0).toISOString(), size: 0, digest: '0', details: {} })) });
+        return sendJson(response, 200, {
+          models: models.map((name) => ({
+            name: `${name}:latest`,
+            model: `${name}:latest`,
+            modified_at: new Date(0).toISOString(),
+            size: 0,
+            digest: '0',
+            details: {},
+          })),
+        });
       }
       if (route === 'POST /api/chat') return chat('ollama', request, response);
       if (route === 'POST /api/embed') return embed('ollama', request, response);
@@ -193,7 +253,13 @@ export async function startLlmServer(options: ServerOptions = {}): Promise<LlmSe
     addRecordings: (more) => void recordings.push(...more),
     setLatency: (ms) => void (latencyMs = ms),
     resetStats: () => {
-      Object.assign(stats, { chatRequests: 0, embedRequests: 0, maxInFlight: stats.inFlight, unmatched: 0, unscripted: 0 });
+      Object.assign(stats, {
+        chatRequests: 0,
+        embedRequests: 0,
+        maxInFlight: stats.inFlight,
+        unmatched: 0,
+        unscripted: 0,
+      });
       requests.length = 0;
     },
     close: () =>
@@ -226,11 +292,21 @@ function openaiAnswer(response: ServerResponse, model: string, content: string, 
 
 function ollamaAnswer(response: ServerResponse, model: string, content: string, stream: boolean): void {
   const created_at = new Date().toISOString();
-  const done = { model, created_at, message: { role: 'assistant', content: stream ? '' : content }, done: true, done_reason: 'stop', total_duration: 0, prompt_eval_count: 0, eval_count: 0 };
+  const done = {
+    model,
+    created_at,
+    message: { role: 'assistant', content: stream ? '' : content },
+    done: true,
+    done_reason: 'stop',
+    total_duration: 0,
+    prompt_eval_count: 0,
+    eval_count: 0,
+  };
   if (!stream) return sendJson(response, 200, done);
   response.writeHead(200, { 'content-type': 'application/x-ndjson' });
   // Two pieces, as a streaming model would send them, so the client has to join them.
   const middle = Math.floor(content.length / 2);
-  const piece = (text: string) => `${JSON.stringify({ model, created_at, message: { role: 'assistant', content: text }, done: false })}\n`;
+  const piece = (text: string) =>
+    `${JSON.stringify({ model, created_at, message: { role: 'assistant', content: text }, done: false })}\n`;
   response.end(`${piece(content.slice(0, middle))}${piece(content.slice(middle))}${JSON.stringify(done)}\n`);
 }

@@ -12,10 +12,22 @@ export type Driven = { evaluate<T>(expression: string): Promise<T>; close(): Pro
 
 export async function drivePage(chromium: string, url: string): Promise<Driven> {
   const profile = mkdtempSync(join(tmpdir(), 'claimlens-cdp-'));
-  const child: ChildProcess = spawn(chromium, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
-    `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--window-size=1280,900', 'about:blank',
-  ], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      '--remote-debugging-pipe',
+      '--window-size=1280,900',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
   const input = child.stdio[3] as Writable;
   const output = child.stdio[4] as Readable;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -24,7 +36,11 @@ export async function drivePage(chromium: string, url: string): Promise<Driven> 
     buffer += chunk.toString('utf8');
     let end;
     while ((end = buffer.indexOf('\0')) >= 0) {
-      const message = JSON.parse(buffer.slice(0, end)) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(buffer.slice(0, end)) as {
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+      };
       buffer = buffer.slice(end + 1);
       const pending = message.id === undefined ? undefined : waiting.get(message.id);
       if (!pending) continue;
@@ -34,22 +50,29 @@ export async function drivePage(chromium: string, url: string): Promise<Driven> 
     }
   });
   let next = 0;
-  const send = <T>(method: string, params: object = {}, sessionId?: string) => new Promise<T>((resolve, reject) => {
-    next += 1;
-    waiting.set(next, { resolve: resolve as (value: unknown) => void, reject });
-    input.write(`${JSON.stringify({ id: next, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
-  });
+  const send = <T>(method: string, params: object = {}, sessionId?: string) =>
+    new Promise<T>((resolve, reject) => {
+      next += 1;
+      waiting.set(next, { resolve: resolve as (value: unknown) => void, reject });
+      input.write(`${JSON.stringify({ id: next, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
   const { targetId } = await send<{ targetId: string }>('Target.createTarget', { url });
   const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
   const evaluate = async <T>(expression: string): Promise<T> => {
-    const answer = await send<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
-      'Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
-    if (answer.exceptionDetails) throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
+    const answer = await send<{
+      result: { value: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    }>('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true }, sessionId);
+    if (answer.exceptionDetails)
+      throw new Error(answer.exceptionDetails.exception?.description ?? answer.exceptionDetails.text);
     return answer.result.value;
   };
   // The page's own mark that its script ran to the end.
   for (let tries = 0; tries < 200; tries += 1) {
-    if (await evaluate<boolean>(`document.documentElement.getAttribute('data-report-ready') === 'yes'`).catch(() => false)) break;
+    if (
+      await evaluate<boolean>(`document.documentElement.getAttribute('data-report-ready') === 'yes'`).catch(() => false)
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {

@@ -14,15 +14,27 @@ export type CommandResult = { code: number; stdout: string; stderr: string };
  * Runs `npm run <script> -- <args>` inside this process: the same command module and exit code, its
  * output captured. A child process costs a second of start-up per call; this costs none.
  */
-export async function runInProcess(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+export async function runInProcess(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CommandResult> {
   const file = scripts[script]?.replace(/^tsx /, '');
   if (!file) throw new Error(`no npm script ${script}`);
-  const { main } = (await import(pathToFileURL(resolve(file)).href)) as { main: (argv: string[]) => Promise<number | void> };
+  const { main } = (await import(pathToFileURL(resolve(file)).href)) as {
+    main: (argv: string[]) => Promise<number | void>;
+  };
   const saved = { stdout: process.stdout.write, stderr: process.stderr.write, env: { ...process.env } };
   let stdout = '';
   let stderr = '';
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => (
+    (stdout += String(chunk)),
+    true
+  )) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (
+    (stderr += String(chunk)),
+    true
+  )) as typeof process.stderr.write;
   Object.assign(process.env, { CLAIMLENS_LLM: '' }, env);
   try {
     const code = await runCommand(main, args);

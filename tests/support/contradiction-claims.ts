@@ -57,15 +57,29 @@ export function storeArticle(db: Db, sketch: StoredArticleSketch): string {
     const start = text.indexOf(claim.quote, offset);
     offset = start + claim.quote.length;
     return {
-      date: null, reason: null, source: null, polarity: 'affirmed', modality: 'fact',
-      date_start: null, date_end: null, date_precision: null,
+      date: null,
+      reason: null,
+      source: null,
+      polarity: 'affirmed',
+      modality: 'fact',
+      date_start: null,
+      date_end: null,
+      date_precision: null,
       ...claim,
-      char_start: start, char_end: start + claim.quote.length, alignment: 'exact', alignment_score: 1,
+      char_start: start,
+      char_end: start + claim.quote.length,
+      alignment: 'exact',
+      alignment_score: 1,
     };
   });
   saveArticle(db, {
     articleId,
-    article: { path: sketch.path, text, encoding: 'utf-8', metadata: { outlet: sketch.outlet, title: sketch.path, published: { iso: sketch.published, precision: 'day' } } },
+    article: {
+      path: sketch.path,
+      text,
+      encoding: 'utf-8',
+      metadata: { outlet: sketch.outlet, title: sketch.path, published: { iso: sketch.published, precision: 'day' } },
+    },
     language: { code: sketch.language, confidence: 1, supported: true },
     status: 'ok',
     identity: { extractor: 'test', model: 'hand', promptVersion: 't' },

@@ -28,13 +28,22 @@ function textWithParagraphs(html: string): string {
 export function parseHtml(html: string): { body: string; metadata: ArticleMetadata } {
   const { document } = parseHTML(html);
   const metadata: ArticleMetadata = {};
-  const title = meta(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ?? document.querySelector('title')?.textContent?.trim();
+  const title =
+    meta(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']) ??
+    document.querySelector('title')?.textContent?.trim();
   const outlet = meta(document, ['meta[property="og:site_name"]', 'meta[name="application-name"]']);
   const author = meta(document, ['meta[name="author"]', 'meta[property="article:author"]']);
-  const url = meta(document, ['meta[property="og:url"]']) ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? undefined;
+  const url =
+    meta(document, ['meta[property="og:url"]']) ??
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    undefined;
   const published = parsePublished(
-    meta(document, ['meta[property="article:published_time"]', 'meta[name="date"]', 'meta[name="pubdate"]', 'meta[itemprop="datePublished"]']) ??
-      document.querySelector('time[datetime]')?.getAttribute('datetime'),
+    meta(document, [
+      'meta[property="article:published_time"]',
+      'meta[name="date"]',
+      'meta[name="pubdate"]',
+      'meta[itemprop="datePublished"]',
+    ]) ?? document.querySelector('time[datetime]')?.getAttribute('datetime'),
   );
   const language = document.documentElement?.getAttribute('lang')?.trim();
   if (title) metadata.title = title;

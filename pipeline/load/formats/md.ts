@@ -11,7 +11,8 @@ export function parseMarkdown(text: string): { body: string; metadata: ArticleMe
   let body = text;
   if (match) {
     const data: unknown = parseYaml(match[1]!, { schema: 'core' });
-    if (data && typeof data === 'object' && !Array.isArray(data)) metadata = metadataFromRecord(data as Record<string, unknown>);
+    if (data && typeof data === 'object' && !Array.isArray(data))
+      metadata = metadataFromRecord(data as Record<string, unknown>);
     body = text.slice(match[0].length);
   }
   const heading = /^\s*#\s+(.+)\n/.exec(body);

@@ -47,7 +47,11 @@ function splitValue(key: string, value: string, line: number): HeaderValue | nul
     return { value: value.slice(0, end.index + 1).trim(), rest: after };
   }
   if (words.length <= limit) return { value, rest: '' };
-  return { value: '', rest: value, warning: `line ${line} starts with "${key}" but ${words.length} words follow; kept it as body text, not as the ${key}` };
+  return {
+    value: '',
+    rest: value,
+    warning: `line ${line} starts with "${key}" but ${words.length} words follow; kept it as body text, not as the ${key}`,
+  };
 }
 
 /**
