@@ -6,6 +6,7 @@ import {
   combine,
   judgePair,
   judgeTurns,
+  JUDGE_PROMPT_VERSION,
   MAX_JUDGED_PAIRS,
   questionKey,
   type JudgeStats,
@@ -91,7 +92,7 @@ async function judgeAll(
 export async function contradictionStage(db: Db, context: ContradictionContext): Promise<ContradictionSummary> {
   const { judge } = context.extractor;
   // The whole stage is a function of the claims, the rules and the judge: the same three, the same answer.
-  const inputKey = `${claimsVersion(db)}|${RULES_FINGERPRINT}|${judge?.model ?? 'rules'}`;
+  const inputKey = `${claimsVersion(db)}|${RULES_FINGERPRINT}|${judge ? `${judge.model}|${JUDGE_PROMPT_VERSION}` : 'rules'}`;
   if (!context.force && stageInput(db, STAGE) === inputKey) {
     const skipped = judge ? judgeFailures(db, judge.model).size : 0;
     return {

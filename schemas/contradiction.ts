@@ -38,3 +38,6 @@ export const ArticleText = z.object({
   published: z.string().nullable(),
 });
 export type ArticleText = z.infer<typeof ArticleText>;
+
+/** The order the report lists contradictions in, and the query it prints for the rest: one order for both. */
+export const REPORT_ORDER = 'score DESC, kind, contradiction_id';

@@ -27,3 +27,13 @@ export const PromptFile = z.object({
   examples: z.array(PromptExample),
 });
 export type PromptFile = z.infer<typeof PromptFile>;
+
+/** The contradiction judge's prompt as versioned data (prompts/judge.vN.json). */
+export const JudgePromptFile = z.object({
+  version: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/)
+    .describe('part of the contradictions stage input: change it whenever the prompt changes'),
+  system: z.array(z.string().min(1)).min(1).describe('instruction lines, joined by newlines'),
+});
+export type JudgePromptFile = z.infer<typeof JudgePromptFile>;

@@ -68,6 +68,31 @@ describe('module layering', () => {
     expect(violations).toEqual([]);
   });
 
+  it('keeps the database out of the stages: inside a stage folder, the store lends types only', () => {
+    // The stage folders hold the pure work; the entry modules beside them and run.ts do the store IO.
+    const insideStage = (file: string) =>
+      STAGES.slice(0, STAGES.indexOf('pipeline/run')).some((stage) => file.startsWith(`${stage}/`));
+    const offenders = modules
+      .filter(insideStage)
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*import\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/g)]
+          .filter((match) => !match[1] && normalize(join(dirname(file), match[2]!)).startsWith('pipeline/store'))
+          .map((match) => `${file} -> ${match[2]}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('lets no stage, measuring tool or store import a command (pipeline/cli is the outermost layer)', () => {
+    const offenders = modules
+      .filter((file) => !file.startsWith('pipeline/cli/'))
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((target) => target.startsWith('pipeline/cli/'))
+          .map((target) => `${file} -> ${target}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   it('ships nothing that depends on the test server (only the benchmark drives it)', () => {
     const benchmark = (file: string) => file.startsWith('pipeline/bench/') || file === 'pipeline/cli/bench.ts';
     const offenders = modules.filter(

@@ -1,6 +1,6 @@
 import type { ClaimRow, ContradictionRow, ReportCounts } from '../store/contradictions.ts';
 import { headAndActor } from '../contradictions/features.ts';
-import { REPORT_ORDER } from '../store/contradictions.ts';
+import { REPORT_ORDER } from '../../schemas/contradiction.ts';
 
 /** A page of tens of thousands of pairs helps no one: the reports show the best scored, and say where the rest are. */
 export const REPORT_LIMIT = 500;

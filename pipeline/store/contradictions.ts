@@ -1,5 +1,10 @@
 import type { StoredClaim } from '../../schemas/claim.ts';
-import type { ArticleText, Contradiction, HeldContradiction } from '../../schemas/contradiction.ts';
+import {
+  REPORT_ORDER,
+  type ArticleText,
+  type Contradiction,
+  type HeldContradiction,
+} from '../../schemas/contradiction.ts';
 import { statement, type Db } from './open.ts';
 
 /** A claim with what a reviewer needs to place it: its article's path, outlet and date. */
@@ -140,7 +145,6 @@ export function loadArticleTexts(db: Db, ids: readonly string[]): ArticleText[] 
 }
 
 /** The report's order, highest score first, ties in a stable order: the report reads in it and points a reader at v_contradictions with it. */
-export const REPORT_ORDER = 'score DESC, kind, contradiction_id';
 
 /** The claim columns of one side of a contradiction, prefixed `a_` or `b_`, over aliases ca, aa, oa (or cb, ab, ob). */
 const sideColumns = (side: 'a' | 'b') =>
