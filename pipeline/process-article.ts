@@ -6,7 +6,7 @@ import { oneLine } from './errors.ts';
 import { noStats, type Extractor, type ExtractionStats } from './extract.ts';
 import { quoteGrounder } from './ground.ts';
 import { alignmentKeepsMeaning, quoteSupports, type QuoteSurroundings } from './ground/support.ts';
-import type { ArticleRecord } from './store/index.ts';
+import type { ArticleRecord } from '../schemas/record.ts';
 
 export type ProcessedArticle = { record: ArticleRecord; stats: ExtractionStats };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StoredClaim } from './claim.ts';
 
 export const ContradictionKind = z.enum(['numeric', 'date', 'polarity', 'modality', 'attribution', 'other']);
 export type ContradictionKind = z.infer<typeof ContradictionKind>;
@@ -41,3 +42,26 @@ export type ArticleText = z.infer<typeof ArticleText>;
 
 /** The order the report lists contradictions in, and the query it prints for the rest: one order for both. */
 export const REPORT_ORDER = 'score DESC, kind, contradiction_id';
+
+/** A stored claim with the path a reader finds it under: one side of a contradiction, a judge's input. */
+export const ClaimRow = StoredClaim.extend({ path: z.string().nullable() });
+export type ClaimRow = z.infer<typeof ClaimRow>;
+
+/** One contradiction with both claims in full, as the report shows it. */
+export const ContradictionRow = Contradiction.extend({ a: ClaimRow, b: ClaimRow });
+export type ContradictionRow = z.infer<typeof ContradictionRow>;
+
+/** The counts over the whole database that head the report. */
+export const ReportCounts = z.object({
+  articles: z.number().int(),
+  claims: z.number().int(),
+  clusters: z.number().int(),
+  contradictions: z.number().int(),
+  held: z
+    .number()
+    .int()
+    .describe('findings held out of the report by the strict checks or a judge (v_contradiction_candidates)'),
+  byKind: z.record(z.string(), z.number().int()),
+  byLanguage: z.record(z.string(), z.number().int()),
+});
+export type ReportCounts = z.infer<typeof ReportCounts>;

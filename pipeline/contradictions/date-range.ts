@@ -1,4 +1,4 @@
-import type { ClaimRow } from '../store/contradictions.ts';
+import type { ClaimRow } from '../../schemas/contradiction.ts';
 import type { ClaimFeatures } from './features.ts';
 import { clampScore, type Finding } from './finding.ts';
 

@@ -1,6 +1,6 @@
 import type { ArticleText, Contradiction, HeldContradiction } from '../../schemas/contradiction.ts';
 import { contentId } from '../hash.ts';
-import type { ClaimRow } from '../store/contradictions.ts';
+import type { ClaimRow } from '../../schemas/contradiction.ts';
 import { attributionRule } from './attribution.ts';
 import { candidatePairs, TOPIC_SIMILARITY, type CandidatePair } from './candidates.ts';
 import { articlePeriods, dateRule, periodsOverlap } from './date-range.ts';

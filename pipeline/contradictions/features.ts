@@ -1,5 +1,5 @@
 import type { Modality } from '../../schemas/claim.ts';
-import type { ClaimRow } from '../store/contradictions.ts';
+import type { ClaimRow } from '../../schemas/contradiction.ts';
 import { dateRange } from './date-range.ts';
 import { asLanguage, HEADS, MODALITY, NUMBERS, POLARITY, type Language, type Phrase } from './lexicon.ts';
 import { parseQuantities, type Quantity } from './numbers.ts';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { JudgePromptFile } from '../../schemas/prompt.ts';
 import { PairJudgement } from '../../schemas/contradiction.ts';
 import type { ChatTurn, Judge } from '../extract.ts';
-import type { ClaimRow } from '../store/contradictions.ts';
+import type { ClaimRow } from '../../schemas/contradiction.ts';
 import { contentId } from '../hash.ts';
 import type { CandidatePair } from './candidates.ts';
 import { clampScore, type HeldFinding } from './finding.ts';

@@ -4,7 +4,7 @@ import { ExtractionOutput, type ExtractedClaim, type ExtractorClaim } from '../.
 import type { PromptFile } from '../../schemas/prompt.ts';
 import { noStats, type ChatTurn, type Extraction, type Extractor, type Judge } from '../extract.ts';
 import { contentId } from '../hash.ts';
-import type { ResponseCache } from '../store/index.ts';
+import type { ResponseCache } from '../../schemas/record.ts';
 import { chunkArticle } from './chunk.ts';
 import { buildMessages, contextOf, repairMessage } from './prompt.ts';
 import type { RetryPolicy } from './retry.ts';

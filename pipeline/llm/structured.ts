@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExtractionStats } from '../extract.ts';
-import type { ResponseCache } from '../store/index.ts';
+import type { ResponseCache } from '../../schemas/record.ts';
 import { parseAnswer } from './parse.ts';
 import type { ChatTurn } from '../extract.ts';
 import { withRetries, type Deadline, type RetryPolicy } from './retry.ts';

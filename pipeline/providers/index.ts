@@ -1,6 +1,6 @@
 import { ClaimlensError } from '../errors.ts';
 import type { Extractor } from '../extract.ts';
-import type { ResponseCache } from '../store/index.ts';
+import type { ResponseCache } from '../../schemas/record.ts';
 import { createRulesExtractor } from './rules.ts';
 
 /** What every provider may need from the run; each takes what it uses. */

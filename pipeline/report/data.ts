@@ -1,4 +1,4 @@
-import type { ClaimRow, ContradictionRow, ReportCounts } from '../store/contradictions.ts';
+import type { ClaimRow, ContradictionRow, ReportCounts } from '../../schemas/contradiction.ts';
 import { headAndActor } from '../contradictions/features.ts';
 import { REPORT_ORDER } from '../../schemas/contradiction.ts';
 

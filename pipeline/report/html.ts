@@ -1,5 +1,5 @@
 import type { ReviewData } from '../../schemas/review.ts';
-import type { ClaimRow, ContradictionRow } from '../store/contradictions.ts';
+import type { ClaimRow, ContradictionRow } from '../../schemas/contradiction.ts';
 import {
   dateOf,
   languagesOf,

@@ -1,4 +1,4 @@
-import type { ClaimRow } from '../store/contradictions.ts';
+import type { ClaimRow } from '../../schemas/contradiction.ts';
 import { countList, dateOf, englishOf, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
 
 /**

@@ -1,24 +1,13 @@
 import type { FileStamp, LanguageGuess, LoadedArticle, LoadFailure } from '../../schemas/article.ts';
 import type { GroundedClaim, UnalignedClaim } from '../../schemas/claim.ts';
 import { contentId } from '../hash.ts';
+import type { ArticleRecord, ExtractorIdentity } from '../../schemas/record.ts';
 import { statement, type Db } from './open.ts';
 
-export type ExtractorIdentity = { extractor: string; model: string; promptVersion: string };
+export type { ArticleRecord, ExtractorIdentity } from '../../schemas/record.ts';
 
 export const extractorKey = (identity: ExtractorIdentity) =>
   `${identity.extractor}|${identity.model}|${identity.promptVersion}`;
-
-/** Everything one article's processing produced, written in one transaction. */
-export type ArticleRecord = {
-  articleId: string;
-  article: LoadedArticle;
-  language: LanguageGuess;
-  status: 'ok' | 'skipped' | 'error';
-  error?: string;
-  identity: ExtractorIdentity;
-  claims: readonly GroundedClaim[];
-  unaligned: readonly UnalignedClaim[];
-};
 
 export type ArticleState = { status: string; extractorKey: string | null };
 

@@ -1,10 +1,9 @@
 import type { Db } from './open.ts';
 
 /** Model answers kept by a key of model, prompt version and input, so a re-run asks nothing twice. */
-export type ResponseCache = {
-  get(key: string): string | undefined;
-  set(key: string, entry: { model: string; promptVersion: string; response: string }): void;
-};
+import type { ResponseCache } from '../../schemas/record.ts';
+
+export type { ResponseCache } from '../../schemas/record.ts';
 
 export function databaseCache(db: Db): ResponseCache {
   const select = db.prepare('SELECT response FROM _llm_cache WHERE cache_key = ?');

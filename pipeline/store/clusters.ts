@@ -1,19 +1,7 @@
+import type { ClaimForDedup } from '../../schemas/cluster.ts';
 import type { Db } from './open.ts';
 
-/** A claim as dedup reads it, with the cluster it has now. */
-export type ClaimForDedup = {
-  claim_id: string;
-  article_id: string;
-  language: string;
-  actor: string;
-  action: string;
-  statement_en: string;
-  date_start: string | null;
-  date_end: string | null;
-  date_precision: 'day' | 'month' | 'year' | null;
-  published: string | null;
-  cluster_id: string | null;
-};
+export type { ClaimForDedup } from '../../schemas/cluster.ts';
 
 export type ClusterWrite = { assignments: ReadonlyMap<string, string>; statements: ReadonlyMap<string, string> };
 export type ClusterWriteSummary = {

@@ -1,28 +1,16 @@
-import type { StoredClaim } from '../../schemas/claim.ts';
 import {
   REPORT_ORDER,
   type ArticleText,
+  type ClaimRow,
   type Contradiction,
+  type ContradictionRow,
   type HeldContradiction,
+  type ReportCounts,
 } from '../../schemas/contradiction.ts';
 import { statement, type Db } from './open.ts';
 
-/** A claim with what a reviewer needs to place it: its article's path, outlet and date. */
-export type ClaimRow = StoredClaim & { path: string | null };
-
-/** One contradiction with both claims in full, as the report shows it. */
-export type ContradictionRow = Contradiction & { a: ClaimRow; b: ClaimRow };
-
-export type ReportCounts = {
-  articles: number;
-  claims: number;
-  clusters: number;
-  contradictions: number;
-  /** findings held out of the report by the strict checks or a judge (v_contradiction_candidates) */
-  held: number;
-  byKind: Record<string, number>;
-  byLanguage: Record<string, number>;
-};
+// The shapes live in schemas/; re-exported for the store's readers.
+export type { ClaimRow, ContradictionRow, ReportCounts } from '../../schemas/contradiction.ts';
 
 /** A claim's columns as [name, expression over claims c, articles a and outlets o]. */
 const CLAIM_FIELDS: readonly (readonly [string, string])[] = [
