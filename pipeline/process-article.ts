@@ -10,6 +10,13 @@ import type { ArticleRecord } from '../schemas/record.ts';
 
 export type ProcessedArticle = { record: ArticleRecord; stats: ExtractionStats };
 
+/**
+ * Times one named step and hands back its result. The run passes its own, so ingest and bench time
+ * the same code; without one, nothing is timed.
+ */
+export type StageClock = <T>(stage: 'detect' | 'extract' | 'ground', work: () => T) => T;
+const untimed: StageClock = (_stage, work) => work();
+
 /** How far before a quote its actor may be named (the sentence before), and after it. */
 const NEAR_BEFORE = 300;
 const NEAR_AFTER = 100;
@@ -79,9 +86,10 @@ export async function processArticle(
   articleId: string,
   article: LoadedArticle,
   extractor: Extractor,
+  clock: StageClock = untimed,
 ): Promise<ProcessedArticle> {
   const identity = { extractor: extractor.extractor, model: extractor.model, promptVersion: extractor.promptVersion };
-  const language = detectLanguage(article.text);
+  const language = clock('detect', () => detectLanguage(article.text));
   const base = { articleId, article, language, identity, claims: [], unaligned: [] };
   if (!language.supported) {
     return {
@@ -98,12 +106,9 @@ export async function processArticle(
     ...(article.metadata.published ? { published: article.metadata.published } : {}),
   };
   try {
-    const extraction = await extractor.extract(input);
-    const { grounded, unaligned } = groundClaims(
-      article.text,
-      extraction.claims,
-      input.language,
-      article.metadata.published,
+    const extraction = await clock('extract', () => extractor.extract(input));
+    const { grounded, unaligned } = clock('ground', () =>
+      groundClaims(article.text, extraction.claims, input.language, article.metadata.published),
     );
     // A loading warning rides in the error column of an ok article: the text is stored, but a reader should look.
     const warning = article.warnings?.length ? { error: `warning: ${article.warnings.join('; ')}` } : {};

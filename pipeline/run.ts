@@ -52,6 +52,11 @@ export type RunSummary = {
   contradictions: number;
   reports: string[];
   seconds: number;
+  /**
+   * Seconds per stage: `ingest` is the wall time of the article phase; inside it `load`, `detect`,
+   * `extract`, `ground` and `store` add up each article's step (extractions in flight overlap, so
+   * they can sum to more than `ingest`); then `dedup`, `contradictions`, `report`.
+   */
   stageSeconds: Record<string, number>;
   /** Things the user should know that did not stop the run (e.g. embeddings unavailable). */
   warnings: string[];
@@ -127,10 +132,25 @@ export async function runIngest(
   /** The first path of this run to hold each text, so a later copy says whose text it is. */
   const firstPathOf = new Map<string, string>();
 
+  /** Seconds the thread spent inside timed steps so far: what waiting on the loader must not count as loading. */
+  let busy = 0;
+  /** Adds a step's time to its stage, when a promise settles if it returns one (steps overlap in the pool). */
+  const clock = <T>(stage: string, work: () => T): T => {
+    const start = performance.now();
+    const add = () => {
+      summary.stageSeconds[stage] = (summary.stageSeconds[stage] ?? 0) + (performance.now() - start) / 1000;
+    };
+    const result = work();
+    busy += (performance.now() - start) / 1000;
+    if (result instanceof Promise) return result.finally(add) as T;
+    add();
+    return result;
+  };
+
   const extract = async (article: LoadedArticle, articleId: string) => {
     const work = limit(async () => {
-      const { record, stats } = await processArticle(articleId, article, extractor);
-      saveArticle(db, record);
+      const { record, stats } = await processArticle(articleId, article, extractor, clock);
+      clock('store', () => saveArticle(db, record));
       summary.llmCalls += stats.llmCalls;
       summary.cacheHits += stats.cacheHits;
       summary.unaligned += record.unaligned.length;
@@ -182,6 +202,14 @@ export async function runIngest(
     // The first article whose store failed (a full disk, say): no new work starts, the work in flight
     // ends, then the run fails with it. Each article is its own transaction, so what is stored stays.
     let failure: { error: unknown } | undefined;
+    // Loading is the time spent waiting on the walk and the file readers, outside the loop bodies,
+    // less the timed steps of earlier articles that ran on the thread while the loader waited.
+    let loading = performance.now();
+    let busyBefore = busy;
+    const loaded = () => {
+      const waited = (performance.now() - loading) / 1000 - (busy - busyBefore);
+      summary.stageSeconds.load = (summary.stageSeconds.load ?? 0) + Math.max(0, waited);
+    };
     files: for await (const file of walkFolder(config.folder)) {
       const stamp = await stampOf(file.absolute);
       const unchanged = !config.force && stamp && unchangedFileOutcomes(db, file.relative, stamp, key);
@@ -195,9 +223,10 @@ export async function runIngest(
         { maxFileBytes: config.maxFileBytes },
         stamp,
       )) {
+        loaded();
         if (failure) break files;
         if (outcome.kind === 'failure') {
-          recordFailure(db, outcome.failure);
+          clock('store', () => recordFailure(db, outcome.failure));
           count({
             path: outcome.failure.path,
             status: outcome.failure.status,
@@ -206,6 +235,8 @@ export async function runIngest(
             unchanged: false,
             error: outcome.failure.reason,
           });
+          loading = performance.now();
+          busyBefore = busy;
           continue;
         }
         const task = handle(outcome.article).catch((error: unknown) => {
@@ -215,8 +246,11 @@ export async function runIngest(
         void task.finally(() => pending.delete(task));
         // Backpressure: never hold more loaded articles than the pool can soon take.
         if (pending.size >= config.concurrency * 4) await Promise.race(pending);
+        loading = performance.now();
+        busyBefore = busy;
       }
     }
+    loaded();
     await Promise.all(pending);
     if (failure) throw failure.error;
   });

@@ -4,13 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { parseSize } from '../pipeline/bench/run-bench.ts';
 import { findChromium, measurePage, PAGE_TABS } from '../pipeline/bench/page.ts';
 import { generateCorpus } from '../pipeline/bench/generate.ts';
-import { timeIngestStages } from '../pipeline/bench/stages.ts';
 import { detectLanguage } from '../pipeline/detect-language.ts';
 import { contentId } from '../pipeline/hash.ts';
-import { openDatabase } from '../pipeline/store/index.ts';
 import type { ArticleForExtraction } from '../schemas/article.ts';
 import { loadFolder } from '../pipeline/load/index.ts';
 import { tempDir } from './support/folder.ts';
+import { ingest } from './support/ingest.ts';
 import { sentenceExtractor } from './support/sentence-extractor.ts';
 
 async function loaded(folder: string) {
@@ -73,25 +72,9 @@ describe('the benchmark', () => {
     expect(() => parseSize('ten')).toThrow(/not a size/);
   });
 
-  it('times load, detect, extract and store over every generated article, storing all of them', async () => {
+  it('is timed by the run itself: every stage of the pipeline, over every generated article, all stored', async () => {
     const folder = join(tempDir(), 'gen');
     generateCorpus(folder, 30);
-    const scratch = tempDir();
-    const times = await timeIngestStages(folder, scratch, sentenceExtractor());
-    expect(times.articles).toBe(30);
-    expect(times.claims).toBeGreaterThan(30);
-    expect(Object.keys(times.seconds).sort()).toEqual(['detect', 'extract', 'load', 'store']);
-    const db = openDatabase(join(scratch, 'stages.sqlite'));
-    try {
-      expect((db.prepare('SELECT count(*) AS n FROM v_articles').get() as { n: number }).n).toBe(times.articles);
-    } finally {
-      db.close();
-    }
-  });
-
-  it('times the code the pipeline runs: the extractor gets the article metadata, and a failed article is stored as failed', async () => {
-    const folder = join(tempDir(), 'gen');
-    generateCorpus(folder, 12);
     const seen: ArticleForExtraction[] = [];
     const inner = sentenceExtractor();
     const extractor = {
@@ -102,14 +85,19 @@ describe('the benchmark', () => {
         return inner.extract(article);
       },
     };
-    const scratch = tempDir();
-    const times = await timeIngestStages(folder, scratch, extractor);
-    expect(times.articles).toBe(12);
-    expect(seen.every((article) => article.title && article.outlet && article.published)).toBe(true);
-    const db = openDatabase(join(scratch, 'stages.sqlite'));
+    const { db, summary } = await ingest(folder, tempDir(), { extractor, concurrency: 1 });
     try {
+      const stages = summary.stageSeconds;
+      expect(Object.keys(stages).sort()).toEqual(
+        ['contradictions', 'dedup', 'detect', 'extract', 'ground', 'ingest', 'load', 'report', 'store'].sort(),
+      );
+      // One article at a time: the article steps fit inside the article phase's wall time.
+      const steps = ['load', 'detect', 'extract', 'ground', 'store'].reduce((sum, name) => sum + stages[name]!, 0);
+      expect(steps).toBeLessThanOrEqual(stages.ingest! + 0.05);
+      expect(seen.every((article) => article.title && article.outlet && article.published)).toBe(true);
       const statuses = db.prepare('SELECT status, count(*) AS n FROM v_articles GROUP BY status').all();
       expect(statuses).toContainEqual({ status: 'error', n: 1 });
+      expect((db.prepare('SELECT count(*) AS n FROM v_articles').get() as { n: number }).n).toBe(summary.articles);
     } finally {
       db.close();
     }
@@ -154,9 +142,9 @@ describe('npm run bench', () => {
     expect(figures.sizes).toHaveLength(1);
     expect(figures.sizes[0]).toMatchObject({ size: 40, run: { articles: 40, cached: { unchanged: 40, llmCalls: 0 } } });
     // "load" etc. also appear in the ingest row's label: the per-stage figures must be there in their own right.
-    expect(figures.sizes[0].stages.articles).toBe(40);
-    expect(Object.keys(figures.sizes[0].stages.seconds).sort()).toEqual(['detect', 'extract', 'load', 'store']);
-    expect(stdout).toMatch(/\bfour stages, one loop\b/);
+    for (const stage of ['load', 'detect', 'extract', 'ground', 'store'])
+      expect(figures.sizes[0].run.stageSeconds[stage]).toBeGreaterThan(0);
+    expect(stdout).toMatch(/^\s*40\s+rules\s+ground\b/m);
     expect(figures.sizes[0].error).toBeUndefined();
   }, 120_000);
 

@@ -9,7 +9,6 @@ import { databaseCache, memoryCache, openDatabase, type Db } from '../store/inde
 import { generateCorpus, type Manifest } from './generate.ts';
 import { measure } from './measure.ts';
 import { referencePoints, type Reference } from './reference.ts';
-import { timeIngestStages, type StageTimes } from './stages.ts';
 
 export type RunMeasurement = {
   spec: string;
@@ -30,7 +29,6 @@ export type SizeResult = {
   size: number;
   manifest: Omit<Manifest, 'contradictions'> & { contradictions: number };
   generateSeconds: number;
-  stages: StageTimes & { peakRssMb: number };
   run: RunMeasurement;
   llm: RunMeasurement | null;
 };
@@ -165,7 +163,7 @@ export type SizeOptions = {
 };
 
 /**
- * One size, all in this process: generate, time the stages one by one, then the whole pipeline
+ * One size, all in this process: generate, then the whole pipeline (its run times each stage)
  * and its cached re-run, then the LLM section. Each finished phase is handed to `onPartial`, so
  * a later phase that runs out of memory still leaves the earlier figures.
  */
@@ -182,17 +180,6 @@ export async function benchSize(root: string, size: number, options: SizeOptions
       manifest: { ...manifest, contradictions: contradictions.length },
       generateSeconds: generated.seconds,
     });
-    options.onPartial?.(partial);
-    log(`timing load, detect, extract, store on ${size} articles`);
-    const rules = await resolveExtractor('rules', {
-      cache: memoryCache(),
-      env: {},
-      requestTimeoutMs: 1000,
-      maxRetries: 0,
-      maxRepairs: 0,
-    });
-    const stages = await measure(() => timeIngestStages(folder, scratch, rules));
-    partial.stages = { ...stages.value, peakRssMb: stages.peakRssMb };
     options.onPartial?.(partial);
     log(`running the pipeline on ${size} articles, then again (cached)`);
     partial.run = await measureRun(folder, scratch, 'rules', { planted: contradictions });

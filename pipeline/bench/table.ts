@@ -23,7 +23,7 @@ function plantedNote(run: RunMeasurement): string {
   return `${run.contradictions} flagged for ${planted.planted} planted: precision ${share(planted.right, planted.flagged)}, recall ${share(planted.found, planted.planted)}`;
 }
 
-function runRows(size: number, run: RunMeasurement, label: string): BenchRow[] {
+function runRows(size: number, run: RunMeasurement, label: string, reference: BenchResult['reference']): BenchRow[] {
   const row = (stage: string, seconds: number, peak: number | null, note = ''): BenchRow => ({
     size,
     extractor: label,
@@ -34,13 +34,16 @@ function runRows(size: number, run: RunMeasurement, label: string): BenchRow[] {
     note,
   });
   const stages = run.stageSeconds;
+  const step = (name: string, note: string) => row(`  ${name}`, stages[name] ?? 0, null, note);
+  const detectRate = rate(run.articles, stages.detect ?? 0) ?? 0;
+  const storeRate = rate(run.articles, stages.store ?? 0) ?? 0;
   return [
-    row(
-      'ingest (load+detect+extract+store)',
-      stages.ingest ?? 0,
-      null,
-      `${run.claims} claims, ${run.llmCalls} LLM calls`,
-    ),
+    row('ingest (wall time)', stages.ingest ?? 0, null, `${run.claims} claims, ${run.llmCalls} LLM calls`),
+    step('load', 'walk, read, decode, parse'),
+    step('detect', `${(detectRate / reference.francPerSecond).toFixed(2)} × franc's rate`),
+    step('extract', run.spec === 'rules' ? 'rules' : `${run.spec}, requests in flight overlap`),
+    step('ground', 'quotes found and checked'),
+    step('store', `${((100 * storeRate) / reference.sqliteInsertsPerSecond).toFixed(1)} % of raw insert rate`),
     row('dedup', stages.dedup ?? 0, null, `${run.clusters} clusters`),
     row('contradictions', stages.contradictions ?? 0, null, plantedNote(run)),
     row('report', stages.report ?? 0, null),
@@ -55,7 +58,7 @@ function runRows(size: number, run: RunMeasurement, label: string): BenchRow[] {
 }
 
 function sizeRows(result: SizeOutcome, reference: BenchResult['reference']): BenchRow[] {
-  const { size, stages } = result;
+  const { size } = result;
   const rows: BenchRow[] = [];
   const empty = { 'articles/s': null, 'peak RSS MB': null };
   if (result.manifest && result.generateSeconds !== undefined) {
@@ -70,37 +73,8 @@ function sizeRows(result: SizeOutcome, reference: BenchResult['reference']): Ben
       note: `${manifest.events} events, ${manifest.contradictions} contradicting articles, ${manifest.exactDuplicates} exact copies`,
     });
   }
-  if (stages) {
-    const stage = (name: keyof typeof stages.seconds, note = ''): BenchRow => ({
-      size,
-      extractor: 'rules',
-      stage: name,
-      seconds: fixed(stages.seconds[name]),
-      'articles/s': rate(stages.articles, stages.seconds[name]),
-      'peak RSS MB': null,
-      note,
-    });
-    const detectRate = rate(stages.articles, stages.seconds.detect) ?? 0;
-    const storeRate = rate(stages.articles, stages.seconds.store) ?? 0;
-    const loop = Object.values(stages.seconds).reduce((a, b) => a + b, 0);
-    rows.push(
-      stage('load', 'read, parse, normalise'),
-      stage('detect', `${(detectRate / reference.francPerSecond).toFixed(2)} × franc's rate`),
-      stage('extract', `rules, with grounding; ${stages.claims} claims`),
-      stage('store', `${((100 * storeRate) / reference.sqliteInsertsPerSecond).toFixed(1)} % of raw insert rate`),
-      {
-        size,
-        extractor: 'rules',
-        stage: 'four stages, one loop',
-        seconds: fixed(loop),
-        'articles/s': rate(stages.articles, loop),
-        'peak RSS MB': Math.round(stages.peakRssMb),
-        note: '',
-      },
-    );
-  }
-  if (result.run) rows.push(...runRows(size, result.run, 'rules'));
-  if (result.llm) rows.push(...runRows(Math.min(size, result.llm.articles), result.llm, result.llm.spec));
+  if (result.run) rows.push(...runRows(size, result.run, 'rules', reference));
+  if (result.llm) rows.push(...runRows(Math.min(size, result.llm.articles), result.llm, result.llm.spec, reference));
   if (result.error) rows.push({ size, extractor: '', stage: 'FAILED', seconds: 0, ...empty, note: result.error });
   if (result.childPeakRssMb !== undefined)
     rows.push({
