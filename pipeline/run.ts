@@ -3,14 +3,14 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import pLimit from 'p-limit';
 import type { LoadedArticle } from '../schemas/article.ts';
 import type { RunConfig } from '../schemas/config.ts';
-import { contradictionStage } from './contradictions.ts';
-import { clusterStage } from './dedup.ts';
+import { contradictionStage } from './run/contradictions.ts';
+import { clusterStage } from './run/dedup.ts';
 import type { Extractor } from './extract.ts';
 import { contentId } from './hash.ts';
 import { loadFile, stampOf } from './load/index.ts';
 import { walkFolder } from './load/walk.ts';
 import { processArticle } from './process-article.ts';
-import { writeReports } from './report.ts';
+import { writeReports } from './run/report.ts';
 import {
   articleOutcome,
   articleState,

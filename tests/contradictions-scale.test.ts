@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contradictionStage } from '../pipeline/contradictions.ts';
+import { contradictionStage } from '../pipeline/run/contradictions.ts';
 import { detectContradictions } from '../pipeline/contradictions/detect.ts';
 import { createRulesExtractor } from '../pipeline/providers/rules.ts';
 import type { ClaimRow } from '../pipeline/store/contradictions.ts';

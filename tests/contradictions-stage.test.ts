@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contradictionStage } from '../pipeline/contradictions.ts';
+import { contradictionStage } from '../pipeline/run/contradictions.ts';
 import { createRulesExtractor } from '../pipeline/providers/rules.ts';
 import { openDatabase, type Db } from '../pipeline/store/index.ts';
 import { extractorFor } from './llm-server/harness.ts';

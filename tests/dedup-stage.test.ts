@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { describe, expect, it } from 'vitest';
 import type { GroundedClaim } from '../schemas/claim.ts';
-import { clusterStage } from '../pipeline/dedup.ts';
+import { clusterStage } from '../pipeline/run/dedup.ts';
 import { noStats, type Extractor } from '../pipeline/extract.ts';
 import { contentId } from '../pipeline/hash.ts';
 import { openDatabase, saveArticle, type Db } from '../pipeline/store/index.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../pipeline/report.ts';
+import { writeFileAtomic } from '../pipeline/run/report.ts';
 import { makeFolder } from './support/folder.ts';
 
 const sentence = (town: string) =>

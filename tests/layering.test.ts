@@ -68,12 +68,19 @@ describe('module layering', () => {
     expect(violations).toEqual([]);
   });
 
-  it('keeps the database out of the stages: inside a stage folder, the store lends types only', () => {
-    // The stage folders hold the pure work; the entry modules beside them and run.ts do the store IO.
-    const insideStage = (file: string) =>
-      STAGES.slice(0, STAGES.indexOf('pipeline/run')).some((stage) => file.startsWith(`${stage}/`));
+  it('keeps the database out of the stages: only run.ts, pipeline/run/ and the outer tools use the store', () => {
+    // The stages are functions of typed values; the store lends them its types at most.
+    const mayUseStore = (file: string) =>
+      [
+        'pipeline/run.ts',
+        'pipeline/run/',
+        'pipeline/store/',
+        'pipeline/cli/',
+        'pipeline/eval/',
+        'pipeline/bench/',
+      ].some((prefix) => file === prefix || file.startsWith(prefix));
     const offenders = modules
-      .filter(insideStage)
+      .filter((file) => file.startsWith('pipeline/') && !mayUseStore(file))
       .flatMap((file) =>
         [...readFileSync(file, 'utf8').matchAll(/(?:^|\n)\s*import\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/g)]
           .filter((match) => !match[1] && normalize(join(dirname(file), match[2]!)).startsWith('pipeline/store'))

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contradictionStage } from '../pipeline/contradictions.ts';
+import { contradictionStage } from '../pipeline/run/contradictions.ts';
 import { localModels, SKIP_MESSAGE } from '../pipeline/eval/local-models.ts';
 import type { Extractor } from '../pipeline/extract.ts';
 import { createGgufExtractor } from '../pipeline/providers/gguf.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeReports } from '../pipeline/report.ts';
+import { writeReports } from '../pipeline/run/report.ts';
 import type { Db } from '../pipeline/store/index.ts';
 import { parseHTML } from 'linkedom';
 import { drivePage } from './support/chromium-pipe.ts';

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeReports } from '../pipeline/report.ts';
+import { writeReports } from '../pipeline/run/report.ts';
 import { REPORT_LIMIT } from '../pipeline/report/data.ts';
 import type { Db } from '../pipeline/store/index.ts';
 import { reportFixture } from './support/report-fixture.ts';

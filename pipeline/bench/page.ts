@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GroundedClaim } from '../../schemas/claim.ts';
 import { contentId } from '../hash.ts';
-import { writeReports } from '../report.ts';
+import { writeReports } from '../run/report.ts';
 import { claimId, openDatabase, saveArticle, writeClusters } from '../store/index.ts';
 import { saveContradictions } from '../store/contradictions.ts';
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { writeReports } from '../report.ts';
+import { writeReports } from '../run/report.ts';
 import { databasePath } from '../run.ts';
 import { countContradictions } from '../store/contradictions.ts';
 import { openDatabase } from '../store/index.ts';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { contradictionStage } from '../../pipeline/contradictions.ts';
+import { contradictionStage } from '../../pipeline/run/contradictions.ts';
 import { createRulesExtractor } from '../../pipeline/providers/rules.ts';
 import { openDatabase, type Db } from '../../pipeline/store/index.ts';
 import { storeArticle } from './contradiction-claims.ts';

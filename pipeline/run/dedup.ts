@@ -1,9 +1,9 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { clusterClaims } from './dedup/cluster.ts';
-import type { DedupClaim } from './dedup/features.ts';
-import { loadLexicons } from './dedup/lexicons.ts';
-import type { Extractor } from './extract.ts';
-import { contentId } from './hash.ts';
+import { clusterClaims } from '../dedup/cluster.ts';
+import type { DedupClaim } from '../dedup/features.ts';
+import { loadLexicons } from '../dedup/lexicons.ts';
+import type { Extractor } from '../extract.ts';
+import { contentId } from '../hash.ts';
 import {
   clustersOutOfDate,
   countClusters,
@@ -14,7 +14,7 @@ import {
   writeClusters,
   type ClaimForDedup,
   type Db,
-} from './store/index.ts';
+} from '../store/index.ts';
 
 export type ClusterSummary = {
   clusters: number;

@@ -1,11 +1,11 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT_LIMIT, type ReportData } from './report/data.ts';
-import { renderHtml } from './report/html.ts';
-import { renderMarkdown } from './report/markdown.ts';
-import { loadContradictions, reportCounts } from './store/contradictions.ts';
-import { loadReviewData, type Db } from './store/index.ts';
-import { ensureFolder, machineFailure } from './store/open.ts';
+import { REPORT_LIMIT, type ReportData } from '../report/data.ts';
+import { renderHtml } from '../report/html.ts';
+import { renderMarkdown } from '../report/markdown.ts';
+import { loadContradictions, reportCounts } from '../store/contradictions.ts';
+import { loadReviewData, type Db } from '../store/index.ts';
+import { ensureFolder, machineFailure } from '../store/open.ts';
 
 /** The counts over the whole database and the `limit` best scored contradictions. */
 export function reportData(db: Db, limit = REPORT_LIMIT): ReportData {

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
-import type { Contradiction, HeldContradiction, PairJudgement } from '../schemas/contradiction.ts';
-import type { CandidatePair } from './contradictions/candidates.ts';
-import { articlesToRead, pairFindings, pairsOf, storedFindings, translationsAmong } from './contradictions/detect.ts';
+import type { Contradiction, HeldContradiction, PairJudgement } from '../../schemas/contradiction.ts';
+import type { CandidatePair } from '../contradictions/candidates.ts';
+import { articlesToRead, pairFindings, pairsOf, storedFindings, translationsAmong } from '../contradictions/detect.ts';
 import {
   combine,
   judgePair,
@@ -10,8 +10,8 @@ import {
   MAX_JUDGED_PAIRS,
   questionKey,
   type JudgeStats,
-} from './contradictions/judge.ts';
-import type { Extractor, Judge } from './extract.ts';
+} from '../contradictions/judge.ts';
+import type { Extractor, Judge } from '../extract.ts';
 import {
   countContradictions,
   countHeldContradictions,
@@ -22,9 +22,9 @@ import {
   saveHeldContradictions,
   saveJudgeFailures,
   type SaveOutcome,
-} from './store/contradictions.ts';
-import { claimsVersion, recordStageInput, stageInput, type Db } from './store/index.ts';
-import { RULES_FINGERPRINT } from './contradictions/lexicon.ts';
+} from '../store/contradictions.ts';
+import { claimsVersion, recordStageInput, stageInput, type Db } from '../store/index.ts';
+import { RULES_FINGERPRINT } from '../contradictions/lexicon.ts';
 
 const STAGE = 'contradictions';
 
