@@ -13,12 +13,12 @@ export const PromptExample = z.object({
 });
 export type PromptExample = z.infer<typeof PromptExample>;
 
+/** A prompt's version, as a file names it: lower case, digits, dots and dashes. */
+const PromptVersion = z.string().regex(/^[a-z0-9.-]+$/);
+
 /** An extraction prompt as versioned data (prompts/extraction.vN.json). */
 export const PromptFile = z.object({
-  version: z
-    .string()
-    .regex(/^[a-z0-9.-]+$/)
-    .describe('recorded with every claim; change it whenever the prompt changes'),
+  version: PromptVersion.describe('recorded with every claim; change it whenever the prompt changes'),
   system: z.array(z.string().min(1)).min(1).describe('instruction paragraphs, joined by blank lines'),
   repair: z
     .string()
@@ -30,10 +30,7 @@ export type PromptFile = z.infer<typeof PromptFile>;
 
 /** The contradiction judge's prompt as versioned data (prompts/judge.vN.json). */
 export const JudgePromptFile = z.object({
-  version: z
-    .string()
-    .regex(/^[a-z0-9.-]+$/)
-    .describe('part of the contradictions stage input: change it whenever the prompt changes'),
+  version: PromptVersion.describe('part of the contradictions stage input: change it whenever the prompt changes'),
   system: z.array(z.string().min(1)).min(1).describe('instruction lines, joined by newlines'),
 });
 export type JudgePromptFile = z.infer<typeof JudgePromptFile>;

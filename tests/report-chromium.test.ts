@@ -11,6 +11,7 @@ import { drivePage } from './support/chromium-pipe.ts';
 import { tempDir } from './support/folder.ts';
 import { ingest } from './support/ingest.ts';
 import { reportFixture } from './support/report-fixture.ts';
+import { headlessFlags } from '../pipeline/bench/page.ts';
 
 const chromium = ['chromium', 'chromium-browser', 'google-chrome'].find(
   (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0,
@@ -22,19 +23,7 @@ function headless(args: string[]) {
   const profile = mkdtempSync(join(tmpdir(), 'claimlens-chromium-'));
   const result = spawnSync(
     chromium!,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--user-data-dir=${profile}`,
-      '--enable-logging=stderr',
-      '--v=0',
-      '--hide-scrollbars',
-      ...args,
-    ],
+    [...headlessFlags(profile), '--enable-logging=stderr', '--v=0', '--hide-scrollbars', ...args],
     { encoding: 'utf8', timeout: 90_000 },
   );
   return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };

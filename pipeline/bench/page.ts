@@ -32,6 +32,17 @@ const OUTLETS = [
   'Rheinischer Anzeiger',
 ];
 
+/** How every check of the page starts Chromium: headless, quiet, no network of its own, a fresh profile. */
+export const headlessFlags = (profile: string) => [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  `--user-data-dir=${profile}`,
+];
+
 /** Finds a Chromium to open the page with, or null (the bench then says it skipped the page). */
 export function findChromium(): string | null {
   return (
@@ -158,18 +169,7 @@ export function measurePage(
       const begun = performance.now();
       const result = spawnSync(
         chromium,
-        [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-          `--user-data-dir=${profile}`,
-          '--window-size=1280,900',
-          '--dump-dom',
-          `${pathToFileURL(page).href}#tab=${tab}`,
-        ],
+        [...headlessFlags(profile), '--window-size=1280,900', '--dump-dom', `${pathToFileURL(page).href}#tab=${tab}`],
         { encoding: 'utf8', timeout: 120_000, maxBuffer: 512 * 1024 * 1024 },
       );
       const chromiumSeconds = (performance.now() - begun) / 1000;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { headlessFlags } from '../../pipeline/bench/page.ts';
 
 /**
  * A page in headless Chromium driven over the DevTools protocol on a pipe (fd 3 in, fd 4 out; no
@@ -14,18 +15,7 @@ export async function drivePage(chromium: string, url: string): Promise<Driven> 
   const profile = mkdtempSync(join(tmpdir(), 'claimlens-cdp-'));
   const child: ChildProcess = spawn(
     chromium,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--user-data-dir=${profile}`,
-      '--remote-debugging-pipe',
-      '--window-size=1280,900',
-      'about:blank',
-    ],
+    [...headlessFlags(profile), '--remote-debugging-pipe', '--window-size=1280,900', 'about:blank'],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
   const input = child.stdio[3] as Writable;
