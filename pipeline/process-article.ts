@@ -93,14 +93,14 @@ export async function processArticle(
   const base = { articleId, article, language, identity, claims: [], unaligned: [] };
   if (!language.supported) {
     return {
-      record: { ...base, status: 'skipped', error: language.reason ?? 'unsupported language' },
+      record: { ...base, status: 'skipped', error: language.reason },
       stats: noStats(),
     };
   }
   const input: ArticleForExtraction = {
     articleId,
     text: article.text,
-    language: language.code as SupportedLanguage,
+    language: language.code,
     ...(article.metadata.title ? { title: article.metadata.title } : {}),
     ...(article.metadata.outlet ? { outlet: article.metadata.outlet } : {}),
     ...(article.metadata.published ? { published: article.metadata.published } : {}),

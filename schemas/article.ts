@@ -74,12 +74,16 @@ export type LoadOutcome = { kind: 'article'; article: LoadedArticle } | { kind: 
 export const ArticleStatus = z.enum(['ok', 'skipped', 'error']);
 export type ArticleStatus = z.infer<typeof ArticleStatus>;
 
-export const LanguageGuess = z.object({
-  code: z.string().describe('nl, de, en, another ISO 639-1/3 code, or und'),
-  confidence: z.number().min(0).max(1),
-  supported: z.boolean(),
-  reason: z.string().optional().describe('why the text is not processed, when it is not'),
-});
+/** A language franc found: one claimlens reads, or another with the reason it is not read. */
+export const LanguageGuess = z.discriminatedUnion('supported', [
+  z.object({ supported: z.literal(true), code: SupportedLanguage, confidence: z.number().min(0).max(1) }),
+  z.object({
+    supported: z.literal(false),
+    code: z.string().describe('another ISO 639-1/3 code, or und'),
+    confidence: z.number().min(0).max(1),
+    reason: z.string().describe('why the text is not processed'),
+  }),
+]);
 export type LanguageGuess = z.infer<typeof LanguageGuess>;
 
 /** What an extractor sees of an article. The text is data, never instructions. */

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { LanguageGuess, LoadedArticle } from './article.ts';
+import { ArticleStatus, LanguageGuess, LoadedArticle } from './article.ts';
 import { GroundedClaim, UnalignedClaim } from './claim.ts';
 
 /** Which extractor made a claim: recorded with it, so a change of model or prompt re-extracts. */
 export const ExtractorIdentity = z.object({ extractor: z.string(), model: z.string(), promptVersion: z.string() });
 export type ExtractorIdentity = z.infer<typeof ExtractorIdentity>;
-
-export const ArticleStatus = z.enum(['ok', 'skipped', 'error']);
-export type ArticleStatus = z.infer<typeof ArticleStatus>;
 
 /** Everything one article's processing produced, written to the store in one transaction. */
 export const ArticleRecord = z.object({

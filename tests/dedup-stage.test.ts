@@ -1,3 +1,4 @@
+import type { SupportedLanguage } from '../schemas/article.ts';
 import { join } from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { tempDir } from './support/folder.ts';
 
 type Fact = { actor: string; action: string; statement_en: string; date?: string };
 
-function store(db: Db, path: string, language: string, outlet: string, facts: Fact[]): void {
+function store(db: Db, path: string, language: SupportedLanguage, outlet: string, facts: Fact[]): void {
   const text = facts.map((fact) => `${fact.actor} ${fact.action}.`).join(' ');
   let offset = 0;
   const claims: GroundedClaim[] = facts.map((fact) => {
