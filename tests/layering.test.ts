@@ -25,7 +25,14 @@ const STAGES = [
   'pipeline/bench',
   'pipeline/cli',
 ];
-const SHARED = ['schemas', 'pipeline/errors', 'pipeline/hash', 'pipeline/lexicons', 'pipeline/store'];
+const SHARED = [
+  'schemas',
+  'pipeline/errors',
+  'pipeline/hash',
+  'pipeline/printable',
+  'pipeline/lexicons',
+  'pipeline/store',
+];
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {

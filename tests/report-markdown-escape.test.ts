@@ -92,4 +92,11 @@ describe('contradictions.md keeps untrusted text as text', () => {
     const markdown = report(ATTACKS.image);
     expect(markdown).toContain('| outlet, published | !\\[x\\](http://127.0.0.1:9/pixel.png), undated |');
   });
+
+  it('drops escape sequences and control characters from every field, so cat cannot clear a screen or set a title', () => {
+    const attack = 'Daily\u001b[2J\u001b]0;owned\u0007 Ledger\u001b[31m red\u009b31m\u0007';
+    const markdown = report(attack);
+    expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+    expect(markdown).toContain('| outlet, published | Daily Ledger red, undated |');
+  });
 });

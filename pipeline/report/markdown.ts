@@ -1,14 +1,16 @@
 import type { ClaimRow } from '../../schemas/contradiction.ts';
+import { printable } from '../printable.ts';
 import { countList, dateOf, englishOf, moreLine, placeOf, summaryLine, type ReportData } from './data.ts';
 
 /**
  * Article and model text as Markdown shows it, as text: Markdown passes HTML through and turns
  * `[x](javascript:…)` into a live link and `![x](http://…)` into an image the viewer fetches. So
  * HTML tags and entities are written as entities, and the characters of link, image, emphasis and code
- * syntax are backslash-escaped; the text reads the same, nothing in it renders.
+ * syntax are backslash-escaped; the text reads the same, nothing in it renders. Escape sequences and
+ * control characters go too: `cat contradictions.md` must not clear a screen or set a window title.
  */
 export const escapeMarkdown = (text: string) =>
-  text
+  printable(text)
     .replace(/[\\`*_[\]~]/g, (char) => `\\${char}`)
     .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/</g, '&lt;');
@@ -21,7 +23,8 @@ const paragraph = (text: string) =>
 const cell = (text: string | null | undefined) =>
   escapeMarkdown((text ?? '—').replace(/\s+/g, ' ').trim() || '—').replace(/\|/g, '\\|');
 
-const codeCell = (text: string) => `\`${text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
+const codeCell = (text: string) =>
+  `\`${printable(text).replace(/\s+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'")}\``;
 
 function side(claim: ClaimRow): string[] {
   return [
