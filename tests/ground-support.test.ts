@@ -21,6 +21,8 @@ const PARKING = {
   de: 'Der Stadtrat sagte am Montag, die Parkgebühren in der Altstadt seien im vergangenen Jahr um 40 Prozent gestiegen. Anwohner klagten.',
 } satisfies Record<SupportedLanguage, string>;
 
+const COUNCIL = { en: 'The city council', nl: 'De gemeenteraad', de: 'Der Stadtrat' } as const;
+
 const run = (language: SupportedLanguage, claims: ExtractedClaim[], text = PARKING[language]) =>
   groundClaims(text, claims, language, undefined);
 
@@ -81,6 +83,38 @@ describe('grounding checks that the quote carries the claim', () => {
     );
   });
 
+  it('refuses an actor that shares only one word with the one the quote names', () => {
+    const text = 'The health ministry banned Zoom in all schools on Tuesday. Teachers were told by letter.';
+    const { grounded, unaligned } = run(
+      'en',
+      [
+        claim({
+          actor: 'The World Health Organization',
+          action: 'banned Zoom',
+          quote: 'The health ministry banned Zoom in all schools on Tuesday.',
+        }),
+      ],
+      text,
+    );
+    expect(grounded).toEqual([]);
+    expect(unaligned[0]?.unaligned_reason).toBe('quote does not name the actor "The World Health Organization"');
+  });
+
+  it.each([
+    ['en', 'Chancellor Olaf Scholz', 'Scholz said the plan would cost 4 billion euros.'],
+    ['en', 'The World Health Organization', 'The WHO said the plan would cost 4 billion euros.'],
+    ['en', 'The city council of Leeds', 'Leeds council said the plan would cost 4 billion euros.'],
+    ['de', 'Bundeskanzler Olaf Scholz', 'Scholz sagte, der Plan koste 4 Milliarden Euro.'],
+    ['nl', 'Het ministerie van Financiën', 'Het ministerie zei dat het plan 4 miljard euro kost.'],
+  ] as const)('keeps a %s actor "%s" named by its head, initials or most of its words', (language, actor, text) => {
+    const action = { en: 'said the plan would cost', de: 'sagte, der Plan koste', nl: 'zei dat het plan kost' }[
+      language
+    ];
+    const { grounded, unaligned } = run(language, [claim({ actor, action, quote: text })], text);
+    expect(unaligned).toEqual([]);
+    expect(grounded).toHaveLength(1);
+  });
+
   it.each([
     [
       'en',
@@ -106,7 +140,7 @@ describe('grounding checks that the quote carries the claim', () => {
     'refuses a loose %s alignment that adds a negation or changes a number: %s',
     (language, quote, reason) => {
       const { grounded, unaligned } = run(language, [
-        claim({ actor: 'city council gemeenteraad Stadtrat', action: 'rose stegen gestiegen', quote }),
+        claim({ actor: COUNCIL[language], action: 'rose stegen gestiegen', quote }),
       ]);
       expect(grounded).toEqual([]);
       expect(unaligned[0]?.unaligned_reason).toMatch(reason);
@@ -199,7 +233,7 @@ describe('grounding checks that the quote carries the claim', () => {
     'takes an English statement of a %s quote that says what the quote says',
     (language, quote, statement) => {
       const { grounded } = run(language, [
-        claim({ actor: 'Stadtrat gemeenteraad', action: 'stegen gestiegen', quote, statement_en: statement }),
+        claim({ actor: COUNCIL[language], action: 'stegen gestiegen', quote, statement_en: statement }),
       ]);
       expect(grounded).toHaveLength(1);
     },

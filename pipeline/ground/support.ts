@@ -87,6 +87,51 @@ const contentWords = (text: string, language: SupportedLanguage) =>
       !FUNCTION_WORDS[language].has(word) && !FUNCTION_WORDS.en.has(word) && (word.length > 1 || /\d/u.test(word)),
   );
 
+/** Words after which a noun phrase's head is already said: "council of Leeds", "Chef der Behörde". */
+const ATTACHMENTS: Record<SupportedLanguage, ReadonlySet<string>> = {
+  en: new Set('of for at from in on'.split(' ')),
+  nl: new Set('van voor bij uit in op'.split(' ')),
+  de: new Set('von für bei aus in im auf der des'.split(' ')),
+};
+
+/** The word an actor's noun phrase is about: the last content word before any attachment. */
+function actorHead(actor: string, language: SupportedLanguage): string | undefined {
+  const all = words(actor);
+  const firstAttachment = all.findIndex((word, index) => index > 0 && ATTACHMENTS[language].has(word));
+  const core = contentWords((firstAttachment < 0 ? all : all.slice(0, firstAttachment)).join(' '), language);
+  return core.at(-1);
+}
+
+/** "World Health Organization" -> "who": an actor may be named by its initials. */
+function initials(actor: string, language: SupportedLanguage): string | undefined {
+  const capitalised = Array.from(actor.matchAll(/\p{Lu}[\p{L}\p{N}]*/gu), (match) => match[0]).filter(
+    (word) => !FUNCTION_WORDS[language].has(word.toLowerCase()),
+  );
+  return capitalised.length >= 2
+    ? capitalised
+        .map((word) => word[0])
+        .join('')
+        .toLowerCase()
+    : undefined;
+}
+
+/**
+ * Whether the text names the actor. One shared word is not enough: "The World Health Organization" is
+ * not "the health ministry". The actor's head ("Organization", "Scholz", "council") must be there, or
+ * its initials, or most of its words; titles and qualifiers ("Bundeskanzler", "of Leeds") may be left out.
+ */
+export function actorNamedIn(actor: string, text: string, language: SupportedLanguage): boolean {
+  const actorWords = contentWords(actor, language);
+  if (actorWords.length === 0) return true;
+  const textWords = words(text);
+  const head = actorHead(actor, language);
+  if (head !== undefined && found(head, textWords)) return true;
+  const acronym = initials(actor, language);
+  if (acronym !== undefined && textWords.includes(acronym)) return true;
+  const named = actorWords.filter((word) => found(word, textWords)).length;
+  return named * 2 > actorWords.length;
+}
+
 export type SupportVerdict = { supported: true } | { supported: false; reason: string };
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
@@ -117,11 +162,8 @@ export function quoteSupports(
   }
   if (INSTRUCTION.test(surroundings.sentences))
     return { supported: false, reason: 'quote is in or next to an instruction to a model, not a claim' };
-  const actorWords = contentWords(claim.actor, language);
-  const contextWords = words(surroundings.near);
   const actorNamed =
-    actorWords.length === 0 ||
-    actorWords.some((word) => found(word, contextWords)) ||
+    actorNamedIn(claim.actor, surroundings.near, language) ||
     quoteWords.some((word) => PRONOUNS[language].has(word) || PRONOUNS.en.has(word));
   if (!actorNamed) return { supported: false, reason: `quote does not name the actor "${shorten(claim.actor)}"` };
   const actionWords = contentWords(claim.action, language);
