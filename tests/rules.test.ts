@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groundClaims } from '../pipeline/process-article.ts';
 import { createRulesExtractor } from '../pipeline/providers/rules.ts';
 import { extractRuleClaims } from '../pipeline/rules/extract.ts';
+import { tokenize } from '../pipeline/rules/tokens.ts';
 import type { PublishedDate, SupportedLanguage } from '../schemas/article.ts';
 import type { ExtractedClaim } from '../schemas/claim.ts';
 
@@ -32,8 +33,39 @@ describe('actor: the subject of the clause, in every word order', () => {
     ['de', 'Das Ministerium schränkt die Nutzung der Software ein.', 'Das Ministerium'],
     ['de', 'Am Dienstag verbot das Kabinett die Nutzung von Zoom.', 'das Kabinett'],
     ['de', 'Die Zeitung berichtet, dass die Regierung Zoom verboten hat.', 'die Regierung'],
+    ['nl', 'Zondag werd een 31-jarige surfer door een haai gebeten.', 'een 31-jarige surfer'],
   ])('%s: %s → %s', (language, text, actor) => {
     expect(only(text, language).actor).toBe(actor);
+  });
+});
+
+describe('tokens: a figure joined to a word by a hyphen is one word', () => {
+  it('keeps "31-jährigen" and "13-Jährige" whole, so "-jährigen" is never read as a verb', () => {
+    const words = tokenize('So wurde einem 31-jährigen Surfer geholfen, die 13-Jährige lachte, 2,5 Prozent.');
+    expect(words.map((t) => t.text)).toEqual([
+      'So',
+      'wurde',
+      'einem',
+      '31-jährigen',
+      'Surfer',
+      'geholfen',
+      ',',
+      'die',
+      '13-Jährige',
+      'lachte',
+      ',',
+      '2,5',
+      'Prozent',
+      '.',
+    ]);
+    expect(words.find((t) => t.text === '13-Jährige')?.capital).toBe(true);
+    expect(words.find((t) => t.text === '2,5')?.kind).toBe('number');
+  });
+
+  it('gives a passive clause with such a word its subject, not a number and a verb', () => {
+    expect(only('So wurde einem 31-jährigen Surfer am Fingal Beach eine Beinwunde zugefügt.', 'de').action).not.toMatch(
+      /^wurde-/u,
+    );
   });
 });
 

@@ -9,10 +9,13 @@ export type Token = {
   capital: boolean;
 };
 
-// Words keep inner hyphens, apostrophes and dots ("Ende-zu-Ende", "Taiwan's", "z.B", "U.S");
-// a number keeps its decimal and thousands separators but never a final dot, which may end a sentence.
-const TOKEN = /(\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*)|(\p{N}+(?:[.,:]\p{N}+)*(?:%)?)|(\S)/gu;
-const CAPITAL = /^\p{Lu}/u;
+// Words keep inner hyphens, apostrophes and dots ("Ende-zu-Ende", "Taiwan's", "z.B", "U.S"), and a
+// figure joined to a word by a hyphen is one word ("31-jährigen", "13-Jährige", "2,5-fache"), not a
+// number and a stray "-jährigen" that parses as a verb; a number keeps its decimal and thousands
+// separators but never a final dot, which may end a sentence.
+const TOKEN =
+  /(\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{M}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*-\p{L}[\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)|(\p{N}+(?:[.,:]\p{N}+)*(?:%)?)|(\S)/gu;
+const CAPITAL = /^(?:\p{N}+(?:[.,]\p{N}+)*-)?\p{Lu}/u;
 
 export function tokenize(text: string, offset = 0): Token[] {
   const tokens: Token[] = [];
