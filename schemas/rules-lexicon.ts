@@ -45,6 +45,13 @@ export const RulesLexicon = z.object({
   sourceBefore: Phrases.describe('markers followed by the source: "according to", "volgens", "laut"'),
   sourceAfter: Phrases.describe('markers that close a sentence with its source: ", aldus X", ", so X"'),
   selfSource: Phrases.describe('"nach eigenen Angaben", "naar eigen zeggen": the actor is its own source'),
+  sourcePostpositions: Phrases.default([]).describe('markers after their source: "Zeugen zufolge"'),
+  reportNouns: z
+    .object({ markers: Phrases, nouns: Words })
+    .optional()
+    .describe(
+      '"nach einer Umfrage von X", "nach ihren Angaben": a marker, then a noun phrase headed by a report noun, is the source',
+    ),
   subordinators: Words.describe('conjunctions that open a subordinate (in nl/de verb-final) clause'),
   relatives: Words,
   coordinators: Words,

@@ -112,6 +112,23 @@ describe('reason: what follows a causal marker', () => {
   });
 
   it.each<[SupportedLanguage, string]>([
+    [
+      'de',
+      'Kommissar Marcos Kyprianou betonte, dass kein Risiko bestehe. Das Virus sei „nicht das Virus, das uns besorgt. Erst wenn das Virus mutiert, wird es problematisch.“ Die Staaten bereiten sich trotzdem vor.',
+    ],
+    [
+      'en',
+      'Minister Jane Doe spoke on Monday. She said: “The plan is ready. Parliament will vote on it in May.” The opposition criticised the plan.',
+    ],
+  ])('%s: a quotation left open carries its speaker into the next sentence, and no further', (language, text) => {
+    const claims = claimsOf(text, language);
+    const inside = claims.find((claim) => /problematisch|vote/u.test(claim.action));
+    expect(inside?.source).toMatch(/Kyprianou|Jane Doe/u);
+    const after = claims.find((claim) => /bereiten|criticised/u.test(claim.action));
+    expect(after?.source ?? null).toBeNull();
+  });
+
+  it.each<[SupportedLanguage, string]>([
     ['en', 'The government banned the app.'],
     ['nl', 'De regering verbiedt de app.'],
     ['de', 'Die Regierung verbietet die App.'],
@@ -132,6 +149,11 @@ describe('source: who asserts it', () => {
     ['de', 'Die Regierung hat Zoom verboten, berichtet die Zeitung.', 'die Zeitung'],
     ['de', 'Die Firma hat den Fehler behoben, heißt es in einem Bericht.', 'einem Bericht'],
     ['nl', 'De school sloot de deuren, meldt de gemeente.', 'de gemeente'],
+    ['de', 'Angaben der Polizei zufolge wurden drei Menschen verletzt.', 'Angaben der Polizei'],
+    ['de', 'Nach einer Bestandsaufnahme von CNN sind 117 Delegierte nicht gebunden.', 'einer Bestandsaufnahme von CNN'],
+    ['de', 'Nach Angaben der Polizei wurden drei Menschen verletzt.', 'Polizei'],
+    ['de', 'Der Verband beanstandet die Einführung der neuen Preise.', 'Der Verband'],
+    ['de', 'Die Ministerin äußerte Zweifel an dem Plan.', 'Die Ministerin'],
   ])('%s: %s → %s', (language, text, source) => {
     expect(only(text, language).source).toBe(source);
   });

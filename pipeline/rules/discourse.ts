@@ -153,6 +153,22 @@ export function isReportedSpeech(tokens: readonly Token[], lex: CompiledLexicon)
   });
 }
 
+const QUOTE_MARKS: Record<SupportedLanguage, { open: RegExp; close: RegExp }> = {
+  de: { open: /„|»|,,/gu, close: /“|«|”|''/gu },
+  nl: { open: /„|“|,,/gu, close: /”|''/gu },
+  en: { open: /“/gu, close: /”/gu },
+};
+
+/**
+ * A sentence that ends inside a quotation („Das Virus sei „nicht das Virus. Erst wenn …“): the next
+ * sentence is still the speaker's. Straight quotes say nothing about which side they stand on.
+ */
+export function leavesQuotationOpen(sentence: string, language: SupportedLanguage, openBefore = false): boolean {
+  const marks = QUOTE_MARKS[language];
+  const opened = (sentence.match(marks.open)?.length ?? 0) + (openBefore ? 1 : 0);
+  return opened > (sentence.match(marks.close)?.length ?? 0);
+}
+
 /** A sentence that opens a quotation: „…, ,,…, »…, "…: the speaker may stand in the sentence before. */
 export const opensQuotation = (sentence: string) => /^\s*(?:„|,,|»|«|"|“)/u.test(sentence);
 

@@ -12,6 +12,7 @@ import {
   isOpinion,
   isReportedSpeech,
   namesIn,
+  leavesQuotationOpen,
   opensQuotation,
   resolveActor,
 } from './discourse.ts';
@@ -200,20 +201,27 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
   // Names a later pronoun can point back to, nearest first; the speaker whose words a following sentence may go on with.
   let antecedents: string[] = [];
   let speaker: string | null = null;
+  // Whether the sentence before ended inside a quotation, so this one is still the speaker's words.
+  let quotationOpen = false;
+  let previousEnd = 0;
   for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
+    // A quotation left open (or never closed by a typo) does not run past its paragraph.
+    const quoted = quotationOpen && !article.text.slice(previousEnd, sentence.start).includes('\n');
+    quotationOpen = leavesQuotationOpen(sentence.text, article.language, quoted);
+    previousEnd = sentence.end;
     const sentenceTokens = tokenize(sentence.text);
     if (!isClaimSentence(sentence, article, sentenceTokens, lex)) {
       previous = [];
       continue;
     }
     const continues: boolean =
-      speaker !== null && (isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
+      speaker !== null && (quoted || isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
     const {
       tokens,
       drafts,
       backSource,
       speaker: speaking,
-    } = analyseSentence(sentence.text, lex, continues ? speaker : null);
+    } = analyseSentence(sentence.text, lex, continues ? speaker : null, quoted);
     if (backSource) for (const claim of previous) claim.source ??= backSource;
     const current: ExtractorClaim[] = [];
     const named: string[] = [];

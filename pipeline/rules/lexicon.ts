@@ -44,6 +44,9 @@ export type CompiledLexicon = {
   sourceBefore: PhraseMatcher<true>;
   sourceAfter: PhraseMatcher<true>;
   selfSource: PhraseMatcher<true>;
+  sourcePostpositions: PhraseMatcher<true>;
+  reportNounMarkers: PhraseMatcher<true>;
+  reportNouns: Set<string>;
   subordinators: Set<string>;
   relatives: Set<string>;
   coordinators: Set<string>;
@@ -141,6 +144,9 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
     sourceBefore: new PhraseMatcher(lexicon.sourceBefore.map((p) => [p, true as const])),
     sourceAfter: new PhraseMatcher(lexicon.sourceAfter.map((p) => [p, true as const])),
     selfSource: new PhraseMatcher(lexicon.selfSource.map((p) => [p, true as const])),
+    sourcePostpositions: new PhraseMatcher(lexicon.sourcePostpositions.map((p) => [p, true as const])),
+    reportNounMarkers: new PhraseMatcher((lexicon.reportNouns?.markers ?? []).map((p) => [p, true as const])),
+    reportNouns: words(lexicon.reportNouns?.nouns ?? ''),
     subordinators: words(lexicon.subordinators),
     relatives: words(lexicon.relatives),
     coordinators: words(lexicon.coordinators),

@@ -52,7 +52,24 @@ export function findSources(
       i += self.length - 1;
       continue;
     }
+    const postposition = lex.sourcePostpositions.match(tokens, i);
+    const named = postposition ? sourceBeforePostposition(tokens, i, lex, skip) : null;
+    if (named) {
+      // "Zeugen zufolge mussten …": the source stands before its marker, and is not the clause's subject.
+      for (let k = named.from; k < i + postposition!.length; k++) skip[k] = true;
+      found.push({ range: named, text: textOf(sentence, tokens, named), marker: i });
+      i += postposition!.length - 1;
+      continue;
+    }
     const before = lex.sourceBefore.match(tokens, i);
+    const reported = before ? null : reportNounSource(tokens, i, lex);
+    if (reported) {
+      // "Nach einer Bestandsaufnahme von CNN sind …": the report, with whoever made it, is the source.
+      for (let k = i; k < reported.to; k++) skip[k] = true;
+      found.push({ range: reported, text: textOf(sentence, tokens, reported), marker: i });
+      i = reported.to - 1;
+      continue;
+    }
     const after = !before && tokens[i - 1]?.text === ',' ? lex.sourceAfter.match(tokens, i) : null;
     const marker = before ?? after;
     if (!marker) continue;
@@ -79,6 +96,34 @@ export function findSources(
     i = to - 1;
   }
   return found;
+}
+
+/** The noun phrase before a postposed marker, from the start of its clause: "Angaben der Polizei zufolge". */
+function sourceBeforePostposition(
+  tokens: readonly Token[],
+  at: number,
+  lex: CompiledLexicon,
+  skip: readonly boolean[],
+): Range | null {
+  let from = at;
+  while (from > 0 && at - from < 8) {
+    const t = tokens[from - 1]!;
+    if (t.kind === 'punct' || skip[from - 1] || isVerbLike(tokens, from - 1, at, lex)) break;
+    from--;
+  }
+  const opensClause = from === 0 || tokens[from - 1]!.kind === 'punct';
+  return from < at && opensClause ? { from, to: at } : null;
+}
+
+/** "nach ihren Angaben", "nach einer Umfrage des ZDF": a marker whose noun phrase is headed by a report noun. */
+function reportNounSource(tokens: readonly Token[], at: number, lex: CompiledLexicon): Range | null {
+  const marker = lex.reportNounMarkers.match(tokens, at);
+  if (!marker) return null;
+  const from = at + marker.length;
+  const head = tokens.slice(from, from + 3).findIndex((t) => lex.reportNouns.has(t.lower));
+  if (head < 0) return null;
+  const end = nounPhraseEnd(tokens, from, tokens.length, lex);
+  return { from, to: Math.max(end, from + head + 1) };
 }
 
 /** A source opening or closing the sentence holds for all of it; one inside a clause, for that clause. */

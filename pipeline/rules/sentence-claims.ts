@@ -147,6 +147,7 @@ export function analyseSentence(
   sentence: string,
   lex: CompiledLexicon,
   carried: string | null = null,
+  insideQuotation = false,
 ): SentenceAnalysis {
   const tokens = tokenize(sentence);
   const skip = new Array<boolean>(tokens.length).fill(false);
@@ -230,7 +231,8 @@ export function analyseSentence(
       frame = { source: actorText(previous.actor)!, parse: previous };
     // The speaker of the sentence before holds for a clause that goes on in reported speech, not for the narrator's own.
     const carriedHere =
-      carried !== null && (opensQuotation(sentence) || isReportedSpeech(tokens.slice(clause.from, clause.to), lex))
+      carried !== null &&
+      (insideQuotation || opensQuotation(sentence) || isReportedSpeech(tokens.slice(clause.from, clause.to), lex))
         ? carried
         : null;
     const attributed = frame !== null || tail || inClause !== null || carriedHere !== null;
