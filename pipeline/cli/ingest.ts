@@ -6,8 +6,7 @@ import { ARTICLE_EXTENSIONS } from '../load/walk.ts';
 import { resolveEmbeddings } from '../providers/embeddings.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
-import { databaseCache, lockDatabase, openDatabase, type ResponseCache } from '../store/index.ts';
-import { machineFailure } from '../store/open.ts';
+import { databaseCache, lockDatabase, openDatabase, storageFailure, type ResponseCache } from '../store/index.ts';
 import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
 import { countArticles } from './count-articles.ts';
 import { createProgress } from './progress.ts';
@@ -158,7 +157,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     // A full disk or an IO error is the machine's, not a bug: one line and exit 2, not a stack trace.
-    throw machineFailure(error) ?? error;
+    throw storageFailure(error, { file }) ?? error;
   } finally {
     try {
       db.close();

@@ -1,7 +1,7 @@
 /** The named queries and the read-only SQL door of `npm run query`, apart from the process IO. */
 import { ContradictionKind } from '../../schemas/contradiction.ts';
 import { ClaimlensError } from '../errors.ts';
-import type { Db } from '../store/index.ts';
+import { KEPT_UNCHANGED, storageFailure, type Db } from '../store/index.ts';
 import { integerOption, type CommandSpec } from './command.ts';
 
 const COMMON = {
@@ -230,10 +230,13 @@ export function readOnlyStatement(db: Db, sql: string) {
   try {
     statement = db.prepare(sql);
   } catch (error) {
-    throw new ClaimlensError(
-      'BAD_SQL',
-      `SQL error: ${(error as Error).message}`,
-      'check the statement; the public views are listed in the README',
+    throw (
+      storageFailure(error, { file: db.name, kept: KEPT_UNCHANGED }) ??
+      new ClaimlensError(
+        'BAD_SQL',
+        `SQL error: ${(error as Error).message}`,
+        'check the statement; the public views are listed in the README',
+      )
     );
   }
   if (!statement.readonly || !statement.reader) {

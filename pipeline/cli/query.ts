@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ClaimlensError } from '../errors.ts';
 import { databasePath } from '../run.ts';
-import { openDatabase } from '../store/index.ts';
+import { KEPT_UNCHANGED, openDatabase, storageFailure } from '../store/index.ts';
 import { helpText, integerOption, parseCommand, runIfMain } from './command.ts';
 import { QUERIES, QUERY, readOnlyStatement, text, type Options, type Result } from './queries.ts';
 import { rowsWithin } from './sql-limit.ts';
@@ -63,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
     const limit = integerOption(text(options.limit) ?? undefined, 'limit', 100);
     print(named.run(db, positionals, options, limit), output);
     return 0;
+  } catch (error) {
+    throw storageFailure(error, { file, kept: KEPT_UNCHANGED }) ?? error;
   } finally {
     db.close();
   }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { writeReports } from '../run/report.ts';
 import { databasePath } from '../run.ts';
 import { countContradictions } from '../store/contradictions.ts';
-import { openDatabase } from '../store/index.ts';
+import { KEPT_UNCHANGED, openDatabase, storageFailure } from '../store/index.ts';
 import { parseCommand, runIfMain, type CommandSpec } from './command.ts';
 
 export const REPORT = {
@@ -25,13 +25,16 @@ export const REPORT = {
 export async function main(argv: string[]): Promise<number> {
   const { options } = parseCommand(REPORT, argv);
   const out = resolve(options.out ?? 'out');
-  const db = openDatabase(databasePath(out), { readonly: true });
+  const file = databasePath(out);
+  const db = openDatabase(file, { readonly: true });
   try {
     const files = writeReports(db, out);
     const contradictions = countContradictions(db);
     if (options.json) process.stdout.write(`${JSON.stringify({ contradictions, files }, null, 2)}\n`);
     else process.stdout.write(`${contradictions} contradictions\n${files.map((file) => `report: ${file}\n`).join('')}`);
     return 0;
+  } catch (error) {
+    throw storageFailure(error, { file, kept: KEPT_UNCHANGED }) ?? error;
   } finally {
     db.close();
   }

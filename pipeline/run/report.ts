@@ -5,7 +5,8 @@ import { renderHtml } from '../report/html.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { loadContradictions, reportCounts } from '../store/contradictions.ts';
 import { loadReviewData, type Db } from '../store/index.ts';
-import { ensureFolder, machineFailure } from '../store/open.ts';
+import { storageFailure } from '../store/failure.ts';
+import { ensureFolder } from '../store/open.ts';
 
 /** The counts over the whole database and the `limit` best scored contradictions. */
 export function reportData(db: Db, limit = REPORT_LIMIT): ReportData {
@@ -23,7 +24,7 @@ export function writeFileAtomic(file: string, content: string): void {
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw machineFailure(error) ?? error;
+    throw storageFailure(error, { file, kept: 'the previous report is kept' }) ?? error;
   }
 }
 

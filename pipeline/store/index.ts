@@ -4,6 +4,7 @@
  */
 export { openDatabase, statement, type Db } from './open.ts';
 export { lockDatabase } from './lock.ts';
+export { storageFailure, KEPT_BY_RUN, KEPT_UNCHANGED, type FailureContext } from './failure.ts';
 export {
   articleOutcome,
   articleState,

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { ClaimlensError } from '../errors.ts';
+import { KEPT_UNCHANGED, storageFailure } from './failure.ts';
 
 const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/u.test(String((error as { code?: unknown })?.code ?? ''));
 
@@ -27,7 +28,7 @@ export async function lockDatabase(file: string): Promise<() => Promise<void>> {
         'wait for it to finish, or use another --out',
       );
     }
-    throw error;
+    throw storageFailure(error, { file, kept: KEPT_UNCHANGED }) ?? error;
   }
   const held = lock;
   return async () => {

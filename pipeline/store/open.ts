@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ClaimlensError } from '../errors.ts';
+import { KEPT_UNCHANGED, storageFailure } from './failure.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Db = Database.Database;
@@ -29,33 +30,6 @@ export function ensureFolder(folder: string): void {
     if (dirname(at) === at) break;
   }
   for (const level of missing) mkdirSync(level);
-}
-
-const DISK_FULL = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
-const IO_FAILURE = /^(SQLITE_IOERR|SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_CORRUPT|EIO$|EROFS$|ENXIO$)/u;
-
-/**
- * The machine failing under a run (disk full, an IO error) as the one error a user can act on;
- * undefined for anything else. SQLite rolls back the transaction it was in, so the database holds
- * every article stored before, and the next run continues from there.
- */
-export function machineFailure(error: unknown): ClaimlensError | undefined {
-  const code = String((error as { code?: unknown })?.code ?? '');
-  const detail = (error as Error)?.message?.replace(/\s+/g, ' ').slice(0, 200) ?? String(error);
-  const kept = 'everything stored before is kept and the next run goes on from there';
-  if (DISK_FULL.has(code))
-    return new ClaimlensError(
-      'DISK_FULL',
-      `the disk is full (${code}: ${detail})`,
-      `free some space and run again; ${kept}`,
-    );
-  if (IO_FAILURE.test(code))
-    return new ClaimlensError(
-      'IO_ERROR',
-      `the disk failed to read or write (${code}: ${detail})`,
-      `check the disk and run again; ${kept}`,
-    );
-  return undefined;
 }
 
 function isBusy(error: unknown): boolean {
@@ -104,7 +78,16 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
       throw new ClaimlensError('NO_DATABASE', `no database at ${file}`, 'run `npm run ingest` first');
     throw new ClaimlensError('DB_OPEN', `cannot open ${file}: ${(error as Error).message}`, 'check the --out folder');
   }
-  if (options.readonly) return db;
+  if (options.readonly) {
+    try {
+      // In WAL mode the first read creates and sizes claims.sqlite-shm: a full disk shows here, not mid-query.
+      db.pragma('user_version', { simple: true });
+    } catch (error) {
+      db.close();
+      throw openFailure(error, file);
+    }
+    return db;
+  }
   try {
     db.pragma('busy_timeout = 0');
     db.pragma('journal_mode = WAL');
@@ -123,11 +106,14 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
         'wait for the other run to finish, or use another --out',
       );
     }
-    throw new ClaimlensError(
-      'DB_OPEN',
-      `cannot use ${file}: ${(error as Error).message}`,
-      'delete it to start afresh, or use another --out',
-    );
+    throw openFailure(error, file);
   }
   return db;
+}
+
+function openFailure(error: unknown, file: string): ClaimlensError {
+  return (
+    storageFailure(error, { file, kept: KEPT_UNCHANGED }) ??
+    new ClaimlensError('DB_OPEN', `cannot use ${file}: ${(error as Error).message}`, 'use another --out')
+  );
 }
