@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeFolder, tempDir } from './support/folder.ts';
 import { lockDatabase, openDatabase } from '../pipeline/store/index.ts';
 import { countArticles } from '../pipeline/cli/count-articles.ts';
@@ -55,7 +56,7 @@ describe('the command line', () => {
       /^claimlens: unknown option --colour; usage: npm run ingest -- \[folder\] \[options\]/,
     );
     expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--max-file-mb', 'lots'])).stderr).toMatch(
-      /^claimlens: --max-file-mb must be a positive number, not "lots"/,
+      /^claimlens: --max-file-mb must be a positive number of MB, got lots/,
     );
     const bad = await runInProcess('ingest', [folder, '--out', tempDir(), '--llm', 'gpt5']);
     expect(bad.code).toBe(2);
@@ -157,6 +158,38 @@ describe('the command line', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ok +en evil\.txt/m);
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('a usage error in the arguments', () => {
+  const folder = makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' });
+  // The output of an earlier run, which a refused command must leave as it was, byte for byte.
+  const out = tempDir();
+  beforeAll(async () => {
+    expect((await runInProcess('ingest', [folder, '--out', out, '--quiet'])).code).toBe(0);
+  });
+  const contents = () =>
+    Object.fromEntries(
+      (readdirSync(out, { recursive: true }) as string[])
+        .filter((name) => statSync(join(out, name)).isFile())
+        .map((name) => [
+          name,
+          createHash('sha256')
+            .update(readFileSync(join(out, name)))
+            .digest('hex'),
+        ]),
+    );
+
+  it.each([
+    ['a negative --max-file-mb', ['--max-file-mb', '-5'], '--max-file-mb must be a positive number of MB, got -5'],
+    ['a negative --max-file-mb=', ['--max-file-mb=-5'], '--max-file-mb must be a positive number of MB, got -5'],
+    ['a negative --timeout-s', ['--timeout-s', '-1'], '--timeout-s must be a whole number of at least 1, got -1'],
+  ])('ingest refuses %s with one line and exit 2, the database unchanged', async (_name, args, message) => {
+    const before = contents();
+    expect(Object.keys(before)).toContain('claims.sqlite');
+    const result = await runAsync('ingest', [folder, '--out', out, ...args]);
+    expect(result).toEqual({ code: 2, stderr: `claimlens: ${message}\n` });
+    expect(contents()).toEqual(before);
   });
 });
 

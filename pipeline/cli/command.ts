@@ -62,6 +62,29 @@ function argumentProblem(error: Error & { code?: string }): string {
   return error.message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
 }
 
+/** A number below zero: "-5", "-0.5", "-.5", "-1e3". */
+const NEGATIVE_NUMBER = /^-(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Node's parser reads "-5" after `--max-file-mb` as a flag and calls the option ambiguous; a negative number
+ * there is the option's value, written as `--max-file-mb=-5` so the parser takes it and the option's own
+ * check can say what is wrong with it.
+ */
+function negativeValuesJoined(spec: CommandSpec, argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    const next = argv[index + 1];
+    if (arg === '--') return [...joined, ...argv.slice(index)];
+    const option = arg.startsWith('--') ? spec.options[arg.slice(2)] : undefined;
+    if (option?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 /** Parses argv against the spec; `--help` prints the help and throws HelpShown, a bad flag is a ClaimlensError. */
 export function parseCommand<S extends CommandSpec>(
   spec: S,
@@ -77,7 +100,7 @@ export function parseCommand<S extends CommandSpec>(
   );
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: negativeValuesJoined(spec, argv), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new ClaimlensError(
       'BAD_ARGS',
@@ -93,11 +116,14 @@ export function parseCommand<S extends CommandSpec>(
   return { positionals: parsed.positionals, options: values as Parsed<S>['options'] };
 }
 
+/** An option's value as the user typed it, in a message; an empty one as "". */
+export const shown = (value: string) => (value === '' ? '""' : value);
+
 export function integerOption(value: string | undefined, name: string, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   const number = Number(value);
   if (!Number.isInteger(number) || number < min)
-    throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number of at least ${min}, not "${value}"`);
+    throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number of at least ${min}, got ${shown(value)}`);
   return number;
 }
 

@@ -8,7 +8,7 @@ import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase, type ResponseCache } from '../store/index.ts';
 import { machineFailure } from '../store/open.ts';
-import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
+import { integerOption, parseCommand, runIfMain, shown, type CommandSpec } from './command.ts';
 import { countArticles } from './count-articles.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
@@ -54,6 +54,15 @@ export const INGEST = {
   ],
 } satisfies CommandSpec;
 
+function maxFileBytesOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_BYTES;
+  const megabytes = Number(value);
+  if (!(megabytes > 0))
+    throw new ClaimlensError('BAD_ARGS', `--max-file-mb must be a positive number of MB, got ${shown(value)}`);
+  // At least one byte: a limit that rounds to zero would refuse every file.
+  return Math.max(1, Math.round(megabytes * MEGABYTE));
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { positionals, options } = parseCommand(INGEST, argv);
   const folder = resolve(positionals[0] ?? 'corpus');
@@ -66,10 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const out = resolve(options.out ?? 'out');
   const concurrency = integerOption(options.concurrency, 'concurrency', 4);
-  const maxFileMb = Number(options['max-file-mb'] ?? DEFAULT_MAX_FILE_BYTES / MEGABYTE);
-  if (!(maxFileMb > 0))
-    throw new ClaimlensError('BAD_ARGS', `--max-file-mb must be a positive number, not "${options['max-file-mb']}"`);
-  const maxFileBytes = Math.round(maxFileMb * MEGABYTE);
+  const maxFileBytes = maxFileBytesOption(options['max-file-mb']);
   const parsed = RunConfig.safeParse({ folder, out, concurrency, force: options.force, maxFileBytes });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
