@@ -168,27 +168,46 @@ describe('a usage error in the arguments', () => {
   beforeAll(async () => {
     expect((await runInProcess('ingest', [folder, '--out', out, '--quiet'])).code).toBe(0);
   });
+  const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
   const contents = () =>
     Object.fromEntries(
       (readdirSync(out, { recursive: true }) as string[])
         .filter((name) => statSync(join(out, name)).isFile())
-        .map((name) => [
-          name,
-          createHash('sha256')
-            .update(readFileSync(join(out, name)))
-            .digest('hex'),
-        ]),
+        .map((name) => [name, sha256(join(out, name))]),
     );
+
+  it('ingest, as a process, refuses --max-file-mb -5 with one line and exit 2, the database unchanged', async () => {
+    const before = contents();
+    expect(Object.keys(before)).toContain('claims.sqlite');
+    const result = await runAsync('ingest', [folder, '--out', out, '--max-file-mb', '-5']);
+    expect(result).toEqual({ code: 2, stderr: 'claimlens: --max-file-mb must be a positive number of MB, got -5\n' });
+    expect(contents()).toEqual(before);
+  });
 
   it.each([
     ['a negative --max-file-mb', ['--max-file-mb', '-5'], '--max-file-mb must be a positive number of MB, got -5'],
     ['a negative --max-file-mb=', ['--max-file-mb=-5'], '--max-file-mb must be a positive number of MB, got -5'],
-    ['a negative --timeout-s', ['--timeout-s', '-1'], '--timeout-s must be a whole number of at least 1, got -1'],
+    ['a negative --timeout-s', ['--timeout-s', '-1'], '--timeout-s must be a whole number from 1 to 2147483, got -1'],
+    [
+      'a --max-file-mb past what Node can hold',
+      ['--max-file-mb', '1e12'],
+      '--max-file-mb must be at most 511 MB, the longest text Node holds as one string, got 1e12',
+    ],
+    [
+      'a --concurrency past 256',
+      ['--concurrency', '1000'],
+      '--concurrency must be a whole number from 1 to 256, got 1000',
+    ],
+    [
+      // Longer than a Node timer can wait: the timer would fire at once, and every LLM request time out.
+      'a --timeout-s past 2^31 ms',
+      ['--timeout-s', '3000000'],
+      '--timeout-s must be a whole number from 1 to 2147483, got 3000000',
+    ],
   ])('ingest refuses %s with one line and exit 2, the database unchanged', async (_name, args, message) => {
     const before = contents();
-    expect(Object.keys(before)).toContain('claims.sqlite');
-    const result = await runAsync('ingest', [folder, '--out', out, ...args]);
-    expect(result).toEqual({ code: 2, stderr: `claimlens: ${message}\n` });
+    const result = await runInProcess('ingest', [folder, '--out', out, ...args]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `claimlens: ${message}\n` });
     expect(contents()).toEqual(before);
   });
 });

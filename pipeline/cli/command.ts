@@ -119,13 +119,28 @@ export function parseCommand<S extends CommandSpec>(
 /** An option's value as the user typed it, in a message; an empty one as "". */
 export const shown = (value: string) => (value === '' ? '""' : value);
 
-export function integerOption(value: string | undefined, name: string, fallback: number, min = 1): number {
+export function integerOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min)
-    throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number of at least ${min}, got ${shown(value)}`);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number ${range}, got ${shown(value)}`);
+  }
   return number;
 }
+
+/** A Node timer waits at most 2^31 - 1 ms; a longer one fires at once, and every request would time out. */
+const LONGEST_TIMER_S = Math.floor((2 ** 31 - 1) / 1000);
+
+/** `--timeout-s` in milliseconds. */
+export const timeoutOption = (value: string | undefined, fallbackMs: number) =>
+  integerOption(value, 'timeout-s', fallbackMs / 1000, 1, LONGEST_TIMER_S) * 1000;
 
 /**
  * Runs a command's main and returns its exit code, turning a ClaimlensError into one line on stderr and
