@@ -163,6 +163,7 @@ describe('the command line', () => {
 
 describe('a usage error in the arguments', () => {
   const folder = makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' });
+  const second = makeFolder({ 'b.txt': 'The mayor said on Tuesday that the city will close three parks.' });
   // The output of an earlier run, which a refused command must leave as it was, byte for byte.
   const out = tempDir();
   beforeAll(async () => {
@@ -204,11 +205,31 @@ describe('a usage error in the arguments', () => {
       ['--timeout-s', '3000000'],
       '--timeout-s must be a whole number from 1 to 2147483, got 3000000',
     ],
+    [
+      'a second folder',
+      [second],
+      `ingest takes one folder; got 2: ${folder}, ${second}; usage: npm run ingest -- [folder] [options] (--help for more)`,
+    ],
   ])('ingest refuses %s with one line and exit 2, the database unchanged', async (_name, args, message) => {
     const before = contents();
     const result = await runInProcess('ingest', [folder, '--out', out, ...args]);
     expect(result).toEqual({ code: 2, stdout: '', stderr: `claimlens: ${message}\n` });
     expect(contents()).toEqual(before);
+  });
+});
+
+describe('arguments a command does not take', () => {
+  it.each([
+    ['report', ['stray'], 'report takes no arguments; got 1: stray'],
+    ['query', ['claims', 'Zoom', 'Taiwan'], 'query claims takes no arguments; got 2: Zoom, Taiwan'],
+    ['query', ['--sql', 'select 1', 'select 2'], 'query takes no arguments; got 1: select 2'],
+  ])('npm run %s -- %j is refused with one line and exit 2', async (script, args, message) => {
+    const result = await runInProcess(script, [...args, '--out', tempDir()]);
+    expect(result.code).toBe(2);
+    const [line, ...rest] = result.stderr.split('\n');
+    const start = `claimlens: ${message}; usage: npm run ${script} -- `;
+    expect(line!.slice(0, start.length)).toBe(start);
+    expect(rest).toEqual(['']);
   });
 });
 

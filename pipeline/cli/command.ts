@@ -20,7 +20,8 @@ export type CommandSpec = {
   name: string;
   usage: string;
   description: string;
-  positionals?: { name: string; description: string }[];
+  /** The arguments it takes, in order; `many` on the last takes any number. None listed, none taken. */
+  positionals?: { name: string; description: string; many?: boolean }[];
   options: Record<string, OptionSpec>;
   examples?: string[];
 };
@@ -85,6 +86,19 @@ function negativeValuesJoined(spec: CommandSpec, argv: string[]): string[] {
   return joined;
 }
 
+/** A second folder or a stray word would be dropped without a word; the user must hear it is not used. */
+function refuseExtraPositionals(spec: CommandSpec, given: string[]): void {
+  const takes = spec.positionals ?? [];
+  if (takes.at(-1)?.many || given.length <= takes.length) return;
+  const what =
+    takes.length === 0 ? 'no arguments' : takes.length === 1 ? `one ${takes[0]!.name}` : `${takes.length} arguments`;
+  throw new ClaimlensError(
+    'BAD_ARGS',
+    `${spec.name} takes ${what}; got ${given.length}: ${given.join(', ')}`,
+    `usage: ${spec.usage} (--help for more)`,
+  );
+}
+
 /** Parses argv against the spec; `--help` prints the help and throws HelpShown, a bad flag is a ClaimlensError. */
 export function parseCommand<S extends CommandSpec>(
   spec: S,
@@ -108,6 +122,7 @@ export function parseCommand<S extends CommandSpec>(
       `usage: ${spec.usage} (--help for more)`,
     );
   }
+  refuseExtraPositionals(spec, parsed.positionals);
   const values: Record<string, unknown> = { ...parsed.values };
   for (const [name, option] of Object.entries(spec.options)) {
     if (option.type === 'boolean') values[name] = values[name] === true;
