@@ -16,9 +16,12 @@ export class ClaimlensError extends Error {
   }
 }
 
+/** LangChain appends a link to its troubleshooting page to a provider's error; a stored reason keeps the error. */
+export const withoutTroubleshootingUrl = (message: string) => message.replace(/\s*Troubleshooting URL: \S*/gu, '');
+
 /** The one-line reason recorded in the database for an error that was not the user's. */
 export function oneLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const line = message.replace(/\s+/g, ' ').trim();
+  const line = withoutTroubleshootingUrl(message).replace(/\s+/g, ' ').trim();
   return line.length > 300 ? `${line.slice(0, 297)}...` : line;
 }

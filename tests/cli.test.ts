@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeFolder, tempDir } from './support/folder.ts';
 import { lockDatabase, openDatabase } from '../pipeline/store/index.ts';
 import { countArticles } from '../pipeline/cli/count-articles.ts';
@@ -55,7 +56,7 @@ describe('the command line', () => {
       /^claimlens: unknown option --colour; usage: npm run ingest -- \[folder\] \[options\]/,
     );
     expect((await runInProcess('ingest', [folder, '--out', tempDir(), '--max-file-mb', 'lots'])).stderr).toMatch(
-      /^claimlens: --max-file-mb must be a positive number, not "lots"/,
+      /^claimlens: --max-file-mb must be a positive number of MB, got lots/,
     );
     const bad = await runInProcess('ingest', [folder, '--out', tempDir(), '--llm', 'gpt5']);
     expect(bad.code).toBe(2);
@@ -157,6 +158,78 @@ describe('the command line', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^ok +en evil\.txt/m);
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('a usage error in the arguments', () => {
+  const folder = makeFolder({ 'a.txt': 'The minister said on Monday that the plan was approved by parliament.' });
+  const second = makeFolder({ 'b.txt': 'The mayor said on Tuesday that the city will close three parks.' });
+  // The output of an earlier run, which a refused command must leave as it was, byte for byte.
+  const out = tempDir();
+  beforeAll(async () => {
+    expect((await runInProcess('ingest', [folder, '--out', out, '--quiet'])).code).toBe(0);
+  });
+  const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  const contents = () =>
+    Object.fromEntries(
+      (readdirSync(out, { recursive: true }) as string[])
+        .filter((name) => statSync(join(out, name)).isFile())
+        .map((name) => [name, sha256(join(out, name))]),
+    );
+
+  it('ingest, as a process, refuses --max-file-mb -5 with one line and exit 2, the database unchanged', async () => {
+    const before = contents();
+    expect(Object.keys(before)).toContain('claims.sqlite');
+    const result = await runAsync('ingest', [folder, '--out', out, '--max-file-mb', '-5']);
+    expect(result).toEqual({ code: 2, stderr: 'claimlens: --max-file-mb must be a positive number of MB, got -5\n' });
+    expect(contents()).toEqual(before);
+  });
+
+  it.each([
+    ['a negative --max-file-mb', ['--max-file-mb', '-5'], '--max-file-mb must be a positive number of MB, got -5'],
+    ['a negative --max-file-mb=', ['--max-file-mb=-5'], '--max-file-mb must be a positive number of MB, got -5'],
+    ['a negative --timeout-s', ['--timeout-s', '-1'], '--timeout-s must be a whole number from 1 to 2147483, got -1'],
+    [
+      'a --max-file-mb past what Node can hold',
+      ['--max-file-mb', '1e12'],
+      '--max-file-mb must be at most 511 MB, the longest text Node holds as one string, got 1e12',
+    ],
+    [
+      'a --concurrency past 256',
+      ['--concurrency', '1000'],
+      '--concurrency must be a whole number from 1 to 256, got 1000',
+    ],
+    [
+      // Longer than a Node timer can wait: the timer would fire at once, and every LLM request time out.
+      'a --timeout-s past 2^31 ms',
+      ['--timeout-s', '3000000'],
+      '--timeout-s must be a whole number from 1 to 2147483, got 3000000',
+    ],
+    [
+      'a second folder',
+      [second],
+      `ingest takes one folder; got 2: ${folder}, ${second}; usage: npm run ingest -- [folder] [options] (--help for more)`,
+    ],
+  ])('ingest refuses %s with one line and exit 2, the database unchanged', async (_name, args, message) => {
+    const before = contents();
+    const result = await runInProcess('ingest', [folder, '--out', out, ...args]);
+    expect(result).toEqual({ code: 2, stdout: '', stderr: `claimlens: ${message}\n` });
+    expect(contents()).toEqual(before);
+  });
+});
+
+describe('arguments a command does not take', () => {
+  it.each([
+    ['report', ['stray'], 'report takes no arguments; got 1: stray'],
+    ['query', ['claims', 'Zoom', 'Taiwan'], 'query claims takes no arguments; got 2: Zoom, Taiwan'],
+    ['query', ['--sql', 'select 1', 'select 2'], 'query takes no arguments; got 1: select 2'],
+  ])('npm run %s -- %j is refused with one line and exit 2', async (script, args, message) => {
+    const result = await runInProcess(script, [...args, '--out', tempDir()]);
+    expect(result.code).toBe(2);
+    const [line, ...rest] = result.stderr.split('\n');
+    const start = `claimlens: ${message}; usage: npm run ${script} -- `;
+    expect(line!.slice(0, start.length)).toBe(start);
+    expect(rest).toEqual(['']);
   });
 });
 

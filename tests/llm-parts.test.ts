@@ -51,6 +51,36 @@ describe('parsing a model answer', () => {
     expect(parseAnswer(answer, ExtractionOutput, 'claims')).toEqual({ ok: true, value: good });
   });
 
+  describe('with ``` inside a JSON string', () => {
+    const claim = {
+      actor: 'The developer',
+      action: 'typed a code fence',
+      date: null,
+      reason: null,
+      source: null,
+      quote: 'he typed ``` here',
+      polarity: 'affirmed',
+      modality: 'fact',
+      statement_en: 'The developer typed ``` into the chat.',
+    };
+    const answer = { claims: [claim] };
+    const json = JSON.stringify(answer);
+    it.each([
+      ['bare', json],
+      ['bare, over several lines', JSON.stringify(answer, null, 2)],
+      ['in a json fence', `\`\`\`json\n${json}\n\`\`\``],
+      ['in a plain fence, indented over several lines', `\`\`\`\n${JSON.stringify(answer, null, 2)}\n\`\`\``],
+      ['after a sentence', `Here are the claims:\n${json}`],
+      [
+        'in a fence after a sentence with a ``` of its own',
+        `I skipped the \`\`\` ones.\n\`\`\`json\n${json}\n\`\`\`\n`,
+      ],
+    ])('accepts the answer %s, the quote as written', (_name, answer) => {
+      const result = parseAnswer(answer, ExtractionOutput);
+      expect(result).toMatchObject({ ok: true, value: { claims: [{ quote: 'he typed ``` here' }] } });
+    });
+  });
+
   it('reports where the answer breaks the schema, for the repair turn', () => {
     const result = parseAnswer('{"claims": [{"actor": "A", "polarity": "perhaps"}]}', ExtractionOutput);
     expect(result.ok).toBe(false);

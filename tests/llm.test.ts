@@ -235,6 +235,29 @@ describe('extracting with an LLM through the OpenAI protocol', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a 404 (no such model)',
+      [{ kind: 'status' as const, status: 404, body: 'model not found' }],
+      /: 404 model not found$/,
+    ],
+    [
+      'repeated 429s',
+      [429, 429, 429].map((status) => ({ kind: 'status' as const, status, retryAfter: '0' })),
+      /after 3 attempts: 429 /,
+    ],
+  ])("records %s without LangChain's troubleshooting URL", async (name, replies, reason) => {
+    const place = `Quarrybank${name.replace(/\W/g, '')}`;
+    const text = article(place, `The council of ${place} sold the old fire station to a developer.`);
+    server.addScript({ when: place, replies });
+    const { db } = await ingestWithLlm(makeFolder({ 'station.txt': text }), tempDir(), 'openai:test-model', server, {
+      maxRetries: 2,
+    });
+    const [row] = rows<{ status: string; error: string }>(db, 'SELECT status, error FROM v_articles');
+    expect(row).toEqual({ status: 'error', error: expect.stringMatching(reason) });
+    expect(row!.error).not.toMatch(/Troubleshooting|https?:/);
+  });
+
   it('keeps exactly --concurrency requests in flight on a slow server', async () => {
     const files = Object.fromEntries(
       Array.from({ length: 8 }, (_, i) => [

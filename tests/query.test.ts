@@ -297,4 +297,11 @@ describe('npm run query', () => {
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(printable('a\u001b[31mred\u001b[0m \u202eevil\u009b2J')).toBe('ared evil');
   });
+
+  it('strips them from --csv into a pipe or a file too, which a user reads with cat', async () => {
+    const result = await query(['articles', '--status', 'error', '--out', out, '--csv']);
+    expect(result.stdout).toContain('feeds/odd.json');
+    expect(result.stdout).toContain('bad JSON hidden here');
+    expect(result.stdout.replace(/\r\n/g, '\n')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
 });

@@ -20,7 +20,8 @@ export type CommandSpec = {
   name: string;
   usage: string;
   description: string;
-  positionals?: { name: string; description: string }[];
+  /** The arguments it takes, in order; `many` on the last takes any number. None listed, none taken. */
+  positionals?: { name: string; description: string; many?: boolean }[];
   options: Record<string, OptionSpec>;
   examples?: string[];
 };
@@ -62,6 +63,42 @@ function argumentProblem(error: Error & { code?: string }): string {
   return error.message.split(/\.\s|\n/)[0]!.replace(/\.$/, '');
 }
 
+/** A number below zero: "-5", "-0.5", "-.5", "-1e3". */
+const NEGATIVE_NUMBER = /^-(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/**
+ * Node's parser reads "-5" after `--max-file-mb` as a flag and calls the option ambiguous; a negative number
+ * there is the option's value, written as `--max-file-mb=-5` so the parser takes it and the option's own
+ * check can say what is wrong with it.
+ */
+function negativeValuesJoined(spec: CommandSpec, argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    const next = argv[index + 1];
+    if (arg === '--') return [...joined, ...argv.slice(index)];
+    const option = arg.startsWith('--') ? spec.options[arg.slice(2)] : undefined;
+    if (option?.type === 'string' && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      joined.push(`${arg}=${next}`);
+      index++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
+/** A second folder or a stray word would be dropped without a word; the user must hear it is not used. */
+function refuseExtraPositionals(spec: CommandSpec, given: string[]): void {
+  const takes = spec.positionals ?? [];
+  if (takes.at(-1)?.many || given.length <= takes.length) return;
+  const what =
+    takes.length === 0 ? 'no arguments' : takes.length === 1 ? `one ${takes[0]!.name}` : `${takes.length} arguments`;
+  throw new ClaimlensError(
+    'BAD_ARGS',
+    `${spec.name} takes ${what}; got ${given.length}: ${given.join(', ')}`,
+    `usage: ${spec.usage} (--help for more)`,
+  );
+}
+
 /** Parses argv against the spec; `--help` prints the help and throws HelpShown, a bad flag is a ClaimlensError. */
 export function parseCommand<S extends CommandSpec>(
   spec: S,
@@ -77,7 +114,7 @@ export function parseCommand<S extends CommandSpec>(
   );
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: negativeValuesJoined(spec, argv), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new ClaimlensError(
       'BAD_ARGS',
@@ -85,6 +122,7 @@ export function parseCommand<S extends CommandSpec>(
       `usage: ${spec.usage} (--help for more)`,
     );
   }
+  refuseExtraPositionals(spec, parsed.positionals);
   const values: Record<string, unknown> = { ...parsed.values };
   for (const [name, option] of Object.entries(spec.options)) {
     if (option.type === 'boolean') values[name] = values[name] === true;
@@ -93,13 +131,31 @@ export function parseCommand<S extends CommandSpec>(
   return { positionals: parsed.positionals, options: values as Parsed<S>['options'] };
 }
 
-export function integerOption(value: string | undefined, name: string, fallback: number, min = 1): number {
+/** An option's value as the user typed it, in a message; an empty one as "". */
+export const shown = (value: string) => (value === '' ? '""' : value);
+
+export function integerOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min)
-    throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number of at least ${min}, not "${value}"`);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new ClaimlensError('BAD_ARGS', `--${name} must be a whole number ${range}, got ${shown(value)}`);
+  }
   return number;
 }
+
+/** A Node timer waits at most 2^31 - 1 ms; a longer one fires at once, and every request would time out. */
+const LONGEST_TIMER_S = Math.floor((2 ** 31 - 1) / 1000);
+
+/** `--timeout-s` in milliseconds. */
+export const timeoutOption = (value: string | undefined, fallbackMs: number) =>
+  integerOption(value, 'timeout-s', fallbackMs / 1000, 1, LONGEST_TIMER_S) * 1000;
 
 /**
  * Runs a command's main and returns its exit code, turning a ClaimlensError into one line on stderr and

@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluate } from '../eval/evaluate.ts';
 import { EVAL_COLUMNS, evalTable } from '../eval/table.ts';
-import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
+import { parseCommand, runIfMain, timeoutOption, type CommandSpec } from './command.ts';
 import { formatTable } from './table.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -63,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(options.quotes ? { quotes: resolve(options.quotes) } : {}),
     localEmbeddings: !options['no-models'],
     llm: options.llm ?? 'rules',
-    requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', 120) * 1000,
+    requestTimeoutMs: timeoutOption(options['timeout-s'], 120_000),
     keep: options.keep,
   });
   const out = resolve(options.out ?? 'out');

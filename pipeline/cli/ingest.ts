@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, EmbeddingsSpec, MEGABYTE, RunConfig } from '../../schemas/config.ts';
@@ -7,7 +8,7 @@ import { resolveEmbeddings } from '../providers/embeddings.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest } from '../run.ts';
 import { databaseCache, lockDatabase, openDatabase, storageFailure, type ResponseCache } from '../store/index.ts';
-import { integerOption, parseCommand, runIfMain, type CommandSpec } from './command.ts';
+import { integerOption, parseCommand, runIfMain, shown, timeoutOption, type CommandSpec } from './command.ts';
 import { countArticles } from './count-articles.ts';
 import { createProgress } from './progress.ts';
 import { formatSummary } from './summary.ts';
@@ -53,6 +54,24 @@ export const INGEST = {
   ],
 } satisfies CommandSpec;
 
+/** A file (or a .jsonl line) is held as one string; a limit past the longest string Node can hold is no limit. */
+const LARGEST_FILE_MB = Math.floor(constants.MAX_STRING_LENGTH / MEGABYTE);
+
+function maxFileBytesOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_FILE_BYTES;
+  const megabytes = Number(value);
+  if (!(megabytes > 0))
+    throw new ClaimlensError('BAD_ARGS', `--max-file-mb must be a positive number of MB, got ${shown(value)}`);
+  if (megabytes > LARGEST_FILE_MB) {
+    throw new ClaimlensError(
+      'BAD_ARGS',
+      `--max-file-mb must be at most ${LARGEST_FILE_MB} MB, the longest text Node holds as one string, got ${value}`,
+    );
+  }
+  // At least one byte: a limit that rounds to zero would refuse every file.
+  return Math.max(1, Math.round(megabytes * MEGABYTE));
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { positionals, options } = parseCommand(INGEST, argv);
   const folder = resolve(positionals[0] ?? 'corpus');
@@ -64,11 +83,9 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
   const out = resolve(options.out ?? 'out');
-  const concurrency = integerOption(options.concurrency, 'concurrency', 4);
-  const maxFileMb = Number(options['max-file-mb'] ?? DEFAULT_MAX_FILE_BYTES / MEGABYTE);
-  if (!(maxFileMb > 0))
-    throw new ClaimlensError('BAD_ARGS', `--max-file-mb must be a positive number, not "${options['max-file-mb']}"`);
-  const maxFileBytes = Math.round(maxFileMb * MEGABYTE);
+  const { minValue, maxValue } = RunConfig.shape.concurrency;
+  const concurrency = integerOption(options.concurrency, 'concurrency', 4, minValue ?? 1, maxValue ?? undefined);
+  const maxFileBytes = maxFileBytesOption(options['max-file-mb']);
   const parsed = RunConfig.safeParse({ folder, out, concurrency, force: options.force, maxFileBytes });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -94,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     cache,
     env: process.env,
     ...REQUEST_DEFAULTS,
-    requestTimeoutMs: integerOption(options['timeout-s'], 'timeout-s', REQUEST_DEFAULTS.requestTimeoutMs / 1000) * 1000,
+    requestTimeoutMs: timeoutOption(options['timeout-s'], REQUEST_DEFAULTS.requestTimeoutMs),
     warn: (message: string) => process.stderr.write(`claimlens: ${printableLine(message)}\n`),
   };
   const extractor = await resolveExtractor(spec, providerContext);

@@ -43,7 +43,7 @@ const command = (
   examples: string[],
   positionals?: CommandSpec['positionals'],
 ): CommandSpec => ({
-  name: 'query',
+  name: `query ${name}`,
   usage: `npm run query -- ${name} ${usage}`.trim(),
   description,
   options: { ...options, ...COMMON },
@@ -170,7 +170,7 @@ export const QUERIES: Record<string, NamedQuery> = {
       'Full-text search over claims (actor, action, reason, source, quote, English statement), best matches first.',
       {},
       ['npm run query -- search Zoom verbod', 'npm run query -- search "encryption keys" --json'],
-      [{ name: 'words', description: 'every word must occur; accents and case are ignored' }],
+      [{ name: 'words', description: 'every word must occur; accents and case are ignored', many: true }],
     ),
     run: (db, words, _options, limit) => {
       const terms = words.flatMap((word) => word.split(/\s+/)).filter(Boolean);

@@ -14,7 +14,7 @@ type Output = { json: boolean; csv: boolean; wide: boolean; tty: boolean };
 
 function print(result: Result, output: Output): void {
   if (output.json) process.stdout.write(`${JSON.stringify(result.rows, null, 2)}\n`);
-  else if (output.csv) process.stdout.write(formatCsv(result.rows, result.fields, { terminal: output.tty }));
+  else if (output.csv) process.stdout.write(formatCsv(result.rows, result.fields));
   else
     process.stdout.write(
       `${formatTable(result.rows, result.columns, output.tty && !output.wide ? { maxWidth: TERMINAL_CELL } : {})}\n`,

@@ -48,27 +48,23 @@ export function formatTable(
 }
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; null is empty. */
-function csvField(value: unknown, terminal: boolean): string {
+function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const raw = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const text = terminal ? printable(raw) : raw;
+  const text = printable(typeof value === 'object' ? JSON.stringify(value) : String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
  * Rows as CSV with a header line, every column of the rows (as --json gives them), CRLF line ends
- * as RFC 4180 asks. Into a pipe or a file values are written as stored (CSV is data for a
- * program); on a terminal (`terminal`) escape sequences and control characters are dropped.
+ * as RFC 4180 asks. A CSV file is read with cat and less as often as by a program, so escape
+ * sequences and control characters are dropped as in the tables (tabs and line breaks kept);
+ * --json is the export that keeps every character.
  */
-export function formatCsv(
-  rows: readonly Record<string, unknown>[],
-  columns?: readonly string[],
-  options: { terminal?: boolean } = {},
-): string {
+export function formatCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
   const names = columns ?? (rows[0] ? Object.keys(rows[0]) : []);
-  const field = (value: unknown) => csvField(value, options.terminal ?? false);
   return (
-    [names.map(field).join(','), ...rows.map((row) => names.map((name) => field(row[name])).join(','))].join('\r\n') +
-    '\r\n'
+    [names.map(csvField).join(','), ...rows.map((row) => names.map((name) => csvField(row[name])).join(','))].join(
+      '\r\n',
+    ) + '\r\n'
   );
 }

@@ -5,10 +5,31 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: string; su
 
 const MAX_ISSUES = 8;
 
-/** The JSON object in a model's answer: models wrap it in code fences or a sentence despite being told not to. */
-function jsonText(answer: string): string {
-  const fenced = answer.match(/```(?:json)?\s*([\s\S]*?)```/u);
-  const body = (fenced ? fenced[1]! : answer).trim();
+const OPENING_FENCE = /^[ \t]*```[\w-]*[ \t]*$/u;
+const CLOSING_FENCE = /^[ \t]*```[ \t]*$/u;
+
+/**
+ * What the fences on lines of their own hold, as models write them (```json, the JSON, ```): a ``` inside
+ * a JSON string stands mid-line. One pass over the lines, so no answer makes it slow.
+ */
+function lineFences(answer: string): string[] {
+  const fences: string[] = [];
+  let open: string[] | undefined;
+  for (const line of answer.split(/\r?\n/u)) {
+    if (open && CLOSING_FENCE.test(line)) {
+      fences.push(open.join('\n'));
+      open = undefined;
+    } else if (open) open.push(line);
+    else if (OPENING_FENCE.test(line)) open = [];
+  }
+  return fences;
+}
+/** Any fenced span, even on one line: the loosest reading, tried last. */
+const ANY_FENCE = /```(?:json)?\s*([\s\S]*?)```/u;
+
+/** From the first bracket to the last: the JSON inside a sentence around it. */
+function bracketed(text: string): string {
+  const body = text.trim();
   const first = body.search(/[{[]/u);
   if (first < 0) return body;
   const last = Math.max(body.lastIndexOf('}'), body.lastIndexOf(']'));
@@ -16,17 +37,37 @@ function jsonText(answer: string): string {
 }
 
 /**
+ * The JSON in a model's answer: models wrap it in code fences or a sentence despite being told not to.
+ * The whole answer first, so a ``` inside a string value is never taken for a fence; then each fence on
+ * lines of its own; then the brackets of the answer; the loosest reading last, and its error is the one
+ * reported when nothing parses.
+ */
+function parseJson(answer: string): { ok: true; data: unknown } | { ok: false; error: string } {
+  const fences = lineFences(answer);
+  const loosest = bracketed(answer.match(ANY_FENCE)?.[1] ?? answer);
+  const candidates = new Set([answer.trim(), ...fences.map((fence) => fence.trim()), bracketed(answer), loosest]);
+  let error = '';
+  for (const text of candidates) {
+    try {
+      return { ok: true, data: JSON.parse(text) };
+    } catch (failure) {
+      if (text === loosest) error = (failure as Error).message;
+    }
+  }
+  return { ok: false, error };
+}
+
+/**
  * Parses a model's answer with the zod schema. The errors come back as one line the model can
  * act on in a repair turn ("claims.0.quote: expected string, received null").
  */
 export function parseAnswer<T>(answer: string, schema: z.ZodType<T>, wrapArrayAs?: string): Parsed<T> {
-  let data: unknown;
-  try {
-    data = JSON.parse(jsonText(answer));
-  } catch (error) {
-    const errors = `the answer is not valid JSON (${(error as Error).message})`;
+  const json = parseJson(answer);
+  if (!json.ok) {
+    const errors = `the answer is not valid JSON (${json.error})`;
     return { ok: false, errors, summary: errors };
   }
+  let data = json.data;
   if (Array.isArray(data) && wrapArrayAs) data = { [wrapArrayAs]: data };
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data };

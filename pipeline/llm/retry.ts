@@ -1,3 +1,5 @@
+import { withoutTroubleshootingUrl } from '../errors.ts';
+
 /** How hard to try one request before the article is given up. */
 export type RetryPolicy = {
   maxRetries: number;
@@ -79,7 +81,10 @@ export function classifyFailure(error: unknown): Failure {
     name?: string;
     message?: string;
   };
-  const reason = (e?.message ?? String(error)).replace(/\s+/g, ' ').slice(0, 200);
+  const reason = withoutTroubleshootingUrl(e?.message ?? String(error))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
   if (error instanceof RequestTimeoutError || e?.name === 'TimeoutError')
     return { retryable: true, reason: `time-out: ${reason}` };
   const status =

@@ -4,7 +4,19 @@ export type Decoded =
   { ok: true; text: string; encoding: TextEncoding; replaced: number } | { ok: false; reason: string };
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: false });
-const windows1252 = new TextDecoder('windows-1252');
+
+/**
+ * windows-1252's bytes 0x80–0x9F, in order. Node 20's TextDecoder('windows-1252') decodes them as latin1,
+ * to C1 controls (nodejs/node#56542), which would turn every € and curly quote into a rejected file. The five
+ * bytes windows-1252 leaves unassigned stay C1 controls, as the WHATWG table has them.
+ */
+const WINDOWS_1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function windows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\u0080-\u009F]/gu, (c) => WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]!);
+}
 
 /** C0 controls other than tab, newline, form feed and carriage return do not occur in prose. */
 const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F]/g;
@@ -53,7 +65,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   if (invalid === 0) return checked({ ok: true, text, encoding: 'utf-8', replaced: 0 });
   const valid = countOf(text, /[^\u0000-\u007F\uFFFD]/gu);
   if (valid >= invalid) return checked({ ok: true, text, encoding: 'utf-8', replaced: invalid });
-  const western = windows1252.decode(bytes);
+  const western = windows1252(bytes);
   // windows-1252 leaves five bytes undefined and maps them to C1 controls, which prose never has.
   if (/[\u0080-\u009F]/u.test(western))
     return { ok: false, reason: `not valid UTF-8 (${invalid} invalid bytes), and not windows-1252 text either` };
