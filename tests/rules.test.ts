@@ -34,6 +34,9 @@ describe('actor: the subject of the clause, in every word order', () => {
     ['de', 'Am Dienstag verbot das Kabinett die Nutzung von Zoom.', 'das Kabinett'],
     ['de', 'Die Zeitung berichtet, dass die Regierung Zoom verboten hat.', 'die Regierung'],
     ['nl', 'Zondag werd een 31-jarige surfer door een haai gebeten.', 'een 31-jarige surfer'],
+    ['de', 'Schon die Ankündigung hat den Kurs um 5 Prozent gesenkt.', 'die Ankündigung'],
+    ['nl', 'Ook de belasting op benzine werd tijdelijk verlaagd.', 'de belasting op benzine'],
+    ['de', 'Nach dem Spiel gewann der Verein drei Punkte.', 'der Verein'],
   ])('%s: %s → %s', (language, text, actor) => {
     expect(only(text, language).actor).toBe(actor);
   });

@@ -45,6 +45,7 @@ export type CompiledLexicon = {
   sourceAfter: PhraseMatcher<true>;
   selfSource: PhraseMatcher<true>;
   sourcePostpositions: PhraseMatcher<true>;
+  focusParticles: Set<string>;
   reportNounMarkers: PhraseMatcher<true>;
   reportNouns: Set<string>;
   subordinators: Set<string>;
@@ -144,6 +145,7 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
     sourceBefore: new PhraseMatcher(lexicon.sourceBefore.map((p) => [p, true as const])),
     sourceAfter: new PhraseMatcher(lexicon.sourceAfter.map((p) => [p, true as const])),
     selfSource: new PhraseMatcher(lexicon.selfSource.map((p) => [p, true as const])),
+    focusParticles: words(lexicon.focusParticles),
     sourcePostpositions: new PhraseMatcher(lexicon.sourcePostpositions.map((p) => [p, true as const])),
     reportNounMarkers: new PhraseMatcher((lexicon.reportNouns?.markers ?? []).map((p) => [p, true as const])),
     reportNouns: words(lexicon.reportNouns?.nouns ?? ''),

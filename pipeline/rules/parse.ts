@@ -192,6 +192,24 @@ function isSubjectPrefield(
   return !lex.prepositions.has(first.lower) && !lex.fronted.has(first.lower) && !lex.subordinators.has(first.lower);
 }
 
+/**
+ * "Bereits ein Zoll von 30% sei unwirtschaftlich", "Schon die Ankündigung hat …": in verb-second German
+ * and Dutch only one constituent stands before the finite verb, so a focus particle followed by a
+ * determiner is part of the subject, not an adverbial before it.
+ */
+function focusedSubject(
+  tokens: readonly Token[],
+  from: number,
+  finite: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): Range | null {
+  if (lex.language === 'en' || finite - from < 3 || skip[from] || skip[from + 1]) return null;
+  if (!lex.focusParticles.has(tokens[from]!.lower) || !lex.determiners.has(tokens[from + 1]!.lower)) return null;
+  for (let i = from + 1; i < finite; i++) if (skip[i] || tokens[i]!.text === ',') return null;
+  return tidy(tokens, { from: from + 1, to: finite }, skip);
+}
+
 /** Subject after the finite verb ("Am Dienstag verbot die Regierung …"), skipping reflexives and "er". */
 function subjectAfter(
   tokens: readonly Token[],
@@ -331,6 +349,8 @@ export function parseClause(
         action: range(finite, to, null, skip),
       };
     }
+    const focused = focusedSubject(tokens, from, finite, skip, lex);
+    if (focused) return { clause, verb, finite, actor: focused, action: range(finite, to, null, skip) };
     const actor = subjectAfter(tokens, finite, to, skip, lex);
     return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
   }
