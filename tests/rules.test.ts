@@ -114,6 +114,17 @@ describe('reason: what follows a causal marker', () => {
     expect(claim.action).not.toContain(reason);
   });
 
+  it('a closing ", sagte X" of its own overrides the speaker carried from the sentence before', () => {
+    const claims = claimsOf(
+      'Laut der Kanalbehörde haben seitdem 280 Schiffe den Kanal passiert. Zum Zeitpunkt der Bergung hätten 422 Schiffe gewartet, sagte Behördenchef Osama Rabie am Dienstag.',
+      'de',
+    );
+    expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([
+      ['280 Schiffe', 'der Kanalbehörde'],
+      ['422 Schiffe', 'Behördenchef Osama Rabie'],
+    ]);
+  });
+
   it.each<[SupportedLanguage, string]>([
     [
       'de',

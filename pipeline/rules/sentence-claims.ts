@@ -162,6 +162,8 @@ export function analyseSentence(
     final?.verb?.verb.kind === 'say' &&
     (!hasObject(final, tokens, lex) || invertedSpeaker(final, tokens, lex) !== null);
   const spokenBy = new Map<Draft, ClauseParse>();
+  // Claims whose source is only the speaker of the sentence before: a ", sagte X" of their own overrides it.
+  const carriedFrom = new Set<Draft>();
   let frame: { source: string; parse: ClauseParse } | null = null;
   let backSource: string | null = null;
   let last: Draft | null = null;
@@ -212,7 +214,7 @@ export function analyseSentence(
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
         for (const draft of drafts)
-          if (!draft.source) {
+          if (!draft.source || carriedFrom.has(draft)) {
             draft.source = speaker;
             spokenBy.set(draft, parse);
           }
@@ -279,6 +281,7 @@ export function analyseSentence(
     // "Zoom hat eingeräumt, dass …", "The company admitted …": a speech act is its actor's own statement.
     // "Der Professor bezeichnete das Engagement als vorbildlich": whoever says, calls or warns is the source of what they say.
     if (!draft.source && (lex.speechActs.has(base) || verb?.verb.kind === 'say')) draft.source = actorText(actor);
+    if (!self && !frame && !inClause && carriedHere !== null && draft.source === carriedHere) carriedFrom.add(draft);
     const inSentence = sources.find((s) => !s.self && s.text === draft.source);
     if (inSentence) draft.span = widen(draft.span, { from: inSentence.marker, to: inSentence.range.to });
     // "would publish a report and review its encryption": the second verb shares the first one's modal.
