@@ -45,6 +45,9 @@ export const RulesLexicon = z.object({
   sourceBefore: Phrases.describe('markers followed by the source: "according to", "volgens", "laut"'),
   sourceAfter: Phrases.describe('markers that close a sentence with its source: ", aldus X", ", so X"'),
   selfSource: Phrases.describe('"nach eigenen Angaben", "naar eigen zeggen": the actor is its own source'),
+  attributionOpeners: Words.default('').describe(
+    '"Wie die BBC meldete", "Zoals de krant meldde", "As the BBC reported": the word before the speaker',
+  ),
   focusParticles: Words.default('').describe(
     '"bereits", "schon", "nur": before a determiner they belong to the subject ("Schon die Ankündigung hat …")',
   ),

@@ -168,6 +168,8 @@ describe('source: who asserts it', () => {
     ['de', 'Nach Angaben der Polizei wurden drei Menschen verletzt.', 'Polizei'],
     ['de', 'Der Verband beanstandet die Einführung der neuen Preise.', 'Der Verband'],
     ['de', 'Die Ministerin äußerte Zweifel an dem Plan.', 'Die Ministerin'],
+    ['de', 'Wie der Sender BBC am Montag meldete, will die Regierung einen Bericht prüfen.', 'der Sender BBC'],
+    ['de', 'Zwar haben bereits einige Delegierte erklärt, den Kandidaten zu unterstützen.', 'einige Delegierte'],
   ])('%s: %s → %s', (language, text, source) => {
     expect(only(text, language).source).toBe(source);
   });

@@ -46,6 +46,7 @@ export type CompiledLexicon = {
   selfSource: PhraseMatcher<true>;
   sourcePostpositions: PhraseMatcher<true>;
   focusParticles: Set<string>;
+  attributionOpeners: Set<string>;
   reportNounMarkers: PhraseMatcher<true>;
   reportNouns: Set<string>;
   subordinators: Set<string>;
@@ -146,6 +147,7 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
     sourceAfter: new PhraseMatcher(lexicon.sourceAfter.map((p) => [p, true as const])),
     selfSource: new PhraseMatcher(lexicon.selfSource.map((p) => [p, true as const])),
     focusParticles: words(lexicon.focusParticles),
+    attributionOpeners: words(lexicon.attributionOpeners),
     sourcePostpositions: new PhraseMatcher(lexicon.sourcePostpositions.map((p) => [p, true as const])),
     reportNounMarkers: new PhraseMatcher((lexicon.reportNouns?.markers ?? []).map((p) => [p, true as const])),
     reportNouns: words(lexicon.reportNouns?.nouns ?? ''),

@@ -187,8 +187,10 @@ function isSubjectPrefield(
   let all = true;
   for (let i = from; i < to; i++) if (!skip[i] && tokens[i]!.kind !== 'punct') all = false;
   if (all) return false;
-  const first = tokens[from]!;
-  if (skip[from]) return false;
+  // "Und in einem Spendenaufruf schrieb er": a coordinator opening the sentence is not part of the prefield.
+  const start = lex.coordinators.has(tokens[from]!.lower) && from + 1 < to ? from + 1 : from;
+  const first = tokens[start]!;
+  if (skip[start]) return false;
   return !lex.prepositions.has(first.lower) && !lex.fronted.has(first.lower) && !lex.subordinators.has(first.lower);
 }
 

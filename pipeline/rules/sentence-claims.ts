@@ -66,6 +66,13 @@ function placeOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexi
   return end > first + 1 ? { from: first + 1, to: end } : null;
 }
 
+/** "Wie der Sender BBC meldete": the speaker is "der Sender BBC", not "Wie der Sender BBC". */
+function withoutOpener(speaker: Range | null, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
+  if (!speaker || speaker.to - speaker.from < 2 || !lex.attributionOpeners.has(tokens[speaker.from]!.lower))
+    return speaker;
+  return { from: speaker.from + 1, to: speaker.to };
+}
+
 /** "Schools were told to stop": the subject of a passive attribution verb is told, not telling. */
 function isPassive(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
   if (!parse.verb || parse.finite === null || parse.finite === parse.verb.index) return false;
@@ -184,6 +191,27 @@ export function analyseSentence(
       previous = parse;
       continue;
     }
+    // "Einige Delegierte haben erklärt, Romney zu unterstützen": what the speaker declared is the claim, their own.
+    const declarer = clause.kind === 'inf' && !last && frame && frame.parse === previous ? frame.parse.actor : null;
+    if (declarer && frame) {
+      const said = frame.parse;
+      const declared: Draft = {
+        parse: said,
+        actor: declarer,
+        action: [...said.action, ...range(clause.from, clause.to, null, skip)],
+        reason: null,
+        source: frame.source,
+        date: dates.find((d) => inRange(said.clause, d) || inRange(clause, d))?.text ?? null,
+        polarity: polarityOf(said, tokens, lex),
+        modality: modalityOf(said, declarer, tokens, lex),
+        actorName: null,
+        span: { from: Math.min(declarer.from, said.clause.from), to: clause.to },
+      };
+      drafts.push(declared);
+      last = declared;
+      previous = parse;
+      continue;
+    }
     const infinitive = verb !== null && tokens[verb.index - 1]?.lower === lex.infinitive && clause.kind === 'coord';
     if (
       last &&
@@ -210,7 +238,9 @@ export function analyseSentence(
     const inverted = index === parses.length - 1 && index > 0 ? invertedSpeaker(parse, tokens, lex) : null;
     if (verb?.verb.kind === 'say' && (inverted || !hasObject(parse, tokens, lex)) && !isPassive(parse, tokens, lex)) {
       // "…, heißt es in einem Bericht": without a subject, the source is where it is written.
-      const speaker = actorText(inverted ?? parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex));
+      const speaker = actorText(
+        withoutOpener(inverted ?? parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex), tokens, lex),
+      );
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
         for (const draft of drafts)
