@@ -1,5 +1,6 @@
 import type { ArticleForExtraction } from '../../schemas/article.ts';
 import type { ExtractorClaim } from '../../schemas/claim.ts';
+import { firstOccurrence } from '../text-search.ts';
 import { isQuote } from './clauses.ts';
 import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
@@ -200,6 +201,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
   // Names a later pronoun can point back to, nearest first; the speaker whose words a following sentence may go on with.
   let antecedents: string[] = [];
   let speaker: string | null = null;
+  const firstAt = firstOccurrence(article.text);
   for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
     const sentenceTokens = tokenize(sentence.text);
     if (!isClaimSentence(sentence, article, sentenceTokens, lex)) {
@@ -240,8 +242,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       if (isNamed(claim.source, lex)) named.unshift(claim.source);
       if (isNamed(claim.actor, lex)) named.push(claim.actor);
       // Grounding finds the first occurrence; a clause repeated earlier in the article would land there.
-      if (claim.quote !== sentence.text && article.text.indexOf(claim.quote) < sentence.start)
-        claim.quote = sentence.text;
+      if (claim.quote !== sentence.text && firstAt(claim.quote) < sentence.start) claim.quote = sentence.text;
       const key = `${claim.actor}\u0000${claim.action}\u0000${claim.quote}`;
       if (seen.has(key)) continue;
       seen.add(key);
