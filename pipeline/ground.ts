@@ -1,17 +1,40 @@
 import type { Grounding } from '../schemas/claim.ts';
+import { firstOccurrence } from './text-search.ts';
 
 /** Quotes this close to a span of the text (token LCS, 0..1) are taken as that span, marked `fuzzy`. */
 export const FUZZY_THRESHOLD = 0.8;
 
-/** Code-point offsets, as SQLite's substr counts them; a UTF-16 index is off by one per emoji before it. */
-export function codePointOffset(text: string, utf16Index: number): number {
-  let count = 0;
-  for (let i = 0; i < utf16Index; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < utf16Index) i++;
-    count++;
-  }
-  return count;
+/** How many UTF-16 units a stored count of code points covers in `codePointOffsets`. */
+const BLOCK = 1024;
+
+/** Whether unit i is the second half of a surrogate pair: it is part of the code point before it. */
+function isPairEnd(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xdc00 || code > 0xdfff || i === 0) return false;
+  const before = text.charCodeAt(i - 1);
+  return before >= 0xd800 && before <= 0xdbff;
+}
+
+/**
+ * Code-point offsets, as SQLite's substr counts them; a UTF-16 index is off by one per emoji before it.
+ * The count up to every BLOCK units is taken once, so each offset counts at most a block, not the text
+ * before it: thousands of quotes in a megabyte article stay linear.
+ */
+function codePointOffsets(text: string): (utf16Index: number) => number {
+  let blocks: Int32Array | undefined;
+  const countIn = (from: number, to: number) => {
+    let count = 0;
+    for (let i = from; i < to; i++) if (!isPairEnd(text, i)) count++;
+    return count;
+  };
+  return (utf16Index) => {
+    if (!blocks) {
+      blocks = new Int32Array(Math.floor(text.length / BLOCK) + 1);
+      for (let b = 1; b < blocks.length; b++) blocks[b] = blocks[b - 1]! + countIn((b - 1) * BLOCK, b * BLOCK);
+    }
+    const block = Math.min(Math.floor(utf16Index / BLOCK), blocks.length - 1);
+    return blocks[block]! + countIn(block * BLOCK, utf16Index);
+  };
 }
 
 const SINGLE_QUOTES = /['‘’‚‛′`´]/u;
@@ -68,10 +91,14 @@ function spanOf(
   };
 }
 
-function exact(text: string, quote: string): Grounding | null {
-  const index = text.indexOf(quote);
+function exact(
+  find: (quote: string) => number,
+  codePoints: (utf16Index: number) => number,
+  quote: string,
+): Grounding | null {
+  const index = find(quote);
   if (index < 0) return null;
-  const start = codePointOffset(text, index);
+  const start = codePoints(index);
   return {
     char_start: start,
     char_end: start + Array.from(quote).length,
@@ -156,15 +183,17 @@ function fuzzy(source: FoldedText, textTokens: readonly Token[], quote: string, 
  * Finds the extractor's quotes in the stored article text: exactly, then with whitespace, quotes,
  * dashes and case folded, then as the most similar run of words above the threshold. Returns the
  * span as it stands in the text (code-point offsets), or null: a quote not in the text is not a claim.
- * The text is folded and split into words once, on the first quote that needs it, not per quote.
+ * The text is indexed, folded and split into words once, on the first quote that needs it, not per quote.
  */
 export function quoteGrounder(text: string, threshold = FUZZY_THRESHOLD): (quote: string) => Grounding | null {
+  const find = firstOccurrence(text);
+  const codePoints = codePointOffsets(text);
   let source: FoldedText | undefined;
   let textTokens: Token[] | undefined;
   return (quote) => {
     const trimmed = quote.normalize('NFC').trim();
     if (!trimmed) return null;
-    const found = exact(text, trimmed);
+    const found = exact(find, codePoints, trimmed);
     if (found) return found;
     source ??= foldText(text);
     return normalised(source, trimmed) ?? fuzzy(source, (textTokens ??= tokens(source)), trimmed, threshold);

@@ -73,6 +73,35 @@ describe('ingesting a folder', () => {
     expect(outlet).toEqual({ outlet: 'Blatt', published: '2020-04-07', title: 'App verboten' });
   });
 
+  it('says why a JSON article has no text: which field, and what it holds instead', async () => {
+    const feed = [
+      { text: 12345 },
+      { text: null, title: 'Null' },
+      { content: ['a', 'list'] },
+      { body: { html: '<p>x</p>' } },
+      { text: '   ' },
+      { article: true },
+      { title: 'no body here' },
+      { text: 12345, content: EN },
+    ];
+    const folder = makeFolder({
+      'feed.jsonl': feed.map((record) => JSON.stringify(record)).join('\n'),
+      'one.json': JSON.stringify({ text: 42 }),
+    });
+    const { db } = await ingest(folder, tempDir(), { extractor: sentenceExtractor() });
+    expect(rows(db, 'SELECT path, status, error FROM v_articles ORDER BY path')).toEqual([
+      { path: 'feed.jsonl#1', status: 'error', error: 'JSON article\'s "text" field is a number, not a string' },
+      { path: 'feed.jsonl#2', status: 'error', error: 'JSON article\'s "text" field is null, not a string' },
+      { path: 'feed.jsonl#3', status: 'error', error: 'JSON article\'s "content" field is an array, not a string' },
+      { path: 'feed.jsonl#4', status: 'error', error: 'JSON article\'s "body" field is an object, not a string' },
+      { path: 'feed.jsonl#5', status: 'error', error: 'JSON article\'s "text" field is empty' },
+      { path: 'feed.jsonl#6', status: 'error', error: 'JSON article\'s "article" field is a boolean, not a string' },
+      { path: 'feed.jsonl#7', status: 'error', error: 'JSON article has no text, content, body or article field' },
+      { path: 'feed.jsonl#8', status: 'ok', error: null },
+      { path: 'one.json', status: 'error', error: 'JSON article\'s "text" field is a number, not a string' },
+    ]);
+  });
+
   it('re-ingesting an unchanged folder calls no extractor and changes nothing', async () => {
     const folder = makeFolder({ 'nl.txt': NL, 'de.txt': DE, 'bad.txt': '' });
     const out = tempDir();

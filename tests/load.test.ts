@@ -109,7 +109,9 @@ describe('formats', () => {
     ]);
     const [, broken, bodyless] = outcomes;
     expect(broken?.kind === 'failure' && broken.failure.reason).toMatch(/^invalid JSON/);
-    expect(bodyless?.kind === 'failure' && bodyless.failure.reason).toMatch(/no text, content or body/);
+    expect(bodyless?.kind === 'failure' && bodyless.failure.reason).toBe(
+      'JSON article has no text, content, body or article field',
+    );
   });
 
   it('walks subfolders in order and skips hidden files and node_modules', async () => {

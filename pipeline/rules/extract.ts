@@ -1,5 +1,6 @@
 import type { ArticleForExtraction } from '../../schemas/article.ts';
 import type { ExtractorClaim } from '../../schemas/claim.ts';
+import { firstOccurrence } from '../text-search.ts';
 import { isQuote } from './clauses.ts';
 import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
@@ -204,6 +205,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
   // Whether the sentence before ended inside a quotation, so this one is still the speaker's words.
   let quotationOpen = false;
   let previousEnd = 0;
+  const firstAt = firstOccurrence(article.text);
   for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
     // A quotation left open (or never closed by a typo) does not run past its paragraph.
     const quoted = quotationOpen && !article.text.slice(previousEnd, sentence.start).includes('\n');
@@ -248,8 +250,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       if (isNamed(claim.source, lex)) named.unshift(claim.source);
       if (isNamed(claim.actor, lex)) named.push(claim.actor);
       // Grounding finds the first occurrence; a clause repeated earlier in the article would land there.
-      if (claim.quote !== sentence.text && article.text.indexOf(claim.quote) < sentence.start)
-        claim.quote = sentence.text;
+      if (claim.quote !== sentence.text && firstAt(claim.quote) < sentence.start) claim.quote = sentence.text;
       const key = `${claim.actor}\u0000${claim.action}\u0000${claim.quote}`;
       if (seen.has(key)) continue;
       seen.add(key);

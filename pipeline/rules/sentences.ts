@@ -37,38 +37,90 @@ function endsSentence(
   return !STARTS_LOWER.test(next);
 }
 
+/**
+ * How much of a line ICU is given at once. Every segment ICU hands back carries its own copy of the
+ * whole input, so segmenting a 1 MB line of 15,000 sentences in one go allocates 15 GB.
+ */
+const SEGMENT_WINDOW = 4096;
+
+/** How much of the end of a sentence so far tells whether it ends there: an abbreviation is short. */
+const TAIL = 120;
+
+type Piece = { segment: string; index: number };
+
+/**
+ * ICU's sentence segments of one line, with offsets into it, found window by window. A break near
+ * the end of a window can depend on text past it, so the last two segments of a window are found
+ * again at the start of the next; a sentence longer than the window widens it until it ends.
+ */
+function* lineSegments(line: string, segmenter: Intl.Segmenter, window = SEGMENT_WINDOW): Generator<Piece> {
+  let from = 0;
+  let size = window;
+  while (from < line.length) {
+    let to = Math.min(line.length, from + size);
+    if (to < line.length && /[\ud800-\udbff]/.test(line[to - 1]!)) to--;
+    const whole = to === line.length;
+    const pieces: Piece[] = [];
+    for (const { segment, index } of segmenter.segment(line.slice(from, to))) {
+      pieces.push({ segment, index: from + index });
+      // A widened window only has to reach past its long sentence, not be segmented to its end.
+      if (!whole && pieces.length > 2 && index >= window) break;
+    }
+    if (whole) return yield* pieces;
+    if (pieces.length < 3) {
+      size *= 2;
+      continue;
+    }
+    yield* pieces.slice(0, -2);
+    from = pieces.at(-2)!.index;
+    size = window;
+  }
+}
+
 /** Sentences of one paragraph-aware text; a line break always ends a sentence (headlines, list items). */
 export function splitSentences(
   text: string,
   language: SupportedLanguage,
   abbreviations: ReadonlySet<string>,
   months: ReadonlySet<string>,
+  window = SEGMENT_WINDOW,
 ): Sentence[] {
   const sentences: Sentence[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
-    const pieces = [...SEGMENTERS[language].segment(line)].flatMap(splitBeforeLowQuote);
-    let current = '';
-    let currentStart = 0;
-    for (let i = 0; i < pieces.length; i++) {
-      const piece = pieces[i]!;
-      if (!current) currentStart = piece.index;
-      current += piece.segment;
-      const next = pieces[i + 1]?.segment;
-      if (next !== undefined && /\.["'”’»)]*\s*$/u.test(current) && !endsSentence(current, next, abbreviations, months))
-        continue;
-      push(sentences, current, lineStart + currentStart);
-      current = '';
+    // The sentence being joined runs from `start` to the end of `piece`; only its `tail` is looked at, so
+    // a run joined over thousands of "Dr." is neither copied nor scanned again at every piece.
+    let start: number | undefined;
+    let tail = '';
+    let piece: Piece | undefined;
+    for (const next of piecesOf(line, SEGMENTERS[language], window)) {
+      if (piece) {
+        start ??= piece.index;
+        tail = (tail + piece.segment).slice(-TAIL);
+        if (!/\.["'”’»)]*\s*$/u.test(tail) || endsSentence(tail, next.segment, abbreviations, months)) {
+          push(sentences, line.slice(start, piece.index + piece.segment.length), lineStart + start);
+          start = undefined;
+          tail = '';
+        }
+      }
+      piece = next;
     }
-    if (current) push(sentences, current, lineStart + currentStart);
+    if (piece) {
+      start ??= piece.index;
+      push(sentences, line.slice(start), lineStart + start);
+    }
     lineStart += line.length + 1;
   }
   return sentences;
 }
 
+function* piecesOf(line: string, segmenter: Intl.Segmenter, window: number): Generator<Piece> {
+  for (const segment of lineSegments(line, segmenter, window)) yield* splitBeforeLowQuote(segment);
+}
+
 /** ICU does not break before the Dutch low opening quote: "blijft. ,,Wij heffen …" is two sentences. */
-function splitBeforeLowQuote(piece: Intl.SegmentData): { segment: string; index: number }[] {
-  const out: { segment: string; index: number }[] = [];
+function splitBeforeLowQuote(piece: Piece): Piece[] {
+  const out: Piece[] = [];
   let from = 0;
   for (const match of piece.segment.matchAll(/[.!?]["'”’»)]*\s+(?=,,\p{Lu})/gu)) {
     const end = match.index + match[0].length;

@@ -29,7 +29,10 @@ export function metadataFromRecord(record: Record_): ArticleMetadata {
   return metadata;
 }
 
+/** The fields a feed record's body may be in, in the order they are looked for. */
+export const BODY_FIELDS = ['text', 'content', 'body', 'article'] as const;
+
 /** The body of a feed record: the first text-like field that is present. */
 export function bodyFromRecord(record: Record_): string | undefined {
-  return firstString(record, ['text', 'content', 'body', 'article']);
+  return firstString(record, BODY_FIELDS);
 }
