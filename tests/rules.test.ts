@@ -160,6 +160,11 @@ describe('source: who asserts it', () => {
     ['de', 'Laut der Polizei hat der Verdächtige das Auto gestohlen.', 'der Polizei'],
     ['de', 'Die Bank erhöht die Zinsen nicht, sagte ein Sprecher.', 'ein Sprecher'],
     ['de', 'Die Stadt sperrt die Brücke bis Mai, so die Stadtverwaltung.', 'die Stadtverwaltung'],
+    [
+      'de',
+      'Die Region sei gefährdet, so der Direktor des Landesamtes, Harald Ehses.',
+      'der Direktor des Landesamtes, Harald Ehses',
+    ],
     ['de', 'Die Regierung hat Zoom verboten, berichtet die Zeitung.', 'die Zeitung'],
     ['de', 'Die Firma hat den Fehler behoben, heißt es in einem Bericht.', 'einem Bericht'],
     ['nl', 'De school sloot de deuren, meldt de gemeente.', 'de gemeente'],

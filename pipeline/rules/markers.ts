@@ -90,12 +90,24 @@ export function findSources(
       while (end < to && tokens[end]!.capital) end++;
       to = Math.min(to, end);
     }
+    // ", so der Direktor des Landesamtes, Harald Ehses.": a closing source may hold its own apposition.
+    if (after && to < n - 1) to = appositionEnd(tokens, to, n, lex) ?? to;
     if (to === from || (after && to < n - 1)) continue;
     for (let k = i; k < to; k++) skip[k] = true;
     found.push({ range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
     i = to - 1;
   }
   return found;
+}
+
+/** Where ", Harald Ehses." ends, when a name in apposition runs from the comma at `at` to the sentence end. */
+function appositionEnd(tokens: readonly Token[], at: number, n: number, lex: CompiledLexicon): number | null {
+  if (tokens[at]?.text !== ',') return null;
+  let end = n;
+  while (end > at + 1 && tokens[end - 1]!.kind === 'punct') end--;
+  const words = tokens.slice(at + 1, end);
+  const name = words.length > 0 && words.length <= 4 && words.every((t) => t.kind === 'word' && t.capital);
+  return name && !words.some((_, k) => isVerbLike(tokens, at + 1 + k, end, lex)) ? end : null;
 }
 
 /** The noun phrase before a postposed marker, from the start of its clause: "Angaben der Polizei zufolge". */
