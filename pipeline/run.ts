@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import pLimit from 'p-limit';
-import type { LoadedArticle } from '../schemas/article.ts';
+import type { ArticleStatus, LoadedArticle } from '../schemas/article.ts';
 import type { RunConfig } from '../schemas/config.ts';
 import { contradictionStage } from './run/contradictions.ts';
 import { clusterStage } from './run/dedup.ts';
@@ -27,7 +27,7 @@ import {
 /** `unchanged`: done by an earlier run; `sameTextAs`: a copy of a text an earlier path of this run holds (its claims are that path's). */
 export type ArticleEvent = {
   path: string;
-  status: 'ok' | 'skipped' | 'error';
+  status: ArticleStatus;
   language: string | null;
   claims: number;
   unchanged: boolean;
@@ -188,14 +188,10 @@ export async function runIngest(
     countUnchanged(articleOutcome(db, article.path, articleId), firstPath);
   };
 
+  /** A whole stage: announced to the progress display, and clocked like a step. */
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
     hooks.onStage?.(stage);
-    const start = performance.now();
-    try {
-      return await work();
-    } finally {
-      summary.stageSeconds[stage] = (summary.stageSeconds[stage] ?? 0) + (performance.now() - start) / 1000;
-    }
+    return clock(stage, async () => work());
   };
 
   await timed('ingest', async () => {
