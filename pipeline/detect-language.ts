@@ -1,15 +1,9 @@
 import { francAll } from 'franc';
-import { z } from 'zod';
 import type { LanguageGuess, SupportedLanguage } from '../schemas/article.ts';
-import functionWordsData from './lexicons/function-words.json' with { type: 'json' };
+import { FunctionWords } from '../schemas/language-lexicon.ts';
+import { readLexicon } from './lexicons/index.ts';
 
-const FunctionWords = z.object({
-  supported: z.record(z.enum(['nl', 'de', 'en']), z.array(z.string()).min(10)),
-  relatives: z
-    .record(z.string(), z.object({ resembles: z.enum(['nl', 'de', 'en']), words: z.array(z.string()).min(5) }))
-    .describe('common words of a close relative that never occur in the language it resembles'),
-});
-const lexicon = FunctionWords.parse(functionWordsData);
+const lexicon = readLexicon('language/function-words.json', FunctionWords).data;
 const FUNCTION_WORDS = new Map(
   Object.entries(lexicon.supported).map(([code, words]) => [code as SupportedLanguage, new Set(words)]),
 );

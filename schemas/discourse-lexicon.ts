@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const Words = z.string().describe('space-separated lowercase words');
 
-/** What one language needs to judge a claim in its article (pipeline/rules/lexicons/discourse.json). */
+/** What one language needs to judge a claim in its article (pipeline/lexicons/rules/discourse.json). */
 export const DiscourseLanguage = z.object({
   resolvable: Words.describe(
     'personal pronouns that stand for a named person or body earlier in the article: "he", "hij", "sie"',

@@ -27,7 +27,7 @@ export const LexiconVerb = z.object({
 });
 export type LexiconVerb = z.infer<typeof LexiconVerb>;
 
-/** The words the rules extractor knows for one language (pipeline/rules/lexicons/rules-<lang>.json). */
+/** The words the rules extractor knows for one language (pipeline/lexicons/rules/rules-<lang>.json). */
 export const RulesLexicon = z.object({
   language: SupportedLanguage,
   version: z.string().min(1),
@@ -86,7 +86,7 @@ export const RulesLexicon = z.object({
 });
 export type RulesLexicon = z.infer<typeof RulesLexicon>;
 
-/** Word-for-word English for Dutch or German news text (pipeline/rules/lexicons/gloss-<lang>.json). */
+/** Word-for-word English for Dutch or German news text (pipeline/lexicons/rules/gloss-<lang>.json). */
 export const GlossLexicon = z.object({
   language: SupportedLanguage,
   version: z.string().min(1),

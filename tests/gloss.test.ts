@@ -159,7 +159,7 @@ describe('gloss lexicons', () => {
     '%s: every listed verb is known by its infinitive, a separable one also split',
     (language) => {
       const data = GlossLexicon.parse(
-        JSON.parse(readFileSync(new URL(`../pipeline/rules/lexicons/gloss-${language}.json`, import.meta.url), 'utf8')),
+        JSON.parse(readFileSync(new URL(`../pipeline/lexicons/rules/gloss-${language}.json`, import.meta.url), 'utf8')),
       );
       const lex = lexiconFor(language);
       const missing = Object.keys(data.verbs).filter((key) => {

@@ -1,74 +1,20 @@
-import aliasData from '../dedup/lexicons/aliases.json' with { type: 'json' };
 import { contentId } from '../hash.ts';
-import { z } from 'zod';
-import { Modality } from '../../schemas/claim.ts';
+import { lexiconText, readLexicon } from '../lexicons/index.ts';
+import type { z } from 'zod';
+import {
+  AttributionLexicon,
+  HeadsLexicon,
+  ModalityLexicon,
+  NumbersLexicon,
+  type PerLanguage,
+  PolarityLexicon,
+  ScopeLexicon,
+} from '../../schemas/contradiction-lexicon.ts';
 import { SupportedLanguage } from '../../schemas/article.ts';
-import headsData from './lexicons/heads.json' with { type: 'json' };
-import modalityData from './lexicons/modality.json' with { type: 'json' };
-import numbersData from './lexicons/numbers.json' with { type: 'json' };
-import polarityData from './lexicons/polarity.json' with { type: 'json' };
-import attributionData from './lexicons/attribution.json' with { type: 'json' };
-import scopeData from './lexicons/scope.json' with { type: 'json' };
 import { tokens, WILDCARD } from './text.ts';
 
-const Words = z.array(z.string().min(1));
-const PerLanguage = z.object({ nl: Words, de: Words, en: Words });
 export type Language = SupportedLanguage;
 export const LANGUAGES = SupportedLanguage.options;
-
-export const NumbersLexicon = z.object({
-  locales: z.record(SupportedLanguage, z.object({ decimal: z.enum([',', '.']), group: z.enum([',', '.']) })),
-  scales: z.record(SupportedLanguage, z.record(z.string(), z.number().positive())),
-  qualifiers: z.object({ about: PerLanguage, nearly: PerLanguage, more: PerLanguage, less: PerLanguage }),
-  units: z.record(z.string(), Words),
-  months: Words,
-  /** day names, which a dateline capitalises but which name no one: never an anchor of a text */
-  weekdays: Words,
-});
-
-export const PolarityLexicon = z.object({
-  negations: PerLanguage,
-  /** "only": a permission with a limiter ("darf nur noch privat") is a restriction, so no side is taken */
-  limiters: PerLanguage,
-  /** comparative idioms whose negation word denies nothing ("wie nie zuvor", "than ever"); "*" stands for any one word */
-  idioms: PerLanguage,
-  concepts: z.array(z.object({ concept: z.string(), positive: PerLanguage, negative: PerLanguage })),
-});
-
-export const ModalityLexicon = z.object({
-  markers: z.object({ advised: PerLanguage, planned: PerLanguage, possible: PerLanguage, demanded: PerLanguage }),
-  labels: z.record(Modality, z.string()),
-  scores: z.record(z.string(), z.number().min(0).max(1)).refine(
-    (scores) =>
-      Object.keys(scores).every((key) => {
-        const [first, second, ...rest] = key.split('|');
-        return (
-          rest.length === 0 &&
-          Modality.safeParse(first).success &&
-          Modality.safeParse(second).success &&
-          first! < second!
-        );
-      }),
-    'score keys are two modalities in alphabetical order, like "advised|fact"',
-  ),
-});
-
-export const AttributionLexicon = z.object({ generic: PerLanguage });
-
-export const ScopeLexicon = z.object({
-  about: z.string(),
-  locatives: PerLanguage,
-  determiners: PerLanguage,
-  prepositions: Words,
-  weakModifiers: Words,
-  linkingVerbs: Words,
-});
-
-export const HeadsLexicon = z.object({
-  verbs: Words,
-  irregular: z.record(z.string(), z.string()),
-  fillers: Words,
-});
 
 /** A phrase as the tokens `tokens()` would give for it, so lexicon and text match the same way. */
 export type Phrase = string[];
@@ -90,12 +36,18 @@ const wordSets = (table: z.infer<typeof PerLanguage>) =>
     LANGUAGES.map((language) => [language, new Set(table[language].map((word) => word.toLowerCase()))]),
   ) as Record<Language, Set<string>>;
 
-const numbers = NumbersLexicon.parse(numbersData);
-const polarity = PolarityLexicon.parse(polarityData);
-const modality = ModalityLexicon.parse(modalityData);
-const heads = HeadsLexicon.parse(headsData);
-const attribution = AttributionLexicon.parse(attributionData);
-const scope = ScopeLexicon.parse(scopeData);
+const numbersFile = readLexicon('contradictions/numbers.json', NumbersLexicon);
+const numbers = numbersFile.data;
+const polarityFile = readLexicon('contradictions/polarity.json', PolarityLexicon);
+const polarity = polarityFile.data;
+const modalityFile = readLexicon('contradictions/modality.json', ModalityLexicon);
+const modality = modalityFile.data;
+const headsFile = readLexicon('contradictions/heads.json', HeadsLexicon);
+const heads = headsFile.data;
+const attributionFile = readLexicon('contradictions/attribution.json', AttributionLexicon);
+const attribution = attributionFile.data;
+const scopeFile = readLexicon('contradictions/scope.json', ScopeLexicon);
+const scope = scopeFile.data;
 
 /**
  * Changes whenever the rules' data changes, so that stored contradictions are found again.
@@ -104,7 +56,10 @@ const scope = ScopeLexicon.parse(scopeData);
 const RULES_VERSION = 'contradictions-4-strict';
 export const RULES_FINGERPRINT = contentId(
   RULES_VERSION,
-  JSON.stringify([numbersData, polarityData, modalityData, headsData, attributionData, scopeData, aliasData]),
+  JSON.stringify([
+    ...[numbersFile, polarityFile, modalityFile, headsFile, attributionFile, scopeFile].map((file) => file.raw),
+    JSON.parse(lexiconText('dedup/aliases.json')),
+  ]),
 );
 
 export const NUMBERS = {

@@ -1,55 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { AliasFile, DedupLanguage, IdentifierFile, StopwordFile, VerbFile } from '../../schemas/dedup-lexicon.ts';
+import { readLexicon } from '../lexicons/index.ts';
 import { fold, tokens } from './text.ts';
 
-/** The languages the lexicons cover; claims in any other language match on statement_en alone. */
-export const DedupLanguage = z.enum(['en', 'nl', 'de']);
-export type DedupLanguage = z.infer<typeof DedupLanguage>;
-
-const PerLanguage = z.object({
-  en: z.array(z.string().min(1)).optional(),
-  nl: z.array(z.string().min(1)).optional(),
-  de: z.array(z.string().min(1)).optional(),
-});
-
-const AliasFile = z.object({
-  about: z.string(),
-  entities: z.array(
-    z.object({
-      id: z.string().regex(/^[a-z-]+$/),
-      kind: z.enum(['named', 'role']),
-      also: z.array(z.string()).optional(),
-      names: PerLanguage,
-    }),
-  ),
-});
-
-const VerbFile = z.object({
-  about: z.string(),
-  frames: z.record(z.string(), z.object({ weak: z.boolean() })),
-  verbs: z.array(
-    z.object({
-      verb: z.string().min(1),
-      frame: z.string().min(1),
-      en: z.array(z.string()),
-      nl: z.array(z.string()),
-      de: z.array(z.string()),
-    }),
-  ),
-});
-
-const StopwordFile = z.object({
-  about: z.string(),
-  en: z.array(z.string()),
-  nl: z.array(z.string()),
-  de: z.array(z.string()),
-});
-
-const IdentifierFile = z.object({
-  about: z.string(),
-  notAfter: StopwordFile.omit({ about: true }),
-  units: StopwordFile.omit({ about: true }),
-});
+export { DedupLanguage } from '../../schemas/dedup-lexicon.ts';
 
 /** Who a name says someone is (named: taiwan) and what they are (roles: government). */
 export type Entity = { named: readonly string[]; roles: readonly string[] };
@@ -79,8 +33,8 @@ export type Lexicons = {
 const LANGUAGES = DedupLanguage.options;
 
 function parseFile<T>(schema: z.ZodType<T>, name: string): { data: T; text: string } {
-  const text = readFileSync(new URL(`./lexicons/${name}`, import.meta.url), 'utf8');
-  return { data: schema.parse(JSON.parse(text)), text };
+  const { data, text } = readLexicon(`dedup/${name}`, schema);
+  return { data, text };
 }
 
 function buildAliases(file: z.infer<typeof AliasFile>) {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { SupportedLanguage } from '../../schemas/article.ts';
 import { DiscourseLexicon } from '../../schemas/discourse-lexicon.ts';
+import { lexiconText, readLexicon } from '../lexicons/index.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
 import type { Token } from './tokens.ts';
@@ -21,9 +21,7 @@ let loaded: { version: string; byLanguage: Record<SupportedLanguage, DiscourseWo
 
 function load() {
   if (!loaded) {
-    const raw = DiscourseLexicon.parse(
-      JSON.parse(readFileSync(new URL('./lexicons/discourse.json', import.meta.url), 'utf8')),
-    );
+    const raw = readLexicon('rules/discourse.json', DiscourseLexicon).data;
     const compile = (l: DiscourseLexicon['nl']): DiscourseWords => ({
       resolvable: words(l.resolvable),
       unresolvable: words(l.unresolvable),
@@ -39,7 +37,7 @@ function load() {
 }
 
 export const discourseFor = (language: SupportedLanguage): DiscourseWords => load().byLanguage[language];
-export const discourseFile = () => readFileSync(new URL('./lexicons/discourse.json', import.meta.url), 'utf8');
+export const discourseFile = () => lexiconText('rules/discourse.json');
 
 const CLOSING = /["'”’»“)\s]*$/u;
 const folded = (text: string) =>

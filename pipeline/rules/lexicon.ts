@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { SupportedLanguage } from '../../schemas/article.ts';
 import { contentId } from '../hash.ts';
+import { lexiconText, readLexicon } from '../lexicons/index.ts';
 import type { Modality } from '../../schemas/claim.ts';
 import { GlossLexicon, RulesLexicon, type LexiconVerb } from '../../schemas/rules-lexicon.ts';
 import { compileGloss, type GlossIndex } from './gloss-lexicon.ts';
@@ -171,17 +171,14 @@ function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLex
   };
 }
 
-const folder = new URL('./lexicons/', import.meta.url);
-const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, folder), 'utf8'));
-
 const compiled = new Map<SupportedLanguage, CompiledLexicon>();
 
 /** The lexicon of one language, read, validated and compiled on first use and kept for the process. */
 export function lexiconFor(language: SupportedLanguage): CompiledLexicon {
   let lexicon = compiled.get(language);
   if (!lexicon) {
-    const rules = RulesLexicon.parse(readJson(`rules-${language}.json`));
-    const gloss = language === 'en' ? null : GlossLexicon.parse(readJson(`gloss-${language}.json`));
+    const rules = readLexicon(`rules/rules-${language}.json`, RulesLexicon).data;
+    const gloss = language === 'en' ? null : readLexicon(`rules/gloss-${language}.json`, GlossLexicon).data;
     lexicon = compile(rules, gloss);
     compiled.set(language, lexicon);
   }
@@ -198,5 +195,5 @@ export function lexiconVersion(): string {
   const files = languages.flatMap((language) =>
     language === 'en' ? ['rules-en.json'] : [`rules-${language}.json`, `gloss-${language}.json`],
   );
-  return `lexicons-${contentId(...files.map((name) => readFileSync(new URL(name, folder), 'utf8')))}`;
+  return `lexicons-${contentId(...files.map((name) => lexiconText(`rules/${name}`)))}`;
 }

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** The word lists dedup reads (pipeline/lexicons/dedup/*.json). */
+
+/** The languages the lexicons cover; claims in any other language match on statement_en alone. */
+export const DedupLanguage = z.enum(['en', 'nl', 'de']);
+export type DedupLanguage = z.infer<typeof DedupLanguage>;
+
+export const PerLanguage = z.object({
+  en: z.array(z.string().min(1)).optional(),
+  nl: z.array(z.string().min(1)).optional(),
+  de: z.array(z.string().min(1)).optional(),
+});
+
+export const AliasFile = z.object({
+  about: z.string(),
+  entities: z.array(
+    z.object({
+      id: z.string().regex(/^[a-z-]+$/),
+      kind: z.enum(['named', 'role']),
+      also: z.array(z.string()).optional(),
+      names: PerLanguage,
+    }),
+  ),
+});
+
+export const VerbFile = z.object({
+  about: z.string(),
+  frames: z.record(z.string(), z.object({ weak: z.boolean() })),
+  verbs: z.array(
+    z.object({
+      verb: z.string().min(1),
+      frame: z.string().min(1),
+      en: z.array(z.string()),
+      nl: z.array(z.string()),
+      de: z.array(z.string()),
+    }),
+  ),
+});
+
+export const StopwordFile = z.object({
+  about: z.string(),
+  en: z.array(z.string()),
+  nl: z.array(z.string()),
+  de: z.array(z.string()),
+});
+
+export const IdentifierFile = z.object({
+  about: z.string(),
+  notAfter: StopwordFile.omit({ about: true }),
+  units: StopwordFile.omit({ about: true }),
+});
