@@ -1,11 +1,10 @@
 import type { ArticleForExtraction, LoadedArticle, SupportedLanguage } from '../schemas/article.ts';
 import type { ExtractorClaim, GroundedClaim, UnalignedClaim } from '../schemas/claim.ts';
-import { resolveDate } from './dates.ts';
-import { detectLanguage } from './detect-language.ts';
+import { resolveDate } from './dates/index.ts';
+import { detectLanguage } from './detect-language/index.ts';
 import { oneLine } from './errors.ts';
-import { noStats, type Extractor, type ExtractionStats } from './extract.ts';
-import { quoteGrounder } from './ground.ts';
-import { alignmentKeepsMeaning, quoteSupports, type QuoteSurroundings } from './ground/support.ts';
+import { noStats, type Extractor, type ExtractionStats } from './extract/index.ts';
+import { alignmentKeepsMeaning, quoteGrounder, quoteSupports, type QuoteSurroundings } from './ground/index.ts';
 import type { ArticleRecord } from '../schemas/record.ts';
 
 export type ProcessedArticle = { record: ArticleRecord; stats: ExtractionStats };

@@ -5,10 +5,9 @@ import type { ArticleStatus, LoadedArticle } from '../schemas/article.ts';
 import type { RunConfig } from '../schemas/config.ts';
 import { contradictionStage } from './run/contradictions.ts';
 import { clusterStage } from './run/dedup.ts';
-import type { Extractor } from './extract.ts';
+import type { Extractor } from './extract/index.ts';
 import { contentId } from './hash.ts';
-import { loadFile, stampOf } from './load/index.ts';
-import { walkFolder } from './load/walk.ts';
+import { loadFile, stampOf, walkFolder } from './load/index.ts';
 import { processArticle } from './process-article.ts';
 import { writeReports } from './run/report.ts';
 import {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSize } from '../pipeline/bench/run-bench.ts';
 import { findChromium, measurePage, PAGE_TABS } from '../pipeline/bench/page.ts';
 import { generateCorpus } from '../pipeline/bench/generate.ts';
-import { detectLanguage } from '../pipeline/detect-language.ts';
+import { detectLanguage } from '../pipeline/detect-language/index.ts';
 import { contentId } from '../pipeline/hash.ts';
 import type { ArticleForExtraction } from '../schemas/article.ts';
 import { loadFolder } from '../pipeline/load/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDate } from '../pipeline/dates.ts';
+import { resolveDate } from '../pipeline/dates/index.ts';
 import type { PublishedDate, SupportedLanguage } from '../schemas/article.ts';
 
 // Thursday 9 April 2020.

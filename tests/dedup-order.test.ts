@@ -7,7 +7,7 @@ import { readCorpusTexts } from '../pipeline/eval/corpus.ts';
 import { loadGold } from '../pipeline/eval/gold.ts';
 import { goldExtractor } from '../pipeline/eval/oracle.ts';
 import { createRulesExtractor } from '../pipeline/providers/rules.ts';
-import type { Extractor } from '../pipeline/extract.ts';
+import type { Extractor } from '../pipeline/extract/index.ts';
 import { databasePath, runIngest } from '../pipeline/run.ts';
 import { openDatabase, type Db } from '../pipeline/store/index.ts';
 import { tempDir } from './support/folder.ts';

@@ -4,7 +4,7 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { describe, expect, it } from 'vitest';
 import type { GroundedClaim } from '../schemas/claim.ts';
 import { clusterStage } from '../pipeline/run/dedup.ts';
-import { noStats, type Extractor } from '../pipeline/extract.ts';
+import { noStats, type Extractor } from '../pipeline/extract/index.ts';
 import { contentId } from '../pipeline/hash.ts';
 import { openDatabase, saveArticle, type Db } from '../pipeline/store/index.ts';
 import { tempDir } from './support/folder.ts';

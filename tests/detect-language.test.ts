@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { detectLanguage } from '../pipeline/detect-language.ts';
+import { detectLanguage } from '../pipeline/detect-language/index.ts';
 import { readCorpusTexts } from '../pipeline/eval/corpus.ts';
 import { loadGold, type Gold } from '../pipeline/eval/gold.ts';
 import { accuracy, lengthBucket, loadSentenceSet, scoreLanguage } from '../pipeline/eval/language.ts';

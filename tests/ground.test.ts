@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { groundQuote, quoteGrounder } from '../pipeline/ground.ts';
+import { groundQuote, quoteGrounder } from '../pipeline/ground/index.ts';
 
 /** What a user checks in the database: SQLite's substr at the stored offsets gives the stored quote. */
 function sqliteSubstr(text: string, start: number, end: number): string {

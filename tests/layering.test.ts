@@ -97,6 +97,25 @@ describe('module layering', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('composes the stages through their index.ts: run.ts, pipeline/run/ and process-article.ts see each stage by its entry', () => {
+    const composers = modules.filter(
+      (file) =>
+        file === 'pipeline/run.ts' || file === 'pipeline/process-article.ts' || file.startsWith('pipeline/run/'),
+    );
+    const stageFolders = ['load', 'detect-language', 'extract', 'ground', 'dates', 'dedup', 'contradictions', 'report'];
+    const offenders = composers.flatMap((file) =>
+      importsOf(file)
+        .filter((target) =>
+          stageFolders.some(
+            (stage) => target.startsWith(`pipeline/${stage}/`) && target !== `pipeline/${stage}/index.ts`,
+          ),
+        )
+        .map((target) => `${file} -> ${target}`),
+    );
+    expect(offenders).toEqual([]);
+    for (const stage of stageFolders) expect(modules, stage).toContain(`pipeline/${stage}/index.ts`);
+  });
+
   it('lets no stage, measuring tool or store import a command (pipeline/cli is the outermost layer)', () => {
     const offenders = modules
       .filter((file) => !file.startsWith('pipeline/cli/'))

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Embeddings } from '@langchain/core/embeddings';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClaimlensError } from '../pipeline/errors.ts';
-import type { Extractor } from '../pipeline/extract.ts';
+import type { Extractor } from '../pipeline/extract/index.ts';
 import { EMBED_BATCH, resolveEmbeddings, type ServerEmbeddings } from '../pipeline/providers/embeddings.ts';
 import { createRulesExtractor } from '../pipeline/providers/rules.ts';
 import { memoryCache } from '../pipeline/store/index.ts';

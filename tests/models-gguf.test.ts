@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contradictionStage } from '../pipeline/run/contradictions.ts';
 import { localModels, SKIP_MESSAGE } from '../pipeline/eval/local-models.ts';
-import type { Extractor } from '../pipeline/extract.ts';
+import type { Extractor } from '../pipeline/extract/index.ts';
 import { createGgufExtractor } from '../pipeline/providers/gguf.ts';
 import { databaseCache, openDatabase, type Db } from '../pipeline/store/index.ts';
 import { PairJudgement } from '../schemas/contradiction.ts';

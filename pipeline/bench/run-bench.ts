@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databasePath, runIngest, type RunSummary } from '../run.ts';
 import { databaseCache, memoryCache, openDatabase, type Db } from '../store/index.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JudgePromptFile } from '../../schemas/prompt.ts';
 import { PairJudgement } from '../../schemas/contradiction.ts';
-import type { ChatTurn, Judge } from '../extract.ts';
+import type { ChatTurn, Judge } from '../extract/index.ts';
 import type { ClaimRow } from '../../schemas/contradiction.ts';
 import { contentId } from '../hash.ts';
 import type { CandidatePair } from './candidates.ts';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import { REQUEST_DEFAULTS, resolveExtractor } from '../providers/index.ts';
 import { databaseCache, type Db, type ResponseCache } from '../store/index.ts';
 import type { Embeddings } from '@langchain/core/embeddings';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { FloresArticle } from '../../schemas/devdata.ts';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import type { Db } from '../store/index.ts';
 import { FLORES_LANGUAGES as LANGUAGES, scoreFlores } from './flores-dedup.ts';
 import { ingestScratch } from './scratch-run.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SupportedLanguage } from '../../schemas/article.ts';
-import { detectLanguage } from '../detect-language.ts';
+import { detectLanguage } from '../detect-language/index.ts';
 
 export const LabelledSentence = z.object({
   lang: z.string().min(2).describe('the true language; nl, de and en must be detected, any other must be skipped'),

@@ -1,5 +1,5 @@
 import type { ExtractedClaim } from '../../schemas/claim.ts';
-import { noStats, type Extractor } from '../extract.ts';
+import { noStats, type Extractor } from '../extract/index.ts';
 import type { Gold } from './gold.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import { databasePath, runIngest, type RunSummary } from '../run.ts';
 import { openDatabase, type Db } from '../store/index.ts';
 

@@ -2,7 +2,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { ArticleForExtraction } from '../../schemas/article.ts';
 import { ExtractionOutput, type ExtractedClaim, type ExtractorClaim } from '../../schemas/claim.ts';
 import type { PromptFile } from '../../schemas/prompt.ts';
-import { noStats, type ChatTurn, type Extraction, type Extractor, type Judge } from '../extract.ts';
+import { noStats, type ChatTurn, type Extraction, type Extractor, type Judge } from '../extract/index.ts';
 import { contentId } from '../hash.ts';
 import type { ResponseCache } from '../../schemas/record.ts';
 import { chunkArticle } from './chunk.ts';

@@ -1,5 +1,5 @@
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
-import type { ChatTurn } from '../extract.ts';
+import type { ChatTurn } from '../extract/index.ts';
 
 export function toLangChainMessages(turns: readonly ChatTurn[]): BaseMessage[] {
   return turns.map((turn) => {

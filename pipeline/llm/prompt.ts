@@ -6,7 +6,7 @@ import { ExtractionOutput } from '../../schemas/claim.ts';
 import { PromptFile } from '../../schemas/prompt.ts';
 import { ClaimlensError } from '../errors.ts';
 import { jsonSchemaOf } from './structured.ts';
-import type { ChatTurn } from '../extract.ts';
+import type { ChatTurn } from '../extract/index.ts';
 
 export const DEFAULT_PROMPT_FILE = fileURLToPath(new URL('../../prompts/extraction.v2.json', import.meta.url));
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ExtractionStats } from '../extract.ts';
+import type { ExtractionStats } from '../extract/index.ts';
 import type { ResponseCache } from '../../schemas/record.ts';
 import { parseAnswer } from './parse.ts';
-import type { ChatTurn } from '../extract.ts';
+import type { ChatTurn } from '../extract/index.ts';
 import { withRetries, type Deadline, type RetryPolicy } from './retry.ts';
 
 /** A JSON schema with the name OpenAI-style APIs want beside it. */

@@ -11,6 +11,8 @@ import { parseTxt } from './formats/txt.ts';
 import { normaliseText } from './normalise.ts';
 import { ARTICLE_EXTENSIONS, walkFolder, whyNotReadable } from './walk.ts';
 
+export { walkFolder } from './walk.ts';
+
 export type LoadOptions = { maxFileBytes: number };
 
 // Under a tenth of a megabyte in kB, so a small test limit does not read "0.0 MB".

@@ -1,7 +1,7 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import pLimit from 'p-limit';
 import { ClaimlensError } from '../errors.ts';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import { retryPolicy, withRetries, type RetryPolicy } from '../llm/retry.ts';
 import type { ProviderContext } from './index.ts';
 

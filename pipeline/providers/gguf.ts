@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { SimpleChatModel, type BaseChatModelCallOptions } from '@langchain/core/language_models/chat_models';
 import type { BaseMessage } from '@langchain/core/messages';
 import { ClaimlensError } from '../errors.ts';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import { createChatExtractor } from '../llm/chat-extractor.ts';
 import { answerText, toLangChainMessages } from '../llm/messages.ts';
 import { loadPrompt } from '../llm/prompt.ts';

@@ -1,5 +1,5 @@
 import { ClaimlensError } from '../errors.ts';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import type { ResponseCache } from '../../schemas/record.ts';
 import { createRulesExtractor } from './rules.ts';
 

@@ -1,5 +1,5 @@
 import { ClaimlensError } from '../errors.ts';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import { createChatExtractor } from '../llm/chat-extractor.ts';
 import { answerText, toLangChainMessages } from '../llm/messages.ts';
 import { probeServer } from '../llm/probe.ts';

@@ -1,7 +1,7 @@
 import type { BaseMessage } from '@langchain/core/messages';
 import type { ChatOpenAICallOptions } from '@langchain/openai';
 import { ClaimlensError } from '../errors.ts';
-import type { Extractor } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
 import { createChatExtractor } from '../llm/chat-extractor.ts';
 import { collectAnswer, toLangChainMessages } from '../llm/messages.ts';
 import { probeServer } from '../llm/probe.ts';

@@ -1,5 +1,5 @@
-import type { Extractor } from '../extract.ts';
-import { noStats } from '../extract.ts';
+import type { Extractor } from '../extract/index.ts';
+import { noStats } from '../extract/index.ts';
 import { lexiconVersion } from '../rules/lexicon.ts';
 import { extractRuleClaims } from '../rules/extract.ts';
 

@@ -1,17 +1,22 @@
 import pLimit from 'p-limit';
 import type { Contradiction, HeldContradiction, PairJudgement } from '../../schemas/contradiction.ts';
-import type { CandidatePair } from '../contradictions/candidates.ts';
-import { articlesToRead, pairFindings, pairsOf, storedFindings, translationsAmong } from '../contradictions/detect.ts';
 import {
+  articlesToRead,
   combine,
   judgePair,
   judgeTurns,
   JUDGE_PROMPT_VERSION,
   MAX_JUDGED_PAIRS,
+  pairFindings,
+  pairsOf,
   questionKey,
+  RULES_FINGERPRINT,
+  storedFindings,
+  translationsAmong,
+  type CandidatePair,
   type JudgeStats,
-} from '../contradictions/judge.ts';
-import type { Extractor, Judge } from '../extract.ts';
+} from '../contradictions/index.ts';
+import type { Extractor, Judge } from '../extract/index.ts';
 import {
   countContradictions,
   countHeldContradictions,
@@ -24,7 +29,6 @@ import {
   type SaveOutcome,
 } from '../store/contradictions.ts';
 import { claimsVersion, recordStageInput, stageInput, type Db } from '../store/index.ts';
-import { RULES_FINGERPRINT } from '../contradictions/lexicon.ts';
 
 const STAGE = 'contradictions';
 

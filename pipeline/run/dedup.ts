@@ -1,8 +1,6 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { clusterClaims } from '../dedup/cluster.ts';
-import type { DedupClaim } from '../dedup/features.ts';
-import { loadLexicons } from '../dedup/lexicons.ts';
-import type { Extractor } from '../extract.ts';
+import { clusterClaims, loadLexicons, type DedupClaim } from '../dedup/index.ts';
+import type { Extractor } from '../extract/index.ts';
 import { contentId } from '../hash.ts';
 import {
   clustersOutOfDate,

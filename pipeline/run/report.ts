@@ -1,8 +1,6 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPORT_LIMIT, type ReportData } from '../report/data.ts';
-import { renderHtml } from '../report/html.ts';
-import { renderMarkdown } from '../report/markdown.ts';
+import { renderHtml, renderMarkdown, REPORT_LIMIT, type ReportData } from '../report/index.ts';
 import { loadContradictions, reportCounts } from '../store/contradictions.ts';
 import { loadReviewData, type Db } from '../store/index.ts';
 import { storageFailure } from '../store/failure.ts';

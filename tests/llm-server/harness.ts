@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Extractor } from '../../pipeline/extract.ts';
+import type { Extractor } from '../../pipeline/extract/index.ts';
 import { resolveExtractor, type ProviderContext } from '../../pipeline/providers/index.ts';
 import { runIngest, type RunSummary } from '../../pipeline/run.ts';
 import { databaseCache, openDatabase, type Db } from '../../pipeline/store/index.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES } from '../../schemas/config.ts';
-import type { Extractor } from '../../pipeline/extract.ts';
+import type { Extractor } from '../../pipeline/extract/index.ts';
 import { createRulesExtractor } from '../../pipeline/providers/rules.ts';
 import { runIngest, type RunSummary } from '../../pipeline/run.ts';
 import { openDatabase, type Db } from '../../pipeline/store/index.ts';

@@ -1,4 +1,4 @@
-import type { Extractor } from '../../pipeline/extract.ts';
+import type { Extractor } from '../../pipeline/extract/index.ts';
 
 /**
  * A deterministic stand-in for a model, for tests of the store and the run: one claim per

@@ -1,7 +1,7 @@
 import { francAll } from 'franc';
-import type { LanguageGuess, SupportedLanguage } from '../schemas/article.ts';
-import { FunctionWords } from '../schemas/language-lexicon.ts';
-import { readLexicon } from './lexicons/index.ts';
+import type { LanguageGuess, SupportedLanguage } from '../../schemas/article.ts';
+import { FunctionWords } from '../../schemas/language-lexicon.ts';
+import { readLexicon } from '../lexicons/index.ts';
 
 const lexicon = readLexicon('language/function-words.json', FunctionWords).data;
 const FUNCTION_WORDS = new Map(

@@ -1,5 +1,8 @@
-import type { Grounding } from '../schemas/claim.ts';
-import { firstOccurrence } from './text-search.ts';
+import type { Grounding } from '../../schemas/claim.ts';
+import { firstOccurrence } from '../text-search.ts';
+
+/** The ground stage: where each quote stands in the text, and whether it carries its claim. */
+export { alignmentKeepsMeaning, quoteSupports, type QuoteSurroundings } from './support.ts';
 
 /** Quotes this close to a span of the text (token LCS, 0..1) are taken as that span, marked `fuzzy`. */
 export const FUZZY_THRESHOLD = 0.8;

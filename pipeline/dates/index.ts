@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
-import type { DatePrecision, PublishedDate, SupportedLanguage } from '../schemas/article.ts';
-import type { ResolvedDate } from '../schemas/claim.ts';
+import type { DatePrecision, PublishedDate, SupportedLanguage } from '../../schemas/article.ts';
+import type { ResolvedDate } from '../../schemas/claim.ts';
 
 const NO_DATE: ResolvedDate = { date_start: null, date_end: null, date_precision: null };
 

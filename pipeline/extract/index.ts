@@ -1,5 +1,5 @@
-import type { ArticleForExtraction } from '../schemas/article.ts';
-import type { ExtractorClaim } from '../schemas/claim.ts';
+import type { ArticleForExtraction } from '../../schemas/article.ts';
+import type { ExtractorClaim } from '../../schemas/claim.ts';
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { z } from 'zod';
 

@@ -1,0 +1,4 @@
+/** The dedup stage: claims in, clusters out, pure (the store IO is `pipeline/run/dedup.ts`'s). */
+export { clusterClaims } from './cluster.ts';
+export type { DedupClaim } from './features.ts';
+export { loadLexicons } from './lexicons.ts';
