@@ -23,7 +23,10 @@ import {
   type StoredPathOutcome,
 } from './store/index.ts';
 
-/** `unchanged`: done by an earlier run; `sameTextAs`: a copy of a text an earlier path of this run holds (its claims are that path's). */
+/**
+ * `unchanged`: done by an earlier run; `sameTextAs`: a copy of a text an earlier path of this run holds (its claims are
+ * that path's).
+ */
 export type ArticleEvent = {
   path: string;
   status: ArticleStatus;
@@ -63,7 +66,9 @@ export type RunSummary = {
 
 export type RunHooks = { onArticle?: (event: ArticleEvent) => void; onStage?: (stage: string) => void };
 
-/** Models the run uses besides the extractor: the embedder from --embeddings (null: none; absent: the extractor's own). */
+/**
+ * Models the run uses besides the extractor: the embedder from --embeddings (null: none; absent: the extractor's own).
+ */
 export type RunModels = { embedder?: Embeddings | null };
 
 const articleIdOf = (article: LoadedArticle) => contentId(article.text);

@@ -51,7 +51,10 @@ export const ExtractedClaim = z.object({
 });
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
-/** Where a claim's English comes from: a model wrote it, the rules glossed it word by word, or the quote is English already. */
+/**
+ * Where a claim's English comes from: a model wrote it, the rules glossed it word by word, or the quote is English
+ * already.
+ */
 export const StatementOrigin = z.enum(['model', 'gloss', 'source']);
 export type StatementOrigin = z.infer<typeof StatementOrigin>;
 

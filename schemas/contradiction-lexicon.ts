@@ -20,7 +20,9 @@ export const PolarityLexicon = z.object({
   negations: PerLanguage,
   /** "only": a permission with a limiter ("darf nur noch privat") is a restriction, so no side is taken */
   limiters: PerLanguage,
-  /** comparative idioms whose negation word denies nothing ("wie nie zuvor", "than ever"); "*" stands for any one word */
+  /**
+   * comparative idioms whose negation word denies nothing ("wie nie zuvor", "than ever"); "*" stands for any one word
+   */
   idioms: PerLanguage,
   concepts: z.array(z.object({ concept: z.string(), positive: PerLanguage, negative: PerLanguage })),
 });

@@ -276,7 +276,8 @@ describe('judging pairs with a model', () => {
     });
     expect(rowsOf(database)).toEqual(byRules);
 
-    // The model answers now (a second server, one model name); --force asks the failed questions again, and their answers are kept.
+    // The model answers now (a second server, one model name); --force asks the failed questions again, and their
+    // answers are kept.
     const answering = await judgeServer(
       '{"verdict":"contradiction","kind":"numeric","reason":"The counts differ."}',
       100,

@@ -22,7 +22,9 @@ function halves(): [string, string] {
   return [join(root, 'first'), join(root, 'second')];
 }
 
-/** What a reader sees, without ids: each cluster as its members' quotes, each contradiction as its kind and two quotes. */
+/**
+ * What a reader sees, without ids: each cluster as its members' quotes, each contradiction as its kind and two quotes.
+ */
 function content(db: Db) {
   const claims = db.prepare('SELECT quote, cluster_id FROM v_claims').all() as { quote: string; cluster_id: string }[];
   const byCluster = new Map<string, string[]>();

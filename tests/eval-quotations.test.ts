@@ -19,7 +19,8 @@ describe('quotation recall and speaker-as-source', () => {
       { ...span(0, 100, 'c.md'), source: 'Kofi Annan' },
     ];
     const score = scoreQuotations(quotations, claims, 5);
-    // 0-100 inside; 200-260 overlaps 10 of 50 (not half); 400-450 inside; b.md has no claim; one quotation was not placed.
+    // 0-100 inside; 200-260 overlaps 10 of 50 (not half); 400-450 inside; b.md has no claim; one quotation was not
+    // placed.
     expect(score).toMatchObject({ quotations: 5, placed: 4, recalled: 2, withSpeaker: 3, speakerAsSource: 1 });
     expect(score.recall).toBeCloseTo(0.4);
     expect(score.speakerRate).toBeCloseTo(1 / 3);

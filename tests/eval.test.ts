@@ -8,7 +8,10 @@ import { tempDir } from './support/folder.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DEVDATA = join(ROOT, '..', 'shared', 'devdata');
 
-/** The first lines of a devdata file, in the test's own folder (read from ../shared at test time, never copied into the project). */
+/**
+ * The first lines of a devdata file, in the test's own folder (read from ../shared at test time, never copied into the
+ * project).
+ */
 function firstLines(file: string, count: number, folder: string): string | null {
   const path = join(DEVDATA, file);
   if (!existsSync(path)) return null;

@@ -14,7 +14,8 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Zoom banned | Paper</t
 
 describe('deeply nested HTML', () => {
   it('gets a row that says how deep it is, quickly, and the page beside it is still read', async () => {
-    // 2,003 levels (html, body, 2,000 divs, p): parsing and Readability took some 40 s on this 12 kB page, 200,000 levels took hours.
+    // 2,003 levels (html, body, 2,000 divs, p): parsing and Readability took some 40 s on this 12 kB page, 200,000
+    // levels took hours.
     const folder = makeFolder({ 'deep.html': nested(2000, `<p>${SENTENCE}</p>`), 'page.html': PAGE });
     const started = Date.now();
     const { db } = await ingest(folder, tempDir());

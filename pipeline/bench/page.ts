@@ -17,7 +17,10 @@ export type PageMeasurement = {
   contradictions: number;
   pageMegabytes: number;
   reportSeconds: number;
-  /** Per tab: milliseconds from navigation start to the tab's first render (the page's own clock), and Chromium's whole run. */
+  /**
+   * Per tab: milliseconds from navigation start to the tab's first render (the page's own clock), and Chromium's whole
+   * run.
+   */
   tabs: Record<(typeof PAGE_TABS)[number], { firstRenderMs: number; chromiumSeconds: number }>;
 };
 

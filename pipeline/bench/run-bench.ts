@@ -144,7 +144,9 @@ export async function measureRun(
   }
 }
 
-/** A hook for the loopback LLM server: given a folder and scratch dir, measures an LLM run, or null when unavailable. */
+/**
+ * A hook for the loopback LLM server: given a folder and scratch dir, measures an LLM run, or null when unavailable.
+ */
 export type LlmSection = (folder: string, scratch: string) => Promise<RunMeasurement | null>;
 
 export const parseSize = (text: string): number => {

@@ -76,7 +76,8 @@ function blocksOf(features: readonly ClaimFeatures[]): Block[] {
       // "banned Zoom" and "advises against Zoom" have different heads but one actor and object.
       for (const object of item.objectKeys) add(`object:${actor}|${object}`, item);
     }
-    // Figures in one unit about one head noun ("energy prices … 47.4 %", "energy prices … 44.7 %"), whatever verb carries them.
+    // Figures in one unit about one head noun ("energy prices … 47.4 %", "energy prices … 44.7 %"), whatever verb
+    // carries them.
     if (item.subject.head)
       for (const unit of new Set(item.quantities.map((quantity) => quantity.unit).filter(Boolean)))
         add(`measure:${item.subject.head}|${unit}`, item);

@@ -43,9 +43,14 @@ const sameAction = (a: ClaimFeatures, b: ClaimFeatures) =>
 /** Places `x` puts its claim in that `y` never names. */
 const placeOnlyIn = (x: ClaimFeatures, y: ClaimFeatures) =>
   [...x.places].some((place) => !mentionsPlace(y.mentions, place));
-/** One claim puts its figure in a place the other never names ("in the Netherlands" against a euro-area rate): different subjects. */
+/**
+ * One claim puts its figure in a place the other never names ("in the Netherlands" against a euro-area rate): different
+ * subjects.
+ */
 const placesApart = (a: ClaimFeatures, b: ClaimFeatures) => placeOnlyIn(a, b) || placeOnlyIn(b, a);
-/** Each claim is put in a place the other never names: two places, so two events (one claim naming none is no clash). */
+/**
+ * Each claim is put in a place the other never names: two places, so two events (one claim naming none is no clash).
+ */
 const placesClash = (a: ClaimFeatures, b: ClaimFeatures) => placeOnlyIn(a, b) && placeOnlyIn(b, a);
 
 /**
@@ -71,7 +76,8 @@ export function ruleFindings(pair: CandidatePair): Finding[] {
   }
   const found = findings.filter((finding): finding is Finding => finding !== null);
   // Who said it matters when the claims otherwise agree; beside another disagreement it is noise.
-  // The same statement needs the figures both give to agree, at a time both may be true, to be one statement credited twice.
+  // The same statement needs the figures both give to agree, at a time both may be true, to be one statement credited
+  // twice.
   const attribution =
     !sameArticle &&
     found.length === 0 &&

@@ -74,7 +74,10 @@ export function idiomPositions(words: readonly string[], language: Language): Se
   return masked;
 }
 
-/** The first of the given words near a phrase (before it in English, on both sides in Dutch and German), skipping `skip` positions. */
+/**
+ * The first of the given words near a phrase (before it in English, on both sides in Dutch and German), skipping `skip`
+ * positions.
+ */
 function wordNear(
   words: readonly string[],
   start: number,

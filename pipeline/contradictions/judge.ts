@@ -37,7 +37,10 @@ export function judgeTurns(pair: CandidatePair): ChatTurn[] {
   ];
 }
 
-/** `judged`: questions put to the judge (cached answers included); `failures`: of those, the ones that failed; `skipped`: questions that failed on an earlier run and were not asked again. */
+/**
+ * `judged`: questions put to the judge (cached answers included); `failures`: of those, the ones that failed;
+ * `skipped`: questions that failed on an earlier run and were not asked again.
+ */
 export type JudgeStats = { judged: number; failures: number; skipped: number };
 
 /** The key a judge question is remembered by when it fails: the model and the exact question. */

@@ -54,7 +54,10 @@ function namesClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
   return own(a.names, b.names, b) && own(b.names, a.names, a);
 }
 
-/** A date written without a figure or a month ("yesterday", "gisteren", "am Dienstag"): it resolves against its article's day. */
+/**
+ * A date written without a figure or a month ("yesterday", "gisteren", "am Dienstag"): it resolves against its
+ * article's day.
+ */
 const relativeDate = (text: string | null) =>
   text !== null && !/\d/.test(text) && !tokens(text).some((word) => NUMBERS.months.has(word));
 

@@ -67,7 +67,10 @@ const canonical = (words: readonly string[], index: number) => {
 const isContent = (word: string) =>
   /\p{L}/u.test(word) && word.length > 1 && !HEADS.fillers.has(word) && !NUMBERS.months.has(word);
 
-/** Whether the actor's core noun phrase ends before this word: a preposition, relative word or verb form, but never inside a known name ("United States"). */
+/**
+ * Whether the actor's core noun phrase ends before this word: a preposition, relative word or verb form, but never
+ * inside a known name ("United States").
+ */
 function endsCore(words: readonly string[], index: number): boolean {
   const word = words[index]!;
   if (SCOPE.prepositions.has(word) || SCOPE.linkingVerbs.has(word) || HEADS.irregular.has(word)) return true;
@@ -150,7 +153,10 @@ export function placesIn(text: string, language: Language): Set<string> {
   return places;
 }
 
-/** Every place or name a text mentions anywhere, as `placesIn` writes them, for checking that the other side names a place too. */
+/**
+ * Every place or name a text mentions anywhere, as `placesIn` writes them, for checking that the other side names a
+ * place too.
+ */
 export function mentionsIn(text: string): { ids: Set<string>; lower: string } {
   const words = tokens(text);
   const ids = new Set<string>();
@@ -161,6 +167,9 @@ export function mentionsIn(text: string): { ids: Set<string>; lower: string } {
   return { ids, lower: words.join(' ') };
 }
 
-/** Whether a text that mentions `mentions` names the place (by alias id, or a name's stem inside a word: "Suez" in "Suezkanal"). */
+/**
+ * Whether a text that mentions `mentions` names the place (by alias id, or a name's stem inside a word: "Suez" in
+ * "Suezkanal").
+ */
 export const mentionsPlace = (mentions: { ids: ReadonlySet<string>; lower: string }, place: string) =>
   place.startsWith('=') ? mentions.ids.has(place) : mentions.lower.includes(place);

@@ -47,7 +47,10 @@ export const excerpt = (text: string, max = 80) => {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 };
 
-/** Names cut to a stem: "Germany"/"German", "Taiwan"/"Taiwanese", "Justitie"/"Justice" meet; "Germany"/"Netherlands" do not. */
+/**
+ * Names cut to a stem: "Germany"/"German", "Taiwan"/"Taiwanese", "Justitie"/"Justice" meet; "Germany"/"Netherlands" do
+ * not.
+ */
 export const nameStem = (word: string) =>
   word
     .toLowerCase()

@@ -303,7 +303,9 @@ const toResolved = (span: Span): ResolvedDate => ({
   date_precision: span.precision,
 });
 
-/** Two instants that differ in year, month, day and weekday: an expression that reads the same against both is absolute. */
+/**
+ * Two instants that differ in year, month, day and weekday: an expression that reads the same against both is absolute.
+ */
 const PROBES = [utc(2001, 2, 3), utc(2013, 9, 24)] as const;
 
 function resolveUncached(

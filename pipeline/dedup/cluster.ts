@@ -9,7 +9,10 @@ import { pairScore, SAME_EVENT, type Comparable } from './similarity.ts';
 import { unitEmbedding, vectorise } from './vectors.ts';
 
 export type ClusterOptions = {
-  /** Forget previous assignments and cluster afresh (after a lexicon or scoring change), keeping ids where members stay together. */
+  /**
+   * Forget previous assignments and cluster afresh (after a lexicon or scoring change), keeping ids where members stay
+   * together.
+   */
   rebuild?: boolean;
   /** How many of a block's latest claims a new claim is compared with: bounds the work per claim. */
   blockWindow?: number;

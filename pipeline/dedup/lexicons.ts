@@ -22,7 +22,10 @@ export type Lexicons = {
   verbForms: Readonly<Record<DedupLanguage, ReadonlyMap<string, readonly VerbForm[]>>>;
   weakFrames: ReadonlySet<string>;
   stopwords: Readonly<Record<DedupLanguage, ReadonlySet<string>>>;
-  /** Words after which a number counts or dates something (a budget of 7, rose 3, März 2022) instead of naming it (district 3). */
+  /**
+   * Words after which a number counts or dates something (a budget of 7, rose 3, März 2022) instead of naming it
+   * (district 3).
+   */
   notLabelAfter: ReadonlySet<string>;
   /** Words after a number that make it a quantity (7 million, 3 percent). */
   quantityUnits: ReadonlySet<string>;

@@ -39,7 +39,10 @@ export type EvalOptions = {
   localEmbeddings?: boolean;
 };
 
-/** The pipeline on FLORES translations: with the chosen extractor, with e5 embeddings, and dedup alone with the English sentence as gloss. */
+/**
+ * The pipeline on FLORES translations: with the chosen extractor, with e5 embeddings, and dedup alone with the English
+ * sentence as gloss.
+ */
 export type FloresFigures = {
   run: FloresRunFigures;
   e5: FloresRunFigures | { skipped: string };

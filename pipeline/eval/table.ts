@@ -117,7 +117,9 @@ function floresRows(figures: EvalFigures): Row[] {
   ];
 }
 
-/** The rows of the one table `npm run eval` prints: each measure for the chosen extractor and for gold claims as input. */
+/**
+ * The rows of the one table `npm run eval` prints: each measure for the chosen extractor and for gold claims as input.
+ */
 export function evalTable(figures: EvalFigures): { header: string; rows: EvalRow[] } {
   const { run, oracle, embeddings } = figures;
   // Only the stages embeddings change get their columns; the rest would repeat the first two.

@@ -47,7 +47,9 @@ type GgufCallOptions = BaseChatModelCallOptions & { jsonSchema?: Record<string, 
  * cores some 50 times slower than this.
  */
 const CONTEXT_TOKENS = 8192;
-/** An answer longer than this is cut and fails validation, so a model that never closes its JSON cannot hang an article. */
+/**
+ * An answer longer than this is cut and fails validation, so a model that never closes its JSON cannot hang an article.
+ */
 export const DEFAULT_MAX_ANSWER_TOKENS = 2048;
 /**
  * Greedy decoding among the 40 likeliest tokens: whenever one of those fits the JSON grammar, the

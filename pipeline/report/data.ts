@@ -11,7 +11,10 @@ export type ReportData = { counts: ReportCounts; items: ContradictionRow[] };
 /** "Dagblad, 2020-04-07", with whatever of the two is known. */
 export const placeOf = (claim: ClaimRow) => [claim.outlet ?? 'unknown outlet', claim.published ?? 'undated'].join(', ');
 
-/** "7 April (2020-04-07)", "April (2020-04-01 to 2020-04-30)": the date as written and the range it was read as; null when undated. */
+/**
+ * "7 April (2020-04-07)", "April (2020-04-01 to 2020-04-30)": the date as written and the range it was read as; null
+ * when undated.
+ */
 export function dateOf(claim: ClaimRow): string | null {
   if (!claim.date) return null;
   const range = claim.date_start
@@ -83,6 +86,8 @@ export function sharedGround(a: ClaimRow, b: ClaimRow): SharedGround {
   return { subject, predicate, differs };
 }
 
-/** The claim in English as a reader should take it: a word-by-word gloss says so, so nobody reads it as a translation. */
+/**
+ * The claim in English as a reader should take it: a word-by-word gloss says so, so nobody reads it as a translation.
+ */
 export const englishOf = (claim: Pick<ClaimRow, 'statement_en' | 'statement_origin'>) =>
   claim.statement_origin === 'gloss' ? `(gloss) ${claim.statement_en}` : claim.statement_en;

@@ -1,4 +1,6 @@
-/** The report page's script, inlined into the page; plain browser JavaScript, no template interpolation (String.raw). */
+/**
+ * The report page's script, inlined into the page; plain browser JavaScript, no template interpolation (String.raw).
+ */
 
 /**
  * The page's behaviour: tabs, filters and search kept in the URL (`report.html#kind=numeric&language=de`,
@@ -308,7 +310,9 @@ export const REPORT_SCRIPT = String.raw`
       item.hidden = !words.every(function (word) { return haystack.indexOf(word) >= 0; });
     });
   }
-  /** UTF-16 indices of the given code-point offsets: stored offsets count code points, JS strings count UTF-16 units. */
+  /**
+   * UTF-16 indices of the given code-point offsets: stored offsets count code points, JS strings count UTF-16 units.
+   */
   function utf16Indices(text, offsets) {
     var wanted = Array.from(new Set(offsets)).sort(function (a, b) { return a - b; });
     var indices = new Map();

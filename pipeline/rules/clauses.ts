@@ -205,7 +205,8 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     lex.infinitive === t.lower;
   if (functionWord(token) || functionWord(previous) || lex.verbs.has(previous.lower)) return null;
   // German and Dutch names and German nouns are capitalised: a capital right before is the subject's end.
-  // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister opende").
+  // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister
+  // opende").
   const afterSubject =
     previous.capital ||
     lex.language === 'en' ||
@@ -294,7 +295,8 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       }
       continue;
     }
-    // "that"/"dat" opens a clause only after a verb ("said that", "ontdekten dat"); after a bare noun it is a relative or a determiner.
+    // "that"/"dat" opens a clause only after a verb ("said that", "ontdekten dat"); after a bare noun it is a relative
+    // or a determiner.
     const complement =
       COMPLEMENT.has(token.lower) &&
       token.lower !== 'of' &&
@@ -375,7 +377,9 @@ function lastWord(tokens: readonly Token[]): number {
   return end;
 }
 
-/** "zeggen dat", "said on Monday that": the word before (dates aside) is a verb; "een alternatief dat" is a relative. */
+/**
+ * "zeggen dat", "said on Monday that": the word before (dates aside) is a verb; "een alternatief dat" is a relative.
+ */
 function afterVerb(
   tokens: readonly Token[],
   excluded: readonly boolean[],

@@ -66,7 +66,8 @@ export function isClaimSentence(
   if (!first) return false;
   // "Ach, ist das nicht wundervoll": an exclamation.
   if (d.interjections.has(first.lower) && tokens[tokens.indexOf(first) + 1]?.text === ',') return false;
-  // "You should avoid Zoom", "Gebruik je …": advice to the reader. A capitalised German "Sie" mid-sentence is polite "you" too.
+  // "You should avoid Zoom", "Gebruik je …": advice to the reader. A capitalised German "Sie" mid-sentence is polite
+  // "you" too.
   if (words.some((t, i) => d.secondPerson.has(t.lower) || (lex.language === 'de' && t.text === 'Sie' && i > 0)))
     return false;
   // "Avoid Zoom.": an English sentence opening with a verb's base form is an imperative.
@@ -134,7 +135,10 @@ export function isNamed(text: string | null, lex: CompiledLexicon): text is stri
   );
 }
 
-/** German reported speech: a Konjunktiv I form, or one the lexicon knows as such (the form of a known verb with -t replaced by -e). */
+/**
+ * German reported speech: a Konjunktiv I form, or one the lexicon knows as such (the form of a known verb with -t
+ * replaced by -e).
+ */
 export function isReportedSpeech(tokens: readonly Token[], lex: CompiledLexicon): boolean {
   const d = discourseFor(lex.language);
   if (!d.reportedSpeech.size) return false;

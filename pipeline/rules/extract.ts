@@ -58,7 +58,8 @@ function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexic
     .filter((i) => {
       const t = tokens[i]!;
       if (inVerbGroup(i, draft.parse, tokens, lex)) return false;
-      // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the object,
+      // Negation and modals are said by the verb gloss; a negation the claim's polarity does not carry stays in the
+      // object,
       // and so does a negating determiner ("geen strafblad", "keine Vorstrafen": "no …").
       const negation = lex.negation.has(t.lower) && draft.polarity === 'negated' && !NEGATING_DETERMINERS.has(t.lower);
       // Dutch and German keep "te"/"zu": the gloss puts it before its verb ("te sluiten" → "to close").
@@ -95,7 +96,8 @@ function quoteOf(sentence: string, tokens: readonly Token[], draft: Draft): stri
   let { from, to } = draft.span;
   while (to < tokens.length && tokens[to]!.kind === 'punct' && !isQuote(tokens[to]) && tokens[to]!.text !== ',') to++;
   const quote = sentence.slice(tokens[from]!.start, tokens[to - 1]!.end);
-  // A clause of its own ("the airline cancelled the flight") is its claim's quote; only a few words fall back to the sentence.
+  // A clause of its own ("the airline cancelled the flight") is its claim's quote; only a few words fall back to the
+  // sentence.
   return quote.length >= 20 ? quote : sentence;
 }
 
@@ -199,7 +201,8 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
   const claims: ExtractorClaim[] = [];
   const seen = new Set<string>();
   let previous: ExtractorClaim[] = [];
-  // Names a later pronoun can point back to, nearest first; the speaker whose words a following sentence may go on with.
+  // Names a later pronoun can point back to, nearest first; the speaker whose words a following sentence may go on
+  // with.
   let antecedents: string[] = [];
   let speaker: string | null = null;
   // Whether the sentence before ended inside a quotation, so this one is still the speaker's words.

@@ -73,7 +73,8 @@ function reorderClause(items: Glossed[], lex: CompiledLexicon, after: After): Gl
   let spoken = items.filter((item) => item.en || lex.gloss.openers.has(item.token.lower));
   const opener = spoken[0] && lex.gloss.openers.get(spoken[0].token.lower);
   if (opener !== undefined) return openerClause(spoken, lex, opener).filter((item) => item.en);
-  // Verb first, subject next, after a fronted subordinate clause: "Obwohl …, gerieten die Einwohner" → "the residents got".
+  // Verb first, subject next, after a fronted subordinate clause: "Obwohl …, gerieten die Einwohner" → "the residents
+  // got".
   if (after === 'subordinate' && spoken.length > 2 && isFinite(spoken[0]!) && startsPhrase(spoken[1]!, lex)) {
     const end = phraseEnd(spoken, 1, lex);
     spoken = [...spoken.slice(1, end), spoken[0]!, ...spoken.slice(end)];

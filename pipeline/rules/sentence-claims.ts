@@ -261,7 +261,8 @@ export function analyseSentence(
     while (before > 0 && (isQuote(tokens[before]) || tokens[before]!.text === ',')) before--;
     if (tokens[before]?.text === ':' && previous?.actor && previous.finite !== null && !frame)
       frame = { source: actorText(previous.actor)!, parse: previous };
-    // The speaker of the sentence before holds for a clause that goes on in reported speech, not for the narrator's own.
+    // The speaker of the sentence before holds for a clause that goes on in reported speech, not for the narrator's
+    // own.
     const carriedHere =
       carried !== null &&
       (insideQuotation || opensQuotation(sentence) || isReportedSpeech(tokens.slice(clause.from, clause.to), lex))
@@ -309,7 +310,8 @@ export function analyseSentence(
     };
     const base = verb?.verb.en.split('|')[0] ?? '';
     // "Zoom hat eingeräumt, dass …", "The company admitted …": a speech act is its actor's own statement.
-    // "Der Professor bezeichnete das Engagement als vorbildlich": whoever says, calls or warns is the source of what they say.
+    // "Der Professor bezeichnete das Engagement als vorbildlich": whoever says, calls or warns is the source of what
+    // they say.
     if (!draft.source && (lex.speechActs.has(base) || verb?.verb.kind === 'say')) draft.source = actorText(actor);
     if (!self && !frame && !inClause && carriedHere !== null && draft.source === carriedHere) carriedFrom.add(draft);
     const inSentence = sources.find((s) => !s.self && s.text === draft.source);

@@ -132,7 +132,10 @@ export function loadArticleTexts(db: Db, ids: readonly string[]): ArticleText[] 
   return ids.flatMap((id) => select.all(id) as ArticleText[]);
 }
 
-/** The report's order, highest score first, ties in a stable order: the report reads in it and points a reader at v_contradictions with it. */
+/**
+ * The report's order, highest score first, ties in a stable order: the report reads in it and points a reader at
+ * v_contradictions with it.
+ */
 
 /** The claim columns of one side of a contradiction, prefixed `a_` or `b_`, over aliases ca, aa, oa (or cb, ab, ob). */
 const sideColumns = (side: 'a' | 'b') =>

@@ -414,7 +414,8 @@ JOIN articles a ON a.article_id = c.article_id
 GROUP BY k.cluster_id;`,
   },
   {
-    // Where statement_en comes from (model, gloss, source), so a reader never takes a word-by-word gloss for a translation.
+    // Where statement_en comes from (model, gloss, source), so a reader never takes a word-by-word gloss for a
+    // translation.
     name: '011-claims-statement-origin',
     sql: `ALTER TABLE claims ADD COLUMN statement_origin TEXT CHECK (statement_origin IN ('model', 'gloss', 'source'));
 DROP VIEW v_claims;
