@@ -21,53 +21,12 @@ export type Facts = {
   banned: boolean;
 };
 
-const MONTHS: Record<Language, readonly string[]> = {
-  nl: [
-    'januari',
-    'februari',
-    'maart',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'augustus',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ],
-  de: [
-    'Januar',
-    'Februar',
-    'März',
-    'April',
-    'Mai',
-    'Juni',
-    'Juli',
-    'August',
-    'September',
-    'Oktober',
-    'November',
-    'Dezember',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
+/** The month's name as the language writes it in a date ("3 maart", "3. März", "3 March"). */
+const monthName = (language: Language, month: number) =>
+  new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2020, month - 1, 1)));
 
 const date = (language: Language, facts: Facts) => {
-  const month = MONTHS[language][facts.month - 1]!;
+  const month = monthName(language, facts.month);
   return language === 'nl'
     ? `op ${facts.day} ${month}`
     : language === 'de'

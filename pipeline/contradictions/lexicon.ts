@@ -36,18 +36,23 @@ const wordSets = (table: z.infer<typeof PerLanguage>) =>
     LANGUAGES.map((language) => [language, new Set(table[language].map((word) => word.toLowerCase()))]),
   ) as Record<Language, Set<string>>;
 
-const numbersFile = readLexicon('contradictions/numbers.json', NumbersLexicon);
-const numbers = numbersFile.data;
-const polarityFile = readLexicon('contradictions/polarity.json', PolarityLexicon);
-const polarity = polarityFile.data;
-const modalityFile = readLexicon('contradictions/modality.json', ModalityLexicon);
-const modality = modalityFile.data;
-const headsFile = readLexicon('contradictions/heads.json', HeadsLexicon);
-const heads = headsFile.data;
-const attributionFile = readLexicon('contradictions/attribution.json', AttributionLexicon);
-const attribution = attributionFile.data;
-const scopeFile = readLexicon('contradictions/scope.json', ScopeLexicon);
-const scope = scopeFile.data;
+// In this order in the fingerprint, which stored contradictions are keyed on.
+const files = {
+  numbers: readLexicon('contradictions/numbers.json', NumbersLexicon),
+  polarity: readLexicon('contradictions/polarity.json', PolarityLexicon),
+  modality: readLexicon('contradictions/modality.json', ModalityLexicon),
+  heads: readLexicon('contradictions/heads.json', HeadsLexicon),
+  attribution: readLexicon('contradictions/attribution.json', AttributionLexicon),
+  scope: readLexicon('contradictions/scope.json', ScopeLexicon),
+};
+const { numbers, polarity, modality, heads, attribution, scope } = {
+  numbers: files.numbers.data,
+  polarity: files.polarity.data,
+  modality: files.modality.data,
+  heads: files.heads.data,
+  attribution: files.attribution.data,
+  scope: files.scope.data,
+};
 
 /**
  * Changes whenever the rules' data changes, so that stored contradictions are found again.
@@ -56,10 +61,7 @@ const scope = scopeFile.data;
 const RULES_VERSION = 'contradictions-4-strict';
 export const RULES_FINGERPRINT = contentId(
   RULES_VERSION,
-  JSON.stringify([
-    ...[numbersFile, polarityFile, modalityFile, headsFile, attributionFile, scopeFile].map((file) => file.raw),
-    JSON.parse(lexiconText('dedup/aliases.json')),
-  ]),
+  JSON.stringify([...Object.values(files).map((file) => file.raw), JSON.parse(lexiconText('dedup/aliases.json'))]),
 );
 
 export const NUMBERS = {
