@@ -10,6 +10,10 @@ export const DiscourseLanguage = z.object({
   unresolvable: Words.describe(
     'pronouns and demonstratives that name nobody a reader can check: "it", "dat", "man", "wir"',
   ),
+  disagreeing: z
+    .record(z.string(), Words)
+    .default({})
+    .describe('per pronoun, the articles an antecedent cannot start with: "er" never stands for "das Grundgesetz"'),
   firstPerson: Words.describe('"we", "wir": in a quotation, the speaker (or the body they speak for)'),
   secondPerson: Words.describe('"you", "je", "du": advice to the reader, not a claim'),
   interjections: Words.describe('"ach", "oh": a sentence opening with one is an exclamation, not a claim'),

@@ -114,6 +114,14 @@ describe('reason: what follows a causal marker', () => {
     expect(claim.action).not.toContain(reason);
   });
 
+  it('resolves "Er" to a masculine or named antecedent, never to a neuter one like "Das Grundgesetz"', () => {
+    const claims = claimsOf(
+      'Finanzminister Peer Steinbrück verteidigte den Plan. Das Grundgesetz erlaubt das nur in Ausnahmen. Er räumte jedoch ein, dass die Erhöhung der Steuer schaden könnte.',
+      'de',
+    );
+    expect(claims.find((claim) => /räumte/u.test(claim.action))?.source).toBe('Finanzminister Peer Steinbrück');
+  });
+
   it('a closing ", sagte X" of its own overrides the speaker carried from the sentence before', () => {
     const claims = claimsOf(
       'Laut der Kanalbehörde haben seitdem 280 Schiffe den Kanal passiert. Zum Zeitpunkt der Bergung hätten 422 Schiffe gewartet, sagte Behördenchef Osama Rabie am Dienstag.',

@@ -13,6 +13,7 @@ export type DiscourseWords = {
   interjections: Set<string>;
   opinion: Set<string>;
   reportedSpeech: Set<string>;
+  disagreeing: Map<string, Set<string>>;
 };
 
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
@@ -30,6 +31,7 @@ function load() {
       interjections: words(l.interjections),
       opinion: words(l.opinion),
       reportedSpeech: words(l.reportedSpeech),
+      disagreeing: new Map(Object.entries(l.disagreeing).map(([pronoun, articles]) => [pronoun, words(articles)])),
     });
     loaded = { version: raw.version, byLanguage: { nl: compile(raw.nl), de: compile(raw.de), en: compile(raw.en) } };
   }
@@ -115,7 +117,9 @@ export function resolveActor(
   // ,,We heffen het verbod niet op'': in a quotation going on from the sentence before, "we" is its speaker.
   if (speaker && content.every((w) => d.firstPerson.has(w))) return speaker;
   if (!content.every((w) => d.resolvable.has(w))) return null;
-  return antecedents[0] ?? null;
+  // "Er räumte ein": the nearest antecedent the pronoun can stand for, not "Das Grundgesetz" before it.
+  const unfit = new Set(content.flatMap((w) => [...(d.disagreeing.get(w) ?? [])]));
+  return antecedents.find((name) => !unfit.has(name.split(/\s+/)[0]!.toLowerCase())) ?? null;
 }
 
 /** A name another claim can point back to: not a pronoun, and naming someone (a capital, or in German any noun). */
