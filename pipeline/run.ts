@@ -15,6 +15,7 @@ import {
   articleState,
   countClaims,
   extractorKey,
+  markFileRead,
   unchangedFileOutcomes,
   linkPath,
   recordFailure,
@@ -217,6 +218,8 @@ export async function runIngest(
         unchanged.forEach((stored) => countUnchanged(stored));
         continue;
       }
+      // Every article of the file, so the file is marked read only once all of them are stored.
+      const fileTasks: Promise<void>[] = [];
       for await (const outcome of loadFile(
         file.absolute,
         file.relative,
@@ -243,11 +246,19 @@ export async function runIngest(
           failure ??= { error };
         });
         pending.add(task);
+        fileTasks.push(task);
         void task.finally(() => pending.delete(task));
         // Backpressure: never hold more loaded articles than the pool can soon take.
         if (pending.size >= config.concurrency * 4) await Promise.race(pending);
         loading = performance.now();
         busyBefore = busy;
+      }
+      if (stamp) {
+        const read = Promise.all(fileTasks).then(() => {
+          if (!failure) clock('store', () => markFileRead(db, file.relative, stamp));
+        });
+        pending.add(read);
+        void read.finally(() => pending.delete(read));
       }
     }
     loaded();

@@ -144,6 +144,14 @@ export function linkPath(
   return db.transaction(() => upsertPath(db, article.path, articleId, 'ok', null, article.stamp, article.metadata))();
 }
 
+/** A file whose every article is stored: an unchanged re-run may skip it. */
+export function markFileRead(db: Db, path: string, stamp: FileStamp): void {
+  statement(
+    db,
+    'INSERT OR REPLACE INTO _files_read (path, file_size, file_mtime_ms) VALUES (@path, @size, @mtime)',
+  ).run({ path, size: stamp.size, mtime: stamp.mtimeMs });
+}
+
 /**
  * What a file gave last time, when it has not changed since (same size and mtime) and every
  * article in it is done with this extractor; undefined when the file must be read again.
@@ -175,6 +183,10 @@ export function unchangedFileOutcomes(
     claims: number;
   }[];
   if (rows.length === 0) return undefined;
+  const read = statement(db, 'SELECT file_size, file_mtime_ms FROM _files_read WHERE path = ?').get(path) as
+    { file_size: number; file_mtime_ms: number } | undefined;
+  // A run stopped inside the file (a killed .jsonl feed) stored only its first lines.
+  if (read?.file_size !== stamp.size || read.file_mtime_ms !== stamp.mtimeMs) return undefined;
   const outcomes: StoredPathOutcome[] = [];
   for (const row of rows) {
     if (row.file_size !== stamp.size || row.file_mtime_ms !== stamp.mtimeMs) return undefined;

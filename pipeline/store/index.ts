@@ -13,6 +13,7 @@ export {
   recordStageInput,
   stageInput,
   linkPath,
+  markFileRead,
   unchangedFileOutcomes,
   recordFailure,
   saveArticle,
