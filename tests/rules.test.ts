@@ -238,6 +238,9 @@ describe('polarity: negations negate, idioms do not', () => {
     ['de', 'Das Unternehmen hat keine Aktien verkauft.', 'negated'],
     ['de', 'Die Preise sind so stark gestiegen wie nie zuvor.', 'affirmed'],
     ['de', 'Die Bank erhöht die Zinsen.', 'affirmed'],
+    ['en', 'Michael Schumacher ended his race not long after Alonso crashed.', 'affirmed'],
+    ['de', 'Die Polizei nahm den Mann nicht weit von der Grenze fest.', 'affirmed'],
+    ['nl', 'De burgemeester opende de brug niet lang na de storm.', 'affirmed'],
   ])('%s: %s → %s', (language, text, polarity) => {
     expect(only(text, language).polarity).toBe(polarity);
   });
