@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { makeFolder, tempDir } from './support/folder.ts';
@@ -54,10 +54,10 @@ describe('every path below the folder gets a row', () => {
 
   // Root reads any file, so permissions are tested from a child running as nobody. That child must
   // reach the checkout: .ci/run makes it readable; a clone inside a private folder (mktemp -d) is not,
-  // and there the test cannot run.
+  // and there the test cannot run. The path is absolute: nobody must pass every folder above it.
   const nobodyReachesCheckout =
     process.getuid?.() === 0 &&
-    spawnSync('test', ['-r', 'node_modules/tsx/package.json'], { uid: 65534, gid: 65534 }).status === 0;
+    spawnSync('test', ['-r', resolve('node_modules/tsx/package.json')], { uid: 65534, gid: 65534 }).status === 0;
   it.runIf(nobodyReachesCheckout)(
     'records an unreadable folder and file and reads everything after them, keeping what was stored',
     () => {
