@@ -176,6 +176,14 @@ describe('npm run query', () => {
     expect(named('claims', { path: 'no/such.txt' })).toEqual([]);
   });
 
+  it('takes options before the query name as well as after it', async () => {
+    const before = await query(['--out', out, '--json', 'search', 'verboden']);
+    const after = await query(['search', 'verboden', '--out', out, '--json']);
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.stdout)).toEqual(JSON.parse(after.stdout));
+    expect(JSON.parse(before.stdout)).toHaveLength(1);
+  });
+
   it('search --json gives the claim fields and the quote as stored, the highlighted snippet apart', async () => {
     const rows = JSON.parse((await query(['search', 'verboden', '--out', out, '--json'])).stdout);
     expect(rows).toEqual([

@@ -21,17 +21,36 @@ function print(result: Result, output: Output): void {
     );
 }
 
+/** Where the query's name stands: the first word that is not an option or an option's value ("--out X search …"). */
+function nameIndex(argv: readonly string[]): number {
+  // With --sql there is no named query, and any word is an argument too many.
+  if (argv.some((arg) => arg === '--sql' || arg.startsWith('--sql='))) return -1;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return i + 1 < argv.length ? i + 1 : -1;
+    if (arg.startsWith('--')) {
+      const option = QUERY.options[arg.slice(2) as keyof typeof QUERY.options] as { type: string } | undefined;
+      if (option?.type === 'string') i++;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') return i;
+  }
+  return -1;
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const name = argv.find((arg) => !arg.startsWith('-'));
-  const named = name !== undefined && argv.indexOf(name) === 0 ? QUERIES[name] : undefined;
-  if (name !== undefined && argv.indexOf(name) === 0 && !named) {
+  const at = nameIndex(argv);
+  const name = at >= 0 ? argv[at] : undefined;
+  const named = name !== undefined ? QUERIES[name] : undefined;
+  if (name !== undefined && !named) {
     throw new ClaimlensError(
       'BAD_ARGS',
       `unknown query "${name}"`,
       `use one of: ${Object.keys(QUERIES).join(', ')}, or --sql; see npm run query -- --help`,
     );
   }
-  const { positionals, options } = parseCommand(named?.spec ?? QUERY, named ? argv.slice(1) : argv) as {
+  const rest = named ? [...argv.slice(0, at), ...argv.slice(at + 1)] : argv;
+  const { positionals, options } = parseCommand(named?.spec ?? QUERY, rest) as {
     positionals: string[];
     options: Options;
   };
