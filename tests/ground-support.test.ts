@@ -21,32 +21,39 @@ const PARKING = {
   de: 'Der Stadtrat sagte am Montag, die Parkgebühren in der Altstadt seien im vergangenen Jahr um 40 Prozent gestiegen. Anwohner klagten.',
 } satisfies Record<SupportedLanguage, string>;
 
-const COUNCIL = { en: 'The city council', nl: 'De gemeenteraad', de: 'Der Stadtrat' } as const;
+/** A claim per language whose quote names its actor and holds its action: language, actor, action, quote. */
+const SUPPORTED = [
+  [
+    'en',
+    'The city council',
+    'said parking fees rose',
+    'The city council said on Monday that parking fees rose by 40 percent',
+  ],
+  [
+    'nl',
+    'De gemeenteraad',
+    'zei dat de parkeertarieven stegen',
+    'De gemeenteraad zei maandag dat de parkeertarieven in de binnenstad vorig jaar met 40 procent stegen.',
+  ],
+  [
+    'de',
+    'Der Stadtrat',
+    'sagte, die Parkgebühren seien gestiegen',
+    'Der Stadtrat sagte am Montag, die Parkgebühren in der Altstadt seien im vergangenen Jahr um 40 Prozent gestiegen.',
+  ],
+] as const;
+
+/** The actor of each language's supported claim: the council of the PARKING text. */
+const COUNCIL = Object.fromEntries(SUPPORTED.map(([language, actor]) => [language, actor])) as Record<
+  SupportedLanguage,
+  string
+>;
 
 const run = (language: SupportedLanguage, claims: ExtractedClaim[], text = PARKING[language]) =>
   groundClaims(text, claims, language, undefined);
 
 describe('grounding checks that the quote carries the claim', () => {
-  it.each([
-    [
-      'en',
-      'The city council',
-      'said parking fees rose',
-      'The city council said on Monday that parking fees rose by 40 percent',
-    ],
-    [
-      'nl',
-      'De gemeenteraad',
-      'zei dat de parkeertarieven stegen',
-      'De gemeenteraad zei maandag dat de parkeertarieven in de binnenstad vorig jaar met 40 procent stegen.',
-    ],
-    [
-      'de',
-      'Der Stadtrat',
-      'sagte, die Parkgebühren seien gestiegen',
-      'Der Stadtrat sagte am Montag, die Parkgebühren in der Altstadt seien im vergangenen Jahr um 40 Prozent gestiegen.',
-    ],
-  ] as const)(
+  it.each(SUPPORTED)(
     'stores a %s claim whose quote names the actor and holds the action',
     (language, actor, action, quote) => {
       const { grounded, unaligned } = run(language, [claim({ actor, action, quote })]);
@@ -186,26 +193,7 @@ describe('grounding checks that the quote carries the claim', () => {
     expect(grounded).toHaveLength(1);
   });
 
-  it.each([
-    [
-      'en',
-      'The city council',
-      'said parking fees rose',
-      'The city council said on Monday that parking fees rose by 40 percent',
-    ],
-    [
-      'nl',
-      'De gemeenteraad',
-      'zei dat de parkeertarieven stegen',
-      'De gemeenteraad zei maandag dat de parkeertarieven in de binnenstad vorig jaar met 40 procent stegen.',
-    ],
-    [
-      'de',
-      'Der Stadtrat',
-      'sagte, die Parkgebühren seien gestiegen',
-      'Der Stadtrat sagte am Montag, die Parkgebühren in der Altstadt seien im vergangenen Jahr um 40 Prozent gestiegen.',
-    ],
-  ] as const)(
+  it.each(SUPPORTED)(
     'refuses a %s claim whose English statement says nothing its quote says',
     (language, actor, action, quote) => {
       const { grounded, unaligned } = run(language, [
