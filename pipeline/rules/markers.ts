@@ -42,32 +42,36 @@ export function findSources(
 ): Found[] {
   const found: Found[] = [];
   const n = tokens.length;
+  /** Takes tokens `from`..`to` (marker and source) out of the clauses and records the source; returns where to go on. */
+  const take = (from: number, to: number, source: Found): number => {
+    for (let k = from; k < to; k++) skip[k] = true;
+    found.push(source);
+    return to - 1;
+  };
   for (let i = 0; i < n; i++) {
     if (skip[i]) continue;
     const self = lex.selfSource.match(tokens, i);
     if (self) {
       // "nach eigenen Angaben", "naar eigen zeggen": the actor is its own source.
-      for (let k = i; k < i + self.length; k++) skip[k] = true;
-      found.push({ range: { from: i, to: i + self.length }, text: '', marker: i, self: true });
-      i += self.length - 1;
+      i = take(i, i + self.length, { range: { from: i, to: i + self.length }, text: '', marker: i, self: true });
       continue;
     }
     const postposition = lex.sourcePostpositions.match(tokens, i);
     const named = postposition ? sourceBeforePostposition(tokens, i, lex, skip) : null;
     if (named) {
       // "Zeugen zufolge mussten …": the source stands before its marker, and is not the clause's subject.
-      for (let k = named.from; k < i + postposition!.length; k++) skip[k] = true;
-      found.push({ range: named, text: textOf(sentence, tokens, named), marker: i });
-      i += postposition!.length - 1;
+      i = take(named.from, i + postposition!.length, {
+        range: named,
+        text: textOf(sentence, tokens, named),
+        marker: i,
+      });
       continue;
     }
     const before = lex.sourceBefore.match(tokens, i);
     const reported = before ? null : reportNounSource(tokens, i, lex);
     if (reported) {
       // "Nach einer Bestandsaufnahme von CNN sind …": the report, with whoever made it, is the source.
-      for (let k = i; k < reported.to; k++) skip[k] = true;
-      found.push({ range: reported, text: textOf(sentence, tokens, reported), marker: i });
-      i = reported.to - 1;
+      i = take(i, reported.to, { range: reported, text: textOf(sentence, tokens, reported), marker: i });
       continue;
     }
     const after = !before && tokens[i - 1]?.text === ',' ? lex.sourceAfter.match(tokens, i) : null;
@@ -93,9 +97,7 @@ export function findSources(
     // ", so der Direktor des Landesamtes, Harald Ehses.": a closing source may hold its own apposition.
     if (after && to < n - 1) to = appositionEnd(tokens, to, n, lex) ?? to;
     if (to === from || (after && to < n - 1)) continue;
-    for (let k = i; k < to; k++) skip[k] = true;
-    found.push({ range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
-    i = to - 1;
+    i = take(i, to, { range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
   }
   return found;
 }
