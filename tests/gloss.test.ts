@@ -4,7 +4,7 @@ import { GlossLexicon } from '../schemas/rules-lexicon.ts';
 import { extractRuleClaims } from '../pipeline/rules/extract.ts';
 import { glossTokens } from '../pipeline/rules/gloss.ts';
 import { lexiconFor } from '../pipeline/rules/lexicon.ts';
-import { tokenize } from '../pipeline/rules/tokens.ts';
+import { tokenize } from '../pipeline/text/tokens.ts';
 
 type Language = 'nl' | 'de';
 const gloss = (text: string, language: Language) => glossTokens(tokenize(text), lexiconFor(language));

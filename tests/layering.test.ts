@@ -30,6 +30,7 @@ const SHARED = [
   'pipeline/errors',
   'pipeline/hash',
   'pipeline/printable',
+  'pipeline/text',
   'pipeline/text-search',
   'pipeline/lexicons',
   'pipeline/store',

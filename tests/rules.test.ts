@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groundClaims } from '../pipeline/process-article.ts';
 import { createRulesExtractor } from '../pipeline/providers/rules.ts';
 import { extractRuleClaims } from '../pipeline/rules/extract.ts';
-import { tokenize } from '../pipeline/rules/tokens.ts';
+import { tokenize } from '../pipeline/text/tokens.ts';
 import type { PublishedDate, SupportedLanguage } from '../schemas/article.ts';
 import type { ExtractedClaim } from '../schemas/claim.ts';
 

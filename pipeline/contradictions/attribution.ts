@@ -1,17 +1,18 @@
 import type { ClaimFeatures } from './features.ts';
 import { clampScore, type Finding } from './finding.ts';
 import { GENERIC_SOURCE_WORDS } from './lexicon.ts';
-import { nameStem, tokens } from './text.ts';
+import { phraseTokens } from '../text/words.ts';
+import { nameStem } from './text.ts';
 
-const normalised = (text: string | null) => tokens(text ?? '').join(' ');
+const normalised = (text: string | null) => phraseTokens(text ?? '').join(' ');
 
 /** The naming words of a source, or null when it is unattributed or just the outlet itself. */
 export function sourceName(features: ClaimFeatures): Set<string> | null {
   const { source, outlet, actor } = features.claim;
   if (!source || normalised(source) === normalised(outlet)) return null;
-  const all = tokens(source);
+  const all = phraseTokens(source);
   // The actor speaking for itself ("Zoom" about Zoom) is a party, not a third source to weigh.
-  const actorWords = new Set(tokens(actor));
+  const actorWords = new Set(phraseTokens(actor));
   if (all.some((word) => actorWords.has(word) && !GENERIC_SOURCE_WORDS.has(word))) return null;
   const words = new Set(all.filter((word) => !GENERIC_SOURCE_WORDS.has(word) && /\p{L}/u.test(word)).map(nameStem));
   return words.size > 0 ? words : null;

@@ -1,7 +1,8 @@
 import { CONCEPT_HEADS, type ClaimFeatures } from './features.ts';
 import { positionOf, positionsOf, RULE_KINDS, type Position, type PositionKind } from './positions.ts';
 import { subjectsMatch } from './subjects.ts';
-import { jaccard, tokens } from './text.ts';
+import { phraseTokens } from '../text/words.ts';
+import { jaccard } from './text.ts';
 
 /**
  * Two representative claims to compare, and for each kind they stand for two positions on, how
@@ -41,7 +42,7 @@ const MAX_EXPANDED_PAIRS = 16;
  */
 const FALLBACK_MEMBERS = 3;
 
-const sourceKey = (features: ClaimFeatures) => tokens(features.claim.source ?? '').join(' ');
+const sourceKey = (features: ClaimFeatures) => phraseTokens(features.claim.source ?? '').join(' ');
 const clusterOf = (features: ClaimFeatures) => features.claim.cluster_id ?? `claim:${features.claim.claim_id}`;
 
 const disjoint = (x: ReadonlySet<string>, y: ReadonlySet<string>) =>

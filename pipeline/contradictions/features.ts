@@ -4,7 +4,9 @@ import { dateRange } from './date-range.ts';
 import { asLanguage, HEADS, MODALITY, NUMBERS, POLARITY, type Language, type Phrase } from './lexicon.ts';
 import { parseQuantities, type Quantity } from './numbers.ts';
 import { mentionsIn, placesIn, subjectOf, withoutLeadingAdverbial, type Subject } from './subjects.ts';
-import { nameStem, phraseAt, stem, tokens } from './text.ts';
+import { englishBaseForm } from '../text/stem.ts';
+import { phraseAt, phraseTokens } from '../text/words.ts';
+import { nameStem } from './text.ts';
 
 /** +1 when the claim asserts the positive side of a concept (allowed, fixed, safe…), -1 the negative. */
 export type Stances = Map<string, { sign: 1 | -1; word: string }>;
@@ -100,7 +102,7 @@ function wordNear(
 
 /** Concepts the text takes a side on, with negation flipping the side ("geen toegang" is no access). */
 export function stancesIn(text: string, language: Language): Stances {
-  const words = tokens(text);
+  const words = phraseTokens(text);
   const idiom = idiomPositions(words, language);
   const stances: Stances = new Map();
   for (const concept of POLARITY.concepts) {
@@ -130,7 +132,7 @@ export function stancesIn(text: string, language: Language): Stances {
 
 /** The modality a text's own words mark, or null when it reads as a plain statement. */
 export function modalityIn(text: string, language: Language): Modality | null {
-  const words = tokens(text);
+  const words = phraseTokens(text);
   for (const modality of ['advised', 'demanded', 'planned', 'possible'] as const) {
     if (MODALITY.markers[modality][language].some((phrase) => phraseAt(words, phrase).length > 0)) return modality;
   }
@@ -141,7 +143,7 @@ export function lemma(token: string): string | null {
   const irregular = HEADS.irregular.get(token);
   if (irregular) return irregular;
   if (HEADS.verbs.has(token)) return token;
-  const stemmed = stem(token);
+  const stemmed = englishBaseForm(token);
   if (HEADS.verbs.has(stemmed)) return stemmed;
   if (token.endsWith('ed') && HEADS.verbs.has(token.slice(0, -1))) return token.slice(0, -1);
   if (token.endsWith('es') && HEADS.verbs.has(token.slice(0, -2))) return token.slice(0, -2);
@@ -173,7 +175,7 @@ const conceptOfWord = new Map<string, string>(
  * ("banned" and "allowed" are both about permission), so a reversal still meets its pair.
  */
 export function headAndActor(statement: string): { head: string | null; actor: string[] } {
-  const words = tokens(statement);
+  const words = phraseTokens(statement);
   // Capitalised words are names, never the verb: "The Ever Given was freed" is not about giving.
   const capitalised = new Set(
     (statement.match(/\p{L}[\p{L}'’-]*/gu) ?? [])
@@ -206,7 +208,7 @@ const contentWords = (words: readonly string[]) =>
         !NUMBERS.months.has(word) &&
         !POLARITY.negations.en.has(word),
     )
-    .map(stem);
+    .map(englishBaseForm);
 
 /** Numbers that label the actor ("district 5", "Bezirk 12"), not figures about it ("200 million users"). */
 const labelNumbers = (actor: string) =>
@@ -233,8 +235,8 @@ export function claimFeatures(
       : (modalityIn(claim.statement_en, 'en') ??
         (language === 'en' ? null : modalityIn(claim.action, language)) ??
         'fact');
-  const actorKeys = new Set([...contentWords(actor), ...contentWords(tokens(claim.actor))]);
-  const content = new Set(contentWords(tokens(claim.statement_en)));
+  const actorKeys = new Set([...contentWords(actor), ...contentWords(phraseTokens(claim.actor))]);
+  const content = new Set(contentWords(phraseTokens(claim.statement_en)));
   return {
     claim,
     language,

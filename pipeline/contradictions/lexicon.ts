@@ -11,14 +11,14 @@ import {
   ScopeLexicon,
 } from '../../schemas/contradiction-lexicon.ts';
 import { SupportedLanguage } from '../../schemas/article.ts';
-import { tokens, WILDCARD } from './text.ts';
+import { phraseTokens, WILDCARD } from '../text/words.ts';
 
 export type Language = SupportedLanguage;
 export const LANGUAGES = SupportedLanguage.options;
 
-/** A phrase as the tokens `tokens()` would give for it, so lexicon and text match the same way. */
+/** A phrase as the tokens `phraseTokens()` would give for it, so lexicon and text match the same way. */
 export type Phrase = string[];
-const phrases = (words: readonly string[]): Phrase[] => words.map(tokens).filter((phrase) => phrase.length > 0);
+const phrases = (words: readonly string[]): Phrase[] => words.map(phraseTokens).filter((phrase) => phrase.length > 0);
 const perLanguage = (table: z.infer<typeof PerLanguage>) =>
   Object.fromEntries(LANGUAGES.map((language) => [language, phrases(table[language])])) as Record<Language, Phrase[]>;
 /** Like a phrase, but a "*" stays a token of its own: a gap of exactly one word. */
@@ -27,7 +27,7 @@ const patterns = (table: z.infer<typeof PerLanguage>) =>
     LANGUAGES.map((language) => [
       language,
       table[language].map((pattern) =>
-        pattern.split(/\s+/).flatMap((part) => (part === WILDCARD ? [WILDCARD] : tokens(part))),
+        pattern.split(/\s+/).flatMap((part) => (part === WILDCARD ? [WILDCARD] : phraseTokens(part))),
       ),
     ]),
   ) as Record<Language, Phrase[]>;
@@ -76,7 +76,7 @@ export const NUMBERS = {
   /** surface form (one token or symbol) to canonical unit */
   units: new Map(
     Object.entries(numbers.units).flatMap(([unit, forms]) =>
-      forms.map((form) => [tokens(form).join(' '), unit] as const),
+      forms.map((form) => [phraseTokens(form).join(' '), unit] as const),
     ),
   ),
   months: new Set(numbers.months.map((month) => month.toLowerCase())),

@@ -1,5 +1,6 @@
 import { HEADS, NUMBERS, type Language, type Phrase } from './lexicon.ts';
-import { phraseAt, stem, tokens } from './text.ts';
+import { englishBaseForm } from '../text/stem.ts';
+import { phraseAt, phraseTokens } from '../text/words.ts';
 
 export type Qualifier = 'exact' | 'about' | 'nearly' | 'more' | 'less';
 
@@ -103,8 +104,8 @@ export function parseQuantities(text: string, language: Language): Quantity[] {
     if (/[\p{L}\p{N}\-_/:#]/u.test(previous) || next === ':' || /[\-_/]/.test(next)) continue;
     const value = parseLocaleNumber(match[0], language);
     if (value === null || !Number.isFinite(value)) continue;
-    const before = tokens(text.slice(Math.max(0, start - 40), start));
-    const after = tokens(text.slice(end, end + 48));
+    const before = phraseTokens(text.slice(Math.max(0, start - 40), start));
+    const after = phraseTokens(text.slice(end, end + 48));
     const glued = /\p{L}/u.test(next);
     if (NUMBERS.months.has(after[0] ?? '') || NUMBERS.months.has(before.at(-1) ?? '')) continue;
     let index = 0;
@@ -119,7 +120,8 @@ export function parseQuantities(text: string, language: Language): Quantity[] {
     const isYear = !scale && !unit && /^\d{4}$/.test(match[0]) && value >= 1900 && value <= 2100;
     if (isYear) continue;
     const nounToken = !unit ? after[index] : undefined;
-    const noun = nounToken && /^\p{L}{3,}$/u.test(nounToken) && !HEADS.fillers.has(nounToken) ? stem(nounToken) : null;
+    const noun =
+      nounToken && /^\p{L}{3,}$/u.test(nounToken) && !HEADS.fillers.has(nounToken) ? englishBaseForm(nounToken) : null;
     const qualifier = qualifierBefore(currencyBefore ? before.slice(0, -1) : before, language);
     const consumed = index + (unitAfter && unit === unitAfter.unit ? unitAfter.width : 0);
     found.push({

@@ -2,7 +2,7 @@ import type { ContradictionKind } from '../../schemas/contradiction.ts';
 import { sourceName } from './attribution.ts';
 import { dateRange } from './date-range.ts';
 import type { ClaimFeatures } from './features.ts';
-import { tokens } from './text.ts';
+import { phraseTokens } from '../text/words.ts';
 
 /**
  * The sides a claim can take, one per kind of disagreement; `statement` is the side a model judge
@@ -60,7 +60,7 @@ export function positionOf(features: ClaimFeatures, kind: PositionKind): string 
       return name ? `${features.language}|${[...name].sort().join(' ')}` : null;
     }
     case 'statement':
-      return tokens(features.claim.statement_en).join(' ');
+      return phraseTokens(features.claim.statement_en).join(' ');
   }
 }
 

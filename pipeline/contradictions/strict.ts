@@ -4,7 +4,7 @@ import type { Finding } from './finding.ts';
 import { NUMBERS } from './lexicon.ts';
 import { subjectsMatch } from './subjects.ts';
 import { QUOTE_BAR, readAsTranslation, translationKey } from './translations.ts';
-import { tokens } from './text.ts';
+import { phraseTokens } from '../text/words.ts';
 
 /** What the strict checks know beyond the pair: which article pairs read as translations. */
 export type StrictContext = { translations?: ReadonlySet<string> };
@@ -29,7 +29,7 @@ const oneAction = (a: ClaimFeatures, b: ClaimFeatures) =>
  */
 const voiceOf = (features: ClaimFeatures) => {
   const source = features.claim.source?.trim() ?? '';
-  return source === '' || /^\d/.test(source) ? '' : tokens(source).join(' ');
+  return source === '' || /^\d/.test(source) ? '' : phraseTokens(source).join(' ');
 };
 
 /** Each claim names people or places the other mostly does not: two stories, whatever their words share. */
@@ -59,7 +59,7 @@ function namesClash(a: ClaimFeatures, b: ClaimFeatures): boolean {
  * article's day.
  */
 const relativeDate = (text: string | null) =>
-  text !== null && !/\d/.test(text) && !tokens(text).some((word) => NUMBERS.months.has(word));
+  text !== null && !/\d/.test(text) && !phraseTokens(text).some((word) => NUMBERS.months.has(word));
 
 /** What a claim's figures count: their units, or else the word after them (which only matches within one language). */
 const measuresOf = (features: ClaimFeatures) =>

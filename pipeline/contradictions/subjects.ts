@@ -1,6 +1,8 @@
 import { aliasEntries } from '../dedup/lexicons.ts';
 import { HEADS, NUMBERS, SCOPE, type Language } from './lexicon.ts';
-import { nameStem, stem, tokens } from './text.ts';
+import { englishBaseForm } from '../text/stem.ts';
+import { phraseTokens } from '../text/words.ts';
+import { nameStem } from './text.ts';
 
 /**
  * Who and where a claim speaks about, for telling two figures or two verbs about different
@@ -17,7 +19,7 @@ const ALIASES = (() => {
   for (const entity of aliasEntries()) {
     for (const name of Object.values(entity.names).flat()) {
       const prefix = name.endsWith('*');
-      const words = tokens(prefix ? name.slice(0, -1) : name);
+      const words = phraseTokens(prefix ? name.slice(0, -1) : name);
       if (words.length === 0) continue;
       const alias = { id: entity.id, kind: entity.kind, words, prefix };
       if (prefix && words.length === 1) prefixes.push(alias);
@@ -61,7 +63,9 @@ export function aliasAt(
 /** A word as compared between actors: its alias id when it has one, else its stem. */
 const canonical = (words: readonly string[], index: number) => {
   const alias = aliasAt(words, index);
-  return alias ? { key: `=${alias.id}`, length: alias.length } : { key: stem(bare(words[index]!)), length: 1 };
+  return alias
+    ? { key: `=${alias.id}`, length: alias.length }
+    : { key: englishBaseForm(bare(words[index]!)), length: 1 };
 };
 
 const isContent = (word: string) =>
@@ -86,7 +90,7 @@ export type Subject = { head: string | null; modifiers: Set<string>; keys: Set<s
  * about prices).
  */
 export function subjectOf(actor: string): Subject {
-  const words = tokens(actor);
+  const words = phraseTokens(actor);
   const core: string[] = [];
   for (let index = 0; index < words.length; index += 1) {
     const word = words[index]!;
@@ -109,9 +113,11 @@ export function subjectOf(actor: string): Subject {
 
 /** A statement without a leading adverbial ("In February, annual inflation stood at…" starts at "annual"). */
 export const withoutLeadingAdverbial = (statement: string) =>
-  statement.replace(/^\s*\p{L}+[^,]{0,40},\s*/u, (lead) => (SCOPE.prepositions.has(tokens(lead)[0] ?? '') ? '' : lead));
+  statement.replace(/^\s*\p{L}+[^,]{0,40},\s*/u, (lead) =>
+    SCOPE.prepositions.has(phraseTokens(lead)[0] ?? '') ? '' : lead,
+  );
 
-const WEAK_MODIFIERS = new Set([...SCOPE.weakModifiers].flatMap((word) => [word, stem(word)]));
+const WEAK_MODIFIERS = new Set([...SCOPE.weakModifiers].flatMap((word) => [word, englishBaseForm(word)]));
 
 const subset = (x: ReadonlySet<string>, y: ReadonlySet<string>) => x.size > 0 && [...x].every((item) => y.has(item));
 
@@ -133,7 +139,7 @@ export function subjectsMatch(a: Subject, b: Subject): boolean {
  * only known places count there).
  */
 export function placesIn(text: string, language: Language): Set<string> {
-  const words = tokens(text);
+  const words = phraseTokens(text);
   const original =
     text
       .normalize('NFC')
@@ -158,7 +164,7 @@ export function placesIn(text: string, language: Language): Set<string> {
  * place too.
  */
 export function mentionsIn(text: string): { ids: Set<string>; lower: string } {
-  const words = tokens(text);
+  const words = phraseTokens(text);
   const ids = new Set<string>();
   for (let index = 0; index < words.length; index += 1) {
     const alias = aliasAt(words, index);

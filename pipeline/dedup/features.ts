@@ -4,8 +4,8 @@ import { claimInterval, type Interval } from './dates.ts';
 import { figuresOf } from './figures.ts';
 import { identityBefore, identityKeys, identityOf, readWords, type CapitalProfile, type Context } from './identity.ts';
 import { asDedupLanguage, type DedupLanguage, type Lexicons } from './lexicons.ts';
-import { stem } from './stem.ts';
-import { isNumberToken, nameTokens } from './text.ts';
+import { stem } from '../text/stem.ts';
+import { isNumberToken, nameTokens } from '../text/words.ts';
 import { headVerb } from './verbs.ts';
 
 /** What dedup reads of a stored claim; `embedding` when the provider offers one. */

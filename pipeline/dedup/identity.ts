@@ -1,7 +1,7 @@
 import type { EntityMention } from './actors.ts';
 import type { Lexicons } from './lexicons.ts';
-import { stem } from './stem.ts';
-import { fold } from './text.ts';
+import { stem } from '../text/stem.ts';
+import { fold } from '../text/words.ts';
 
 /**
  * What tells one actor or object from another of the same kind: proper names ("the mayor of

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AliasFile, DedupLanguage, IdentifierFile, StopwordFile, VerbFile } from '../../schemas/dedup-lexicon.ts';
 import { readLexicon } from '../lexicons/index.ts';
-import { fold, tokens } from './text.ts';
+import { fold, tokens } from '../text/words.ts';
 
 export { DedupLanguage } from '../../schemas/dedup-lexicon.ts';
 

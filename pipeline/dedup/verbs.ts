@@ -1,5 +1,5 @@
 import type { DedupLanguage, Lexicons, VerbForm } from './lexicons.ts';
-import { stem } from './stem.ts';
+import { stem } from '../text/stem.ts';
 
 export type HeadVerb = {
   verb: string;

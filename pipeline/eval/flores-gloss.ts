@@ -4,7 +4,7 @@ import { FLORES_PATH, readFloresArticles } from './flores.ts';
 import { extractRuleClaims } from '../rules/extract.ts';
 import { glossTokens } from '../rules/gloss.ts';
 import { lexiconFor } from '../rules/lexicon.ts';
-import { tokenize } from '../rules/tokens.ts';
+import { tokenize } from '../text/tokens.ts';
 
 /**
  * How much of the English a Dutch or German gloss gets right, on real translated news (FLORES-200

@@ -2,7 +2,9 @@ import type { SupportedLanguage } from '../../schemas/article.ts';
 import type { ExtractedClaim } from '../../schemas/claim.ts';
 import { glossTokens } from '../rules/gloss.ts';
 import { lexiconFor } from '../rules/lexicon.ts';
-import { tokenize } from '../rules/tokens.ts';
+import { sameStem, withoutParticiplePrefix } from '../text/stem.ts';
+import { tokenize } from '../text/tokens.ts';
+import { tokens as words } from '../text/words.ts';
 
 /**
  * Whether a grounded quote carries the claim made from it. Finding a quote in the text proves only
@@ -50,29 +52,6 @@ const PRONOUNS: Record<SupportedLanguage, ReadonlySet<string>> = {
  */
 const INSTRUCTION =
   /\b(ignore|disregard|forget)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|preceding)\s+(instructions?|prompts?|rules|messages?)|\b(system|assistant)\s*(prompt|message)?\s*:|\byou\s+are\s+(now\s+)?(an?\s+)?(ai|assistant|language model|chatbot)|\b(as an ai|new instructions?|instructions? to the (model|ai|assistant))\b|\b(negeer|vergeet)\s+(alle\s+)?(vorige|eerdere|bovenstaande)\s+(instructies|opdrachten)|\b(ignoriere|vergiss)\s+(alle\s+)?(vorherigen|bisherigen|obigen)\s+(anweisungen|instruktionen)/iu;
-
-const words = (text: string): string[] =>
-  Array.from(
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .matchAll(/[\p{L}\p{N}]+/gu),
-    (match) => match[0],
-  );
-
-/** Inflection-tolerant equality by shared prefix: "banned" ~ "ban", "Amtes" ~ "Amt", "schools" ~ "school". */
-function sameStem(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 3 && long.startsWith(short)) return true;
-  let shared = 0;
-  while (shared < short.length && short[shared] === long[shared]) shared++;
-  return shared >= 4 && shared >= short.length * 0.6;
-}
-
-/** German and Dutch participles put ge- before the stem: "geschlossen" is a form of "schließen"'s family. */
-const withoutParticiplePrefix = (word: string) => (word.length > 5 && word.startsWith('ge') ? word.slice(2) : word);
 
 function found(word: string, quoteWords: readonly string[]): boolean {
   const bare = withoutParticiplePrefix(word);

@@ -1,7 +1,7 @@
 import type { LexiconVerb } from '../../schemas/rules-lexicon.ts';
 import { discourseFor } from './discourse.ts';
 import type { CompiledLexicon } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
 
 /** How a clause is joined to the one before it. */
 export type ClauseKind = 'main' | 'coord' | 'sub' | 'cause' | 'rel' | 'inf';

@@ -3,7 +3,7 @@ import { DiscourseLexicon } from '../../schemas/discourse-lexicon.ts';
 import { lexiconText, readLexicon } from '../lexicons/index.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
 
 export type DiscourseWords = {
   resolvable: Set<string>;

@@ -18,7 +18,7 @@ import {
   resolveActor,
 } from './discourse.ts';
 import { splitSentences } from './sentences.ts';
-import { tokenize, type Token } from './tokens.ts';
+import { tokenize, type Token } from '../text/tokens.ts';
 
 /** Tokens as the text writes them, with a single space where tokens were left out between them. */
 function joinTokens(

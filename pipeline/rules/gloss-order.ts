@@ -1,6 +1,6 @@
 import type { GlossEntry } from './gloss-lexicon.ts';
 import type { CompiledLexicon } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
 
 /** One token with its English and what kind of verb form it is, if any. */
 export type Glossed = GlossEntry & { token: Token; auxiliary: boolean };

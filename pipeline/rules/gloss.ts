@@ -3,7 +3,7 @@ import type { LexiconVerb } from '../../schemas/rules-lexicon.ts';
 import type { GlossEntry, GlossIndex } from './gloss-lexicon.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import { reorder, type Glossed } from './gloss-order.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
 
 const LINKS = ['s', 'es', 'en', 'n', 'e'];
 /** Plural and adjective endings, tried when the word itself is not in the lexicon: "regeringen", "neuen". */

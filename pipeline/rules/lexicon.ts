@@ -4,7 +4,7 @@ import { lexiconText, readLexicon } from '../lexicons/index.ts';
 import type { Modality } from '../../schemas/claim.ts';
 import { GlossLexicon, RulesLexicon, type LexiconVerb } from '../../schemas/rules-lexicon.ts';
 import { compileGloss, type GlossIndex } from './gloss-lexicon.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
 
 /** Phrases by their first word, longest first, so matching is one map lookup per token. */
 export class PhraseMatcher<T> {

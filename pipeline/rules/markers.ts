@@ -1,7 +1,7 @@
 import type { CompiledLexicon } from './lexicon.ts';
 import { isVerbLike } from './clauses.ts';
 import { nounPhraseEnd, type Range } from './parse.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
 
 /** A date expression or a source found in a sentence, and where its marker word stands. */
 export type Found = { range: Range; text: string; marker: number; self?: boolean };

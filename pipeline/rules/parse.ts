@@ -1,7 +1,7 @@
 import type { Clause, VerbHit } from './clauses.ts';
 import { isQuote, isVerbLike, verbAt } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
 
 /** Token ranges are [from, to) into the sentence's tokens. */
 export type Range = { from: number; to: number };

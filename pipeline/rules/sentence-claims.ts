@@ -5,8 +5,8 @@ import { isReportedSpeech, opensQuotation } from './discourse.ts';
 import { findDates, findSources, inRange, sourceFor, textOf } from './markers.ts';
 import { nounPhraseEnd, parseClause, range, type ClauseParse, type Range } from './parse.ts';
 import { modalityOf, polarityOf } from './stance.ts';
-import type { Token } from './tokens.ts';
-import { tokenize } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
+import { tokenize } from '../text/tokens.ts';
 
 /** A claim found in one sentence, as token ranges; `extract.ts` turns it into text. */
 export type Draft = {

@@ -1,7 +1,7 @@
 import type { Modality, Polarity } from '../../schemas/claim.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { ClauseParse, Range } from './parse.ts';
-import type { Token } from './tokens.ts';
+import type { Token } from '../text/tokens.ts';
 
 /** Whether the negation at `i` is part of a phrase that does not negate: "not only", "wie nie zuvor". */
 function inException(tokens: readonly Token[], i: number, lex: CompiledLexicon): boolean {
