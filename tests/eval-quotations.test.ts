@@ -7,13 +7,13 @@ const span = (char_start: number, char_end: number, path = 'a.md') => ({ path, c
 describe('quotation recall and speaker-as-source', () => {
   it('recalls a quotation when a claim quote overlaps half of the shorter span, and credits the speaker by shared words', () => {
     const quotations = [
-      { ...span(0, 100), speaker: 'Bundesfinanzminister Peer Steinbrück' },
+      { ...span(0, 100), speaker: 'Bundesverkehrsminister Tobias Lindner' },
       { ...span(200, 260), speaker: 'die Polizei' },
       { ...span(400, 450), speaker: null },
       { ...span(0, 100, 'b.md'), speaker: 'Kofi Annan' },
     ];
     const claims = [
-      { ...span(10, 90), source: 'Peer Steinbrück' },
+      { ...span(10, 90), source: 'Tobias Lindner' },
       { ...span(250, 300), source: 'die Polizei' },
       { ...span(410, 440), source: null },
       { ...span(0, 100, 'c.md'), source: 'Kofi Annan' },

@@ -85,7 +85,7 @@ describe('gloss: verbs where English puts them', () => {
     ],
     [
       'de',
-      'Obwohl die Polizei warnte, gerieten die Einwohner in Panik.',
+      'Obwohl die Polizei warnte, gerieten viele Einwohner in Sorge.',
       ['although', 'police', 'warned', 'residents', 'got'],
     ],
     [

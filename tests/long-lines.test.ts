@@ -30,7 +30,7 @@ describe('a text on one long line', () => {
   it.each<[SupportedLanguage, string]>([
     [
       'en',
-      'Dr. Ehud Ur said the study is early. The U.S. Senate voted on Monday; "It passed," he said! ' +
+      'Dr. Jane Roe said the study is early. The U.S. Senate voted on Monday; "It passed," he said! ' +
         'Officials met Mr. Smith in St. Louis. An endless clause with no full stop that runs on and on, ' +
         'past any window at all, and keeps going. Inflation reached 7.5 percent in 2022. Prices rose. 😀 Done.',
     ],

@@ -43,32 +43,32 @@ describe('actor: the subject of the clause, in every word order', () => {
 });
 
 describe('tokens: a figure joined to a word by a hyphen is one word', () => {
-  it('keeps "31-jährigen" and "13-Jährige" whole, so "-jährigen" is never read as a verb', () => {
-    const words = tokenize('So wurde einem 31-jährigen Surfer geholfen, die 13-Jährige lachte, 2,5 Prozent.');
+  it('keeps "42-jährigen" and "15-Jährige" whole, so "-jährigen" is never read as a verb', () => {
+    const words = tokenize('Dann wurde einem 42-jährigen Radfahrer geholfen, die 15-Jährige lachte, 2,5 Prozent.');
     expect(words.map((t) => t.text)).toEqual([
-      'So',
+      'Dann',
       'wurde',
       'einem',
-      '31-jährigen',
-      'Surfer',
+      '42-jährigen',
+      'Radfahrer',
       'geholfen',
       ',',
       'die',
-      '13-Jährige',
+      '15-Jährige',
       'lachte',
       ',',
       '2,5',
       'Prozent',
       '.',
     ]);
-    expect(words.find((t) => t.text === '13-Jährige')?.capital).toBe(true);
+    expect(words.find((t) => t.text === '15-Jährige')?.capital).toBe(true);
     expect(words.find((t) => t.text === '2,5')?.kind).toBe('number');
   });
 
   it('gives a passive clause with such a word its subject, not a number and a verb', () => {
-    expect(only('So wurde einem 31-jährigen Surfer am Fingal Beach eine Beinwunde zugefügt.', 'de').action).not.toMatch(
-      /^wurde-/u,
-    );
+    expect(
+      only('Dann wurde einem 42-jährigen Radfahrer am Hafen von Kiel eine Armwunde zugefügt.', 'de').action,
+    ).not.toMatch(/^wurde-/u);
   });
 });
 
@@ -116,10 +116,10 @@ describe('reason: what follows a causal marker', () => {
 
   it('resolves "Er" to a masculine or named antecedent, never to a neuter one like "Das Grundgesetz"', () => {
     const claims = claimsOf(
-      'Finanzminister Peer Steinbrück verteidigte den Plan. Das Grundgesetz erlaubt das nur in Ausnahmen. Er räumte jedoch ein, dass die Erhöhung der Steuer schaden könnte.',
+      'Verkehrsminister Tobias Lindner verteidigte den Plan. Das Grundgesetz erlaubt das nur in Ausnahmen. Er räumte aber ein, dass eine neue Maut den Spediteuren schaden könnte.',
       'de',
     );
-    expect(claims.find((claim) => /räumte/u.test(claim.action))?.source).toBe('Finanzminister Peer Steinbrück');
+    expect(claims.find((claim) => /räumte/u.test(claim.action))?.source).toBe('Verkehrsminister Tobias Lindner');
   });
 
   it('a closing ", sagte X" of its own overrides the speaker carried from the sentence before', () => {
@@ -136,7 +136,7 @@ describe('reason: what follows a causal marker', () => {
   it.each<[SupportedLanguage, string]>([
     [
       'de',
-      'Kommissar Marcos Kyprianou betonte, dass kein Risiko bestehe. Das Virus sei „nicht das Virus, das uns besorgt. Erst wenn das Virus mutiert, wird es problematisch.“ Die Staaten bereiten sich trotzdem vor.',
+      'Amtsärztin Petra Hollmann betonte, dass keine Gefahr bestehe. Der Erreger sei „nicht der Erreger, der uns Sorgen macht. Erst wenn der Erreger sich verändert, wird es problematisch.“ Die Kliniken bereiten sich trotzdem vor.',
     ],
     [
       'en',
@@ -145,7 +145,7 @@ describe('reason: what follows a causal marker', () => {
   ])('%s: a quotation left open carries its speaker into the next sentence, and no further', (language, text) => {
     const claims = claimsOf(text, language);
     const inside = claims.find((claim) => /problematisch|vote/u.test(claim.action));
-    expect(inside?.source).toMatch(/Kyprianou|Jane Doe/u);
+    expect(inside?.source).toMatch(/Hollmann|Jane Doe/u);
     const after = claims.find((claim) => /bereiten|criticised/u.test(claim.action));
     expect(after?.source ?? null).toBeNull();
   });
@@ -170,14 +170,14 @@ describe('source: who asserts it', () => {
     ['de', 'Die Stadt sperrt die Brücke bis Mai, so die Stadtverwaltung.', 'die Stadtverwaltung'],
     [
       'de',
-      'Die Region sei gefährdet, so der Direktor des Landesamtes, Harald Ehses.',
-      'der Direktor des Landesamtes, Harald Ehses',
+      'Die Küste sei gefährdet, so der Leiter des Wetterdienstes, Jonas Krämer.',
+      'der Leiter des Wetterdienstes, Jonas Krämer',
     ],
     ['de', 'Die Regierung hat Zoom verboten, berichtet die Zeitung.', 'die Zeitung'],
     ['de', 'Die Firma hat den Fehler behoben, heißt es in einem Bericht.', 'einem Bericht'],
     ['nl', 'De school sloot de deuren, meldt de gemeente.', 'de gemeente'],
     ['de', 'Angaben der Polizei zufolge wurden drei Menschen verletzt.', 'Angaben der Polizei'],
-    ['de', 'Nach einer Bestandsaufnahme von CNN sind 117 Delegierte nicht gebunden.', 'einer Bestandsaufnahme von CNN'],
+    ['de', 'Nach einer Umfrage von Reuters sind 64 Abgeordnete noch unentschieden.', 'einer Umfrage von Reuters'],
     ['de', 'Nach Angaben der Polizei wurden drei Menschen verletzt.', 'Polizei'],
     ['de', 'Der Verband beanstandet die Einführung der neuen Preise.', 'Der Verband'],
     ['de', 'Die Ministerin äußerte Zweifel an dem Plan.', 'Die Ministerin'],
@@ -238,7 +238,7 @@ describe('polarity: negations negate, idioms do not', () => {
     ['de', 'Das Unternehmen hat keine Aktien verkauft.', 'negated'],
     ['de', 'Die Preise sind so stark gestiegen wie nie zuvor.', 'affirmed'],
     ['de', 'Die Bank erhöht die Zinsen.', 'affirmed'],
-    ['en', 'Michael Schumacher ended his race not long after Alonso crashed.', 'affirmed'],
+    ['en', 'The cyclist Anna Berg ended her race not long after the leader fell.', 'affirmed'],
     ['de', 'Die Polizei nahm den Mann nicht weit von der Grenze fest.', 'affirmed'],
     ['nl', 'De burgemeester opende de brug niet lang na de storm.', 'affirmed'],
   ])('%s: %s → %s', (language, text, polarity) => {

@@ -166,7 +166,7 @@ const QUOTE_MARKS: Record<SupportedLanguage, { open: RegExp; close: RegExp }> = 
 };
 
 /**
- * A sentence that ends inside a quotation („Das Virus sei „nicht das Virus. Erst wenn …“): the next
+ * A sentence that ends inside a quotation („Der Erreger sei „nicht gefährlich. Erst wenn …“): the next
  * sentence is still the speaker's. Straight quotes say nothing about which side they stand on.
  */
 export function leavesQuotationOpen(sentence: string, language: SupportedLanguage, openBefore = false): boolean {

@@ -121,7 +121,7 @@ const writtenActor = (sentence: string, tokens: readonly Token[], draft: Draft) 
 
 /**
  * A negation in the claim's own words (its actor or its verb phrase before any side clause) makes it
- * negated: "niemand … soll", "wurden bisher keine Angaben gemacht". The English and the polarity
+ * negated: "niemand … soll", "es gab bislang keine Auskunft". The English and the polarity
  * must never say the opposite of the quote.
  */
 function ownPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
@@ -271,7 +271,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     const spoken: string | null =
       current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ??
       (isNamed(said, lex) ? said : null);
-    // "Ralph Senkel kommentierte die Provisionserhöhung:": a sentence ending in a colon hands the word to its actor.
+    // "Greta Lind kommentierte die Preiserhöhung:": a sentence ending in a colon hands the word to its actor.
     const introduced = /:\s*$/.test(sentence.text)
       ? (current.find((claim) => isNamed(claim.actor, lex))?.actor ?? null)
       : null;

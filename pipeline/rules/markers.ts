@@ -70,7 +70,7 @@ export function findSources(
     const before = lex.sourceBefore.match(tokens, i);
     const reported = before ? null : reportNounSource(tokens, i, lex);
     if (reported) {
-      // "Nach einer Bestandsaufnahme von CNN sind …": the report, with whoever made it, is the source.
+      // "Nach einer Umfrage von Reuters sind …": the report, with whoever made it, is the source.
       i = take(i, reported.to, { range: reported, text: textOf(sentence, tokens, reported), marker: i });
       continue;
     }
@@ -94,7 +94,7 @@ export function findSources(
       while (end < to && tokens[end]!.capital) end++;
       to = Math.min(to, end);
     }
-    // ", so der Direktor des Landesamtes, Harald Ehses.": a closing source may hold its own apposition.
+    // ", so der Leiter des Wetterdienstes, Jonas Krämer.": a closing source may hold its own apposition.
     if (after && to < n - 1) to = appositionEnd(tokens, to, n, lex) ?? to;
     if (to === from || (after && to < n - 1)) continue;
     i = take(i, to, { range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
@@ -102,7 +102,7 @@ export function findSources(
   return found;
 }
 
-/** Where ", Harald Ehses." ends, when a name in apposition runs from the comma at `at` to the sentence end. */
+/** Where ", Jonas Krämer." ends, when a name in apposition runs from the comma at `at` to the sentence end. */
 function appositionEnd(tokens: readonly Token[], at: number, n: number, lex: CompiledLexicon): number | null {
   if (tokens[at]?.text !== ',') return null;
   let end = n;

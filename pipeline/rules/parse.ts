@@ -88,7 +88,7 @@ export function nounPhraseEnd(
   if (!afterGermanNoun || (tokens[i]?.capital && ((tokens[i + 1]?.capital && !stop(i + 1)) || closes(i + 1)))) {
     for (;;) {
       while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
-      // "Dr. Moll", "N. Wayne Hale": the dot of a title or an initial stays inside the name.
+      // "Dr. Moll", "J. Alan Pike": the dot of a title or an initial stays inside the name.
       const dotted =
         i > start &&
         tokens[i]?.text === '.' &&
@@ -169,7 +169,7 @@ function englishActor(
       break;
     }
   }
-  // "Dr. Ehud Ur, professor of medicine at …, cautioned": keep the name before a long apposition.
+  // "Dr. Jane Roe, professor of medicine at …, cautioned": keep the name before a long apposition.
   const comma = tokens.slice(range.from, range.to).findIndex((t) => t.text === ',');
   if (comma > 0 && range.to - range.from > 6) return tidy(tokens, { from: range.from, to: range.from + comma });
   return range;
@@ -195,7 +195,7 @@ function isSubjectPrefield(
 }
 
 /**
- * "Bereits ein Zoll von 30% sei unwirtschaftlich", "Schon die Ankündigung hat …": in verb-second German
+ * "Bereits eine Steuer von 5% sei zu hoch", "Schon die Ankündigung hat …": in verb-second German
  * and Dutch only one constituent stands before the finite verb, so a focus particle followed by a
  * determiner is part of the subject, not an adverbial before it.
  */

@@ -255,7 +255,7 @@ export function analyseSentence(
       continue;
     }
     const inClause = sourceFor(clause, sources, tokens.length);
-    // "Ralph Senkel kommentierte die Erhöhung: „Ich habe …“": after a colon the clause before names the speaker.
+    // "Greta Lind kommentierte die Erhöhung: „Ich habe …“": after a colon the clause before names the speaker.
     let before = clause.from - 1;
     // Opening quote marks stand between: „…, »…, and the Dutch ,, written as two commas.
     while (before > 0 && (isQuote(tokens[before]) || tokens[before]!.text === ',')) before--;
