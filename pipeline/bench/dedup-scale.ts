@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { clusterClaims } from '../dedup/cluster.ts';
 import { pairwiseScores } from './dedup-pairwise.ts';
-import { syntheticClaims } from './dedup-synthetic.ts';
+import { syntheticClaims, withEmbeddings } from './dedup-synthetic.ts';
 
 /** One size, measured in this process: generation is excluded from the time, not from memory. */
 export type DedupBenchRow = {
   claims: number;
+  vectors: boolean;
   seconds: number;
   cpuSeconds: number;
   claimsPerSecond: number;
@@ -18,8 +19,8 @@ export type DedupBenchRow = {
   recall: number;
 };
 
-export function benchOnce(count: number): DedupBenchRow {
-  const claims = syntheticClaims(count);
+export function benchOnce(count: number, vectors = false): DedupBenchRow {
+  const claims = vectors ? withEmbeddings(syntheticClaims(count)) : syntheticClaims(count);
   const gold = new Map(claims.map((claim) => [claim.claim_id, String(claim.event)]));
   global.gc?.();
   const start = performance.now();
@@ -32,6 +33,7 @@ export function benchOnce(count: number): DedupBenchRow {
   const scores = pairwiseScores(result.assignments, gold);
   return {
     claims: count,
+    vectors,
     seconds: Number(seconds.toFixed(2)),
     cpuSeconds: Number(cpuSeconds.toFixed(2)),
     claimsPerSecond: Math.round(count / seconds),
@@ -53,12 +55,12 @@ export const parseSize = (text: string) => {
 };
 
 /** Each size in a fresh child process, so the peak memory is that size's alone. */
-export function benchDedup(sizes: readonly number[]): DedupBenchRow[] {
+export function benchDedup(sizes: readonly number[], vectors = false): DedupBenchRow[] {
   const self = fileURLToPath(import.meta.url);
   return sizes.map((size) => {
     const child = spawnSync(
       process.execPath,
-      ['--max-old-space-size=16000', '--import', 'tsx', self, '--one', String(size)],
+      ['--max-old-space-size=16000', '--import', 'tsx', self, '--one', String(size), ...(vectors ? ['--vectors'] : [])],
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     if (child.status !== 0)
@@ -70,12 +72,13 @@ export function benchDedup(sizes: readonly number[]): DedupBenchRow[] {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   if (args[0] === '--one') {
-    console.log(JSON.stringify(benchOnce(Number(args[1]))));
+    console.log(JSON.stringify(benchOnce(Number(args[1]), args.includes('--vectors'))));
   } else {
-    const sizes = (args[0] ?? '10k,100k,1M').split(',').map(parseSize);
+    const vectors = args.includes('--vectors');
+    const sizes = (args.find((arg) => !arg.startsWith('--')) ?? '10k,100k,1M').split(',').map(parseSize);
     const rows: DedupBenchRow[] = [];
     for (const size of sizes) {
-      const [row] = benchDedup([size]);
+      const [row] = benchDedup([size], vectors);
       rows.push(row!);
       console.log(JSON.stringify(row));
     }

@@ -115,3 +115,28 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
   }
   return claims;
 }
+
+/** e5-small's width: the vectors a real run stores beside each claim. */
+export const EMBEDDING_DIMENSIONS = 384;
+
+/**
+ * Gives each claim a sentence vector near its event's: a random direction per event plus noise,
+ * so claims of one event score about 0.9 with each other and claims of different events near 0,
+ * as multilingual-e5 does for a translation against an unrelated sentence.
+ */
+export function withEmbeddings(claims: SyntheticClaim[], seed = 7, noise = 0.35): SyntheticClaim[] {
+  const next = random(seed);
+  const gaussian = () => Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
+  let event = -1;
+  const centre = new Float32Array(EMBEDDING_DIMENSIONS);
+  for (const claim of claims) {
+    if (claim.event !== event) {
+      event = claim.event;
+      for (let d = 0; d < EMBEDDING_DIMENSIONS; d += 1) centre[d] = gaussian();
+    }
+    const vector = new Float32Array(EMBEDDING_DIMENSIONS);
+    for (let d = 0; d < EMBEDDING_DIMENSIONS; d += 1) vector[d] = centre[d]! + noise * gaussian();
+    claim.embedding = vector;
+  }
+  return claims;
+}
