@@ -52,6 +52,25 @@ describe('attribution in its news forms', () => {
   });
 
   it.each<[Language, string, string]>([
+    ['de', '„Ich mache das seit zehn Jahren“, sagte Bergführer Tom Beispiel.', 'mache'],
+    ['de', '„Wir brauchen im Herbst zwei neue Busse“, sagte die Bürgermeisterin.', 'brauchen'],
+  ])(
+    '%s: after a pronoun opening the quotation the next word is the verb, whatever its ending: %s',
+    (language, text, verb) => {
+      const [claim] = claimsOf(text, language);
+      expect(claim?.action.split(' ')[0]).toBe(verb);
+    },
+  );
+
+  it('de: "sagte er" has the pronoun as its speaker, resolved to the name before, not a noun after it', () => {
+    const claims = claimsOf(
+      'Der Bergführer Tom Beispiel erreichte am Montag den Gipfel. „Die Tour hat 30 Stunden gedauert“, sagte er nach der Rückkehr ins Tal.',
+      'de',
+    );
+    expect(claims.at(-1)?.source).toBe('Der Bergführer Tom Beispiel');
+  });
+
+  it.each<[Language, string, string]>([
     [
       'de',
       'Yang Liwei sagte am Montag, die Astronauten würden einen Weltraumspaziergang unternehmen. Das Projekt komme insgesamt gut voran.',
@@ -102,6 +121,29 @@ describe('the speaker of a quotation introduced by a colon', () => {
     const quoted = claimsOf(text, language).at(-1)!;
     expect(quoted.source).toBe(speaker);
     expect(quoted.actor).toBe(speaker);
+  });
+
+  it.each<[Language, string, string]>([
+    [
+      'de',
+      'Finanzministerin Karla Beispiel: „Dieser Haushalt hat ein Einnahmenproblem.“',
+      'Finanzministerin Karla Beispiel',
+    ],
+    [
+      'de',
+      'Die Sprecherin des Elternverbandes, Anna Muster: „Wir haben 40 Lehrer zu wenig.“',
+      'Die Sprecherin des Elternverbandes, Anna Muster',
+    ],
+  ])('%s: a name alone before the colon is the speaker of the quotation: %s', (language, text, speaker) => {
+    expect(claimsOf(text, language)[0]?.source).toBe(speaker);
+  });
+
+  it('de: a clause with a verb before the colon is not taken for a name', () => {
+    const claims = claimsOf(
+      'Lob bekam die Mannschaft von Trainerin Anna Muster: „Das Team hat 30 Spiele gewonnen.“',
+      'de',
+    );
+    expect(claims.map((claim) => claim.source)).not.toContain('Lob bekam die Mannschaft von Trainerin Anna Muster');
   });
 
   it.each<[Language, string, string]>([

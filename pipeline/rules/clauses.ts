@@ -184,6 +184,7 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     !lex.auxiliaries.has(token.lower)
   )
     return shapedVerb(token);
+  if (afterOpeningPronoun(tokens, index, lex)) return shapedVerb(token);
   if (
     !previous ||
     previous.kind !== 'word' ||
@@ -213,6 +214,34 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
   if (!afterSubject) return null;
   return shapedVerb(token);
+}
+
+/**
+ * German puts the finite verb second: after a personal pronoun opening the sentence or a quotation,
+ * the next word is the verb whatever its ending ("Ich mache", "Wir brauchen", „Er wisse …").
+ */
+function afterOpeningPronoun(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'de' || index < 1) return false;
+  const token = tokens[index]!;
+  const pronoun = tokens[index - 1]!;
+  const before = tokens[index - 2];
+  const d = discourseFor(lex.language);
+  const opens = before === undefined || isQuote(before) || isPunct(before, ':');
+  if (!opens || !pronoun.capital || !(d.firstPerson.has(pronoun.lower) || d.resolvable.has(pronoun.lower)))
+    return false;
+  if (token.capital || token.lower.length < 3 || NOT_FINITE.has(token.lower)) return false;
+  return ![
+    lex.determiners,
+    lex.prepositions,
+    lex.coordinators,
+    lex.subordinators,
+    lex.relatives,
+    lex.negation,
+    lex.fronted,
+    lex.focusParticles,
+    lex.numbers,
+    lex.pronouns,
+  ].some((words) => words.has(token.lower));
 }
 
 function shapedVerb(token: Token): LexiconVerb {

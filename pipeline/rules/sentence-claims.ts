@@ -132,6 +132,35 @@ function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined,
   return start < previous.clause.to ? { from: start, to: previous.clause.to } : null;
 }
 
+const ADJECTIVE_ENDING = /(?:e|en|em|er|es)$/u;
+
+/**
+ * "Die Sprecherin der Partei, Anna Muster: „Wir …“": a sentence that opens with a name and no verb, then a
+ * colon and a quotation, names the speaker of that quotation.
+ */
+function colonSpeaker(
+  tokens: readonly Token[],
+  previous: ClauseParse | undefined,
+  colon: number,
+  quotationFrom: number,
+  lex: CompiledLexicon,
+): Range | null {
+  if (!previous || previous.finite !== null || previous.clause.from !== 0 || previous.clause.to !== colon) return null;
+  const quoted = tokens.slice(colon + 1, quotationFrom).some((t) => isQuote(t));
+  const words = tokens.slice(0, colon).filter((t) => t.kind === 'word');
+  if (!quoted || !words.length || words.length > 12 || !words[0]!.capital) return null;
+  // A name and its title: lowercase only articles, prepositions and adjectives ("vom baden-württembergischen
+  // Ministerium"), never a verb ("Unterstützung bekam Santorum von …").
+  const inName = (t: Token) =>
+    t.capital ||
+    lex.determiners.has(t.lower) ||
+    lex.prepositions.has(t.lower) ||
+    lex.coordinators.has(t.lower) ||
+    ADJECTIVE_ENDING.test(t.lower);
+  if (!words.every(inName)) return null;
+  return { from: 0, to: colon };
+}
+
 /** The reason inside a clause: what follows "because of", "vanwege", "wegen", cut from the action. */
 function splitReason(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): void {
   for (let k = 0; k < draft.action.length; k++) {
@@ -261,6 +290,9 @@ export function analyseSentence(
     while (before > 0 && (isQuote(tokens[before]) || tokens[before]!.text === ',')) before--;
     if (tokens[before]?.text === ':' && previous?.actor && previous.finite !== null && !frame)
       frame = { source: actorText(previous.actor)!, parse: previous };
+    const named =
+      tokens[before]?.text === ':' && !frame ? colonSpeaker(tokens, previous, before, clause.from, lex) : null;
+    if (named && previous) frame = { source: actorText(named)!, parse: previous };
     // The speaker of the sentence before holds for a clause that goes on in reported speech, not for the narrator's
     // own.
     const carriedHere =
