@@ -100,6 +100,37 @@ describe('attribution in its news forms', () => {
   });
 });
 
+describe('the speaker of reported speech, not an adverb or the speaker before', () => {
+  it.each<[Language, string, string]>([
+    [
+      'de',
+      'Die Händler sagen, die Preise seien zu hoch. Tom Beispiel, Sprecher der Musterfirma, sagte dazu, ein Preis von 30 Euro sei zu viel.',
+      'Tom Beispiel, Sprecher der Musterfirma',
+    ],
+    [
+      'de',
+      'Der Verband erklärte, die Preise seien zu hoch. Die Firma Musterbau gab zu, einer ihrer Angestellten habe die Anweisung erteilt.',
+      'Die Firma Musterbau',
+    ],
+  ])('%s: a sentence naming its own speaker does not keep the one before: %s', (language, text, speaker) => {
+    expect(claimsOf(text, language).at(-1)?.source).toBe(speaker);
+  });
+
+  it('de: an adverb opening the sentence is not the speaker ("Weiter sagte er: …")', () => {
+    const claims = claimsOf(
+      'Bürgermeisterin Anna Muster eröffnete am Montag die Brücke. Weiter sagte sie: „Die Stadt hat 30 Millionen Euro investiert.“',
+      'de',
+    );
+    expect(claims.map((claim) => claim.source)).not.toContain('Weiter');
+    expect(claims.at(-1)?.source).toBe('Bürgermeisterin Anna Muster');
+  });
+
+  it('de: ", so dass …" is a conjunction, not a closing source', () => {
+    const claims = claimsOf('Die Leitung galt als hergestellt, so dass der Kunde 20 Euro bezahlen musste.', 'de');
+    expect(claims.every((claim) => claim.source === null)).toBe(true);
+  });
+});
+
 describe('the speaker of a quotation introduced by a colon', () => {
   it.each<[Language, string, string]>([
     [

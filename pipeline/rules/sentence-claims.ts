@@ -344,7 +344,10 @@ export function analyseSentence(
     // "Zoom hat eingeräumt, dass …", "The company admitted …": a speech act is its actor's own statement.
     // "Der Professor bezeichnete das Engagement als vorbildlich": whoever says, calls or warns is the source of what
     // they say.
-    if (!draft.source && (lex.speechActs.has(base) || verb?.verb.kind === 'say')) draft.source = actorText(actor);
+    // A speaker of its own ("Die Firma gab zu, …") outranks the one carried from the sentence before.
+    const onlyCarried = !self && !frame && !inClause && draft.source === carriedHere;
+    if ((!draft.source || (onlyCarried && parse.actor)) && (lex.speechActs.has(base) || verb?.verb.kind === 'say'))
+      draft.source = actorText(actor);
     if (!self && !frame && !inClause && carriedHere !== null && draft.source === carriedHere) carriedFrom.add(draft);
     const inSentence = sources.find((s) => !s.self && s.text === draft.source);
     if (inSentence) draft.span = widen(draft.span, { from: inSentence.marker, to: inSentence.range.to });
