@@ -298,6 +298,18 @@ describe('claims from the sentence structure', () => {
     expect(claims[1]!.quote.startsWith(second)).toBe(true);
   });
 
+  it('de: a Konjunktiv I the lexicon does not list is a verb, so reported speech on it is a claim', () => {
+    const claims = claimsOf('Die Ministerin erklärte, die Stadt verdopple die Zahl der Busse bis 2030.', 'de');
+    expect(claims[0]?.actor).toBe('die Stadt');
+    expect(claims[0]?.action.split(' ')[0]).toBe('verdopple');
+    expect(claims[0]?.source).toBe('Die Ministerin');
+  });
+
+  it('de: an -e word before a noun is an adjective, not a verb: "Die auf 50 Leute aufgestockte Kommission …"', () => {
+    const claims = claimsOf('Die auf 50 Leute aufgestockte Kommission ermittelt in dem Fall.', 'de');
+    expect(claims[0]?.actor).toBe('Die auf 50 Leute aufgestockte Kommission');
+  });
+
   it.each<[Language, string, string]>([
     ['nl', 'De gemeente investeerde vorig jaar twintig miljoen euro in de brug.', 'investeerde'],
     ['de', 'Das Unternehmen investierte im vergangenen Jahr 20 Millionen Euro in das Werk.', 'investierte'],

@@ -99,7 +99,8 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
 /** Word endings of finite verbs, for verbs the lexicon does not list: "ruled", "erwartet", "bezeichnete", "opende". */
 const FINITE_SHAPE: Record<CompiledLexicon['language'], RegExp> = {
   en: /^[a-z]{2,}(?:[^e]ed|[^aeiou]ied)$/u,
-  de: /^[a-zäöüß]{3,}(?:[^aeiouäöü]t|et|te|ten|ierte|ieren)$/u,
+  // The -e of a third person Konjunktiv I ("mache", "gelte", "verweise") too: reported speech on any verb.
+  de: /^[a-zäöüß]{3,}(?:[^aeiouäöü]t|et|te|ten|ierte|ieren|[^aeiouäöü]e)$/u,
   nl: /^[a-zëï]{2,}(?:de|te|den|ten|t)$/u,
 };
 /** Lowercase words of those shapes that are not verbs. */
@@ -213,6 +214,10 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     lex.language === 'en' ||
     (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
   if (!afterSubject) return null;
+  // "der 5 Tonnen schwere Satellit", "die geplante Steuer": an -e word before a noun is its adjective, not a
+  // Konjunktiv I.
+  const next = tokens[index + 1];
+  if (lex.language === 'de' && /[^aeiouäöü]e$/u.test(token.lower) && next?.kind === 'word' && next.capital) return null;
   return shapedVerb(token);
 }
 
