@@ -56,6 +56,25 @@ describe('attribution in its news forms', () => {
   });
 
   it.each<[Language, string, string]>([
+    ['de', '„Ich mache das seit zehn Jahren“, sagte Bergführer Tom Beispiel.', 'mache'],
+    ['de', '„Wir brauchen im Herbst zwei neue Busse“, sagte die Bürgermeisterin.', 'brauchen'],
+  ])(
+    '%s: after a pronoun opening the quotation the next word is the verb, whatever its ending: %s',
+    (language, text, verb) => {
+      const [claim] = claimsOf(text, language);
+      expect(claim?.action.split(' ')[0]).toBe(verb);
+    },
+  );
+
+  it('de: "sagte er" has the pronoun as its speaker, resolved to the name before, not a noun after it', () => {
+    const claims = claimsOf(
+      'Der Bergführer Tom Beispiel erreichte am Montag den Gipfel. „Die Tour hat 30 Stunden gedauert“, sagte er nach der Rückkehr ins Tal.',
+      'de',
+    );
+    expect(claims.at(-1)?.source).toBe('Der Bergführer Tom Beispiel');
+  });
+
+  it.each<[Language, string, string]>([
     [
       'de',
       'Mira Okafor sagte am Montag, die Ingenieure würden einen neuen Triebwerkstest unternehmen. Das Programm komme insgesamt gut voran.',
@@ -85,6 +104,37 @@ describe('attribution in its news forms', () => {
   });
 });
 
+describe('the speaker of reported speech, not an adverb or the speaker before', () => {
+  it.each<[Language, string, string]>([
+    [
+      'de',
+      'Die Händler sagen, die Preise seien zu hoch. Tom Beispiel, Sprecher der Musterfirma, sagte dazu, ein Preis von 30 Euro sei zu viel.',
+      'Tom Beispiel, Sprecher der Musterfirma',
+    ],
+    [
+      'de',
+      'Der Verband erklärte, die Preise seien zu hoch. Die Firma Musterbau gab zu, einer ihrer Angestellten habe die Anweisung erteilt.',
+      'Die Firma Musterbau',
+    ],
+  ])('%s: a sentence naming its own speaker does not keep the one before: %s', (language, text, speaker) => {
+    expect(claimsOf(text, language).at(-1)?.source).toBe(speaker);
+  });
+
+  it('de: an adverb opening the sentence is not the speaker ("Weiter sagte er: …")', () => {
+    const claims = claimsOf(
+      'Bürgermeisterin Anna Muster eröffnete am Montag die Brücke. Weiter sagte sie: „Die Stadt hat 30 Millionen Euro investiert.“',
+      'de',
+    );
+    expect(claims.map((claim) => claim.source)).not.toContain('Weiter');
+    expect(claims.at(-1)?.source).toBe('Bürgermeisterin Anna Muster');
+  });
+
+  it('de: ", so dass …" is a conjunction, not a closing source', () => {
+    const claims = claimsOf('Die Leitung galt als hergestellt, so dass der Kunde 20 Euro bezahlen musste.', 'de');
+    expect(claims.every((claim) => claim.source === null)).toBe(true);
+  });
+});
+
 describe('the speaker of a quotation introduced by a colon', () => {
   it.each<[Language, string, string]>([
     [
@@ -106,6 +156,29 @@ describe('the speaker of a quotation introduced by a colon', () => {
     const quoted = claimsOf(text, language).at(-1)!;
     expect(quoted.source).toBe(speaker);
     expect(quoted.actor).toBe(speaker);
+  });
+
+  it.each<[Language, string, string]>([
+    [
+      'de',
+      'Finanzministerin Karla Beispiel: „Dieser Haushalt hat ein Einnahmenproblem.“',
+      'Finanzministerin Karla Beispiel',
+    ],
+    [
+      'de',
+      'Die Sprecherin des Elternverbandes, Anna Muster: „Wir haben 40 Lehrer zu wenig.“',
+      'Die Sprecherin des Elternverbandes, Anna Muster',
+    ],
+  ])('%s: a name alone before the colon is the speaker of the quotation: %s', (language, text, speaker) => {
+    expect(claimsOf(text, language)[0]?.source).toBe(speaker);
+  });
+
+  it('de: a clause with a verb before the colon is not taken for a name', () => {
+    const claims = claimsOf(
+      'Lob bekam die Mannschaft von Trainerin Anna Muster: „Das Team hat 30 Spiele gewonnen.“',
+      'de',
+    );
+    expect(claims.map((claim) => claim.source)).not.toContain('Lob bekam die Mannschaft von Trainerin Anna Muster');
   });
 
   it.each<[Language, string, string]>([
@@ -227,6 +300,18 @@ describe('claims from the sentence structure', () => {
     expect(claims.map((c) => c.actor)).toEqual([first, second]);
     expect(claims[0]!.quote).not.toBe(claims[1]!.quote);
     expect(claims[1]!.quote.startsWith(second)).toBe(true);
+  });
+
+  it('de: a Konjunktiv I the lexicon does not list is a verb, so reported speech on it is a claim', () => {
+    const claims = claimsOf('Die Ministerin erklärte, die Stadt verdopple die Zahl der Busse bis 2030.', 'de');
+    expect(claims[0]?.actor).toBe('die Stadt');
+    expect(claims[0]?.action.split(' ')[0]).toBe('verdopple');
+    expect(claims[0]?.source).toBe('Die Ministerin');
+  });
+
+  it('de: an -e word before a noun is an adjective, not a verb: "Die auf 50 Leute aufgestockte Kommission …"', () => {
+    const claims = claimsOf('Die auf 50 Leute aufgestockte Kommission ermittelt in dem Fall.', 'de');
+    expect(claims[0]?.actor).toBe('Die auf 50 Leute aufgestockte Kommission');
   });
 
   it.each<[Language, string, string]>([

@@ -99,7 +99,8 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
 /** Word endings of finite verbs, for verbs the lexicon does not list: "ruled", "erwartet", "bezeichnete", "opende". */
 const FINITE_SHAPE: Record<CompiledLexicon['language'], RegExp> = {
   en: /^[a-z]{2,}(?:[^e]ed|[^aeiou]ied)$/u,
-  de: /^[a-zäöüß]{3,}(?:[^aeiouäöü]t|et|te|ten|ierte|ieren)$/u,
+  // The -e of a third person Konjunktiv I ("mache", "gelte", "verweise") too: reported speech on any verb.
+  de: /^[a-zäöüß]{3,}(?:[^aeiouäöü]t|et|te|ten|ierte|ieren|[^aeiouäöü]e)$/u,
   nl: /^[a-zëï]{2,}(?:de|te|den|ten|t)$/u,
 };
 /** Lowercase words of those shapes that are not verbs. */
@@ -184,6 +185,7 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     !lex.auxiliaries.has(token.lower)
   )
     return shapedVerb(token);
+  if (afterOpeningPronoun(tokens, index, lex)) return shapedVerb(token);
   if (
     !previous ||
     previous.kind !== 'word' ||
@@ -212,7 +214,39 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     lex.language === 'en' ||
     (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
   if (!afterSubject) return null;
+  // "der 5 Tonnen schwere Satellit", "die geplante Steuer": an -e word before a noun is its adjective, not a
+  // Konjunktiv I.
+  const next = tokens[index + 1];
+  if (lex.language === 'de' && /[^aeiouäöü]e$/u.test(token.lower) && next?.kind === 'word' && next.capital) return null;
   return shapedVerb(token);
+}
+
+/**
+ * German puts the finite verb second: after a personal pronoun opening the sentence or a quotation,
+ * the next word is the verb whatever its ending ("Ich mache", "Wir brauchen", „Er wisse …").
+ */
+function afterOpeningPronoun(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'de' || index < 1) return false;
+  const token = tokens[index]!;
+  const pronoun = tokens[index - 1]!;
+  const before = tokens[index - 2];
+  const d = discourseFor(lex.language);
+  const opens = before === undefined || isQuote(before) || isPunct(before, ':');
+  if (!opens || !pronoun.capital || !(d.firstPerson.has(pronoun.lower) || d.resolvable.has(pronoun.lower)))
+    return false;
+  if (token.capital || token.lower.length < 3 || NOT_FINITE.has(token.lower)) return false;
+  return ![
+    lex.determiners,
+    lex.prepositions,
+    lex.coordinators,
+    lex.subordinators,
+    lex.relatives,
+    lex.negation,
+    lex.fronted,
+    lex.focusParticles,
+    lex.numbers,
+    lex.pronouns,
+  ].some((words) => words.has(token.lower));
 }
 
 function shapedVerb(token: Token): LexiconVerb {

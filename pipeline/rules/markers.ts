@@ -87,6 +87,8 @@ export function findSources(
       to++;
     // The source is a noun phrase ("einem Sprecher des Ministeriums", "Eurostat"), not the rest of the clause.
     const phrase = nounPhraseEnd(tokens, from, to, lex);
+    // "…, so dass er zahlen musste": a closing source opens with a noun phrase, not a conjunction.
+    if (after && phrase === from) continue;
     if (before && phrase > from) to = phrase;
     else if (before && lex.language !== 'en') {
       // "volgens vakblad Lloyd's List": a bare noun and the name it introduces.

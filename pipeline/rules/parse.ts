@@ -225,7 +225,9 @@ function subjectAfter(
     while (
       at < end &&
       (skip[at] ||
-        ['zich', 'sich', 'er', 'es', 'ook', 'auch', 'nu', 'nun'].includes(tokens[at]!.lower) ||
+        ['zich', 'sich', 'es', 'ook', 'auch', 'nu', 'nun'].includes(tokens[at]!.lower) ||
+        // Dutch "er" is an expletive ("werd er …"); German "er" is the subject ("sagte er").
+        (lex.language === 'nl' && tokens[at]!.lower === 'er') ||
         lex.fronted.has(tokens[at]!.lower))
     )
       at++;

@@ -132,6 +132,35 @@ function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined,
   return start < previous.clause.to ? { from: start, to: previous.clause.to } : null;
 }
 
+const ADJECTIVE_ENDING = /(?:e|en|em|er|es)$/u;
+
+/**
+ * "Die Sprecherin der Partei, Anna Muster: „Wir …“": a sentence that opens with a name and no verb, then a
+ * colon and a quotation, names the speaker of that quotation.
+ */
+function colonSpeaker(
+  tokens: readonly Token[],
+  previous: ClauseParse | undefined,
+  colon: number,
+  quotationFrom: number,
+  lex: CompiledLexicon,
+): Range | null {
+  if (!previous || previous.finite !== null || previous.clause.from !== 0 || previous.clause.to !== colon) return null;
+  const quoted = tokens.slice(colon + 1, quotationFrom).some((t) => isQuote(t));
+  const words = tokens.slice(0, colon).filter((t) => t.kind === 'word');
+  if (!quoted || !words.length || words.length > 12 || !words[0]!.capital) return null;
+  // A name and its title: lowercase only articles, prepositions and adjectives ("vom baden-württembergischen
+  // Ministerium"), never a verb ("Unterstützung bekam Santorum von …").
+  const inName = (t: Token) =>
+    t.capital ||
+    lex.determiners.has(t.lower) ||
+    lex.prepositions.has(t.lower) ||
+    lex.coordinators.has(t.lower) ||
+    ADJECTIVE_ENDING.test(t.lower);
+  if (!words.every(inName)) return null;
+  return { from: 0, to: colon };
+}
+
 /** The reason inside a clause: what follows "because of", "vanwege", "wegen", cut from the action. */
 function splitReason(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): void {
   for (let k = 0; k < draft.action.length; k++) {
@@ -261,6 +290,9 @@ export function analyseSentence(
     while (before > 0 && (isQuote(tokens[before]) || tokens[before]!.text === ',')) before--;
     if (tokens[before]?.text === ':' && previous?.actor && previous.finite !== null && !frame)
       frame = { source: actorText(previous.actor)!, parse: previous };
+    const named =
+      tokens[before]?.text === ':' && !frame ? colonSpeaker(tokens, previous, before, clause.from, lex) : null;
+    if (named && previous) frame = { source: actorText(named)!, parse: previous };
     // The speaker of the sentence before holds for a clause that goes on in reported speech, not for the narrator's
     // own.
     const carriedHere =
@@ -312,7 +344,10 @@ export function analyseSentence(
     // "Zoom hat eingeräumt, dass …", "The company admitted …": a speech act is its actor's own statement.
     // "Der Professor bezeichnete das Engagement als vorbildlich": whoever says, calls or warns is the source of what
     // they say.
-    if (!draft.source && (lex.speechActs.has(base) || verb?.verb.kind === 'say')) draft.source = actorText(actor);
+    // A speaker of its own ("Die Firma gab zu, …") outranks the one carried from the sentence before.
+    const onlyCarried = !self && !frame && !inClause && draft.source === carriedHere;
+    if ((!draft.source || (onlyCarried && parse.actor)) && (lex.speechActs.has(base) || verb?.verb.kind === 'say'))
+      draft.source = actorText(actor);
     if (!self && !frame && !inClause && carriedHere !== null && draft.source === carriedHere) carriedFrom.add(draft);
     const inSentence = sources.find((s) => !s.self && s.text === draft.source);
     if (inSentence) draft.span = widen(draft.span, { from: inSentence.marker, to: inSentence.range.to });
