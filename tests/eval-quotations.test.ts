@@ -25,6 +25,18 @@ describe('quotation recall and speaker-as-source', () => {
     expect(score.recall).toBeCloseTo(0.4);
     expect(score.speakerRate).toBeCloseTo(1 / 3);
   });
+
+  it('counts a speaker named as the actor of the claim apart from the speaker as source', () => {
+    const quotations = [
+      { ...span(0, 100), speaker: 'die Grünen' },
+      { ...span(200, 300), speaker: 'die Polizei' },
+    ];
+    const claims = [
+      { ...span(0, 100), source: null, actor: 'Die Grünen' },
+      { ...span(200, 300), source: null, actor: 'Der Fahrer' },
+    ];
+    expect(scoreQuotations(quotations, claims)).toMatchObject({ speakerAsSource: 0, speakerNamed: 1 });
+  });
 });
 
 describe('honesty counts', () => {

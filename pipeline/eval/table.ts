@@ -75,6 +75,7 @@ function quotationRows(figures: EvalFigures): Row[] {
     row('claims (articles)', `${q.honesty.claims} (${q.articles})`),
     row('quotation recall', `${share(q.score.recalled, q.score.quotations)}; ${q.score.placed} placed in the text`),
     row('speaker as source', share(q.score.speakerAsSource, q.score.withSpeaker)),
+    row('speaker as source or as the actor', share(q.score.speakerNamed, q.score.withSpeaker)),
     row('bare-pronoun actors', share(q.honesty.barePronounActors, q.honesty.claims)),
     row('English inverts polarity', share(q.honesty.invertedEnglish, q.honesty.claims)),
     row('quote negated, claim affirmed (upper bound)', share(q.honesty.quoteNegationLost, q.honesty.claims)),
