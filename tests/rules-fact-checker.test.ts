@@ -324,3 +324,21 @@ describe('claims from the sentence structure', () => {
     expect(claim?.action.split(' ')[0]).toBe(verb);
   });
 });
+
+describe('German: the finite verb after a source that opens the sentence', () => {
+  it.each<[string, string, string]>([
+    ['Nach Angaben der Feuerwehr löschte die Mannschaft den Brand binnen zwei Stunden.', 'Feuerwehr', 'löschte'],
+    ['Laut einem Bericht des Senders verhandeln die Parteien seit Montag.', 'einem Bericht des Senders', 'verhandeln'],
+    ['Der Stadtverwaltung zufolge schwankt der Wasserstand seit Tagen.', 'Der Stadtverwaltung', 'schwankt'],
+    ['Nach Angaben der örtlichen Polizei flüchtete der Fahrer zu Fuß.', 'örtlichen Polizei', 'flüchtete'],
+  ])('%s', (text, source, verb) => {
+    const [claim] = claimsOf(text, 'de');
+    expect(claim?.source).toBe(source);
+    expect(claim?.action.split(' ')[0]).toBe(verb);
+  });
+
+  it('does not take an adjective after the article for the verb', () => {
+    const [claim] = claimsOf('Nach Angaben der zuständigen Behörde ist die Straße wieder frei.', 'de');
+    expect(claim?.action).toMatch(/^ist\b/u);
+  });
+});

@@ -185,7 +185,7 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     !lex.auxiliaries.has(token.lower)
   )
     return shapedVerb(token);
-  if (afterOpeningPronoun(tokens, index, lex)) return shapedVerb(token);
+  if (afterOpeningPronoun(tokens, index, lex) || afterOpeningSource(tokens, index, lex)) return shapedVerb(token);
   if (
     !previous ||
     previous.kind !== 'word' ||
@@ -248,6 +248,55 @@ function afterOpeningPronoun(tokens: readonly Token[], index: number, lex: Compi
     lex.pronouns,
   ].some((words) => words.has(token.lower));
 }
+
+/**
+ * A source opening a German sentence is its first constituent, so the next word is the finite verb
+ * whatever its ending: "Nach Angaben der Polizei nahm …", "Laut einem Bericht des Senders bestehen …",
+ * "Der Polizei zufolge steht …". The source phrase must be what German nouns and names are made of
+ * (articles, capitalised words, an adjective between an article and its noun), ending in a capital.
+ */
+function afterOpeningSource(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'de' || index < 2) return false;
+  const token = tokens[index]!;
+  if (token.kind !== 'word' || token.capital || token.lower.length < 3 || NOT_FINITE.has(token.lower)) return false;
+  // A verb the lexicon knows, or an auxiliary, is found the usual way, with its own English.
+  if (lex.auxiliaries.has(token.lower) || lex.verbs.has(token.lower)) return false;
+  if (openingWords(lex).some((words) => words.has(token.lower))) return false;
+  const previous = tokens[index - 1]!;
+  const phraseWord = (k: number) => {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (t.capital || lex.determiners.has(t.lower) || ['von', 'vom'].includes(t.lower)) return true;
+    return lex.determiners.has(tokens[k - 1]?.lower ?? '') && tokens[k + 1]?.capital === true;
+  };
+  if (previous.lower === 'zufolge') {
+    for (let k = 0; k < index - 1; k++) if (!phraseWord(k)) return false;
+    return true;
+  }
+  if (!previous.capital) return false;
+  const marker = lex.sourceBefore.match(tokens, 0);
+  const reportMarker = marker ? null : lex.reportNounMarkers.match(tokens, 0);
+  const reported =
+    reportMarker &&
+    tokens.slice(reportMarker.length, reportMarker.length + 3).some((t) => lex.reportNouns.has(t.lower));
+  const from = marker?.length ?? (reported ? reportMarker!.length : -1);
+  if (from < 0) return false;
+  for (let k = from; k < index; k++) if (!phraseWord(k)) return false;
+  return true;
+}
+
+const openingWords = (lex: CompiledLexicon) => [
+  lex.determiners,
+  lex.prepositions,
+  lex.coordinators,
+  lex.subordinators,
+  lex.relatives,
+  lex.negation,
+  lex.fronted,
+  lex.focusParticles,
+  lex.numbers,
+  lex.pronouns,
+];
 
 function shapedVerb(token: Token): LexiconVerb {
   let verb = shapedVerbs.get(token.lower);
