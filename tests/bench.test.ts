@@ -1,3 +1,4 @@
+import { benchOnce } from '../pipeline/bench/dedup-scale.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -183,4 +184,17 @@ describe.skipIf(!findChromium())('the report page bench', () => {
       expect(page.tabs[tab].firstRenderMs).toBeLessThan(page.tabs[tab].chromiumSeconds * 1000);
     }
   }, 120_000);
+});
+
+describe('dedup bench with sentence vectors', () => {
+  it('gives every generated claim a vector and still finds the planted events', () => {
+    const plain = benchOnce(2000);
+    const embedded = benchOnce(2000, true);
+    expect(embedded.vectors).toBe(true);
+    expect(plain.vectors).toBe(false);
+    expect(embedded.precision).toBeGreaterThanOrEqual(0.95);
+    expect(embedded.recall).toBeGreaterThanOrEqual(plain.recall - 0.05);
+    // Vectors add blocking keys, so more pairs are compared than on words alone.
+    expect(embedded.comparisons).toBeGreaterThan(plain.comparisons);
+  });
 });
