@@ -273,6 +273,20 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     const next = tokens[j];
     if (isPunct(token, ',–—') && next) {
       const stretchEnd = nextComma(tokens, j);
+      const fronted = clauses.length === 0 && !opener ? frontedOpener(tokens, excluded, from, i, lex) : null;
+      if (fronted !== null && opensMainClause(tokens, j, stretchEnd, lex)) {
+        // "Nadat de dijk was hersteld, keerden de bewoners terug", "After the bridge opened, the ferry stopped": the
+        // clause a subordinator puts before the main clause ends at its comma, and the main clause follows.
+        clauses.push({
+          from: fronted + 1,
+          to: i,
+          kind: frontedKind(tokens[fronted]!, lex),
+          opener: tokens[fronted]!.lower,
+        });
+        from = j;
+        i = j - 1;
+        continue;
+      }
       const starts =
         lex.coordinators.has(next.lower) ||
         lex.subordinators.has(next.lower) ||
@@ -346,6 +360,43 @@ function asInfinitive(tokens: readonly Token[], clause: Clause, lex: CompiledLex
   for (let i = clause.from; i < clause.to - 2; i++) if (lex.auxiliaries.has(tokens[i]!.lower)) return clause;
   return { ...clause, kind: 'inf' };
 }
+
+/** English prepositions that open a clause of time before the main clause: "After the bridge was opened, …". */
+const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'once']);
+
+/**
+ * The subordinator opening the sentence's first clause, when that clause has its verb before the comma at `comma`
+ * ("Toen de brand doofde,"); null for "Volgens de politie," or "After the meeting,". Dutch and English only.
+ */
+function frontedOpener(
+  tokens: readonly Token[],
+  excluded: readonly boolean[],
+  from: number,
+  comma: number,
+  lex: CompiledLexicon,
+): number | null {
+  if (lex.language === 'de') return null;
+  let at = from;
+  while (at < comma && (excluded[at] || isQuote(tokens[at]))) at++;
+  const opener = tokens[at]?.lower ?? '';
+  const subordinates =
+    (lex.subordinators.has(opener) && !COMPLEMENT.has(opener)) ||
+    (lex.language === 'en' && CLAUSE_PREPOSITIONS.has(opener));
+  return subordinates && at + 1 < comma && hasVerb(tokens, at + 1, comma, lex) ? at : null;
+}
+
+/** After a fronted clause the main clause starts: inverted in Dutch ("keerden de bewoners"), with a verb in English. */
+function opensMainClause(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon): boolean {
+  if (lex.language === 'en') return !lex.coordinators.has(tokens[at]!.lower) && hasVerb(tokens, at, end, lex);
+  return isVerbLike(tokens, at, end, lex);
+}
+
+function frontedKind(opener: Token, lex: CompiledLexicon): ClauseKind {
+  return lex.causal.match([opener], 0) ? 'cause' : 'sub';
+}
+
+/** Openers of a condition: what the clause says is not claimed to have happened. */
+export const CONDITIONAL = new Set(['if', 'unless', 'als', 'indien', 'tenzij', 'wanneer', 'mits']);
 
 const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'terwijl', 'während', 'obwohl', 'hoewel']);
 
