@@ -322,3 +322,54 @@ describe('the actor/action boundary and the source (issue #14)', () => {
     });
   });
 });
+
+describe('subject nouns that look like verbs, adverbs before the verb, and attributions inside the sentence', () => {
+  it.each<[Language, string, string]>([
+    ['en', 'Television reports show heavy smoke above the harbour.', 'Television reports'],
+    ['nl', 'Officiële rapporten bevestigen twee doden in de haven.', 'Officiële rapporten'],
+  ])('%s: a plural noun right before the verb belongs to the subject: %s', (language, text, actor) => {
+    expect(claimsOf(text, language)[0]?.actor).toBe(actor);
+  });
+
+  it.each<[Language, string, string]>([
+    ['nl', 'Daarna opent de burgemeester de nieuwe brug.', 'de burgemeester'],
+    ['nl', 'Vervolgens verbiedt de regering de app op werktelefoons.', 'de regering'],
+    ['en', 'Previously, the firm sold shoes in Spain.', 'the firm'],
+  ])('%s: an adverb before the verb is not the subject: %s', (language, text, actor) => {
+    expect(claimsOf(text, language)[0]?.actor).toBe(actor);
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'The mayor announced her candidacy yesterday evening in Leiden.',
+      'announced her candidacy in Leiden',
+      'yesterday evening',
+    ],
+    ['Nine schools were closed all of Tuesday.', 'were closed', 'all of Tuesday'],
+  ])('en: the date is taken out whole: %s', (text, action, date) => {
+    expect(claimsOf(text, 'en')[0]).toMatchObject({ action, date });
+  });
+
+  it.each<string>([
+    'The council also hopes to build a bridge to help villages cut off by the floods to trade.',
+    'Scientists hope to understand how stars form, especially how the Sun formed, since it was young.',
+  ])('en: a subject that ran on over a verb the lexicon does not know is left out: %s', (text) => {
+    const actors = claimsOf(text, 'en').map((c) => c.actor);
+    expect(actors.filter((a) => /\b(?:hopes?|understand)\b/u.test(a))).toEqual([]);
+  });
+
+  it.each<[Language, string, string]>([
+    [
+      'en',
+      'Dr. Anna Berg, professor of surgery at the hospital in Gent, Belgium and head of its trauma unit cautioned that the results are still preliminary.',
+      'Dr. Anna Berg',
+    ],
+    [
+      'nl',
+      'Artsen, verpleegkundigen en apothekers zeggen dat de wachtlijsten dit jaar langer zijn geworden.',
+      'Artsen, verpleegkundigen en apothekers',
+    ],
+  ])('%s: a comma inside the speaker does not cut the speaker off: %s', (language, text, source) => {
+    expect(claimsOf(text, language)[0]?.source).toBe(source);
+  });
+});

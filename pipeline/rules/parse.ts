@@ -178,8 +178,25 @@ function englishActor(
   }
   // "Dr. Ehud Ur, professor of medicine at …, cautioned": keep the name before a long apposition.
   const comma = tokens.slice(range.from, range.to).findIndex((t) => t.text === ',');
-  if (comma > 0 && range.to - range.from > 6) return tidy(tokens, { from: range.from, to: range.from + comma });
-  return range;
+  if (comma > 0 && range.to - range.from > 6) range = tidy(tokens, { from: range.from, to: range.from + comma })!;
+  return holdsVerbGroup(tokens, range, lex) ? null : range;
+}
+
+const EMBEDDED_QUESTION = new Set(['how', 'why', 'what', 'whether']);
+
+/**
+ * "The council also hopes to build a bridge to help villages", "Scientists hope to understand how planets form": a
+ * verb the lexicon does not know ran on into the subject. An adverb before a lowercase word, or an embedded question,
+ * inside a would-be subject gives it away; such a clause is left out rather than given a wrong actor.
+ */
+function holdsVerbGroup(tokens: readonly Token[], range: Range, lex: CompiledLexicon): boolean {
+  for (let k = range.from + 1; k < range.to; k++) {
+    const t = tokens[k]!;
+    if (EMBEDDED_QUESTION.has(t.lower)) return true;
+    const next = tokens[k + 1];
+    if (lex.fronted.has(t.lower) && next && k + 1 < range.to && next.kind === 'word' && !next.capital) return true;
+  }
+  return false;
 }
 
 /** The first-position constituent in a verb-second clause is the subject unless it is an adverbial. */
