@@ -342,3 +342,141 @@ describe('German: the finite verb after a source that opens the sentence', () =>
     expect(claim?.action).toMatch(/^ist\b/u);
   });
 });
+
+/** One claim per row, as a fact-checker would keep it: actor, action and source, compared field by field. */
+type Kept = { actor: string; action: string; source?: string | null; date?: string | null; reason?: string | null };
+
+describe('the actor/action boundary and the source (issue #14)', () => {
+  it.each<[Language, string, Kept]>([
+    [
+      'en',
+      'After the tunnel was opened in 1990, the ferry service was stopped.',
+      { actor: 'the ferry service', action: 'was stopped' },
+    ],
+    [
+      'nl',
+      'Toen de brand was geblust, bleven de bewoners een nacht in een hotel.',
+      { actor: 'de bewoners', action: 'bleven een nacht in een hotel', date: 'Toen de brand was geblust' },
+    ],
+    [
+      'en',
+      'Because the tunnel was closed, lorries took a detour via the coast road.',
+      { actor: 'lorries', action: 'took a detour via the coast road', reason: 'the tunnel was closed' },
+    ],
+  ])('%s: a clause put before the main clause ends at its comma: %s', (language, text, kept) => {
+    const claims = claimsOf(text, language);
+    expect(claims.find((c) => c.actor === kept.actor)).toMatchObject(kept);
+    expect(claims.map((c) => c.actor).join(' | ')).not.toMatch(/^(?:After|Toen|Because)\b/u);
+  });
+
+  it.each<[Language, string]>([['en', 'If the judge lifts the ban, the factory will reopen in June.']])(
+    '%s: a condition is no claim of its own: %s',
+    (language, text) => {
+      expect(claimsOf(text, language).map((c) => c.actor)).not.toContain(
+        language === 'en' ? 'the judge' : 'de rechter',
+      );
+    },
+  );
+
+  it('en: a clause of "when" dates the claim before it instead of being a claim', () => {
+    const claims = claimsOf('About 300 lorries were waiting at the border when the strike ended.', 'en');
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({
+      actor: 'About 300 lorries',
+      action: 'were waiting at the border',
+      date: 'when the strike ended',
+      statement_en: 'About 300 lorries were waiting at the border.',
+    });
+  });
+
+  it('en: a participle after a noun describes it; the verb group after it is the verb', () => {
+    expect(claimsOf('Nine clinics located near the border were closed on Friday.', 'en')[0]).toMatchObject({
+      actor: 'Nine clinics located near the border',
+      action: 'were closed',
+    });
+  });
+
+  it('en: "were able to show" keeps its subject as the source of what they concluded', () => {
+    expect(
+      claimsOf('The doctors were able to show that the vaccine reduced infections by half.', 'en')[0],
+    ).toMatchObject({
+      actor: 'the vaccine',
+      source: 'The doctors',
+    });
+  });
+
+  it('en: a comparison ending in a bare auxiliary is no claim', () => {
+    const claims = claimsOf(
+      'The doctors concluded that the new vaccine protects children as well as the old one does.',
+      'en',
+    );
+    expect(claims.map((c) => c.action)).not.toContain('does');
+  });
+
+  it.each<[Language, string, string]>([
+    ['en', 'No casualties have been reported in the village.', 'No casualties'],
+    ['nl', 'Het virus werd door een arts uit Utrecht ontdekt in een dorp bij de rivier.', 'Het virus'],
+  ])('%s: the subject of a passive speech verb is not its source: %s', (language, text, actor) => {
+    expect(claimsOf(text, language)[0]).toMatchObject({ actor, source: null });
+  });
+
+  it('en: a possessive name before its noun is one source: "Canada\'s health agency"', () => {
+    expect(
+      claimsOf("According to Canada's health agency, three new cases have been found in Toronto.", 'en')[0],
+    ).toMatchObject({
+      actor: 'three new cases',
+      source: "Canada's health agency",
+    });
+  });
+});
+
+describe('subject nouns that look like verbs, adverbs before the verb, and attributions inside the sentence', () => {
+  it.each<[Language, string, string]>([
+    ['en', 'Television reports show heavy smoke above the harbour.', 'Television reports'],
+    ['nl', 'Officiële rapporten bevestigen twee doden in de haven.', 'Officiële rapporten'],
+  ])('%s: a plural noun right before the verb belongs to the subject: %s', (language, text, actor) => {
+    expect(claimsOf(text, language)[0]?.actor).toBe(actor);
+  });
+
+  it.each<[Language, string, string]>([
+    ['nl', 'Daarna opent de burgemeester de nieuwe brug.', 'de burgemeester'],
+    ['nl', 'Vervolgens verbiedt de regering de app op werktelefoons.', 'de regering'],
+    ['en', 'Previously, the firm sold shoes in Spain.', 'the firm'],
+  ])('%s: an adverb before the verb is not the subject: %s', (language, text, actor) => {
+    expect(claimsOf(text, language)[0]?.actor).toBe(actor);
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'The mayor announced her candidacy yesterday evening in Leiden.',
+      'announced her candidacy in Leiden',
+      'yesterday evening',
+    ],
+    ['Nine schools were closed all of Tuesday.', 'were closed', 'all of Tuesday'],
+  ])('en: the date is taken out whole: %s', (text, action, date) => {
+    expect(claimsOf(text, 'en')[0]).toMatchObject({ action, date });
+  });
+
+  it.each<string>([
+    'The council also hopes to build a bridge to help villages cut off by the floods to trade.',
+    'Scientists hope to understand how stars form, especially how the Sun formed, since it was young.',
+  ])('en: a subject that ran on over a verb the lexicon does not know is left out: %s', (text) => {
+    const actors = claimsOf(text, 'en').map((c) => c.actor);
+    expect(actors.filter((a) => /\b(?:hopes?|understand)\b/u.test(a))).toEqual([]);
+  });
+
+  it.each<[Language, string, string]>([
+    [
+      'en',
+      'Dr. Anna Berg, professor of surgery at the hospital in Gent, Belgium and head of its trauma unit cautioned that the results are still preliminary.',
+      'Dr. Anna Berg',
+    ],
+    [
+      'nl',
+      'Artsen, verpleegkundigen en apothekers zeggen dat de wachtlijsten dit jaar langer zijn geworden.',
+      'Artsen, verpleegkundigen en apothekers',
+    ],
+  ])('%s: a comma inside the speaker does not cut the speaker off: %s', (language, text, source) => {
+    expect(claimsOf(text, language)[0]?.source).toBe(source);
+  });
+});

@@ -46,6 +46,7 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
     (lex.determiners.has(previous.lower) || /'s$/.test(previous.lower))
   )
     return null;
+  if (pluralBeforeVerb(tokens, index, lex)) return null;
   if (lex.language === 'en') {
     // Capitalised it is a name or a heading word ("Finance minister …"), not a verb.
     if (token.capital) return null;
@@ -94,6 +95,37 @@ export function verbAt(tokens: readonly Token[], index: number, end: number, lex
   if (plain) return { index, verb: plain[0]!, particle: null };
   const shaped = finiteByShape(tokens, index, lex);
   return shaped ? { index, verb: shaped, particle: null } : null;
+}
+
+/**
+ * "Television reports show …", "Officiële onderzoeken toonden …": two finite verbs do not follow each other, so a
+ * plural form after a modifier and right before a verb is the subject's noun. English and Dutch main-clause order.
+ */
+function pluralBeforeVerb(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  const token = tokens[index]!;
+  const previous = tokens[index - 1];
+  const next = tokens[index + 1];
+  if (lex.language === 'de' || !previous || previous.kind !== 'word' || !next || next.kind !== 'word') return false;
+  const plural =
+    lex.language === 'en' ? /[^s]s$/.test(token.lower) : /en$/.test(token.lower) && !token.lower.startsWith('ge');
+  if (!plural || next.capital) return false;
+  const modifier = !(
+    lex.auxiliaries.has(previous.lower) ||
+    lex.pronouns.has(previous.lower) ||
+    lex.coordinators.has(previous.lower) ||
+    lex.subordinators.has(previous.lower) ||
+    lex.relatives.has(previous.lower) ||
+    lex.negation.has(previous.lower) ||
+    lex.fronted.has(previous.lower) ||
+    lex.prepositions.has(previous.lower) ||
+    previous.lower === lex.infinitive
+  );
+  // Dutch "-de", "-ten" words are as often adjectives and plurals ("gewonde", "soldaten"): only a listed verb counts.
+  const verb =
+    lex.verbs.has(next.lower) ||
+    lex.splitVerbs.has(next.lower) ||
+    (lex.language === 'en' && FINITE_SHAPE.en.test(next.lower) && !NOT_FINITE.has(next.lower));
+  return modifier && verb && !next.lower.endsWith('ing');
 }
 
 /** Word endings of finite verbs, for verbs the lexicon does not list: "ruled", "erwartet", "bezeichnete", "opende". */
@@ -319,6 +351,17 @@ function hasSayVerb(tokens: readonly Token[], from: number, to: number, lex: Com
   return false;
 }
 
+/**
+ * "…, Holland and chair of the society cautioned that …": a say verb with its "that" is the sentence's own attribution,
+ * not one closing it (", said the minister."), so the comma before it stays inside the speaker's apposition.
+ */
+function saysThat(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {
+  if (lex.language === 'de') return false;
+  for (let i = from; i < to - 1; i++)
+    if (verbAt(tokens, i, to, lex)?.verb.kind === 'say' && ['that', 'dat'].includes(tokens[i + 1]!.lower)) return true;
+  return false;
+}
+
 function kindOf(opener: Token | undefined, lex: CompiledLexicon): ClauseKind {
   if (!opener) return 'main';
   if (lex.coordinators.has(opener.lower)) return 'coord';
@@ -356,13 +399,29 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     const next = tokens[j];
     if (isPunct(token, ',–—') && next) {
       const stretchEnd = nextComma(tokens, j);
+      const fronted = clauses.length === 0 && !opener ? frontedOpener(tokens, excluded, from, i, lex) : null;
+      if (fronted !== null && opensMainClause(tokens, j, stretchEnd, lex)) {
+        // "Nadat de dijk was hersteld, keerden de bewoners terug", "After the bridge opened, the ferry stopped": the
+        // clause a subordinator puts before the main clause ends at its comma, and the main clause follows.
+        clauses.push({
+          from: fronted + 1,
+          to: i,
+          kind: frontedKind(tokens[fronted]!, lex),
+          opener: tokens[fronted]!.lower,
+        });
+        from = j;
+        i = j - 1;
+        continue;
+      }
       const starts =
         lex.coordinators.has(next.lower) ||
         lex.subordinators.has(next.lower) ||
         lex.relatives.has(next.lower) ||
         PURPOSE.has(next.lower) ||
         lex.sourceAfter.match(tokens, j) !== null ||
-        (stretchEnd >= sentenceEnd && hasSayVerb(tokens, j, stretchEnd, lex)) ||
+        (stretchEnd >= sentenceEnd &&
+          hasSayVerb(tokens, j, stretchEnd, lex) &&
+          !saysThat(tokens, j, stretchEnd, lex)) ||
         endsInInfinitive(tokens, j, stretchEnd, lex);
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
@@ -429,6 +488,43 @@ function asInfinitive(tokens: readonly Token[], clause: Clause, lex: CompiledLex
   for (let i = clause.from; i < clause.to - 2; i++) if (lex.auxiliaries.has(tokens[i]!.lower)) return clause;
   return { ...clause, kind: 'inf' };
 }
+
+/** English prepositions that open a clause of time before the main clause: "After the bridge was opened, …". */
+const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'once']);
+
+/**
+ * The subordinator opening the sentence's first clause, when that clause has its verb before the comma at `comma`
+ * ("Toen de brand doofde,"); null for "Volgens de politie," or "After the meeting,". Dutch and English only.
+ */
+function frontedOpener(
+  tokens: readonly Token[],
+  excluded: readonly boolean[],
+  from: number,
+  comma: number,
+  lex: CompiledLexicon,
+): number | null {
+  if (lex.language === 'de') return null;
+  let at = from;
+  while (at < comma && (excluded[at] || isQuote(tokens[at]))) at++;
+  const opener = tokens[at]?.lower ?? '';
+  const subordinates =
+    (lex.subordinators.has(opener) && !COMPLEMENT.has(opener)) ||
+    (lex.language === 'en' && CLAUSE_PREPOSITIONS.has(opener));
+  return subordinates && at + 1 < comma && hasVerb(tokens, at + 1, comma, lex) ? at : null;
+}
+
+/** After a fronted clause the main clause starts: inverted in Dutch ("keerden de bewoners"), with a verb in English. */
+function opensMainClause(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon): boolean {
+  if (lex.language === 'en') return !lex.coordinators.has(tokens[at]!.lower) && hasVerb(tokens, at, end, lex);
+  return isVerbLike(tokens, at, end, lex);
+}
+
+function frontedKind(opener: Token, lex: CompiledLexicon): ClauseKind {
+  return lex.causal.match([opener], 0) ? 'cause' : 'sub';
+}
+
+/** Openers of a condition: what the clause says is not claimed to have happened. */
+export const CONDITIONAL = new Set(['if', 'unless', 'als', 'indien', 'tenzij', 'wanneer', 'mits']);
 
 const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'terwijl', 'während', 'obwohl', 'hoewel']);
 

@@ -108,6 +108,13 @@ export function nounPhraseEnd(
     )
       i++;
   }
+  // "Japan's nuclear agency": after a possessive name the phrase goes on to its own head noun.
+  if (lex.language === 'en' && i > start && /'s$/.test(tokens[i - 1]!.lower)) {
+    const owner = i;
+    const open = (k: number) => !stop(k) && !lex.determiners.has(tokens[k]!.lower);
+    while (i < end - 1 && i < owner + 3 && open(i) && open(i + 1)) i++;
+    if (i < end && open(i)) i++;
+  }
   if (i === start) return at;
   if (!attach) return i;
   // One genitive attachment: "van de regering", "des Ministeriums", "of the company".
@@ -171,8 +178,25 @@ function englishActor(
   }
   // "Dr. Jane Roe, professor of medicine at …, cautioned": keep the name before a long apposition.
   const comma = tokens.slice(range.from, range.to).findIndex((t) => t.text === ',');
-  if (comma > 0 && range.to - range.from > 6) return tidy(tokens, { from: range.from, to: range.from + comma });
-  return range;
+  if (comma > 0 && range.to - range.from > 6) range = tidy(tokens, { from: range.from, to: range.from + comma })!;
+  return holdsVerbGroup(tokens, range, lex) ? null : range;
+}
+
+const EMBEDDED_QUESTION = new Set(['how', 'why', 'what', 'whether']);
+
+/**
+ * "The council also hopes to build a bridge to help villages", "Engineers want to learn how bridges age": a
+ * verb the lexicon does not know ran on into the subject. An adverb before a lowercase word, or an embedded question,
+ * inside a would-be subject gives it away; such a clause is left out rather than given a wrong actor.
+ */
+function holdsVerbGroup(tokens: readonly Token[], range: Range, lex: CompiledLexicon): boolean {
+  for (let k = range.from + 1; k < range.to; k++) {
+    const t = tokens[k]!;
+    if (EMBEDDED_QUESTION.has(t.lower)) return true;
+    const next = tokens[k + 1];
+    if (lex.fronted.has(t.lower) && next && k + 1 < range.to && next.kind === 'word' && !next.capital) return true;
+  }
+  return false;
 }
 
 /** The first-position constituent in a verb-second clause is the subject unless it is an adverbial. */
@@ -264,6 +288,39 @@ function hasLaterVerb(
   return false;
 }
 
+/**
+ * "Twelve schools located near the river were closed": an English participle right after a noun and before a
+ * preposition, with the clause's own verb group still to come, describes the noun; it is not the clause's verb.
+ */
+function reducedRelative(tokens: readonly Token[], i: number, to: number, lex: CompiledLexicon): boolean {
+  const token = tokens[i]!;
+  const previous = tokens[i - 1];
+  if (lex.language !== 'en' || !token.lower.endsWith('ed') || !previous || previous.kind !== 'word') return false;
+  if (
+    lex.auxiliaries.has(previous.lower) ||
+    lex.negation.has(previous.lower) ||
+    lex.coordinators.has(previous.lower) ||
+    lex.pronouns.has(previous.lower) ||
+    lex.fronted.has(previous.lower) ||
+    ENGLISH_ADVERB.test(previous.lower) ||
+    previous.lower === 'to'
+  )
+    return false;
+  if (!lex.prepositions.has(tokens[i + 1]?.lower ?? '')) return false;
+  for (let k = i + 2; k < to; k++) {
+    const t = tokens[k]!;
+    if (
+      t.kind === 'punct' ||
+      lex.coordinators.has(t.lower) ||
+      lex.subordinators.has(t.lower) ||
+      lex.relatives.has(t.lower)
+    )
+      return false;
+    if (lex.auxiliaries.has(t.lower) && tokens[k - 1]!.lower !== 'to') return true;
+  }
+  return false;
+}
+
 /** Finds the claim verb, the subject and the verb phrase of one clause, for the word order of its language. */
 export function parseClause(
   tokens: readonly Token[],
@@ -275,7 +332,7 @@ export function parseClause(
   let verb: VerbHit | null = null;
   let finite: number | null = null;
   for (let i = from; i < to; i++) {
-    if (skip[i] || isQuote(tokens[i])) continue;
+    if (skip[i] || isQuote(tokens[i]) || reducedRelative(tokens, i, to, lex)) continue;
     if (
       finite === null &&
       isVerbLike(tokens, i, to, lex) &&
@@ -312,8 +369,12 @@ export function parseClause(
     while (start - 1 >= from) {
       const t = tokens[start - 1]!;
       // "have long called for", "has repeatedly denied": an adverb between auxiliary and verb.
+      // "were able to conclude", "is likely to approve": an adjective between auxiliary and infinitive.
       const between =
-        t.kind === 'word' && !t.capital && lex.auxiliaries.has(tokens[start - 2]?.lower ?? '') && start === anchor;
+        t.kind === 'word' &&
+        !t.capital &&
+        lex.auxiliaries.has(tokens[start - 2]?.lower ?? '') &&
+        (start === anchor || tokens[start]!.lower === 'to');
       if (between) {
         start--;
         continue;

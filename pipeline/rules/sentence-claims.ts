@@ -1,5 +1,5 @@
 import type { Modality, Polarity } from '../../schemas/claim.ts';
-import { isComplement, isQuote, isVerbLike, splitClauses } from './clauses.ts';
+import { CONDITIONAL, isComplement, isQuote, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import { isReportedSpeech, opensQuotation } from './discourse.ts';
 import { findDates, findSources, inRange, sourceFor, textOf } from './markers.ts';
@@ -32,6 +32,9 @@ export type SentenceAnalysis = {
   /** Who speaks in this sentence ("Die Ministerin erklärte, …"), even when what they said gave no claim. */
   speaker: string | null;
 };
+
+/** Openers of a clause that dates the one it belongs to. */
+const WHEN = new Set(['when', 'toen']);
 
 /** The verb group, not its object: the verb, its particle, auxiliaries, and in English what stands before the verb. */
 export function inVerbGroup(i: number, parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
@@ -204,6 +207,8 @@ export function analyseSentence(
   let backSource: string | null = null;
   let last: Draft | null = null;
   let previous: ClauseParse | undefined;
+  let frontedReason: number[] | null = null;
+  let frontedWhen: Range | null = null;
   const actorText = (range: Range | null) => (range ? textOf(sentence, tokens, range) : null);
   for (const [index, original] of parses.entries()) {
     let parse = original;
@@ -217,6 +222,29 @@ export function analyseSentence(
     const { clause, verb } = parse;
     if (clause.kind === 'cause' && last) {
       last.reason = [...(last.reason ?? []), ...range(clause.from, clause.to, null, skip)];
+      previous = parse;
+      continue;
+    }
+    // "Omdat de brug dicht was, reden …": a reason put before its main clause is that clause's reason.
+    if (clause.kind === 'cause' && index === 0) {
+      frontedReason = range(clause.from, clause.to, null, skip);
+      previous = parse;
+      continue;
+    }
+    // "422 ships were waiting when the vessel was refloated", "Toen de brand doofde, bleven …": the clause says when
+    // its main clause happened, as its date.
+    if (clause.kind === 'sub' && clause.opener !== null && WHEN.has(clause.opener) && (index === 0 || last)) {
+      const when = { from: Math.max(0, clause.from - 1), to: clause.to };
+      if (index === 0) frontedWhen = when;
+      else if (last) {
+        last.date ??= textOf(sentence, tokens, when);
+        last.span = widen(last.span, when);
+      }
+      previous = parse;
+      continue;
+    }
+    // "If the court rules against the firm, …": a condition is not said to have happened.
+    if (clause.kind === 'sub' && clause.opener !== null && CONDITIONAL.has(clause.opener)) {
       previous = parse;
       continue;
     }
@@ -323,7 +351,9 @@ export function analyseSentence(
     if (!actor && clause.kind === 'rel') actor = antecedent(tokens, previous, lex);
     if (!actor && (clause.kind === 'coord' || clause.kind === 'sub') && last) actor = last.actor;
     if (!actor && clause.kind === 'sub') actor = antecedent(tokens, previous, lex);
-    if (!actor || parse.action.length === 0) {
+    // "… as well as the old one does": a verb group with nothing to say ends a comparison, not a claim.
+    const saysNothing = parse.action.every((i) => lex.auxiliaries.has(tokens[i]!.lower) || tokens[i]!.kind === 'punct');
+    if (!actor || parse.action.length === 0 || saysNothing) {
       previous = parse;
       continue;
     }
@@ -345,8 +375,13 @@ export function analyseSentence(
     // "Der Professor bezeichnete das Engagement als vorbildlich": whoever says, calls or warns is the source of what
     // they say.
     // A speaker of its own ("Die Firma gab zu, …") outranks the one carried from the sentence before.
+    // "No injuries were reported", "werd door X ontdekt": the subject of a passive is what was said, not who said it.
     const onlyCarried = !self && !frame && !inClause && draft.source === carriedHere;
-    if ((!draft.source || (onlyCarried && parse.actor)) && (lex.speechActs.has(base) || verb?.verb.kind === 'say'))
+    if (
+      (!draft.source || (onlyCarried && parse.actor)) &&
+      (lex.speechActs.has(base) || verb?.verb.kind === 'say') &&
+      !isPassive(parse, tokens, lex)
+    )
       draft.source = actorText(actor);
     if (!self && !frame && !inClause && carriedHere !== null && draft.source === carriedHere) carriedFrom.add(draft);
     const inSentence = sources.find((s) => !s.self && s.text === draft.source);
@@ -354,6 +389,15 @@ export function analyseSentence(
     // "would publish a report and review its encryption": the second verb shares the first one's modal.
     if (!parse.actor && last && draft.modality === 'fact') draft.modality = last.modality;
     if (frame) spokenBy.set(draft, frame.parse);
+    if (frontedWhen) {
+      draft.date ??= textOf(sentence, tokens, frontedWhen);
+      draft.span = widen(draft.span, frontedWhen);
+      frontedWhen = null;
+    }
+    if (frontedReason) {
+      draft.reason = frontedReason;
+      frontedReason = null;
+    }
     splitReason(draft, tokens, lex);
     drafts.push(draft);
     last = draft;
