@@ -373,3 +373,47 @@ describe('subject nouns that look like verbs, adverbs before the verb, and attri
     expect(claimsOf(text, language)[0]?.source).toBe(source);
   });
 });
+
+describe('pronouns stand for an antecedent of their number and kind', () => {
+  it('nl: a plural "ze" does not stand for one person', () => {
+    const claims = claimsOf(
+      'Een monteur van de garage aan de Dorpsstraat opende in 2019 een werkplaats. Ze verlieten daarna allemaal de kade.',
+      'nl',
+    );
+    expect(claims.filter((c) => /verlieten/u.test(c.action)).map((c) => c.actor)).toEqual([]);
+  });
+
+  it('nl: a singular "ze" stands for the person, not the court named before her', () => {
+    const claims = claimsOf(
+      'De rechtbank in Leiden behandelde de zaak van Anna de Wit. Ze zit sinds maart in hechtenis.',
+      'nl',
+    );
+    expect(claims.find((c) => /hechtenis/u.test(c.action))?.actor).toBe('Anna de Wit');
+  });
+
+  it("nl: a conjunct with its own subject pronoun after the verb does not take the first conjunct's subject", () => {
+    const claims = claimsOf(
+      'Volgens de politie zijn drie van de daders gisteren gearresteerd en hebben ze hun auto gevonden.',
+      'nl',
+    );
+    expect(claims.find((c) => /gevonden/u.test(c.action))?.actor).not.toBe('drie van de daders');
+  });
+
+  it('nl: where a conjunct found something is not the source of the sentence', () => {
+    const claims = claimsOf('De agenten zochten de daders en vonden ze in een schuur.', 'nl');
+    expect(claims.map((c) => c.source)).not.toContain('een schuur');
+  });
+
+  it('nl: a phrase opening with a preposition is no antecedent', () => {
+    const claims = claimsOf(
+      'Jan Smit werkte als dj. Vóór Radio Veronica was er weinig popmuziek op de radio. Hij opende daarna een platenzaak in Utrecht.',
+      'nl',
+    );
+    expect(claims.find((c) => /platenzaak/u.test(c.action))?.actor).toBe('Jan Smit');
+  });
+
+  it('en: "in May" is a month, not a possibility', () => {
+    const [claim] = claimsOf('The firm opened a new plant in May.', 'en');
+    expect(claim).toMatchObject({ modality: 'fact', statement_en: 'The firm opened a new plant.' });
+  });
+});

@@ -220,6 +220,19 @@ function toClaim(
 }
 
 /**
+ * Whether a pronoun actor stands for many (true) or one person (false): "he", "hij" are one; Dutch "ze"/"zij" are
+ * told by their verb ("ze renden" many, "ze zit" one). Null when nothing tells, and in German.
+ */
+function pronounNumber(actor: string, draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): boolean | null {
+  const pronoun = actor.toLowerCase().split(/\s+/).pop() ?? '';
+  if (lex.language === 'en') return pronoun === 'he' || pronoun === 'she' ? false : null;
+  if (lex.language !== 'nl') return null;
+  if (pronoun === 'hij') return false;
+  const finite = draft.parse.finite === null ? null : tokens[draft.parse.finite]!.lower;
+  return (pronoun === 'ze' || pronoun === 'zij') && finite ? finite.endsWith('en') : null;
+}
+
+/**
  * Claims of an article by rule: sentence by sentence, clause by clause, with the quote being the
  * sentence itself, so every claim grounds exactly.
  */
@@ -271,6 +284,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
         [...named, ...antecedents],
         lex,
         draft.source ?? (continues ? speaker : null),
+        pronounNumber(written, draft, tokens, lex),
       );
       if (actor === null) continue;
       if (actor !== written) draft.actorName = actor;

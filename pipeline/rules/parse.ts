@@ -267,6 +267,24 @@ function subjectAfter(
   return stop > at ? { from: at, to: stop } : null;
 }
 
+/** Dutch subject pronouns that are never an object. */
+const DUTCH_SUBJECT_PRONOUNS = new Set(['hij', 'zij', 'wij', 'we', 'ik', 'men']);
+
+/**
+ * "… zijn vijf verdachten gearresteerd en hebben ze haar telefoon gevonden": a Dutch conjunct that opens with its verb
+ * shares the subject before it, unless a subject pronoun follows the verb. "ze" may be an object ("en vonden ze"), so it
+ * counts only with an object of its own after it.
+ */
+function coordinatedSubject(tokens: readonly Token[], finite: number, end: number, lex: CompiledLexicon): Range | null {
+  const next = tokens[finite + 1];
+  if (lex.language !== 'nl' || !next || finite + 1 >= end) return null;
+  const after = tokens[finite + 2];
+  const subject =
+    DUTCH_SUBJECT_PRONOUNS.has(next.lower) ||
+    (next.lower === 'ze' && after !== undefined && finite + 2 < end && lex.determiners.has(after.lower));
+  return subject ? { from: finite + 1, to: finite + 2 } : null;
+}
+
 /** The token indices [from, to) outside `without` and not skipped. */
 export function range(from: number, to: number, without: Range | null, skip: readonly boolean[]): number[] {
   const out: number[] = [];
@@ -400,7 +418,10 @@ export function parseClause(
   if (clause.kind === 'main' || clause.kind === 'coord') {
     // Verb second: the subject stands before the finite verb, or right after it when an adverbial comes first.
     if (finite === from) {
-      const actor = clause.kind === 'coord' ? null : subjectAfter(tokens, finite, to, skip, lex);
+      const actor =
+        clause.kind === 'coord'
+          ? coordinatedSubject(tokens, finite, to, lex)
+          : subjectAfter(tokens, finite, to, skip, lex);
       return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
     }
     if (isSubjectPrefield(tokens, from, finite, skip, lex)) {

@@ -267,7 +267,15 @@ export function analyseSentence(
     if (verb?.verb.kind === 'say' && (inverted || !hasObject(parse, tokens, lex)) && !isPassive(parse, tokens, lex)) {
       // "…, heißt es in einem Bericht": without a subject, the source is where it is written.
       const speaker = actorText(
-        withoutOpener(inverted ?? parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex), tokens, lex),
+        withoutOpener(
+          // "… en vonden ze in een schuur": a conjunct's place is where something was found, not who says so.
+          inverted ??
+            parse.actor ??
+            appositionOf(previous) ??
+            (clause.kind === 'coord' ? null : placeOf(parse, tokens, lex)),
+          tokens,
+          lex,
+        ),
       );
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
