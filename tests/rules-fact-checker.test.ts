@@ -417,3 +417,67 @@ describe('pronouns stand for an antecedent of their number and kind', () => {
     expect(claim).toMatchObject({ modality: 'fact', statement_en: 'The firm opened a new plant.' });
   });
 });
+
+describe('subjects cut in the right place, and names kept whole', () => {
+  it.each<string>([
+    'The ferry, which is 90 metres long, blocks the harbour entrance.',
+    'He spoke to the many workers gathered in the hall.',
+    'They met the families affected by the flood.',
+    'The council began funding the project in 2005 and specified that the police must assign 10 officers to it.',
+  ])('en: no actor that holds a verb or starts inside a clause: %s', (text) => {
+    for (const claim of claimsOf(text, 'en')) {
+      expect(claim.actor).not.toMatch(/^(?:is|was|has)\b|^(?:He|They) \w|\b(?:began|specified)\b/u);
+    }
+  });
+
+  it('en: the ferry of the relative clause is the actor of its main clause', () => {
+    expect(claimsOf('The ferry, which is 90 metres long, blocks the harbour entrance.', 'en')[0]?.actor).toBe(
+      'The ferry',
+    );
+  });
+
+  it('en: "it" does not stand for a speaker who is a person', () => {
+    expect(claimsOf('It was a success, the minister said.', 'en').map((c) => c.actor)).not.toContain('the minister');
+  });
+
+  it.each<[Language, string, Kept]>([
+    [
+      'nl',
+      'Toen de brand was geblust, bleven ongeveer 20 van de andere overgebleven bewoners op straat.',
+      { actor: 'ongeveer 20 van de andere overgebleven bewoners', action: 'bleven op straat' },
+    ],
+    [
+      'nl',
+      'De chauffeur wordt volgens de politie waarschijnlijk niet vervolgd.',
+      { actor: 'De chauffeur', action: 'wordt waarschijnlijk niet vervolgd', source: 'de politie' },
+    ],
+    [
+      'nl',
+      'De brug blijft dicht, zei Anna de Wit.',
+      { actor: 'De brug', action: 'blijft dicht', source: 'Anna de Wit' },
+    ],
+    [
+      'nl',
+      'Volgens hoofdinspecteur P. J. Smit zijn drie verdachten gearresteerd.',
+      { actor: 'drie verdachten', action: 'zijn gearresteerd', source: 'hoofdinspecteur P. J. Smit' },
+    ],
+    [
+      'en',
+      'According to chief inspector P. J. Smith, three suspects have been arrested.',
+      { actor: 'three suspects', action: 'have been arrested', source: 'chief inspector P. J. Smith' },
+    ],
+  ])(
+    '%s: the noun phrase ends at its head, a name runs over its particles and initials: %s',
+    (language, text, kept) => {
+      expect(claimsOf(text, language)[0]).toMatchObject(kept);
+    },
+  );
+
+  it('nl: after an uninflected adjective the word is a noun, not a verb: "een willekeurig moment"', () => {
+    const claims = claimsOf(
+      'Het aantal ligt laag: 600 uit 33.000 zieke mensen op een willekeurig moment in Gelderland.',
+      'nl',
+    );
+    expect(claims.map((c) => c.action)).not.toContain('moment in Gelderland');
+  });
+});

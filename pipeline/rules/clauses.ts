@@ -239,10 +239,14 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   // German and Dutch names and German nouns are capitalised: a capital right before is the subject's end.
   // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister
   // opende").
+  // "een willekeurig moment", "het diepe gaten": after a Dutch adjective the word is its noun.
+  const afterAdjective =
+    /(?:ig|lijk|baar|loos|zaam|isch)$/u.test(previous.lower) ||
+    (previous.lower.endsWith('e') && /(?:den|ten)$/u.test(token.lower));
   const afterSubject =
     previous.capital ||
     lex.language === 'en' ||
-    (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
+    (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower) && !afterAdjective);
   if (!afterSubject) return null;
   return shapedVerb(token);
 }
