@@ -481,3 +481,50 @@ describe('subjects cut in the right place, and names kept whole', () => {
     expect(claims.map((c) => c.action)).not.toContain('moment in Gelderland');
   });
 });
+
+describe('attribution without "that", announcements and negated actors', () => {
+  it.each<[string, Kept]>([
+    [
+      'The broadcaster understands the driver stopped his car on the bridge.',
+      { actor: 'the driver', action: 'stopped his car on the bridge', source: 'The broadcaster' },
+    ],
+    [
+      'The paper has learned the minister resigned on Friday.',
+      { actor: 'the minister', action: 'resigned', source: 'The paper' },
+    ],
+  ])('en: "X understands/has learned Y did": X is the source, Y the actor: %s', (text, kept) => {
+    expect(claimsOf(text, 'en')[0]).toMatchObject(kept);
+  });
+
+  it.each<[Language, string, string]>([
+    [
+      'en',
+      'Anna Smit wrote the following: some people tried to close the bridge, but these attempts failed.',
+      'Anna Smit',
+    ],
+    [
+      'nl',
+      'Anna de Wit schreef het volgende: sommige mensen probeerden de brug te sluiten, maar deze pogingen hadden geen succes.',
+      'Anna de Wit',
+    ],
+  ])(
+    '%s: "wrote the following:" is no claim; what follows is, with its writer as source: %s',
+    (language, text, source) => {
+      const claims = claimsOf(text, language);
+      expect(claims.map((c) => c.actor)).toEqual([
+        language === 'en' ? 'some people' : 'sommige mensen',
+        language === 'en' ? 'these attempts' : 'deze pogingen',
+      ]);
+      expect(claims.every((c) => c.source === source)).toBe(true);
+    },
+  );
+
+  it.each<[string, string]>([
+    ['Niemand raakte gewond.', 'Nobody'],
+    ['Geen enkele reiziger raakte gewond.', 'No'],
+  ])('nl: a negation in the actor is said once in the English: %s', (text, opening) => {
+    const [claim] = claimsOf(text, 'nl');
+    expect(claim?.statement_en.startsWith(`${opening} `)).toBe(true);
+    expect(claim?.statement_en).not.toMatch(/did not|not get/u);
+  });
+});

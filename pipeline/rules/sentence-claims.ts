@@ -89,8 +89,12 @@ function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   const object = objectOf(parse, tokens, lex);
   // "heißt es in einem Bericht", "zei hij": a pronoun right after the verb is its subject or an expletive.
   while (object.length && lex.pronouns.has(tokens[object[0]!]!.lower)) object.shift();
+  // "Fluke schreef het volgende:", "She said the following:": what was said comes after the colon.
+  if (object.length && object.every((i) => ANNOUNCING.has(tokens[i]!.lower))) return false;
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
 }
+
+const ANNOUNCING = new Set(['het', 'the', 'volgende', 'following']);
 
 /** "…, said Judge Mary Smith": an English attribution verb before its subject, closing the sentence. */
 function invertedSpeaker(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
