@@ -14,6 +14,9 @@ export const DiscourseLanguage = z.object({
     .record(z.string(), Words)
     .default({})
     .describe('per pronoun, the articles an antecedent cannot start with: "er" never stands for "das Grundgesetz"'),
+  institutions: Words.default('').describe(
+    'words that make a name a body, not a person ("court", "rechtbank"): "he", "hij" never stand for one',
+  ),
   firstPerson: Words.describe('"we", "wir": in a quotation, the speaker (or the body they speak for)'),
   secondPerson: Words.describe('"you", "je", "du": advice to the reader, not a claim'),
   interjections: Words.describe('"ach", "oh": a sentence opening with one is an exclamation, not a claim'),

@@ -480,3 +480,158 @@ describe('subject nouns that look like verbs, adverbs before the verb, and attri
     expect(claimsOf(text, language)[0]?.source).toBe(source);
   });
 });
+
+describe('pronouns stand for an antecedent of their number and kind', () => {
+  it('nl: a plural "ze" does not stand for one person', () => {
+    const claims = claimsOf(
+      'Een monteur van de garage aan de Dorpsstraat opende in 2019 een werkplaats. Ze verlieten daarna allemaal de kade.',
+      'nl',
+    );
+    expect(claims.filter((c) => /verlieten/u.test(c.action)).map((c) => c.actor)).toEqual([]);
+  });
+
+  it('nl: a singular "ze" stands for the person, not the court named before her', () => {
+    const claims = claimsOf(
+      'De rechtbank in Leiden behandelde de zaak van Anna de Wit. Ze zit sinds maart in hechtenis.',
+      'nl',
+    );
+    expect(claims.find((c) => /hechtenis/u.test(c.action))?.actor).toBe('Anna de Wit');
+  });
+
+  it("nl: a conjunct with its own subject pronoun after the verb does not take the first conjunct's subject", () => {
+    const claims = claimsOf(
+      'Volgens de politie zijn drie van de daders gisteren gearresteerd en hebben ze hun auto gevonden.',
+      'nl',
+    );
+    expect(claims.find((c) => /gevonden/u.test(c.action))?.actor).not.toBe('drie van de daders');
+  });
+
+  it('nl: where a conjunct found something is not the source of the sentence', () => {
+    const claims = claimsOf('De agenten zochten de daders en vonden ze in een schuur.', 'nl');
+    expect(claims.map((c) => c.source)).not.toContain('een schuur');
+  });
+
+  it('nl: a phrase opening with a preposition is no antecedent', () => {
+    const claims = claimsOf(
+      'Jan Smit werkte als dj. Vóór Radio Veronica was er weinig popmuziek op de radio. Hij opende daarna een platenzaak in Utrecht.',
+      'nl',
+    );
+    expect(claims.find((c) => /platenzaak/u.test(c.action))?.actor).toBe('Jan Smit');
+  });
+
+  it('en: "in May" is a month, not a possibility', () => {
+    const [claim] = claimsOf('The firm opened a new plant in May.', 'en');
+    expect(claim).toMatchObject({ modality: 'fact', statement_en: 'The firm opened a new plant.' });
+  });
+});
+
+describe('subjects cut in the right place, and names kept whole', () => {
+  it.each<string>([
+    'The ferry, which is 90 metres long, blocks the harbour entrance.',
+    'He spoke to the many workers gathered in the hall.',
+    'They met the families affected by the flood.',
+    'The council began funding the project in 2005 and specified that the police must assign 10 officers to it.',
+  ])('en: no actor that holds a verb or starts inside a clause: %s', (text) => {
+    for (const claim of claimsOf(text, 'en')) {
+      expect(claim.actor).not.toMatch(/^(?:is|was|has)\b|^(?:He|They) \w|\b(?:began|specified)\b/u);
+    }
+  });
+
+  it('en: the ferry of the relative clause is the actor of its main clause', () => {
+    expect(claimsOf('The ferry, which is 90 metres long, blocks the harbour entrance.', 'en')[0]?.actor).toBe(
+      'The ferry',
+    );
+  });
+
+  it('en: "it" does not stand for a speaker who is a person', () => {
+    expect(claimsOf('It was a success, the minister said.', 'en').map((c) => c.actor)).not.toContain('the minister');
+  });
+
+  it.each<[Language, string, Kept]>([
+    [
+      'nl',
+      'Toen de brand was geblust, bleven ongeveer 20 van de andere overgebleven bewoners op straat.',
+      { actor: 'ongeveer 20 van de andere overgebleven bewoners', action: 'bleven op straat' },
+    ],
+    [
+      'nl',
+      'De chauffeur wordt volgens de politie waarschijnlijk niet vervolgd.',
+      { actor: 'De chauffeur', action: 'wordt waarschijnlijk niet vervolgd', source: 'de politie' },
+    ],
+    [
+      'nl',
+      'De brug blijft dicht, zei Anna de Wit.',
+      { actor: 'De brug', action: 'blijft dicht', source: 'Anna de Wit' },
+    ],
+    [
+      'nl',
+      'Volgens hoofdinspecteur P. J. Smit zijn drie verdachten gearresteerd.',
+      { actor: 'drie verdachten', action: 'zijn gearresteerd', source: 'hoofdinspecteur P. J. Smit' },
+    ],
+    [
+      'en',
+      'According to chief inspector P. J. Smith, three suspects have been arrested.',
+      { actor: 'three suspects', action: 'have been arrested', source: 'chief inspector P. J. Smith' },
+    ],
+  ])(
+    '%s: the noun phrase ends at its head, a name runs over its particles and initials: %s',
+    (language, text, kept) => {
+      expect(claimsOf(text, language)[0]).toMatchObject(kept);
+    },
+  );
+
+  it('nl: after an uninflected adjective the word is a noun, not a verb: "een willekeurig moment"', () => {
+    const claims = claimsOf(
+      'Het aantal ligt laag: 600 uit 33.000 zieke mensen op een willekeurig moment in Gelderland.',
+      'nl',
+    );
+    expect(claims.map((c) => c.action)).not.toContain('moment in Gelderland');
+  });
+});
+
+describe('attribution without "that", announcements and negated actors', () => {
+  it.each<[string, Kept]>([
+    [
+      'The broadcaster understands the driver stopped his car on the bridge.',
+      { actor: 'the driver', action: 'stopped his car on the bridge', source: 'The broadcaster' },
+    ],
+    [
+      'The paper has learned the minister resigned on Friday.',
+      { actor: 'the minister', action: 'resigned', source: 'The paper' },
+    ],
+  ])('en: "X understands/has learned Y did": X is the source, Y the actor: %s', (text, kept) => {
+    expect(claimsOf(text, 'en')[0]).toMatchObject(kept);
+  });
+
+  it.each<[Language, string, string]>([
+    [
+      'en',
+      'Anna Smit wrote the following: some people tried to close the bridge, but these attempts failed.',
+      'Anna Smit',
+    ],
+    [
+      'nl',
+      'Anna de Wit schreef het volgende: sommige mensen probeerden de brug te sluiten, maar deze pogingen hadden geen succes.',
+      'Anna de Wit',
+    ],
+  ])(
+    '%s: "wrote the following:" is no claim; what follows is, with its writer as source: %s',
+    (language, text, source) => {
+      const claims = claimsOf(text, language);
+      expect(claims.map((c) => c.actor)).toEqual([
+        language === 'en' ? 'some people' : 'sommige mensen',
+        language === 'en' ? 'these attempts' : 'deze pogingen',
+      ]);
+      expect(claims.every((c) => c.source === source)).toBe(true);
+    },
+  );
+
+  it.each<[string, string]>([
+    ['Niemand raakte gewond.', 'Nobody'],
+    ['Geen enkele reiziger raakte gewond.', 'No'],
+  ])('nl: a negation in the actor is said once in the English: %s', (text, opening) => {
+    const [claim] = claimsOf(text, 'nl');
+    expect(claim?.statement_en.startsWith(`${opening} `)).toBe(true);
+    expect(claim?.statement_en).not.toMatch(/did not|not get/u);
+  });
+});

@@ -241,10 +241,14 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   // German and Dutch names and German nouns are capitalised: a capital right before is the subject's end.
   // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister
   // opende").
+  // "een willekeurig moment", "het diepe gaten": after a Dutch adjective the word is its noun.
+  const afterAdjective =
+    /(?:ig|lijk|baar|loos|zaam|isch)$/u.test(previous.lower) ||
+    (previous.lower.endsWith('e') && /(?:den|ten)$/u.test(token.lower));
   const afterSubject =
     previous.capital ||
     lex.language === 'en' ||
-    (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower));
+    (lex.language === 'nl' && index >= 2 && lex.determiners.has(tokens[index - 2]!.lower) && !afterAdjective);
   if (!afterSubject) return null;
   // "der 5 Tonnen schwere Satellit", "die geplante Steuer": an -e word before a noun is its adjective, not a
   // Konjunktiv I.
@@ -485,6 +489,8 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
 function asInfinitive(tokens: readonly Token[], clause: Clause, lex: CompiledLexicon): Clause {
   if (lex.language === 'en' || clause.kind === 'inf' || clause.to - clause.from < 2 || clause.from === 0) return clause;
   if (tokens[clause.to - 2]!.lower !== lex.infinitive) return clause;
+  // "… schreef het volgende: sommige mensen probeerden de brug te sluiten": after a colon a clause of its own begins.
+  if (tokens[clause.from - 1]?.text === ':') return clause;
   for (let i = clause.from; i < clause.to - 2; i++) if (lex.auxiliaries.has(tokens[i]!.lower)) return clause;
   return { ...clause, kind: 'inf' };
 }

@@ -8,6 +8,7 @@ import type { Token } from '../text/tokens.ts';
 export type DiscourseWords = {
   resolvable: Set<string>;
   unresolvable: Set<string>;
+  institutions: Set<string>;
   firstPerson: Set<string>;
   secondPerson: Set<string>;
   interjections: Set<string>;
@@ -26,6 +27,7 @@ function load() {
     const compile = (l: DiscourseLexicon['nl']): DiscourseWords => ({
       resolvable: words(l.resolvable),
       unresolvable: words(l.unresolvable),
+      institutions: words(l.institutions),
       firstPerson: words(l.firstPerson),
       secondPerson: words(l.secondPerson),
       interjections: words(l.interjections),
@@ -104,6 +106,7 @@ export function resolveActor(
   antecedents: readonly string[],
   lex: CompiledLexicon,
   speaker: string | null = null,
+  plural: boolean | null = null,
 ): string | null {
   const d = discourseFor(lex.language);
   const all = actor
@@ -119,7 +122,68 @@ export function resolveActor(
   if (!content.every((w) => d.resolvable.has(w))) return null;
   // "Er räumte ein": the nearest antecedent the pronoun can stand for, not "Das Grundgesetz" before it.
   const unfit = new Set(content.flatMap((w) => [...(d.disagreeing.get(w) ?? [])]));
-  return antecedents.find((name) => !unfit.has(name.split(/\s+/)[0]!.toLowerCase())) ?? null;
+  return (
+    antecedents.find(
+      (name) => !unfit.has(name.split(/\s+/)[0]!.toLowerCase()) && opensName(name, lex) && agrees(name, plural, lex),
+    ) ?? null
+  );
+}
+
+const PLURAL_OPENERS = new Set([
+  'enkele',
+  'veel',
+  'vele',
+  'sommige',
+  'alle',
+  'beide',
+  'several',
+  'many',
+  'some',
+  'both',
+  'all',
+]);
+
+/**
+ * Whether a name is one or many, where its words tell: "een medewerker" and "Jan de Vries" are one, "de verdachten" and
+ * "Pryce en Huhne" many; null when they do not ("Piraten" may be a plural noun opening the sentence).
+ */
+export function pluralOf(name: string, lex: CompiledLexicon): boolean | null {
+  const words = name.split(/\s+/).filter(Boolean);
+  const lower = words.map((w) => w.toLowerCase());
+  const first = lower[0];
+  if (!first) return null;
+  if (lower.some((w, i) => i > 0 && lex.coordinators.has(w))) return true;
+  if (first === 'een' || first === 'a' || first === 'an') return false;
+  if (PLURAL_OPENERS.has(first) || (lex.numbers.has(first) && !['een', 'one'].includes(first)) || /^\d+$/.test(first))
+    return true;
+  if (lex.determiners.has(first)) {
+    // The head is the word before an attachment: "de leden van de raad", "the members of the board".
+    const attachment = lower.findIndex((w, i) => i > 0 && lex.prepositions.has(w));
+    const head = lower[(attachment > 0 ? attachment : lower.length) - 1]!;
+    if (head === first) return null;
+    return lex.language === 'en' ? /[^s]s$/.test(head) : /(?:en|s)$/.test(head) && !/(?:ijn|een)$/.test(head);
+  }
+  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w)) ? false : null;
+}
+
+/** "Vóór The Simpsons", "Vervolgens": a phrase opening with a preposition or an adverb names nobody. */
+function opensName(name: string, lex: CompiledLexicon): boolean {
+  const first = (name.split(/\s+/)[0] ?? '').normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return !lex.prepositions.has(first) && !lex.fronted.has(first) && !lex.subordinators.has(first);
+}
+
+/** A pronoun of one person stands for no plural and no body; one of many stands for a body or many, not one. */
+function agrees(name: string, plural: boolean | null, lex: CompiledLexicon): boolean {
+  if (plural === null) return true;
+  const d = discourseFor(lex.language);
+  // A body is one or many as the writer sees it: "de politie … ze hebben".
+  const body = name
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => d.institutions.has(w));
+  if (body) return plural;
+  const number = pluralOf(name, lex);
+  return number === null || number === plural;
 }
 
 /** A name another claim can point back to: not a pronoun, and naming someone (a capital, or in German any noun). */

@@ -76,7 +76,12 @@ const NEGATING_DETERMINERS = new Set(['geen', 'kein', 'keine', 'keinen', 'keinem
 /** The polarity the English verb says: none when a negating determiner in the object says it. */
 function verbPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
   if (draft.polarity !== 'negated' || lex.language === 'en') return draft.polarity;
-  const negations = draft.action.filter((i) => lex.negation.has(tokens[i]!.lower));
+  // "Niemand raakte gewond", "geen pakketten liggen erin": a negation in the glossed actor says it there ("Nobody …",
+  // "No packages …"); the verb saying it again would undo it.
+  const actor = draft.actor && !draft.actorName ? range(draft.actor.from, draft.actor.to, null, []) : [];
+  const inAction = draft.action.filter((i) => lex.negation.has(tokens[i]!.lower));
+  if (!inAction.length && actor.some((i) => lex.negation.has(tokens[i]!.lower))) return 'affirmed';
+  const negations = inAction;
   return negations.length > 0 && negations.every((i) => NEGATING_DETERMINERS.has(tokens[i]!.lower))
     ? 'affirmed'
     : 'negated';
@@ -220,6 +225,19 @@ function toClaim(
 }
 
 /**
+ * Whether a pronoun actor stands for many (true) or one person (false): "he", "hij" are one; Dutch "ze"/"zij" are
+ * told by their verb ("ze renden" many, "ze zit" one). Null when nothing tells, and in German.
+ */
+function pronounNumber(actor: string, draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): boolean | null {
+  const pronoun = actor.toLowerCase().split(/\s+/).pop() ?? '';
+  if (lex.language === 'en') return pronoun === 'he' || pronoun === 'she' ? false : null;
+  if (lex.language !== 'nl') return null;
+  if (pronoun === 'hij') return false;
+  const finite = draft.parse.finite === null ? null : tokens[draft.parse.finite]!.lower;
+  return (pronoun === 'ze' || pronoun === 'zij') && finite ? finite.endsWith('en') : null;
+}
+
+/**
  * Claims of an article by rule: sentence by sentence, clause by clause, with the quote being the
  * sentence itself, so every claim grounds exactly.
  */
@@ -271,6 +289,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
         [...named, ...antecedents],
         lex,
         draft.source ?? (continues ? speaker : null),
+        pronounNumber(written, draft, tokens, lex),
       );
       if (actor === null) continue;
       if (actor !== written) draft.actorName = actor;

@@ -81,7 +81,7 @@ export function findSources(
     let to = from;
     while (
       to < n &&
-      tokens[to]!.kind !== 'punct' &&
+      (tokens[to]!.kind !== 'punct' || isInitialDot(tokens, to)) &&
       !(before && lex.language !== 'en' && to > from && isVerbLike(tokens, to, n, lex))
     )
       to++;
@@ -93,7 +93,7 @@ export function findSources(
     else if (before && lex.language !== 'en') {
       // "volgens vakblad Lloyd's List": a bare noun and the name it introduces.
       let end = from + 1;
-      while (end < to && tokens[end]!.capital) end++;
+      while (end < to && (tokens[end]!.capital || isInitialDot(tokens, end))) end++;
       to = Math.min(to, end);
     }
     // ", so der Leiter des Wetterdienstes, Jonas Krämer.": a closing source may hold its own apposition.
@@ -103,6 +103,13 @@ export function findSources(
   }
   return found;
 }
+
+/** "D. K. Arya": the dot after an initial, inside a name. */
+const isInitialDot = (tokens: readonly Token[], at: number) =>
+  tokens[at]?.text === '.' &&
+  tokens[at - 1]?.capital === true &&
+  tokens[at - 1]!.text.length === 1 &&
+  tokens[at + 1]?.capital === true;
 
 /** Where ", Jonas Krämer." ends, when a name in apposition runs from the comma at `at` to the sentence end. */
 function appositionEnd(tokens: readonly Token[], at: number, n: number, lex: CompiledLexicon): number | null {

@@ -19,6 +19,12 @@ export type ClauseParse = {
 
 const ENGLISH_ADVERB = /ly$/;
 
+/** Dutch adjectives and adverbs without an inflection ending: "willekeurig", "waarschijnlijk", "draagbaar". */
+export const DUTCH_UNINFLECTED = /(?:ig|lijk|baar|loos|zaam|isch)$/u;
+/** "nieuwe", "overgebleven", "gesloten", "willekeurig": a word that may stand before a Dutch noun. */
+const isDutchAdjective = (word: string) =>
+  word.endsWith('e') || DUTCH_UNINFLECTED.test(word) || /^[a-z]{0,5}ge[a-zë]{2,}(?:en|d|t)$/u.test(word);
+
 /** Where a noun phrase starting at `at` ends: "het Taiwanese kabinet", "die Regierung in Taipeh", "Eric Yuan". */
 export function nounPhraseEnd(
   tokens: readonly Token[],
@@ -67,7 +73,8 @@ export function nounPhraseEnd(
       while (i < end && i < at + 5 && !tokens[i]!.capital && !stop(i) && !lex.determiners.has(tokens[i]!.lower)) i++;
       if (i < end && tokens[i]!.capital) i++;
     } else {
-      // Dutch and English: adjectives ("Taiwanese", "nieuwe", "digital") then one head word.
+      // Dutch and English: adjectives ("Taiwanese", "nieuwe", "overgebleven", "willekeurig", "digital") then one head
+      // word; an uninflected Dutch adjective after the head is an adverb ("de politie waarschijnlijk").
       while (
         i < end - 1 &&
         i < at + 4 &&
@@ -75,10 +82,11 @@ export function nounPhraseEnd(
         !lex.determiners.has(tokens[i]!.lower) &&
         !stop(i + 1) &&
         !lex.determiners.has(tokens[i + 1]!.lower) &&
-        (tokens[i]!.lower.endsWith('e') || lex.language === 'en')
+        (lex.language === 'en' || isDutchAdjective(tokens[i]!.lower))
       )
         i++;
-      if (i < end && !stop(i) && !lex.determiners.has(tokens[i]!.lower)) i++;
+      const adverb = lex.language === 'nl' && i > start + 1 && DUTCH_UNINFLECTED.test(tokens[i]?.lower ?? '');
+      if (i < end && !stop(i) && !lex.determiners.has(tokens[i]!.lower) && !adverb) i++;
     }
   }
   // A name: a run of capitalised words. After a German noun only a name of two words or more
@@ -87,7 +95,10 @@ export function nounPhraseEnd(
   const closes = (k: number) => k >= end || tokens[k]!.kind === 'punct' || lex.prepositions.has(tokens[k]!.lower);
   if (!afterGermanNoun || (tokens[i]?.capital && ((tokens[i + 1]?.capital && !stop(i + 1)) || closes(i + 1)))) {
     for (;;) {
-      while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) i++;
+      while (i < end && tokens[i]!.capital && !stop(i) && !(lex.determiners.has(tokens[i]!.lower) && i > at)) {
+        i++;
+        i = afterNameParticles(tokens, i, end, lex);
+      }
       // "Dr. Moll", "J. Alan Pike": the dot of a title or an initial stays inside the name.
       const dotted =
         i > start &&
@@ -125,6 +136,25 @@ export function nounPhraseEnd(
     if (after > inner) return after;
   }
   return i;
+}
+
+const NAME_PARTICLES = new Set(['de', 'van', 'der', 'den', 'ter', 'ten', 'te', 'het']);
+
+/** "Anna de Wit", "Jan van der Berg": particles inside a Dutch or English name, when a capital follows them. */
+function afterNameParticles(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon): number {
+  if (lex.language === 'de') return at;
+  let k = at;
+  while (k < end && k < at + 3 && NAME_PARTICLES.has(tokens[k]!.text)) k++;
+  if (k === at || k >= end || !tokens[k]!.capital || tokens[k]!.kind !== 'word') return at;
+  // "stuurde Rutte de Kamer een brief": a bare "de" joins a name only when the name ends there.
+  const after = tokens[k + 1];
+  const closes =
+    !after ||
+    k + 1 >= end ||
+    after.kind === 'punct' ||
+    lex.prepositions.has(after.lower) ||
+    isVerbLike(tokens, k + 1, end, lex);
+  return closes || !['de', 'het', 'te'].includes(tokens[at]!.text) ? k : at;
 }
 
 /** Drops leading quote marks and trailing commas from an actor range. */
@@ -190,11 +220,23 @@ const EMBEDDED_QUESTION = new Set(['how', 'why', 'what', 'whether']);
  * inside a would-be subject gives it away; such a clause is left out rather than given a wrong actor.
  */
 function holdsVerbGroup(tokens: readonly Token[], range: Range, lex: CompiledLexicon): boolean {
+  const first = tokens[range.from]!;
+  // "damaged, railway service", "has an aging fleet that", "highly critical of …": the rest of a clause cut too late.
+  if (!first.capital && (lex.auxiliaries.has(first.lower) || /[^e]ed$|ly$/.test(first.lower))) return true;
+  // "She came to this conclusion …": a personal pronoun is a whole subject; a word after it is the verb.
+  if (range.to - range.from > 1 && lex.pronouns.has(first.lower) && !lex.determiners.has(first.lower)) return true;
   for (let k = range.from + 1; k < range.to; k++) {
     const t = tokens[k]!;
     if (EMBEDDED_QUESTION.has(t.lower)) return true;
     const next = tokens[k + 1];
-    if (lex.fronted.has(t.lower) && next && k + 1 < range.to && next.kind === 'word' && !next.capital) return true;
+    if (!next || k + 1 >= range.to || next.kind !== 'word' || next.capital) continue;
+    if (lex.fronted.has(t.lower)) return true;
+    // "Congress began funding … and specified that the FBI", "… towards Iraq and it": a second clause.
+    if (
+      lex.coordinators.has(t.lower) &&
+      (/[^e]ed$/.test(next.lower) || ['it', 'he', 'she', 'they', 'we'].includes(next.lower))
+    )
+      return true;
   }
   return false;
 }
@@ -267,6 +309,24 @@ function subjectAfter(
   }
   const stop = nounPhraseEnd(tokens, at, end, lex);
   return stop > at ? { from: at, to: stop } : null;
+}
+
+/** Dutch subject pronouns that are never an object. */
+const DUTCH_SUBJECT_PRONOUNS = new Set(['hij', 'zij', 'wij', 'we', 'ik', 'men']);
+
+/**
+ * "… zijn vijf verdachten gearresteerd en hebben ze haar telefoon gevonden": a Dutch conjunct that opens with its verb
+ * shares the subject before it, unless a subject pronoun follows the verb. "ze" may be an object ("en vonden ze"), so it
+ * counts only with an object of its own after it.
+ */
+function coordinatedSubject(tokens: readonly Token[], finite: number, end: number, lex: CompiledLexicon): Range | null {
+  const next = tokens[finite + 1];
+  if (lex.language !== 'nl' || !next || finite + 1 >= end) return null;
+  const after = tokens[finite + 2];
+  const subject =
+    DUTCH_SUBJECT_PRONOUNS.has(next.lower) ||
+    (next.lower === 'ze' && after !== undefined && finite + 2 < end && lex.determiners.has(after.lower));
+  return subject ? { from: finite + 1, to: finite + 2 } : null;
 }
 
 /** The token indices [from, to) outside `without` and not skipped. */
@@ -402,7 +462,10 @@ export function parseClause(
   if (clause.kind === 'main' || clause.kind === 'coord') {
     // Verb second: the subject stands before the finite verb, or right after it when an adverbial comes first.
     if (finite === from) {
-      const actor = clause.kind === 'coord' ? null : subjectAfter(tokens, finite, to, skip, lex);
+      const actor =
+        clause.kind === 'coord'
+          ? coordinatedSubject(tokens, finite, to, lex)
+          : subjectAfter(tokens, finite, to, skip, lex);
       return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
     }
     if (isSubjectPrefield(tokens, from, finite, skip, lex)) {

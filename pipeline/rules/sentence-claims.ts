@@ -1,7 +1,7 @@
 import type { Modality, Polarity } from '../../schemas/claim.ts';
 import { CONDITIONAL, isComplement, isQuote, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
-import { isReportedSpeech, opensQuotation } from './discourse.ts';
+import { discourseFor, isReportedSpeech, opensQuotation } from './discourse.ts';
 import { findDates, findSources, inRange, sourceFor, textOf } from './markers.ts';
 import { nounPhraseEnd, parseClause, range, type ClauseParse, type Range } from './parse.ts';
 import { modalityOf, polarityOf } from './stance.ts';
@@ -89,8 +89,12 @@ function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   const object = objectOf(parse, tokens, lex);
   // "heißt es in einem Bericht", "zei hij": a pronoun right after the verb is its subject or an expletive.
   while (object.length && lex.pronouns.has(tokens[object[0]!]!.lower)) object.shift();
+  // "Fluke schreef het volgende:", "She said the following:": what was said comes after the colon.
+  if (object.length && object.every((i) => ANNOUNCING.has(tokens[i]!.lower))) return false;
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
 }
+
+const ANNOUNCING = new Set(['het', 'the', 'volgende', 'following']);
 
 /** "…, said Judge Mary Smith": an English attribution verb before its subject, closing the sentence. */
 function invertedSpeaker(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
@@ -296,7 +300,15 @@ export function analyseSentence(
     if (verb?.verb.kind === 'say' && (inverted || !hasObject(parse, tokens, lex)) && !isPassive(parse, tokens, lex)) {
       // "…, heißt es in einem Bericht": without a subject, the source is where it is written.
       const speaker = actorText(
-        withoutOpener(inverted ?? parse.actor ?? appositionOf(previous) ?? placeOf(parse, tokens, lex), tokens, lex),
+        withoutOpener(
+          // "… en vonden ze in een schuur": a conjunct's place is where something was found, not who says so.
+          inverted ??
+            parse.actor ??
+            appositionOf(previous) ??
+            (clause.kind === 'coord' ? null : placeOf(parse, tokens, lex)),
+          tokens,
+          lex,
+        ),
       );
       const isTail = index === parses.length - 1 && index > 0;
       if (speaker && isTail) {
@@ -418,7 +430,9 @@ export function analyseSentence(
       // "Zoom said that it has fixed …": the pronoun is the speaker.
       const single = draft.actor && draft.actor.to - draft.actor.from === 1 ? tokens[draft.actor.from]!.lower : null;
       const speakerIsPronoun = !!draft.source && lex.pronouns.has(draft.source.toLowerCase());
-      if (single && lex.pronouns.has(single) && !lex.demonstratives.has(single) && !speakerIsPronoun)
+      // "It was a success, the minister said": "it" stands for a speaker that is a name or a body, not a person.
+      const thing = single === 'it' && !nameOrBody(draft.source, lex);
+      if (single && lex.pronouns.has(single) && !lex.demonstratives.has(single) && !speakerIsPronoun && !thing)
         draft.actorName = draft.source;
     }
     for (const i of draft.reason ?? []) draft.span = widen(draft.span, { from: i, to: i + 1 });
@@ -429,6 +443,14 @@ export function analyseSentence(
       (unclaimed.length === 1 ? unclaimed[0]!.text : null);
   }
   return { tokens, drafts, backSource, speaker: frame?.source ?? drafts.find((d) => d.source)?.source ?? null };
+}
+
+/** "Zoom", "the company": a speaker that can be an "it". */
+function nameOrBody(text: string | null, lex: CompiledLexicon): boolean {
+  if (!text) return false;
+  const words = text.split(/\s+/).filter(Boolean);
+  const named = words.some((w, i) => /^\p{Lu}/u.test(w) && (i > 0 || !lex.determiners.has(w.toLowerCase())));
+  return named || words.some((w) => discourseFor(lex.language).institutions.has(w.toLowerCase()));
 }
 
 const widen = (a: Range, b: Range): Range => ({ from: Math.min(a.from, b.from), to: Math.max(a.to, b.to) });

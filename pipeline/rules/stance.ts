@@ -51,6 +51,8 @@ export function modalityOf(
     if (actor && i >= actor.from && i < actor.to) continue;
     // A modal inside a complement ("onderzoeken of ze … moeten") belongs to that complement.
     if (i > verbAt && lex.subordinators.has(tokens[i]!.lower)) break;
+    // "opened a plant in May": capitalised inside the sentence, an English "may" is the month.
+    if (lex.language === 'en' && tokens[i]!.capital && i > 0) continue;
     const match = lex.modal.match(tokens, i);
     if (!match) continue;
     // "genutzt werden", "verboden worden": after a participle "werden" is the passive, not a plan.
