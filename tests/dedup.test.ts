@@ -357,6 +357,64 @@ describe('clusterClaims', () => {
     }
   });
 
+  const fault = () => [
+    claim(
+      'en',
+      'Trains',
+      'were stopped at Utrecht by a signal fault',
+      'Trains were stopped at Utrecht by a signal fault.',
+    ),
+    claim(
+      'de',
+      'Züge',
+      'wurden in Utrecht durch eine Signalstörung gestoppt',
+      'Trains were stopped at Utrecht by a signal fault.',
+    ),
+  ];
+  const repairs = {
+    nl: [
+      'De spoorwegen',
+      'hebben de seinstoring bij Utrecht verholpen',
+      'The railway has fixed the signal fault at Utrecht.',
+    ],
+    de: ['Die Bahn', 'hat die Signalstörung in Utrecht behoben', 'The railway has solved the signal fault in Utrecht.'],
+    en: [
+      'The railway',
+      'has repaired the signal fault at Utrecht',
+      'The railway has repaired the signal fault at Utrecht.',
+    ],
+  } as const;
+
+  it.each(['nl', 'de', 'en'] as const)('keeps a repair (%s) apart from the fault it repairs', (language) => {
+    const [actor, action, statement] = repairs[language];
+    const claims = [fault()[0]!, claim(language, actor, action, statement)];
+    const result = clusterClaims(claims, new Map());
+    expect(clusterOf(result, claims[1]!)).not.toBe(clusterOf(result, claims[0]!));
+  });
+
+  it.each([
+    ['en', 'The railway', 'has fixed the signal fault that stopped trains at Utrecht'],
+    ['nl', 'De spoorwegen', 'hebben de seinstoring verholpen die bij Utrecht treinen stillegde'],
+    ['de', 'Die Bahn', 'hat die Signalstörung behoben, die in Utrecht Züge stoppte'],
+  ])(
+    'joins a repair (%s) to other repairs, not to the fault its relative clause describes',
+    (language, actor, action) => {
+      const repair = claim(
+        language,
+        actor,
+        action,
+        'The railway has fixed the signal fault that stopped trains at Utrecht.',
+      );
+      const others = (['nl', 'de'] as const).map((other) =>
+        claim(other, ...(repairs[other] as [string, string, string])),
+      );
+      const claims = [...fault(), repair, ...others];
+      const result = clusterClaims(claims, new Map());
+      expect(clusterOf(result, repair)).not.toBe(clusterOf(result, claims[0]!));
+      expect(distinctClusters(result, [repair, ...others])).toBe(1);
+    },
+  );
+
   it('compares each claim with a bounded number of others, never all pairs', () => {
     const many = Array.from({ length: 600 }, (_, i) =>
       claim('en', 'Taiwan', `banned app number ${i}`, `Taiwan banned the app Appname${i} for government agencies.`),
