@@ -333,6 +333,44 @@ describe('vague actors are placed by their article', () => {
     ).toBe(true);
   });
 
+  // The statement's verb is not in the verb table, so its first words are not read as its
+  // subject: "Nordlicht" is a name of its object, and the other claim has it as its actor.
+  const aground = {
+    nl: said(
+      'nl',
+      'Het vrachtschip Nordlicht',
+      'liep op 6 mei met zijn lading graan bij Rendsburg aan de grond',
+      'The Nordlicht ran aground with its cargo of grain near Rendsburg on 6 May.',
+    ),
+    de: said(
+      'de',
+      'Der Frachter Nordlicht',
+      'lief am 6. Mai mit seiner Getreideladung bei Rendsburg auf Grund',
+      'The Nordlicht ran aground with its cargo of grain near Rendsburg on 6 May.',
+    ),
+    en: said(
+      'en',
+      'The freighter Nordlicht',
+      'ran aground with its cargo of grain near Rendsburg on 6 May',
+      'The Nordlicht ran aground with its cargo of grain near Rendsburg on 6 May.',
+    ),
+  };
+  const vagueShip = (ship: string) =>
+    said(
+      'de',
+      'Das Schiff',
+      'lief am 6. Mai mit seiner Ladung auf Grund',
+      `The ${ship} ran aground with its cargo of grain on 6 May.`,
+    );
+
+  it.each(['nl', 'de', 'en'])(
+    'joins a ship named as the actor (%s) to the same ship named in another statement',
+    (language) => {
+      expect(together(aground[language as keyof typeof aground], vagueShip('Nordlicht'))).toBe(true);
+      expect(together(aground[language as keyof typeof aground], vagueShip('Polarstern'))).toBe(false);
+    },
+  );
+
   it('joins a vague actor to a named one when the statement names the same thing', () => {
     const ship = said('nl', 'het schip', 'is 400 meter lang', 'The Ever Given is 400 metres long.');
     const named = en('The Ever Given', 'is 400 metres long');
@@ -371,8 +409,8 @@ describe('figures', () => {
       statement: 'Goods worth 3.1 billion dollars were held up every day.',
       action: 'worth 3.1 billion dollars were held up every day',
     };
-    expect(together({ ...de, article: 'a' }, { ...english, article: 'a' })).toBe(true);
+    expect(together({ ...de, article: 'de-1' }, { ...english, article: 'en-1' })).toBe(true);
     // A different figure never splits one fact: it is the contradiction stage's case.
-    expect(together({ ...de, article: 'b' }, { ...otherFigure, article: 'b' })).toBe(true);
+    expect(together({ ...de, article: 'de-2' }, { ...otherFigure, article: 'en-2' })).toBe(true);
   });
 });

@@ -257,6 +257,164 @@ describe('clusterClaims', () => {
     expect(new Set(result.assignments.values())).toEqual(new Set(['kept-cluster-id']));
   });
 
+  // Two facts of one story told in one article, each also reported elsewhere.
+  const lorries = {
+    en: {
+      waiting: ['Sixty lorries', 'were waiting to cross the bridge when it reopened'],
+      crossed: ['More than forty lorries', 'have crossed the bridge since it reopened'],
+    },
+    nl: {
+      waiting: ['Zestig vrachtwagens', 'stonden te wachten toen de brug weer openging'],
+      crossed: ['Meer dan veertig vrachtwagens', 'zijn sinds de heropening over de brug gereden'],
+    },
+    de: {
+      waiting: ['Sechzig Lastwagen', 'warteten auf die Überfahrt, als die Brücke wieder öffnete'],
+      crossed: ['Mehr als vierzig Lastwagen', 'sind seit der Wiedereröffnung über die Brücke gefahren'],
+    },
+  };
+  const waitingGloss = {
+    en: 'Sixty lorries were waiting to cross the bridge when it reopened.',
+    nl: 'Sixty lorries were waiting when the bridge reopened.',
+    de: 'Sixty lorries were waiting to cross when the bridge reopened.',
+  };
+
+  it.each(['en', 'nl', 'de'] as const)(
+    'keeps two facts of one %s article apart, the one the other reports tell staying with them',
+    (language) => {
+      const [others, other] = (['en', 'nl', 'de'] as const).filter((item) => item !== language);
+      const article = { article_id: `story-${language}` };
+      // The fact the other reports do not tell comes first, so it finds the cluster first.
+      const crossed = claim(
+        language,
+        lorries[language].crossed[0]!,
+        lorries[language].crossed[1]!,
+        'More than forty lorries have crossed the bridge since it reopened.',
+        '2024-05-03',
+        article,
+      );
+      const elsewhere = claim(
+        others!,
+        lorries[others!].waiting[0]!,
+        lorries[others!].waiting[1]!,
+        waitingGloss[others!],
+        '2024-05-03',
+      );
+      const waiting = claim(
+        language,
+        lorries[language].waiting[0]!,
+        lorries[language].waiting[1]!,
+        waitingGloss[language],
+        '2024-05-03',
+        article,
+      );
+      const third = claim(
+        other!,
+        lorries[other!].waiting[0]!,
+        lorries[other!].waiting[1]!,
+        waitingGloss[other!],
+        '2024-05-03',
+      );
+      const result = clusterClaims([crossed, elsewhere, waiting, third], new Map());
+      expect(distinctClusters(result, [elsewhere, waiting, third])).toBe(1);
+      expect(clusterOf(result, crossed)).not.toBe(clusterOf(result, waiting));
+    },
+  );
+
+  it('joins two clusters a later report shows to be one, in whichever order the reports come', () => {
+    const reports = {
+      grain: () =>
+        claim(
+          'de',
+          'Das Schiff',
+          'lief am 6. Mai mit seiner Getreideladung auf Grund',
+          'The Nordlicht ran aground with its cargo of grain on 6 May.',
+          '2024-05-06',
+        ),
+      canal: () =>
+        claim(
+          'nl',
+          'Het schip',
+          'liep op 6 mei bij Rendsburg aan de grond',
+          'The Nordlicht ran aground in the canal near Rendsburg on 6 May.',
+          '2024-05-06',
+        ),
+      both: () =>
+        claim(
+          'en',
+          'The ship',
+          'ran aground with its cargo of grain in the canal near Rendsburg on 6 May',
+          'The Nordlicht ran aground with its cargo of grain in the canal near Rendsburg on 6 May.',
+          '2024-05-06',
+        ),
+    };
+    // Claims of one day are taken in claim-id order, the order they are made in here.
+    for (const order of [
+      ['grain', 'canal', 'both'],
+      ['both', 'grain', 'canal'],
+    ] as const) {
+      const claims = order.map((name) => reports[name]());
+      expect(distinctClusters(clusterClaims(claims, new Map()), claims)).toBe(1);
+    }
+  });
+
+  const fault = () => [
+    claim(
+      'en',
+      'Trains',
+      'were stopped at Utrecht by a signal fault',
+      'Trains were stopped at Utrecht by a signal fault.',
+    ),
+    claim(
+      'de',
+      'Züge',
+      'wurden in Utrecht durch eine Signalstörung gestoppt',
+      'Trains were stopped at Utrecht by a signal fault.',
+    ),
+  ];
+  const repairs = {
+    nl: [
+      'De spoorwegen',
+      'hebben de seinstoring bij Utrecht verholpen',
+      'The railway has fixed the signal fault at Utrecht.',
+    ],
+    de: ['Die Bahn', 'hat die Signalstörung in Utrecht behoben', 'The railway has solved the signal fault in Utrecht.'],
+    en: [
+      'The railway',
+      'has repaired the signal fault at Utrecht',
+      'The railway has repaired the signal fault at Utrecht.',
+    ],
+  } as const;
+
+  it.each(['nl', 'de', 'en'] as const)('keeps a repair (%s) apart from the fault it repairs', (language) => {
+    const [actor, action, statement] = repairs[language];
+    const claims = [fault()[0]!, claim(language, actor, action, statement)];
+    const result = clusterClaims(claims, new Map());
+    expect(clusterOf(result, claims[1]!)).not.toBe(clusterOf(result, claims[0]!));
+  });
+
+  it.each([
+    ['en', 'The railway', 'has fixed the signal fault that stopped trains at Utrecht'],
+    ['nl', 'De spoorwegen', 'hebben de seinstoring verholpen die bij Utrecht treinen stillegde'],
+    ['de', 'Die Bahn', 'hat die Signalstörung behoben, die in Utrecht Züge stoppte'],
+  ])(
+    'joins a repair (%s) to other repairs, not to the fault its relative clause describes',
+    (language, actor, action) => {
+      const repair = claim(
+        language,
+        actor,
+        action,
+        'The railway has fixed the signal fault that stopped trains at Utrecht.',
+      );
+      const others = (['nl', 'de'] as const).map((other) =>
+        claim(other, ...(repairs[other] as [string, string, string])),
+      );
+      const claims = [...fault(), repair, ...others];
+      const result = clusterClaims(claims, new Map());
+      expect(clusterOf(result, repair)).not.toBe(clusterOf(result, claims[0]!));
+      expect(distinctClusters(result, [repair, ...others])).toBe(1);
+    },
+  );
+
   it('compares each claim with a bounded number of others, never all pairs', () => {
     const many = Array.from({ length: 600 }, (_, i) =>
       claim('en', 'Taiwan', `banned app number ${i}`, `Taiwan banned the app Appname${i} for government agencies.`),

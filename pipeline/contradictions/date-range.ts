@@ -1,6 +1,8 @@
 import type { ClaimRow } from '../../schemas/contradiction.ts';
+import { verbEntries } from '../dedup/lexicons.ts';
 import type { ClaimFeatures } from './features.ts';
 import { clampScore, type Finding } from './finding.ts';
+import { phraseTokens } from '../text/words.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -30,6 +32,29 @@ const describe = (claim: ClaimRow) => {
   return `${range}${claim.date_precision ? ` (${claim.date_precision})` : ''}${claim.date ? `, written "${claim.date}"` : ''}`;
 };
 
+let reportingVerbs: ReadonlySet<string> | undefined;
+/** Words of saying, and the first word of "teilte ... mit": not "expected", whose date is the event's. */
+const reporting = () =>
+  (reportingVerbs ??= new Set(
+    verbEntries()
+      .filter((entry) => entry.frame === 'speech')
+      .flatMap((entry) => [...entry.en, ...entry.nl, ...entry.de])
+      .map((form) => phraseTokens(form)[0]!)
+      .filter((word) => !/^(?:expect|verwacht|erwart)/.test(word)),
+  ));
+
+/**
+ * A date written right after a verb of saying ("Zoom said on Wednesday that it has fixed the
+ * flaw", "zei woensdag dat", "sagte am Mittwoch") dates the report, not what it reports.
+ */
+export function datesTheReport(claim: Pick<ClaimRow, 'date' | 'quote'>): boolean {
+  if (!claim.date) return false;
+  const at = claim.quote.toLowerCase().indexOf(claim.date.toLowerCase());
+  if (at < 0) return false;
+  const before = phraseTokens(claim.quote.slice(0, at)).at(-1);
+  return before !== undefined && reporting().has(before);
+}
+
 /**
  * Dates whose ranges, each as wide as its precision, share no day. "vandaag" in an article of
  * 7 April and "on 7 April" resolve to the same day and so agree.
@@ -37,7 +62,7 @@ const describe = (claim: ClaimRow) => {
 export function dateRule(a: ClaimFeatures, b: ClaimFeatures): Finding | null {
   const rangeA = dateRange(a.claim);
   const rangeB = dateRange(b.claim);
-  if (!rangeA || !rangeB) return null;
+  if (!rangeA || !rangeB || datesTheReport(a.claim) || datesTheReport(b.claim)) return null;
   if (rangeA[0] <= rangeB[1] && rangeB[0] <= rangeA[1]) return null;
   const [early, late] = rangeA[1] < rangeB[0] ? [rangeA, rangeB] : [rangeB, rangeA];
   const gapDays = Math.round((Date.parse(late[0]) - Date.parse(early[1])) / DAY_MS);

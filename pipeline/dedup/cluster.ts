@@ -79,6 +79,8 @@ export function clusterClaims(
         compareIds(claims[a]!.claim_id, claims[b]!.claim_id),
     );
 
+  const rank = new Int32Array(claims.length);
+  order.forEach((i, at) => (rank[i] = at));
   const group = new Int32Array(claims.length).fill(-1);
   const fixedName: (string | null)[] = [];
   const founder: number[] = [];
@@ -112,46 +114,116 @@ export function clusterClaims(
   }
 
   let comparisons = 0;
+  let round = 0;
   const seen = new Int32Array(claims.length).fill(-1);
   const members: number[][] = founder.map(() => []);
+  // Claims kept from earlier runs stay where they are; a claim moved once does not move others.
+  const settled = new Uint8Array(claims.length);
+  // Each article's placed claims: an article tells each fact once, so two of its claims that
+  // read alike are two facts of one story (the ships waiting when the ship was freed, the ships
+  // that passed since), not a repeat to join, unless they state the same.
+  const ofArticle = new Map<string, number[]>();
+  const place = (i: number, g: number) => {
+    group[i] = g;
+    members[g]!.push(i);
+    const id = claims[i]!.article_id;
+    const list = ofArticle.get(id);
+    if (list) list.push(i);
+    else ofArticle.set(id, [i]);
+  };
   group.forEach((g, i) => {
-    if (g >= 0) members[g]!.push(i);
+    if (g < 0) return;
+    group[i] = -1;
+    place(i, g);
+    settled[i] = 1;
   });
-  for (const i of order) {
-    if (group[i]! >= 0) continue;
+  // Two clauses of one sentence glossed as the sentence are one claim told twice.
+  const sameStatement = (i: number, j: number) => claims[i]!.statement_en === claims[j]!.statement_en;
+  const meanScore = (i: number, others: readonly number[]) => {
+    comparisons += others.length;
+    let sum = 0;
+    for (const j of others) sum += pairScore(items[i]!, items[j]!);
+    return sum / others.length;
+  };
+  const share = (i: number) => (items[i]!.embedding ? LINK_SHARE.embedded : LINK_SHARE.lexical);
+
+  const join = (i: number) => {
+    round += 1;
     const best = new Map<number, number>();
     for (const key of keys[i]!) {
       const list = index.get(key);
       if (!list) continue;
       for (let at = list.length - 1; at >= Math.max(0, list.length - window); at -= 1) {
         const j = list[at]!;
-        if (seen[j] === i) continue;
-        seen[j] = i;
+        if (seen[j] === round || j === i || group[j]! < 0) continue;
+        seen[j] = round;
         comparisons += 1;
         const score = pairScore(items[i]!, items[j]!);
         const g = group[j]!;
         if (score > threshold && score > (best.get(g) ?? 0)) best.set(g, score);
       }
     }
+    const mates = (ofArticle.get(claims[i]!.article_id) ?? []).filter((j) => j !== i && !sameStatement(i, j));
     // The best-scoring cluster that no member of it rules out: one close claim is not enough to
-    // chain "ran aground on 23 March" into the cluster of "was freed on 29 March".
+    // chain "ran aground on 23 March" into the cluster of "was freed on 29 March". Where the
+    // cluster holds a claim of the same article, it keeps whichever of the two agrees better
+    // with its other members, and the other claim looks for another cluster.
     let bestGroup = -1;
+    let moved: number[] = [];
     for (const [g] of [...best].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
-      const checked = members[g]!.slice(0, MAX_LINK_CHECKS);
+      const own = mates.filter((j) => group[j] === g);
+      const checked = members[g]!.filter((j) => !own.includes(j)).slice(0, MAX_LINK_CHECKS);
+      if (!checked.length) continue;
       comparisons += checked.length;
-      const share = items[i]!.embedding ? LINK_SHARE.embedded : LINK_SHARE.lexical;
-      if (checked.every((j) => pairScore(items[i]!, items[j]!) >= threshold * share)) {
-        bestGroup = g;
-        break;
+      if (!checked.every((j) => pairScore(items[i]!, items[j]!) >= threshold * share(i))) continue;
+      if (own.length) {
+        if (settled[i] || own.some((j) => settled[j])) continue;
+        const fit = meanScore(i, checked);
+        if (own.some((j) => meanScore(j, checked) >= fit)) continue;
+        moved = own;
       }
+      bestGroup = g;
+      break;
     }
     if (bestGroup < 0) {
       bestGroup = fixedName.push(null) - 1;
       founder.push(i);
       members.push([]);
     }
-    group[i] = bestGroup;
-    members[bestGroup]!.push(i);
+    for (const j of moved) {
+      members[bestGroup] = members[bestGroup]!.filter((member) => member !== j);
+      group[j] = -1;
+    }
+    if (moved.length && moved.includes(founder[bestGroup]!)) founder[bestGroup] = members[bestGroup]![0] ?? i;
+    place(i, bestGroup);
+    // A claim close to two clusters may be what they have in common ("ran aground in the Suez
+    // Canal on 23 March" between "ran aground on 23 March" and "stuck in the Suez Canal"): they
+    // become one where every checked pair across them agrees and no article is in both.
+    for (const [h] of [...best].sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+      if (h === bestGroup || fixedName[h] !== null || !members[h]!.length) continue;
+      const here = members[bestGroup]!.slice(0, MAX_LINK_CHECKS);
+      const there = members[h]!.slice(0, MAX_LINK_CHECKS);
+      const mates = members[h]!.flatMap((j) => ofArticle.get(claims[j]!.article_id) ?? []);
+      if (members[h]!.some((j) => mates.some((k) => group[k] === bestGroup && !sameStatement(j, k)))) continue;
+      comparisons += here.length * there.length;
+      if (!there.every((j) => here.every((k) => pairScore(items[j]!, items[k]!) >= threshold * share(j)))) continue;
+      for (const j of members[h]!) {
+        group[j] = bestGroup;
+        members[bestGroup]!.push(j);
+      }
+      if (rank[founder[h]!]! < rank[founder[bestGroup]!]!) founder[bestGroup] = founder[h]!;
+      members[h] = [];
+    }
+    for (const j of moved) {
+      const list = ofArticle.get(claims[j]!.article_id)!;
+      list.splice(list.indexOf(j), 1);
+      settled[j] = 1;
+      join(j);
+    }
+  };
+  for (const i of order) {
+    if (group[i]! >= 0) continue;
+    join(i);
     enter(i);
   }
 
@@ -224,8 +296,10 @@ function nameGroups(
       used.add(old);
     }
   }
+  // A cluster merged into another holds no claim and takes no id.
+  const live = new Set(group);
   return names.map((name, g) => {
-    if (name !== null) return name;
+    if (name !== null || !live.has(g)) return name ?? '';
     const claimId = claims[founder[g]!]!.claim_id;
     let id = contentId('cluster', claimId);
     for (let attempt = 1; used.has(id); attempt += 1) id = contentId('cluster', claimId, attempt);

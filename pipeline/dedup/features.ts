@@ -4,6 +4,7 @@ import { claimInterval, type Interval } from './dates.ts';
 import { figuresOf } from './figures.ts';
 import { identityBefore, identityKeys, identityOf, readWords, type CapitalProfile, type Context } from './identity.ts';
 import { asDedupLanguage, type DedupLanguage, type Lexicons } from './lexicons.ts';
+import { relativeClauses } from './relative.ts';
 import { stem } from '../text/stem.ts';
 import { isNumberToken, nameTokens } from '../text/words.ts';
 import { headVerb } from './verbs.ts';
@@ -123,7 +124,8 @@ export function claimFeatures(
   // subject is what the claim is about. Verbs, numbers and negations are left out.
   const contentWords = new Set<string>();
   const addEntity = (ids: readonly string[]) => ids.forEach((id) => contentWords.add(`@${id}`));
-  const skip = new Set([...(statementVerb?.tokenIndexes ?? []), ...(statementVerb?.weakIndexes ?? [])]);
+  const relative = relativeClauses(statementText, lexicons);
+  const skip = new Set([...(statementVerb?.tokenIndexes ?? []), ...(statementVerb?.weakIndexes ?? []), ...relative]);
   const inMention = new Set<number>();
   for (const mention of mentions) {
     for (let index = mention.start; index < mention.end; index += 1) inMention.add(index);
@@ -138,9 +140,13 @@ export function claimFeatures(
   const actionMentions = findEntities(actionTokens, lexicons);
   for (const mention of actionMentions) addEntity([...mention.entity.named]);
   const names = new Set<string>();
+  // A name only the relative clause gives ("through China") says which thing, not what is claimed.
+  const onlyRelative = new Set(statement.filter((_, index) => relative.has(index)));
+  statement.forEach((word, index) => relative.has(index) || onlyRelative.delete(word));
   for (const name of [...(language === 'de' ? [] : nameTokens(claim.action)), ...nameTokens(claim.statement_en)]) {
     if (stopEn.has(name) || stopHere.has(name) || isNumberToken(name) || findEntities([name], lexicons).length)
       continue;
+    if (onlyRelative.has(name)) continue;
     const stemmed = stem(name, 'en');
     contentWords.add(stemmed);
     if (!isActorWord(name, stemmed)) names.add(stemmed);

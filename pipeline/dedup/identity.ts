@@ -61,7 +61,7 @@ export function readWords(text: string): Words {
 }
 
 /** What stands between word `index - 1` and word `index` (after the last word: the rest of the text). */
-function gapBefore(text: Words, index: number): string {
+export function gapBefore(text: Words, index: number): string {
   const end = index > 0 ? text.starts[index - 1]! + text.words[index - 1]!.length : 0;
   return text.text.slice(end, text.starts[index] ?? text.text.length);
 }
@@ -93,7 +93,7 @@ export function addToProfile(profile: CapitalProfile, text: string): void {
 }
 
 const isNumber = (word: string) => /^\d/.test(word);
-const isVerb = (word: string, lexicons: Lexicons) =>
+export const isVerb = (word: string, lexicons: Lexicons) =>
   /ed$/.test(word) || (['en', 'nl', 'de'] as const).some((language) => lexicons.verbForms[language].has(word));
 
 /** Whether the number at `index` names something (district 3) rather than counts it (7 million, 5.9). */

@@ -109,7 +109,13 @@ export function objectAgreement(a: Comparable, b: Comparable): number {
   let object = Math.max(cosine(a.vector, b.vector), gramScore);
   const namesA = a.features.names;
   const namesB = b.features.names;
-  const namesApart = namesA.length > 0 && namesB.length > 0 && !intersects(namesA, namesB);
+  // A name one claim gives its actor ("the container ship Ever Given") the other may name in
+  // its object ("the Ever Given ran aground"): names are apart when neither claim says the other's.
+  const namesApart =
+    namesA.length > 0 &&
+    namesB.length > 0 &&
+    !intersects(namesA, b.features.contentWords) &&
+    !intersects(namesB, a.features.contentWords);
   // One precise figure in two reports (7,5 and 7.5 percent) points to one fact, however glossed;
   // within one article it is only the article's topic (802.11n, said in every sentence).
   if (!namesApart && a.articleId !== b.articleId && intersects(a.features.figures, b.features.figures))
