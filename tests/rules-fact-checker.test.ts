@@ -555,8 +555,8 @@ describe('subjects cut in the right place, and names kept whole', () => {
     ],
     [
       'nl',
-      'De chauffeur wordt volgens de politie waarschijnlijk niet vervolgd.',
-      { actor: 'De chauffeur', action: 'wordt waarschijnlijk niet vervolgd', source: 'de politie' },
+      'De fietser wordt volgens de politie vermoedelijk niet vervolgd.',
+      { actor: 'De fietser', action: 'wordt vermoedelijk niet vervolgd', source: 'de politie' },
     ],
     [
       'nl',
@@ -611,7 +611,7 @@ describe('attribution without "that", announcements and negated actors', () => {
     ],
     [
       'nl',
-      'Anna de Wit schreef het volgende: sommige mensen probeerden de brug te sluiten, maar deze pogingen hadden geen succes.',
+      'Anna de Wit schreef het volgende: sommige buren probeerden de weg af te sluiten, maar deze pogingen hadden geen effect.',
       'Anna de Wit',
     ],
   ])(
@@ -619,7 +619,7 @@ describe('attribution without "that", announcements and negated actors', () => {
     (language, text, source) => {
       const claims = claimsOf(text, language);
       expect(claims.map((c) => c.actor)).toEqual([
-        language === 'en' ? 'some people' : 'sommige mensen',
+        language === 'en' ? 'some people' : 'sommige buren',
         language === 'en' ? 'these attempts' : 'deze pogingen',
       ]);
       expect(claims.every((c) => c.source === source)).toBe(true);

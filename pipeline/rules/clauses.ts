@@ -489,7 +489,7 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
 function asInfinitive(tokens: readonly Token[], clause: Clause, lex: CompiledLexicon): Clause {
   if (lex.language === 'en' || clause.kind === 'inf' || clause.to - clause.from < 2 || clause.from === 0) return clause;
   if (tokens[clause.to - 2]!.lower !== lex.infinitive) return clause;
-  // "… schreef het volgende: sommige mensen probeerden de brug te sluiten": after a colon a clause of its own begins.
+  // "… schreef het volgende: enkele buren wilden de weg afsluiten": after a colon a clause of its own begins.
   if (tokens[clause.from - 1]?.text === ':') return clause;
   for (let i = clause.from; i < clause.to - 2; i++) if (lex.auxiliaries.has(tokens[i]!.lower)) return clause;
   return { ...clause, kind: 'inf' };
