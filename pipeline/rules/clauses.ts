@@ -271,18 +271,7 @@ function afterOpeningPronoun(tokens: readonly Token[], index: number, lex: Compi
   if (!opens || !pronoun.capital || !(d.firstPerson.has(pronoun.lower) || d.resolvable.has(pronoun.lower)))
     return false;
   if (token.capital || token.lower.length < 3 || NOT_FINITE.has(token.lower)) return false;
-  return ![
-    lex.determiners,
-    lex.prepositions,
-    lex.coordinators,
-    lex.subordinators,
-    lex.relatives,
-    lex.negation,
-    lex.fronted,
-    lex.focusParticles,
-    lex.numbers,
-    lex.pronouns,
-  ].some((words) => words.has(token.lower));
+  return !openingWords(lex).some((words) => words.has(token.lower));
 }
 
 /**
@@ -321,6 +310,7 @@ function afterOpeningSource(tokens: readonly Token[], index: number, lex: Compil
   return true;
 }
 
+/** Words that open a phrase, never a finite verb of their own. */
 const openingWords = (lex: CompiledLexicon) => [
   lex.determiners,
   lex.prepositions,
