@@ -323,6 +323,18 @@ const positives: Record<ContradictionKind, Case[]> = {
   other: [],
 };
 
+/** The day of the ban itself, against which the report days and vaguer dates below are compared. */
+const CABINET_BANNED_ZOOM_ON_7_APRIL: ClaimSketch = {
+  language: 'en',
+  actor: 'The cabinet',
+  action: 'banned Zoom on 7 April',
+  statement_en: 'The cabinet banned Zoom on 7 April.',
+  date: 'on 7 April',
+  date_start: '2020-04-07',
+  date_end: '2020-04-07',
+  date_precision: 'day',
+};
+
 const negatives: Record<ContradictionKind, Case[]> = {
   numeric: [
     {
@@ -452,16 +464,7 @@ const negatives: Record<ContradictionKind, Case[]> = {
         date_end: '2020-04-09',
         date_precision: 'day',
       },
-      b: {
-        language: 'en',
-        actor: 'The cabinet',
-        action: 'banned Zoom on 7 April',
-        statement_en: 'The cabinet banned Zoom on 7 April.',
-        date: 'on 7 April',
-        date_start: '2020-04-07',
-        date_end: '2020-04-07',
-        date_precision: 'day',
-      },
+      b: CABINET_BANNED_ZOOM_ON_7_APRIL,
     },
     {
       name: 'nl: vandaag (7 april) against op 7 april',
@@ -475,16 +478,7 @@ const negatives: Record<ContradictionKind, Case[]> = {
         date_end: '2020-04-07',
         date_precision: 'day',
       },
-      b: {
-        language: 'en',
-        actor: 'The cabinet',
-        action: 'banned Zoom on 7 April',
-        statement_en: 'The cabinet banned Zoom on 7 April.',
-        date: 'on 7 April',
-        date_start: '2020-04-07',
-        date_end: '2020-04-07',
-        date_precision: 'day',
-      },
+      b: CABINET_BANNED_ZOOM_ON_7_APRIL,
     },
     {
       name: 'de: im April against am 7. April',

@@ -299,30 +299,49 @@ function afterOpeningSource(tokens: readonly Token[], index: number, lex: Compil
     return true;
   }
   if (!previous.capital) return false;
-  const marker = lex.sourceBefore.match(tokens, 0);
-  const reportMarker = marker ? null : lex.reportNounMarkers.match(tokens, 0);
-  const reported =
-    reportMarker &&
-    tokens.slice(reportMarker.length, reportMarker.length + 3).some((t) => lex.reportNouns.has(t.lower));
-  const from = marker?.length ?? (reported ? reportMarker!.length : -1);
-  if (from < 0) return false;
+  const from = lex.sourceBefore.match(tokens, 0)?.length ?? reportNounMarker(tokens, 0, lex)?.length;
+  if (from === undefined) return false;
   for (let k = from; k < index; k++) if (!phraseWord(k)) return false;
   return true;
 }
 
-/** Words that open a phrase, never a finite verb of their own. */
-const openingWords = (lex: CompiledLexicon) => [
-  lex.determiners,
-  lex.prepositions,
-  lex.coordinators,
-  lex.subordinators,
-  lex.relatives,
-  lex.negation,
-  lex.fronted,
-  lex.focusParticles,
-  lex.numbers,
-  lex.pronouns,
-];
+/**
+ * "Nach einer Umfrage von …": a marker at `at` that a report noun follows within three words; `head` is the
+ * noun's offset after the marker.
+ */
+export function reportNounMarker(
+  tokens: readonly Token[],
+  at: number,
+  lex: CompiledLexicon,
+): { length: number; head: number } | null {
+  const marker = lex.reportNounMarkers.match(tokens, at);
+  if (!marker) return null;
+  const from = at + marker.length;
+  const head = tokens.slice(from, from + 3).findIndex((t) => lex.reportNouns.has(t.lower));
+  return head < 0 ? null : { length: marker.length, head };
+}
+
+/** Words that open a phrase, never a finite verb of their own; gathered once per lexicon, asked for every token. */
+const openingWordSets = new WeakMap<CompiledLexicon, readonly ReadonlySet<string>[]>();
+function openingWords(lex: CompiledLexicon): readonly ReadonlySet<string>[] {
+  let sets = openingWordSets.get(lex);
+  if (!sets) {
+    sets = [
+      lex.determiners,
+      lex.prepositions,
+      lex.coordinators,
+      lex.subordinators,
+      lex.relatives,
+      lex.negation,
+      lex.fronted,
+      lex.focusParticles,
+      lex.numbers,
+      lex.pronouns,
+    ];
+    openingWordSets.set(lex, sets);
+  }
+  return sets;
+}
 
 function shapedVerb(token: Token): LexiconVerb {
   let verb = shapedVerbs.get(token.lower);

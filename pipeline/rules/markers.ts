@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from './lexicon.ts';
-import { isVerbLike } from './clauses.ts';
+import { isVerbLike, reportNounMarker } from './clauses.ts';
 import { nounPhraseEnd, type Range } from './parse.ts';
 import type { Token } from '../text/tokens.ts';
 
@@ -140,11 +140,10 @@ function sourceBeforePostposition(
 
 /** "nach ihren Angaben", "nach einer Umfrage des ZDF": a marker whose noun phrase is headed by a report noun. */
 function reportNounSource(tokens: readonly Token[], at: number, lex: CompiledLexicon): Range | null {
-  const marker = lex.reportNounMarkers.match(tokens, at);
+  const marker = reportNounMarker(tokens, at, lex);
   if (!marker) return null;
   const from = at + marker.length;
-  const head = tokens.slice(from, from + 3).findIndex((t) => lex.reportNouns.has(t.lower));
-  if (head < 0) return null;
+  const head = marker.head;
   const end = nounPhraseEnd(tokens, from, tokens.length, lex);
   return { from, to: Math.max(end, from + head + 1) };
 }
