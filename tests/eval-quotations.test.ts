@@ -57,6 +57,9 @@ describe('honesty counts', () => {
     ['Russia did not kill civilians.', 'affirmed', true],
     ['The wind was not only the explanation.', 'affirmed', false],
     ['Cargo may be taken off the ship if the tide does not help.', 'affirmed', false],
+    ['The crate held old coins and no gold bars.', 'affirmed', false],
+    ['The crate held old coins and not a single gold bar.', 'affirmed', false],
+    ['The crate held no gold bars.', 'affirmed', true],
   ] as const)('"%s" with polarity %s inverts it: %s', (english, polarity, inverts) => {
     expect(englishInvertsPolarity(english, polarity)).toBe(inverts);
   });

@@ -9,6 +9,7 @@ import { resolveEmbeddings } from '../providers/embeddings.ts';
 import { readCorpusTexts } from './corpus.ts';
 import { ingestScratch } from './scratch-run.ts';
 import { floresDedup } from './flores-dedup.ts';
+import { glossFidelity, type GlossScores } from './flores-gloss.ts';
 import { floresRun, type FloresRunFigures } from './flores-run.ts';
 import { readFloresArticles } from './flores.ts';
 import { localModels, startEmbeddingServer, type EmbeddingServerHandle } from './local-models.ts';
@@ -47,6 +48,8 @@ export type FloresFigures = {
   run: FloresRunFigures;
   e5: FloresRunFigures | { skipped: string };
   idealGlossJoin: number;
+  /** The rules extractor's word-by-word English against the professional translation, per language. */
+  gloss: Record<'nl' | 'de', GlossScores>;
 };
 
 /** The chosen extractor on the annotated German Wikinews quotations (devdata), when they are present. */
@@ -157,6 +160,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalFigures> {
           run: await floresRun(floresArticles, join(scratch, 'flores'), extractor),
           e5: 'skipped' in models ? models : (models.flores ?? { skipped: 'skipped: no FLORES articles' }),
           idealGlossJoin: floresDedup(floresArticles, { idealGloss: true }).translationRecall,
+          gloss: glossFidelity(floresArticles),
         }
       : null;
     const quotations = await quotationRun(options.quotes, scratch, (db) => resolveExtractor(options.llm, context(db)));

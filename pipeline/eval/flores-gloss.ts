@@ -60,10 +60,16 @@ function overlap(gloss: string, english: string): { jaccard: number; recall: num
   return { jaccard: union ? shared / union : 1, recall: e.size ? shared / e.size : 1 };
 }
 
-type Scores = { sentences: number; jaccard: number; recall: number; claims: number; claimPrecision: number };
+export type GlossScores = {
+  sentences: number;
+  jaccard: number;
+  recall: number;
+  claims: number;
+  claimPrecision: number;
+};
 
-function measure(articles: readonly FloresArticle[]): Record<'nl' | 'de', Scores> {
-  const result = {} as Record<'nl' | 'de', Scores>;
+export function glossFidelity(articles: readonly FloresArticle[]): Record<'nl' | 'de', GlossScores> {
+  const result = {} as Record<'nl' | 'de', GlossScores>;
   for (const language of ['nl', 'de'] as const) {
     const lex = lexiconFor(language);
     let jaccard = 0;
@@ -106,7 +112,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`no FLORES devdata at ${FLORES_PATH}; nothing to measure`);
   } else {
     const started = performance.now();
-    const scores = measure(articles);
+    const scores = glossFidelity(articles);
     console.log('gloss of the whole sentence vs its English (stemmed content words): jaccard, recall;');
     console.log('claims: share of statement_en content words found in the English sentence');
     for (const [language, s] of Object.entries(scores)) console.log(language, JSON.stringify(s));

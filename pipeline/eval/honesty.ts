@@ -7,7 +7,8 @@ const ENGLISH_NEGATION = /\b(?:not|no|never|none|nothing|nobody|neither|nor|with
 const SIDE_CLAUSE =
   /\b(?:that|if|because|when|while|as long as|until|unless|although|whether|as|so that|even when|who|which)\b/i;
 
-const NOT_DENIALS = /\b(?:not only|not just|never before|as never|none of)\b/gi;
+// "old coins and no gold bars", "and not a single bar": the second noun phrase is denied, not the claim.
+const NOT_DENIALS = /\b(?:not only|not just|never before|as never|none of|and no|and not (?:a|an|the|one|\d+))\b/gi;
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}'’]+/gu) ?? [];
 

@@ -115,6 +115,12 @@ function floresRows(figures: EvalFigures): Row[] {
       run: percent(f.idealGlossJoin),
       gold_input: '',
     },
+    {
+      section: 'flores translations',
+      measure: 'rules gloss: statement_en words in the English translation, nl / de',
+      run: `${percent(f.gloss.nl.claimPrecision)} of ${f.gloss.nl.claims} / ${percent(f.gloss.de.claimPrecision)} of ${f.gloss.de.claims} claims`,
+      gold_input: '',
+    },
   ];
 }
 

@@ -216,8 +216,8 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     discourseFor(lex.language).reportedSpeech.has(token.lower) &&
     !lex.auxiliaries.has(token.lower)
   )
-    return shapedVerb(token);
-  if (afterOpeningPronoun(tokens, index, lex) || afterOpeningSource(tokens, index, lex)) return shapedVerb(token);
+    return shapedVerb(token, lex);
+  if (afterOpeningPronoun(tokens, index, lex) || afterOpeningSource(tokens, index, lex)) return shapedVerb(token, lex);
   if (
     !previous ||
     previous.kind !== 'word' ||
@@ -254,7 +254,7 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   // Konjunktiv I.
   const next = tokens[index + 1];
   if (lex.language === 'de' && /[^aeiouäöü]e$/u.test(token.lower) && next?.kind === 'word' && next.capital) return null;
-  return shapedVerb(token);
+  return shapedVerb(token, lex);
 }
 
 /**
@@ -343,12 +343,19 @@ function openingWords(lex: CompiledLexicon): readonly ReadonlySet<string>[] {
   return sets;
 }
 
-function shapedVerb(token: Token): LexiconVerb {
-  let verb = shapedVerbs.get(token.lower);
+/**
+ * A verb known by its shape, not from the claim verbs: its English from the gloss lexicon when that
+ * knows the form ("gewährt": grant, grants), else the form as written, never a guess.
+ */
+function shapedVerb(token: Token, lex: CompiledLexicon): LexiconVerb {
+  const key = `${lex.language}:${token.lower}`;
+  let verb = shapedVerbs.get(key);
   if (!verb) {
-    verb = { en: `${token.lower}|${token.lower}`, kind: 'event', forms: token.lower };
+    const glossed = lex.gloss.entry(token.lower);
+    const en = glossed?.role && glossed.base ? `${glossed.base}|${glossed.en}` : `${token.lower}|${token.lower}`;
+    verb = { en, kind: 'event', forms: token.lower };
     if (shapedVerbs.size > 10_000) shapedVerbs.clear();
-    shapedVerbs.set(token.lower, verb);
+    shapedVerbs.set(key, verb);
   }
   return verb;
 }

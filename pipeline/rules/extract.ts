@@ -6,6 +6,7 @@ import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
 import { range } from './parse.ts';
+import { negatesConjunctOnly } from './stance.ts';
 import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
 import {
   isClaimSentence,
@@ -142,7 +143,7 @@ function ownPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexico
   for (const i of own) {
     const t = tokens[i]!;
     if (lex.subordinators.has(t.lower) || lex.relatives.has(t.lower)) break;
-    if (!lex.negation.has(t.lower)) continue;
+    if (!lex.negation.has(t.lower) || negatesConjunctOnly(tokens, i, lex)) continue;
     const exception =
       lex.negationExceptions.match(tokens, i) ?? (i > 0 ? lex.negationExceptions.match(tokens, i - 1) : null);
     if (!exception) return 'negated';

@@ -12,6 +12,35 @@ function inException(tokens: readonly Token[], i: number, lex: CompiledLexicon):
   return false;
 }
 
+const NOUN_NEGATIONS = new Set([
+  'geen',
+  'kein',
+  'keine',
+  'keinen',
+  'keinem',
+  'keiner',
+  'keines',
+  'no',
+  'not',
+  'niet',
+  'nicht',
+]);
+
+/**
+ * "die Kiste enthielt alte Münzen und keine Goldbarren", "held old coins and not a single gold bar":
+ * a negation opening the second of two noun phrases denies that phrase, not the clause, which stays affirmed.
+ */
+export function negatesConjunctOnly(tokens: readonly Token[], i: number, lex: CompiledLexicon): boolean {
+  const t = tokens[i]!;
+  const before = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (!before || i < 2 || !NOUN_NEGATIONS.has(t.lower) || !lex.coordinators.has(before.lower)) return false;
+  if (tokens[i - 2]!.kind === 'punct' || !next || next.kind !== 'word') return false;
+  // "und keine", "en geen" stand before a noun; "and not", "und nicht" only when a determiner or number follows.
+  const determinerNegation = !['not', 'niet', 'nicht'].includes(t.lower);
+  return determinerNegation || lex.determiners.has(next.lower) || lex.numbers.has(next.lower);
+}
+
 /** Negated when the clause's own verb group (not a complement's) carries a negation. */
 export function polarityOf(
   parse: ClauseParse,
@@ -33,7 +62,12 @@ export function polarityOf(
       (['no', 'nothing', 'none'].includes(t.lower) ||
         (lex.auxiliaries.has(tokens[verbAt]!.lower) && lex.negation.has(t.lower)));
     if (lex.language === 'en' && !governs && i > verbAt && !ownNegation) break;
-    if ((lex.negation.has(t.lower) || t.lower.endsWith("n't")) && !inException(tokens, i, lex)) return 'negated';
+    if (
+      (lex.negation.has(t.lower) || t.lower.endsWith("n't")) &&
+      !inException(tokens, i, lex) &&
+      !negatesConjunctOnly(tokens, i, lex)
+    )
+      return 'negated';
   }
   return 'affirmed';
 }
