@@ -173,3 +173,24 @@ describe('gloss lexicons', () => {
     },
   );
 });
+
+describe('gloss: readable English around the words it knows', () => {
+  it('says "an" before a vowel', () => {
+    expect(gloss('Der Rat beschloss eine unabhängige Prüfung.', 'de')).toContain('an independent');
+    expect(gloss('De raad wil een onafhankelijk onderzoek.', 'nl')).toContain('an independent');
+  });
+
+  it('reads a lowercase German form as its verb, a capitalised one as the noun', () => {
+    expect(gloss('Die Soldaten folgen dem Befehl.', 'de')).toContain('follow');
+    expect(gloss('Die Folgen sind schwer.', 'de')).toContain('consequences');
+  });
+
+  it('glosses a verb the claim verbs do not list from the gloss lexicon', () => {
+    const [claim] = extractRuleClaims({
+      articleId: 'g',
+      text: 'Die Stadt gewährt den Vereinen Zuschüsse.',
+      language: 'de',
+    });
+    expect(claim?.statement_en).toMatch(/\bgrant/);
+  });
+});

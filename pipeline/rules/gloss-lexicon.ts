@@ -20,6 +20,11 @@ export class GlossIndex {
   readonly entries = new Map<string, GlossEntry>();
   /** The base form of a separable verb ("stelt") by its particle ("in") to the English of the whole verb. */
   readonly split = new Map<string, Map<string, GlossEntry>>();
+  /**
+   * A verb reading of a form the word list reads otherwise ("folgen": consequences, follow): German
+   * writes the noun with a capital, so a lowercase form inside a sentence is the verb.
+   */
+  readonly verbReadings = new Map<string, GlossEntry>();
   /** Loanword endings and their English, longest first. */
   cognates: [string, string][] = [];
   /** Words opening an infinitive clause ("om", "ohne") to their English. */
@@ -38,6 +43,7 @@ export class GlossIndex {
 
   add(form: string, entry: GlossEntry): void {
     const known = this.entries.get(form);
+    if (known?.role === null && entry.role !== null && !this.verbReadings.has(form)) this.verbReadings.set(form, entry);
     if (!known) this.entries.set(form, entry);
     // A word list entry that is this verb form ("gab": "gave") is a verb too: it moves like one.
     // Not when the English is the base as well: "plan" is a noun first.

@@ -94,7 +94,16 @@ function cognate(word: string, gloss: GlossIndex): string | undefined {
  * English for one Dutch or German word: the lexicon entry (words first, then every form of its
  * verbs), an inflected or compound reading, or the word as written: names, numbers, loanwords.
  */
-function glossWord(token: Token, lex: CompiledLexicon, cache: Map<string, GlossEntry>): GlossEntry {
+function glossWord(
+  token: Token,
+  lex: CompiledLexicon,
+  cache: Map<string, GlossEntry>,
+  midSentence: boolean,
+): GlossEntry {
+  if (lex.language === 'de' && !token.capital && midSentence && !lex.auxiliaries.has(token.lower)) {
+    const verb = lex.gloss.verbReadings.get(token.lower);
+    if (verb) return verb;
+  }
   const own = lex.gloss.entry(token.lower);
   if (own) return own;
   const cached = cache.get(token.text);
@@ -217,7 +226,7 @@ export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): str
         ? { en: token.text === '%' ? '%' : '', role: null }
         : isDutchName(tokens, i, lex)
           ? { en: token.text, role: null }
-          : glossWord(token, lex, cache);
+          : glossWord(token, lex, cache, i > 0 && !SENTENCE_END.has(tokens[i - 1]!.text));
     return { ...entry, token, auxiliary: lex.auxiliaries.has(token.lower) };
   });
   joinParticles(tokens, items, lex);
@@ -232,8 +241,11 @@ export function glossTokens(tokens: readonly Token[], lex: CompiledLexicon): str
   const ordered = items.some((item) => item.role !== null || item.auxiliary) ? reorder(items, lex) : items;
   let out = '';
   for (const item of ordered) if (item.en) out = out ? `${out} ${item.en}` : item.en;
-  return out;
+  return withArticles(out);
 }
+
+/** "a independent inquiry" → "an independent inquiry": the gloss puts "a" wherever een/ein stood. */
+const withArticles = (english: string) => english.replace(/\b([Aa]) (?=[aeiouAEIOU](?![nu][aeiou]))/g, '$1n ');
 
 /** "banned", "did not ban", "plans to ban", "should not ban", "must ban", "may ban". */
 export function verbGloss(verb: LexiconVerb | null, polarity: Polarity, modality: Modality, auxiliary = ''): string {
