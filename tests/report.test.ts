@@ -212,7 +212,8 @@ describe('the review page', () => {
     writeReports(database, out);
     const labelled = readFileSync(join(out, 'report.html'), 'utf8');
     expect(labelled).toContain(
-      '<p class="english" lang="en"><span class="origin" title="where this English line comes from">gloss</span> Zoom has 200 million users.</p>',
+      // A gloss marks what it kept as written ("Zoom"); a model's English is shown as it is.
+      '<p class="english" lang="en"><span class="origin" title="where this English line comes from">gloss</span> <i title="as written in the quote">Zoom</i> has 200 million users.</p>',
     );
     expect(labelled).toContain(
       '<span class="origin" title="where this English line comes from">model</span> Zoom has 300 million users.',

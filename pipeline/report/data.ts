@@ -91,3 +91,25 @@ export function sharedGround(a: ClaimRow, b: ClaimRow): SharedGround {
  */
 export const englishOf = (claim: Pick<ClaimRow, 'statement_en' | 'statement_origin'>) =>
   claim.statement_origin === 'gloss' ? `(gloss) ${claim.statement_en}` : claim.statement_en;
+
+const WORD = /\p{L}[\p{L}\p{N}'’-]*/gu;
+
+/**
+ * A gloss in pieces, each word marked when the quote has it as written: a name, or a word the gloss
+ * lexicon does not know and kept rather than guessed. A reader sees which words were not translated.
+ */
+export function glossPieces(statementEn: string, quote: string): { text: string; asWritten: boolean }[] {
+  const quoted = new Set(Array.from(quote.matchAll(WORD), (match) => match[0].toLowerCase()));
+  const pieces: { text: string; asWritten: boolean }[] = [];
+  let last = 0;
+  for (const match of statementEn.matchAll(WORD)) {
+    const word = match[0];
+    // Short words ("in", "is") are spelt alike in English and Dutch or German: no sign of anything kept.
+    if (word.length < 3 || !quoted.has(word.toLowerCase())) continue;
+    if (match.index > last) pieces.push({ text: statementEn.slice(last, match.index), asWritten: false });
+    pieces.push({ text: word, asWritten: true });
+    last = match.index + word.length;
+  }
+  if (last < statementEn.length) pieces.push({ text: statementEn.slice(last), asWritten: false });
+  return pieces;
+}

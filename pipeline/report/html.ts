@@ -2,6 +2,7 @@ import type { ReviewData } from '../../schemas/review.ts';
 import type { ClaimRow, ContradictionRow } from '../../schemas/contradiction.ts';
 import {
   dateOf,
+  glossPieces,
   languagesOf,
   moreLine,
   placeOf,
@@ -34,6 +35,16 @@ type ClaimContext = { title: string | null; origin: string | null };
 const articleLink = (claim: ClaimRow) =>
   `#tab=articles&article=${encodeURIComponent(claim.article_id)}&claim=${encodeURIComponent(claim.claim_id)}`;
 
+/** A gloss marks the words it kept as written; any other English line is shown as it is. */
+function englishHtml(claim: ClaimRow, origin: string | null): string {
+  if (origin !== 'gloss') return escapeHtml(claim.statement_en);
+  return glossPieces(claim.statement_en, claim.quote)
+    .map((piece) =>
+      piece.asWritten ? `<i title="as written in the quote">${escapeHtml(piece.text)}</i>` : escapeHtml(piece.text),
+    )
+    .join('');
+}
+
 function claimCard(label: string, claim: ClaimRow, support: number, context: ClaimContext | undefined): string {
   const backing = supportOf(support);
   const date = dateOf(claim);
@@ -44,7 +55,7 @@ function claimCard(label: string, claim: ClaimRow, support: number, context: Cla
   return `<section class="claim">
   <h3>${label} <span class="lang">${escapeHtml(claim.language)}</span></h3>
   <blockquote lang="${escapeHtml(claim.language)}">${escapeHtml(claim.quote)}</blockquote>
-  <p class="english" lang="en">${origin}${escapeHtml(claim.statement_en)}</p>
+  <p class="english" lang="en">${origin}${englishHtml(claim, context?.origin ?? null)}</p>
   <dl>
     <dt>article</dt><dd><a href="${escapeHtml(articleLink(claim))}">${escapeHtml(title)}</a> <code>${escapeHtml(claim.path ?? claim.article_id)}</code></dd>
     <dt>outlet</dt><dd>${escapeHtml(placeOf(claim))}</dd>

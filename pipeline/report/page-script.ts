@@ -359,13 +359,29 @@ export const REPORT_SCRIPT = String.raw`
     if (lastUnit < text.length) fragment.appendChild(document.createTextNode(text.slice(lastUnit)));
     return fragment;
   }
+  // The words a gloss kept as written (names, words its lexicon does not know) in italics, as the static cards do.
+  function glossPieces(english, quote) {
+    var word = /\p{L}[\p{L}\p{N}'\u2019-]*/gu;
+    var quoted = new Set((quote.match(word) || []).map(function (w) { return w.toLowerCase(); }));
+    var pieces = [];
+    var last = 0;
+    english.replace(word, function (w, at) {
+      if (w.length < 3 || !quoted.has(w.toLowerCase())) return w;
+      if (at > last) pieces.push(english.slice(last, at));
+      pieces.push(el('i', { title: 'as written in the quote' }, [w]));
+      last = at + w.length;
+      return w;
+    });
+    if (last < english.length) pieces.push(english.slice(last));
+    return pieces;
+  }
   function field(name, value) { return value ? [el('dt', null, [name]), el('dd', null, [value])] : []; }
   function claimDetails(claim) {
     var cluster = clusterById.get(claim.cluster_id || ('claim:' + claim.claim_id));
     var siblings = (claimsByCluster.get(claim.cluster_id || ('claim:' + claim.claim_id)) || []).filter(function (c) { return c.claim_id !== claim.claim_id; });
     var conflicts = contradictionsByClaim.get(claim.claim_id) || [];
     var date = claim.date ? claim.date + (claim.date_start ? ' (' + claim.date_start + (claim.date_end && claim.date_end !== claim.date_start ? ' to ' + claim.date_end : '') + ')' : '') : null;
-    var english = el('span', null, [claim.statement_origin ? el('span', { 'class': 'origin' }, [claim.statement_origin]) : null, claim.statement_origin ? ' ' : null, claim.statement_en]);
+    var english = el('span', null, [claim.statement_origin ? el('span', { 'class': 'origin' }, [claim.statement_origin]) : null, claim.statement_origin ? ' ' : null].concat(claim.statement_origin === 'gloss' ? glossPieces(claim.statement_en, claim.quote) : [claim.statement_en]));
     var fields = [].concat(
       field('actor', claim.actor), field('action', claim.action), field('date', date), field('reason', claim.reason),
       field('source', claim.source || 'the outlet'), field('polarity', claim.polarity), field('modality', claim.modality),
