@@ -34,6 +34,11 @@ export const VerbFile = z.object({
       en: z.array(z.string()),
       nl: z.array(z.string()),
       de: z.array(z.string()),
+      /**
+       * Only the forms as written, never by stem: the verb's nouns stem like it ("Nutzung" and
+       * "nutzen", "het gebruik" and "gebruiken") and would take the head from the real verb.
+       */
+      asWritten: z.boolean().optional(),
     }),
   ),
 });

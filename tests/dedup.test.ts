@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clusterClaims } from '../pipeline/dedup/cluster.ts';
 import type { DedupClaim } from '../pipeline/dedup/features.ts';
+import { loadLexicons, type DedupLanguage } from '../pipeline/dedup/lexicons.ts';
+import { headVerb } from '../pipeline/dedup/verbs.ts';
+import { tokens } from '../pipeline/text/words.ts';
 
 let counter = 0;
 function claim(
@@ -414,6 +417,41 @@ describe('clusterClaims', () => {
       expect(distinctClusters(result, [repair, ...others])).toBe(1);
     },
   );
+
+  it.each([
+    [
+      [
+        'en',
+        'the app',
+        'used weaker encryption than its brochure suggested',
+        'Velmora used weaker encryption than it advertised.',
+      ],
+      [
+        'de',
+        'Velmora',
+        'nutze eine schwächere Verschlüsselung als angegeben, RX-128 statt RX-256',
+        'Velmora uses weaker encryption than stated, RX-128 instead of RX-256.',
+      ],
+    ],
+    [
+      ['en', 'Velmora', 'uses a weaker cipher than advertised', 'Velmora uses a weaker cipher than advertised.'],
+      ['nl', 'Velmora', 'gebruikt zwakkere versleuteling dan beloofd', 'Velmora uses weaker encryption than promised.'],
+    ],
+  ])('joins two claims of what an actor uses, glossed alike (case %#)', (first, second) => {
+    const claims = [first, second].map(([language, actor, action, statement]) =>
+      claim(language!, actor!, action!, statement!, null),
+    );
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(1);
+  });
+
+  it.each([
+    ['de', 'hat die Nutzung von Velmora Chat eingeschränkt'],
+    ['nl', 'heeft het gebruik van Velmora Chat beperkt'],
+  ])('takes the verb (%s) of "%s", not the noun of using', (language, action) => {
+    const lexicons = loadLexicons();
+    expect(headVerb(tokens(action), language as DedupLanguage, lexicons)?.verb).toBe('restrict');
+  });
 
   it('compares each claim with a bounded number of others, never all pairs', () => {
     const many = Array.from({ length: 600 }, (_, i) =>

@@ -8,8 +8,11 @@ export { DedupLanguage } from '../../schemas/dedup-lexicon.ts';
 /** Who a name says someone is (named: taiwan) and what they are (roles: government). */
 export type Entity = { named: readonly string[]; roles: readonly string[] };
 
-/** A verb form: `head` is the inflected word, `particle` a word that must follow it in the clause. */
-export type VerbForm = { head: string; particle: string | null; verb: string; frame: string };
+/**
+ * A verb form: `head` is the inflected word, `particle` a word that must follow it in the clause;
+ * `byStem` when an inflection the table misses may match it by stem.
+ */
+export type VerbForm = { head: string; particle: string | null; verb: string; frame: string; byStem: boolean };
 
 export type Lexicons = {
   /** Folded multi-word names ("den haag") and single words, to the ids they name. */
@@ -93,6 +96,7 @@ function buildVerbs(file: z.infer<typeof VerbFile>) {
           particle: rest.length ? rest.join(' ') : null,
           verb: entry.verb,
           frame: entry.frame,
+          byStem: !entry.asWritten,
         };
         // Forms with a particle first: "raadt af" is more specific than a bare "raadt".
         const list = forms.get(head) ?? [];

@@ -90,12 +90,18 @@ export function actorAgreement(a: ClaimFeatures, b: ClaimFeatures): number | nul
   return null;
 }
 
+/**
+ * Frames that say little of the event against another verb: "said", "has", and "use" (told
+ * staff not to use Zoom is a restriction); the same verb on both sides still agrees.
+ */
+const LOOSE_FRAMES: ReadonlySet<string> = new Set(['speech', 'have', 'use']);
+
 /** The same canonical verb, the same frame (ban / advise against), or nothing known. */
 export function verbAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
   if (!a.frame || !b.frame) return 0.4;
   if (a.verb === b.verb) return 1;
   if (a.frame === b.frame) return 0.75;
-  return a.frame === 'speech' || b.frame === 'speech' || a.frame === 'have' || b.frame === 'have' ? 0.4 : 0;
+  return LOOSE_FRAMES.has(a.frame) || LOOSE_FRAMES.has(b.frame) ? 0.4 : 0;
 }
 
 /**

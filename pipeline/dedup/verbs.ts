@@ -24,7 +24,7 @@ function byStem(lexicons: Lexicons, language: DedupLanguage): Map<string, VerbFo
     index = new Map();
     for (const [head, forms] of lexicons.verbForms[language]) {
       for (const form of forms) {
-        if (form.particle !== null) continue;
+        if (form.particle !== null || !form.byStem) continue;
         const key = stem(head, language);
         if (!index.has(key)) index.set(key, []);
         index.get(key)?.push(form);
