@@ -453,6 +453,24 @@ describe('clusterClaims', () => {
     expect(headVerb(tokens(action), language as DedupLanguage, lexicons)?.verb).toBe('restrict');
   });
 
+  it.each([
+    ['en', 'the package was adopted because prices had risen'],
+    ['de', 'das Paket wurde beschlossen, weil die Preise gestiegen waren'],
+    ['nl', 'het pakket werd aangenomen omdat de prijzen waren gestegen'],
+  ])('takes no head verb (%s) from the reason clause of "%s"', (language, text) => {
+    expect(headVerb(tokens(text), language as DedupLanguage, loadLexicons())?.verb).not.toBe('increase');
+  });
+
+  it('joins reports of one fix that name the fixed thing with different generic nouns', () => {
+    const claims = [
+      claim('en', 'Velmora', 'has fixed the flaw', 'Velmora has fixed the flaw.', null),
+      claim('de', 'Velmora', 'habe das Problem behoben', 'Velmora has fixed the problem.', null),
+      claim('nl', 'Velmora', 'heeft het lek gedicht', 'Velmora has fixed the leak.', null),
+    ];
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(1);
+  });
+
   it('compares each claim with a bounded number of others, never all pairs', () => {
     const many = Array.from({ length: 600 }, (_, i) =>
       claim('en', 'Taiwan', `banned app number ${i}`, `Taiwan banned the app Appname${i} for government agencies.`),

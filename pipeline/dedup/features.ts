@@ -133,7 +133,8 @@ export function claimFeatures(
   }
   statement.forEach((word, index) => {
     if (skip.has(index) || inMention.has(index) || stopEn.has(word) || isNumberToken(word)) return;
-    contentWords.add(stem(word, 'en'));
+    const stemmed = stem(word, 'en');
+    contentWords.add(lexicons.synonyms.get(stemmed) ?? stemmed);
   });
   // Names in the original action survive any gloss: "Zoom" is Zoom in every language. German
   // capitalises every noun, so there only the English statement says what is a name.
