@@ -471,6 +471,36 @@ describe('clusterClaims', () => {
     expect(distinctClusters(result, claims)).toBe(1);
   });
 
+  it('joins two claims that give one cause for one event, however each words the event', () => {
+    const claims = [
+      claim(
+        'en',
+        'The ferry Morwen',
+        'drifted onto the sandbank',
+        'The ferry Morwen drifted onto the sandbank because heavy fog and a failed radar hid the channel.',
+        null,
+      ),
+      claim(
+        'nl',
+        'de veerboot',
+        'verloor de koers',
+        'The Morwen lost its way because of heavy fog and a failed radar.',
+        null,
+      ),
+    ];
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(1);
+  });
+
+  it('keeps two claims with one cause apart when their actors differ', () => {
+    const claims = [
+      claim('en', 'Velmora', 'cancelled its flights', 'Velmora cancelled its flights because of heavy fog.', null),
+      claim('en', 'Brixon', 'closed its port', 'Brixon closed its port because of heavy fog.', null),
+    ];
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(2);
+  });
+
   it('compares each claim with a bounded number of others, never all pairs', () => {
     const many = Array.from({ length: 600 }, (_, i) =>
       claim('en', 'Taiwan', `banned app number ${i}`, `Taiwan banned the app Appname${i} for government agencies.`),
