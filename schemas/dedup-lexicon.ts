@@ -27,6 +27,8 @@ export const AliasFile = z.object({
 export const VerbFile = z.object({
   about: z.string(),
   frames: z.record(z.string(), z.object({ weak: z.boolean() })),
+  /** Words that open a reason clause ("because", "weil"): the head verb is the one before them. */
+  reasonMarkers: z.object({ en: z.array(z.string()), nl: z.array(z.string()), de: z.array(z.string()) }),
   verbs: z.array(
     z.object({
       verb: z.string().min(1),
@@ -34,8 +36,19 @@ export const VerbFile = z.object({
       en: z.array(z.string()),
       nl: z.array(z.string()),
       de: z.array(z.string()),
+      /**
+       * Only the forms as written, never by stem: the verb's nouns stem like it ("Nutzung" and
+       * "nutzen", "het gebruik" and "gebruiken") and would take the head from the real verb.
+       */
+      asWritten: z.boolean().optional(),
     }),
   ),
+});
+
+/** English words (the statements are English) that name one thing in reports of it, by class. */
+export const SynonymFile = z.object({
+  about: z.string(),
+  classes: z.array(z.object({ word: z.string().regex(/^[a-z]+$/), en: z.array(z.string().min(1)) })),
 });
 
 export const StopwordFile = z.object({

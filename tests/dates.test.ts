@@ -40,6 +40,36 @@ describe('resolveDate against a publication date known to the day', () => {
   });
 });
 
+describe('resolveDate on a range or list of dates', () => {
+  it.each<Row>([
+    ['en', 'between January and March', '2020-01-01', '2020-03-31', 'month'],
+    ['en', 'from 2 to 6 March', '2020-03-02', '2020-03-06', 'day'],
+    ['en', 'from 2016 until 2018', '2016-01-01', '2018-12-31', 'year'],
+    ['nl', 'in januari, februari en maart', '2020-01-01', '2020-03-31', 'month'],
+    ['nl', 'van begin januari tot eind februari', '2020-01-01', '2020-02-29', 'month'],
+    ['de', 'von Anfang Januar bis Ende März', '2020-01-01', '2020-03-31', 'month'],
+    ['de', 'vom 2. bis 6. März', '2020-03-02', '2020-03-06', 'day'],
+    ['de', 'zwischen Januar und März', '2020-01-01', '2020-03-31', 'month'],
+  ])('%s "%s" spans its first end to its last: %s to %s (%s)', (language, expression, start, end, precision) => {
+    expect(resolveDate(expression, language, DAY)).toEqual({
+      date_start: start,
+      date_end: end,
+      date_precision: precision,
+    });
+  });
+
+  it.each<Row>([
+    ['en', 'on Tuesday and again later', '2020-04-07', '2020-04-07', 'day'],
+    ['nl', 'op 3 april en daarna', '2020-04-03', '2020-04-03', 'day'],
+  ])('%s "%s" with one date in it is that date: %s to %s (%s)', (language, expression, start, end, precision) => {
+    expect(resolveDate(expression, language, DAY)).toEqual({
+      date_start: start,
+      date_end: end,
+      date_precision: precision,
+    });
+  });
+});
+
 describe('resolveDate without a publication date', () => {
   it.each<[SupportedLanguage, string]>([
     ['nl', 'vandaag'],

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clusterClaims } from '../pipeline/dedup/cluster.ts';
 import type { DedupClaim } from '../pipeline/dedup/features.ts';
+import { loadLexicons, type DedupLanguage } from '../pipeline/dedup/lexicons.ts';
+import { headVerb } from '../pipeline/dedup/verbs.ts';
+import { tokens } from '../pipeline/text/words.ts';
 
 let counter = 0;
 function claim(
@@ -414,6 +417,89 @@ describe('clusterClaims', () => {
       expect(distinctClusters(result, [repair, ...others])).toBe(1);
     },
   );
+
+  it.each([
+    [
+      [
+        'en',
+        'the app',
+        'used weaker encryption than its brochure suggested',
+        'Velmora used weaker encryption than it advertised.',
+      ],
+      [
+        'de',
+        'Velmora',
+        'nutze eine schwächere Verschlüsselung als angegeben, RX-128 statt RX-256',
+        'Velmora uses weaker encryption than stated, RX-128 instead of RX-256.',
+      ],
+    ],
+    [
+      ['en', 'Velmora', 'uses a weaker cipher than advertised', 'Velmora uses a weaker cipher than advertised.'],
+      ['nl', 'Velmora', 'gebruikt zwakkere versleuteling dan beloofd', 'Velmora uses weaker encryption than promised.'],
+    ],
+  ])('joins two claims of what an actor uses, glossed alike (case %#)', (first, second) => {
+    const claims = [first, second].map(([language, actor, action, statement]) =>
+      claim(language!, actor!, action!, statement!, null),
+    );
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(1);
+  });
+
+  it.each([
+    ['de', 'hat die Nutzung von Velmora Chat eingeschränkt'],
+    ['nl', 'heeft het gebruik van Velmora Chat beperkt'],
+  ])('takes the verb (%s) of "%s", not the noun of using', (language, action) => {
+    const lexicons = loadLexicons();
+    expect(headVerb(tokens(action), language as DedupLanguage, lexicons)?.verb).toBe('restrict');
+  });
+
+  it.each([
+    ['en', 'the package was adopted because prices had risen'],
+    ['de', 'das Paket wurde beschlossen, weil die Preise gestiegen waren'],
+    ['nl', 'het pakket werd aangenomen omdat de prijzen waren gestegen'],
+  ])('takes no head verb (%s) from the reason clause of "%s"', (language, text) => {
+    expect(headVerb(tokens(text), language as DedupLanguage, loadLexicons())?.verb).not.toBe('increase');
+  });
+
+  it('joins reports of one fix that name the fixed thing with different generic nouns', () => {
+    const claims = [
+      claim('en', 'Velmora', 'has fixed the flaw', 'Velmora has fixed the flaw.', null),
+      claim('de', 'Velmora', 'habe das Problem behoben', 'Velmora has fixed the problem.', null),
+      claim('nl', 'Velmora', 'heeft het lek gedicht', 'Velmora has fixed the leak.', null),
+    ];
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(1);
+  });
+
+  it('joins two claims that give one cause for one event, however each words the event', () => {
+    const claims = [
+      claim(
+        'en',
+        'The ferry Morwen',
+        'drifted onto the sandbank',
+        'The ferry Morwen drifted onto the sandbank because heavy fog and a failed radar hid the channel.',
+        null,
+      ),
+      claim(
+        'nl',
+        'de veerboot',
+        'verloor de koers',
+        'The Morwen lost its way because of heavy fog and a failed radar.',
+        null,
+      ),
+    ];
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(1);
+  });
+
+  it('keeps two claims with one cause apart when their actors differ', () => {
+    const claims = [
+      claim('en', 'Velmora', 'cancelled its flights', 'Velmora cancelled its flights because of heavy fog.', null),
+      claim('en', 'Brixon', 'closed its port', 'Brixon closed its port because of heavy fog.', null),
+    ];
+    const result = clusterClaims(claims, new Map());
+    expect(distinctClusters(result, claims)).toBe(2);
+  });
 
   it('compares each claim with a bounded number of others, never all pairs', () => {
     const many = Array.from({ length: 600 }, (_, i) =>

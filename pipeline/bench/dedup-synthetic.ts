@@ -99,7 +99,10 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
       const date = new Date(day + Math.floor(next() * 3) * DAY).toISOString().slice(0, 10);
       claims.push({
         claim_id: `s${claims.length.toString(36).padStart(6, '0')}`,
-        article_id: `a${Math.floor(claims.length / 4)}`,
+        // Each mention in its own article, beside mentions of three neighbouring events: dedup
+        // never joins two claims of one article (an article tells a fact once), so mentions
+        // sharing one would be gold pairs no clustering may find.
+        article_id: `a${Math.floor(event / 4)}-${m}`,
         language,
         actor: actor[language],
         action: `${verbForm} ${brand} ${words.join(' ')} ${number}`,

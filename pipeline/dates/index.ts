@@ -51,6 +51,7 @@ const WORDS = {
     last: 'last|past|previous|the past|the previous',
     self: 'this|the current',
     next: 'next|coming|the coming',
+    through: 'and|to|until|till|through',
   },
   nl: {
     months: [
@@ -76,6 +77,7 @@ const WORDS = {
     last: 'afgelopen|vorige|vorig|verleden|voorbije',
     self: 'deze|dit|lopende',
     next: 'volgende|volgend|komende|aankomende',
+    through: 'en|tot en met|tot|t/m',
   },
   de: {
     months: [
@@ -101,6 +103,7 @@ const WORDS = {
     last: 'letzte|letzten|letzter|letztes|vergangene|vergangenen|vergangenes|vorige|vorigen|voriges',
     self: 'diese|diesen|dieser|dieses|diesem|laufenden|des',
     next: 'nächste|nächsten|nächstes|kommende|kommenden|kommendes',
+    through: 'und|bis zum|bis zur|bis',
   },
 } as const;
 
@@ -144,6 +147,8 @@ type Patterns = {
   months: Map<string, number>;
   /** Which way a relative word points: "last" -1, "next" 1; "this" is not in it. */
   direction: Map<string, -1 | 1>;
+  /** The word between the two ends of a range ("June to August", "3.–7. April"). */
+  through: RegExp;
   parser: chrono.Chrono;
 };
 
@@ -181,6 +186,7 @@ function compile(language: SupportedLanguage): Patterns {
       ...w.next.split('|').map((word) => [word, 1] as const),
       ...w.last.split('|').map((word) => [word, -1] as const),
     ]),
+    through: new RegExp(`\\s+(?:${alternation(w.through)})\\s+|\\s*[–—]\\s*|\\s+-\\s+`, 'giu'),
     parser: language === 'nl' ? chrono.nl.casual : language === 'de' ? chrono.de.casual : chrono.en.casual,
   };
 }
@@ -279,7 +285,7 @@ function narrow(span: Span, part: Part | null): Span {
   return yearSpan(startYear + from, startYear + to);
 }
 
-function read(expression: string, language: SupportedLanguage, ref: Date): Span | null {
+function readOne(expression: string, language: SupportedLanguage, ref: Date): Span | null {
   let part: Part | null = null;
   let text = expression;
   for (const { part: name, pattern } of PATTERNS[language].part) {
@@ -292,6 +298,41 @@ function read(expression: string, language: SupportedLanguage, ref: Date): Span 
   }
   const span = spanAt(text, language, ref);
   return span ? narrow(span, part) : null;
+}
+
+const PRECISION_ORDER: readonly DatePrecision[] = ['day', 'month', 'year'];
+const coarser = (a: DatePrecision, b: DatePrecision) =>
+  PRECISION_ORDER.indexOf(a) >= PRECISION_ORDER.indexOf(b) ? a : b;
+/** A range's first end given as a bare day ("from 3 to 7 April", "vom 1. bis 7. Juni"). */
+const BARE_DAY = /(?:^|\s)(\d{1,2})\.?$/u;
+const FIRST_NUMBER = /\d{1,2}(?=\.?\s)/u;
+
+/**
+ * A range or list of dates ("between June and August", "von Anfang Juni bis Ende August", "in
+ * juni, juli en augustus") spans its first end to its last, not only the first: read each end
+ * on its own (so "Anfang" narrows only June) and join them. A first end that is a bare day
+ * borrows the month of the last ("from 3 to 7 April").
+ */
+function readRange(expression: string, language: SupportedLanguage, ref: Date): Span | null {
+  const through = PATTERNS[language].through;
+  const cuts = [...expression.matchAll(through)];
+  const cut = cuts[cuts.length - 1];
+  if (cut?.index === undefined) return null;
+  const firstText = expression.slice(0, cut.index);
+  const lastText = expression.slice(cut.index + cut[0].length);
+  const last = readOne(lastText, language, ref);
+  if (!last) return null;
+  const bareDay = BARE_DAY.exec(firstText);
+  const first =
+    bareDay && last.precision === 'day' && FIRST_NUMBER.test(lastText)
+      ? readOne(lastText.replace(FIRST_NUMBER, bareDay[1]!), language, ref)
+      : readOne(firstText, language, ref);
+  if (!first || last.end < first.start) return null;
+  return { start: first.start, end: last.end, precision: coarser(first.precision, last.precision) };
+}
+
+function read(expression: string, language: SupportedLanguage, ref: Date): Span | null {
+  return readRange(expression, language, ref) ?? readOne(expression, language, ref);
 }
 
 const same = (a: Span | null, b: Span | null) =>

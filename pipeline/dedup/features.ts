@@ -55,6 +55,8 @@ export type ClaimFeatures = {
   context: Context;
   /** Precise figures stated (7.5, 30000): a figure two claims share is a sign of one fact. */
   figures: readonly string[];
+  /** Content words of the statement's reason clause ("because strong winds ..."): what a why-claim answers. */
+  reasonWords: readonly string[];
 };
 
 /** The statement's subject ends at its first verb; past this many words the sentence is not subject-first. */
@@ -131,9 +133,14 @@ export function claimFeatures(
     for (let index = mention.start; index < mention.end; index += 1) inMention.add(index);
     addEntity([...mention.entity.named, ...mention.entity.roles]);
   }
+  const reasonStart = statement.findIndex((word) => lexicons.reasonMarkers.en.has(word));
+  const reasonWords = new Set<string>();
   statement.forEach((word, index) => {
     if (skip.has(index) || inMention.has(index) || stopEn.has(word) || isNumberToken(word)) return;
-    contentWords.add(stem(word, 'en'));
+    const stemmed = stem(word, 'en');
+    const content = lexicons.synonyms.get(stemmed) ?? stemmed;
+    contentWords.add(content);
+    if (reasonStart >= 0 && index > reasonStart) reasonWords.add(content);
   });
   // Names in the original action survive any gloss: "Zoom" is Zoom in every language. German
   // capitalises every noun, so there only the English statement says what is a name.
@@ -195,5 +202,6 @@ export function claimFeatures(
       ),
       pool,
     ),
+    reasonWords: internList([...reasonWords], pool),
   };
 }

@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import { AliasFile, DedupLanguage, IdentifierFile, StopwordFile, VerbFile } from '../../schemas/dedup-lexicon.ts';
+import {
+  AliasFile,
+  DedupLanguage,
+  IdentifierFile,
+  StopwordFile,
+  SynonymFile,
+  VerbFile,
+} from '../../schemas/dedup-lexicon.ts';
+import { stem } from '../text/stem.ts';
 import { readLexicon } from '../lexicons/index.ts';
 import { fold, tokens } from '../text/words.ts';
 
@@ -8,8 +16,11 @@ export { DedupLanguage } from '../../schemas/dedup-lexicon.ts';
 /** Who a name says someone is (named: taiwan) and what they are (roles: government). */
 export type Entity = { named: readonly string[]; roles: readonly string[] };
 
-/** A verb form: `head` is the inflected word, `particle` a word that must follow it in the clause. */
-export type VerbForm = { head: string; particle: string | null; verb: string; frame: string };
+/**
+ * A verb form: `head` is the inflected word, `particle` a word that must follow it in the clause;
+ * `byStem` when an inflection the table misses may match it by stem.
+ */
+export type VerbForm = { head: string; particle: string | null; verb: string; frame: string; byStem: boolean };
 
 export type Lexicons = {
   /** Folded multi-word names ("den haag") and single words, to the ids they name. */
@@ -21,6 +32,10 @@ export type Lexicons = {
   aliasStarts: ReadonlySet<string>;
   verbForms: Readonly<Record<DedupLanguage, ReadonlyMap<string, readonly VerbForm[]>>>;
   weakFrames: ReadonlySet<string>;
+  /** Words that open a reason clause, per language: a verb after one is not the head. */
+  reasonMarkers: Readonly<Record<DedupLanguage, ReadonlySet<string>>>;
+  /** English stems to the class word that stands for them in a claim's content ("flaw" → "problem"). */
+  synonyms: ReadonlyMap<string, string>;
   stopwords: Readonly<Record<DedupLanguage, ReadonlySet<string>>>;
   /**
    * Words after which a number counts or dates something (a budget of 7, rose 3, März 2022) instead of naming it
@@ -93,6 +108,7 @@ function buildVerbs(file: z.infer<typeof VerbFile>) {
           particle: rest.length ? rest.join(' ') : null,
           verb: entry.verb,
           frame: entry.frame,
+          byStem: !entry.asWritten,
         };
         // Forms with a particle first: "raadt af" is more specific than a bare "raadt".
         const list = forms.get(head) ?? [];
@@ -108,7 +124,17 @@ function buildVerbs(file: z.infer<typeof VerbFile>) {
       .filter(([, frame]) => frame.weak)
       .map(([name]) => name),
   );
-  return { verbForms, weakFrames };
+  const reasonMarkers = Object.fromEntries(
+    LANGUAGES.map((language) => [language, new Set(file.reasonMarkers[language].flatMap((word) => tokens(word)))]),
+  ) as Record<DedupLanguage, Set<string>>;
+  return { verbForms, weakFrames, reasonMarkers };
+}
+
+function buildSynonyms(file: z.infer<typeof SynonymFile>): Map<string, string> {
+  const synonyms = new Map<string, string>();
+  for (const entry of file.classes)
+    for (const word of [entry.word, ...entry.en]) synonyms.set(stem(tokens(word)[0] ?? word, 'en'), entry.word);
+  return synonyms;
 }
 
 let files: ReturnType<typeof readFiles> | undefined;
@@ -119,6 +145,7 @@ const readFiles = () => ({
   verbFile: parseFile(VerbFile, 'verbs.json'),
   stopFile: parseFile(StopwordFile, 'stopwords.json'),
   identifierFile: parseFile(IdentifierFile, 'identifiers.json'),
+  synonymFile: parseFile(SynonymFile, 'synonyms.json'),
 });
 
 const lexiconFiles = () => (files ??= readFiles());
@@ -132,7 +159,7 @@ export const verbEntries = () => lexiconFiles().verbFile.data.verbs;
 /** Loads and validates the dedup lexicons once per process. */
 export function loadLexicons(): Lexicons {
   if (cached) return cached;
-  const { aliasFile, verbFile, stopFile, identifierFile } = lexiconFiles();
+  const { aliasFile, verbFile, stopFile, identifierFile, synonymFile } = lexiconFiles();
   const stopwords = Object.fromEntries(
     LANGUAGES.map((language) => [language, new Set(stopFile.data[language].flatMap((word) => tokens(word)))]),
   ) as Record<DedupLanguage, Set<string>>;
@@ -140,11 +167,12 @@ export function loadLexicons(): Lexicons {
   const allLanguages = (lists: Record<DedupLanguage, string[]>) =>
     new Set(LANGUAGES.flatMap((language) => lists[language].flatMap((word) => tokens(word))));
   let hash = 0;
-  for (const char of aliasFile.text + verbFile.text + stopFile.text + identifierFile.text)
+  for (const char of aliasFile.text + verbFile.text + stopFile.text + identifierFile.text + synonymFile.text)
     hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
   cached = {
     ...buildAliases(aliasFile.data),
     ...buildVerbs(verbFile.data),
+    synonyms: buildSynonyms(synonymFile.data),
     stopwords,
     notLabelAfter: new Set([...allLanguages(identifierFile.data.notAfter), ...allLanguages(stopFile.data)]),
     quantityUnits: allLanguages(identifierFile.data.units),

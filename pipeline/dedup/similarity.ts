@@ -16,6 +16,8 @@ export type Comparable = {
 export const SAME_EVENT = 0.55;
 
 const WEIGHT = { object: 0.6, verb: 0.2, actor: 0.2 };
+/** A shared cause counts for less than a shared object: one cause has many effects. */
+const REASON_SHARE = 0.7;
 /** Below this the claims are about different things, whoever did it and whatever the verb. */
 const MIN_OBJECT = 0.15;
 /**
@@ -90,12 +92,18 @@ export function actorAgreement(a: ClaimFeatures, b: ClaimFeatures): number | nul
   return null;
 }
 
+/**
+ * Frames that say little of the event against another verb: "said", "has", and "use" (told
+ * staff not to use Zoom is a restriction); the same verb on both sides still agrees.
+ */
+const LOOSE_FRAMES: ReadonlySet<string> = new Set(['speech', 'have', 'use']);
+
 /** The same canonical verb, the same frame (ban / advise against), or nothing known. */
 export function verbAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
   if (!a.frame || !b.frame) return 0.4;
   if (a.verb === b.verb) return 1;
   if (a.frame === b.frame) return 0.75;
-  return a.frame === 'speech' || b.frame === 'speech' || a.frame === 'have' || b.frame === 'have' ? 0.4 : 0;
+  return LOOSE_FRAMES.has(a.frame) || LOOSE_FRAMES.has(b.frame) ? 0.4 : 0;
 }
 
 /**
@@ -129,6 +137,15 @@ export function objectAgreement(a: Comparable, b: Comparable): number {
   return namesApart ? object * 0.2 : object;
 }
 
+/** Share of the shorter reason's words the other reason has: two claims that give one cause. */
+export function reasonAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
+  if (!a.reasonWords.length || !b.reasonWords.length) return 0;
+  const [short, long] = a.reasonWords.length <= b.reasonWords.length ? [a, b] : [b, a];
+  let shared = 0;
+  for (const word of short.reasonWords) if (long.reasonWords.includes(word)) shared += 1;
+  return REASON_SHARE * (shared / short.reasonWords.length);
+}
+
 /**
  * How surely two claims answer the same question about the same event, in [0, 1]. Polarity,
  * modality and figures never count against a match: claims that disagree on them belong
@@ -150,7 +167,9 @@ export function pairScore(a: Comparable, b: Comparable): number {
   // Placed by their articles' context, two vague actors are one as surely as a shared role makes
   // them; two in one article are not (an article rarely tells one fact twice).
   if (a.features.vague && b.features.vague && placed === 'together') actor = Math.max(actor ?? 0, PLACED_VAGUE);
-  const object = objectAgreement(a, b);
+  // A shared cause joins only claims known to be about one actor: fog closes many ports.
+  const reason = actor !== null ? reasonAgreement(a.features, b.features) : 0;
+  const object = Math.max(objectAgreement(a, b), reason);
   if (object < MIN_OBJECT) return 0;
   return WEIGHT.object * object + WEIGHT.verb * verbAgreement(a.features, b.features) + WEIGHT.actor * (actor ?? 0.5);
 }

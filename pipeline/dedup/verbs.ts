@@ -24,7 +24,7 @@ function byStem(lexicons: Lexicons, language: DedupLanguage): Map<string, VerbFo
     index = new Map();
     for (const [head, forms] of lexicons.verbForms[language]) {
       for (const form of forms) {
-        if (form.particle !== null) continue;
+        if (form.particle !== null || !form.byStem) continue;
         const key = stem(head, language);
         if (!index.has(key)) index.set(key, []);
         index.get(key)?.push(form);
@@ -61,13 +61,15 @@ function matchAt(
 
 /**
  * The head verb of an action or statement: the first event verb, else the first reporting or
- * auxiliary verb ("has banned", "said it would ban" → ban).
+ * auxiliary verb ("has banned", "said it would ban" → ban). A reason clause ends the search: in
+ * "the package was adopted because prices had risen" the claim is not about rising.
  */
 export function headVerb(words: readonly string[], language: DedupLanguage, lexicons: Lexicons): HeadVerb | undefined {
   let weak: HeadVerb | undefined;
   let firstIndex = -1;
   const weakIndexes: number[] = [];
   for (let position = 0; position < words.length; position += 1) {
+    if (lexicons.reasonMarkers[language].has(words[position]!)) break;
     const match = matchAt(words, position, language, lexicons);
     if (!match) continue;
     if (firstIndex < 0) firstIndex = position;
