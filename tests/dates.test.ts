@@ -70,6 +70,24 @@ describe('resolveDate on a range or list of dates', () => {
   });
 });
 
+describe('resolveDate on a season', () => {
+  it.each<Row>([
+    ['de', 'im Frühjahr', '2020-03-01', '2020-05-31', 'month'],
+    ['de', 'im Winter', '2019-12-01', '2020-02-29', 'month'],
+    ['de', 'im Sommer 2021', '2021-06-01', '2021-08-31', 'month'],
+    ['nl', 'afgelopen najaar', '2019-09-01', '2019-11-30', 'month'],
+    ['nl', 'in het voorjaar', '2020-03-01', '2020-05-31', 'month'],
+    ['en', 'last summer', '2019-06-01', '2019-08-31', 'month'],
+    ['en', 'next winter', '2020-12-01', '2021-02-28', 'month'],
+  ])('%s "%s" is the three months of it: %s to %s (%s)', (language, expression, start, end, precision) => {
+    expect(resolveDate(expression, language, DAY)).toEqual({
+      date_start: start,
+      date_end: end,
+      date_precision: precision,
+    });
+  });
+});
+
 describe('resolveDate without a publication date', () => {
   it.each<[SupportedLanguage, string]>([
     ['nl', 'vandaag'],

@@ -7,6 +7,9 @@ const NO_DATE: ResolvedDate = { date_start: null, date_end: null, date_precision
 /** A calendar range in UTC day numbers: what every way of reading a date expression comes down to. */
 type Span = { start: Date; end: Date; precision: DatePrecision };
 type Part = 'early' | 'mid' | 'late';
+type Season = 'spring' | 'summer' | 'autumn' | 'winter';
+/** Meteorological seasons, as news means them: the first month and how many follow. */
+const SEASON_START: Readonly<Record<Season, number>> = { spring: 3, summer: 6, autumn: 9, winter: 12 };
 
 const DAY_MS = 86_400_000;
 const utc = (year: number, month: number, day: number) => new Date(Date.UTC(year, month - 1, day));
@@ -52,6 +55,7 @@ const WORDS = {
     self: 'this|the current',
     next: 'next|coming|the coming',
     through: 'and|to|until|till|through',
+    seasons: { spring: 'spring', summer: 'summer', autumn: 'autumn|fall', winter: 'winter' },
   },
   nl: {
     months: [
@@ -78,6 +82,7 @@ const WORDS = {
     self: 'deze|dit|lopende',
     next: 'volgende|volgend|komende|aankomende',
     through: 'en|tot en met|tot|t/m',
+    seasons: { spring: 'voorjaar|lente', summer: 'zomer', autumn: 'najaar|herfst', winter: 'winter' },
   },
   de: {
     months: [
@@ -104,6 +109,12 @@ const WORDS = {
     self: 'diese|diesen|dieser|dieses|diesem|laufenden|des',
     next: 'nächste|nächsten|nächstes|kommende|kommenden|kommendes',
     through: 'und|bis zum|bis zur|bis',
+    seasons: {
+      spring: 'frühjahr|frühjahrs|frühling|frühlings',
+      summer: 'sommer|sommers',
+      autumn: 'herbst|herbstes',
+      winter: 'winter|winters',
+    },
   },
 } as const;
 
@@ -141,6 +152,9 @@ const DUTCH_DECADES: Readonly<Record<string, number>> = {
 type Patterns = {
   part: { part: Part; pattern: RegExp }[];
   week: RegExp;
+  /** A season's name, and a year written after it ("im Sommer 2021"). */
+  season: RegExp;
+  seasons: Map<string, Season>;
   month: RegExp;
   year: RegExp;
   monthName: RegExp;
@@ -175,6 +189,15 @@ function compile(language: SupportedLanguage): Patterns {
       pattern: new RegExp(`(?:^|\\s|\\()(?:${alternation(w[part])})(?:\\s+|-)(?=\\S)`, 'iu'),
     })),
     week: relative(w.week),
+    season: new RegExp(
+      `(?:(${alternation(w.last)}|${alternation(w.self)}|${alternation(w.next)})\\s+)?\\b(${Object.values(w.seasons).join('|')})\\b(?:\\s+(\\d{4})\\b)?`,
+      'iu',
+    ),
+    seasons: new Map(
+      (Object.entries(w.seasons) as [Season, string][]).flatMap(([season, names]) =>
+        names.split('|').map((name) => [name, season] as const),
+      ),
+    ),
     month: relative(w.month),
     year: relative(w.year),
     monthName: new RegExp(
@@ -207,6 +230,34 @@ function nearestYear(month: number, day: number, ref: Date): number {
   return candidates.reduce((best, y) => (distance(y) < distance(best) ? y : best));
 }
 
+/**
+ * A season as three months: of the year written, else the one nearest the reference ("im
+ * Frühjahr" in an August article is this year's spring), moved a year by "last" or "next".
+ */
+function seasonSpan(season: Season, match: RegExpExecArray, p: Patterns, ref: Date): Span {
+  const first = SEASON_START[season];
+  const span = (year: number): Span => {
+    const last = first + 2;
+    const endYear = year + Math.floor((last - 1) / 12);
+    const endMonth = ((last - 1) % 12) + 1;
+    return {
+      start: utc(year, first, 1),
+      end: utc(endYear, endMonth, lastDayOf(endYear, endMonth)),
+      precision: 'month',
+    };
+  };
+  if (match[3]) return span(Number(match[3]));
+  const middle = (year: number) => (span(year).start.getTime() + span(year).end.getTime()) / 2;
+  const year = ref.getUTCFullYear();
+  let nearest = [year - 1, year, year + 1].reduce((best, y) =>
+    Math.abs(middle(y) - ref.getTime()) < Math.abs(middle(best) - ref.getTime()) ? y : best,
+  );
+  const direction = p.direction.get((match[1] ?? '').toLowerCase()) ?? 0;
+  if (direction < 0 && span(nearest).end >= ref) nearest -= 1;
+  if (direction > 0 && span(nearest).start <= ref) nearest += 1;
+  return span(nearest);
+}
+
 /** One reading of the expression against one reference instant; null when nothing in it is a date. */
 function spanAt(text: string, language: SupportedLanguage, ref: Date): Span | null {
   const p = PATTERNS[language];
@@ -233,6 +284,8 @@ function spanAt(text: string, language: SupportedLanguage, ref: Date): Span | nu
     const day = Number(numeric[1]);
     return daySpan(utc(numeric[3] ? Number(numeric[3]) : nearestYear(month, day, ref), month, day));
   }
+  const season = p.season.exec(text);
+  if (season) return seasonSpan(p.seasons.get(season[2]!.toLowerCase())!, season, p, ref);
   const week = p.week.exec(text);
   if (week) {
     const monday = addDays(ref, -((ref.getUTCDay() + 6) % 7) + 7 * which(week, p));
