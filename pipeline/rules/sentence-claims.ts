@@ -391,7 +391,7 @@ export function analyseSentence(
     const onlyCarried = !self && !frame && !inClause && draft.source === carriedHere;
     if (
       (!draft.source || (onlyCarried && parse.actor)) &&
-      (lex.speechActs.has(base) || verb?.verb.kind === 'say') &&
+      (lex.speechActs.has(base.split(' ')[0]!) || verb?.verb.kind === 'say') &&
       !isPassive(parse, tokens, lex)
     )
       draft.source = actorText(actor);
