@@ -89,12 +89,16 @@ function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   const object = objectOf(parse, tokens, lex);
   // "heißt es in einem Bericht", "zei hij": a pronoun right after the verb is its subject or an expletive.
   while (object.length && lex.pronouns.has(tokens[object[0]!]!.lower)) object.shift();
+  // "wies darauf hin, dass …": a German pronominal adverb points ahead to what was said; it is no object of its own.
+  while (object.length && lex.language === 'de' && CORRELATIVES.has(tokens[object[0]!]!.lower)) object.shift();
   // "Fluke schreef het volgende:", "She said the following:": what was said comes after the colon.
   if (object.length && object.every((i) => ANNOUNCING.has(tokens[i]!.lower))) return false;
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
 }
 
 const ANNOUNCING = new Set(['het', 'the', 'volgende', 'following']);
+
+const CORRELATIVES = new Set(['darauf', 'darüber', 'dazu', 'davon', 'daran', 'dafür', 'dagegen', 'darum']);
 
 /** "…, said Judge Mary Smith": an English attribution verb before its subject, closing the sentence. */
 function invertedSpeaker(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
@@ -210,6 +214,7 @@ export function analyseSentence(
   let frame: { source: string; parse: ClauseParse } | null = null;
   let backSource: string | null = null;
   let last: Draft | null = null;
+  let nestedSpeaker: Draft | null = null;
   let previous: ClauseParse | undefined;
   let frontedReason: number[] | null = null;
   let frontedWhen: Range | null = null;
@@ -276,7 +281,10 @@ export function analyseSentence(
     const infinitive = verb !== null && tokens[verb.index - 1]?.lower === lex.infinitive && clause.kind === 'coord';
     if (
       last &&
-      (clause.kind === 'inf' || infinitive || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))
+      (clause.kind === 'inf' ||
+        infinitive ||
+        (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame) ||
+        (isComplement(clause) && last === nestedSpeaker))
     ) {
       const opener = clause.from - 1;
       if (opener >= 0 && tokens[opener]!.kind === 'word') last.action.push(opener);
@@ -297,7 +305,16 @@ export function analyseSentence(
       continue;
     }
     const inverted = index === parses.length - 1 && index > 0 ? invertedSpeaker(parse, tokens, lex) : null;
-    if (verb?.verb.kind === 'say' && (inverted || !hasObject(parse, tokens, lex)) && !isPassive(parse, tokens, lex)) {
+    // "Die Kirche wies darauf hin, dass die Gläubigen erwarten, dass …": a German speaker inside what another one said
+    // is the claim, with the outer speaker as its source; what they expect is its object.
+    const nestedSpeech =
+      lex.language === 'de' && frame !== null && verb?.verb.kind === 'say' && isComplement(clause) && !!parse.actor;
+    if (
+      verb?.verb.kind === 'say' &&
+      (inverted || !hasObject(parse, tokens, lex)) &&
+      !isPassive(parse, tokens, lex) &&
+      !nestedSpeech
+    ) {
       // "…, heißt es in einem Bericht": without a subject, the source is where it is written.
       const speaker = actorText(
         withoutOpener(
@@ -340,7 +357,13 @@ export function analyseSentence(
       (insideQuotation || opensQuotation(sentence) || isReportedSpeech(tokens.slice(clause.from, clause.to), lex))
         ? carried
         : null;
-    const attributed = frame !== null || tail || inClause !== null || carriedHere !== null;
+    // "Der Verband erklärte den Mitgliedern, dass …": a German verb of saying with an object is a claim of its own, and
+    // the clause it introduces is what its actor said.
+    const saidBy =
+      lex.language === 'de' && last?.parse === previous && last?.parse.verb?.verb.kind === 'say' && isComplement(clause)
+        ? last.source
+        : null;
+    const attributed = frame !== null || tail || inClause !== null || saidBy !== null || carriedHere !== null;
     if (parse.finite === null) {
       previous = parse;
       continue;
@@ -375,7 +398,7 @@ export function analyseSentence(
       actor,
       action: [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : (frame?.source ?? inClause ?? carriedHere),
+      source: self ? actorText(actor) : (frame?.source ?? inClause ?? saidBy ?? carriedHere),
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
@@ -411,6 +434,7 @@ export function analyseSentence(
       frontedReason = null;
     }
     splitReason(draft, tokens, lex);
+    if (nestedSpeech) nestedSpeaker = draft;
     drafts.push(draft);
     last = draft;
     previous = parse;
