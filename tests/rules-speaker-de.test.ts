@@ -36,3 +36,43 @@ describe('German: what a speaker says to someone, or points out', () => {
     expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([['die Pächter', 'Die Gemeinde im Norden']]);
   });
 });
+
+describe('German: whoever demands, accuses, announces or hopes is the source of it (DESIGN.md: who asserts it)', () => {
+  it.each<[string, string]>([
+    ['Der Mieterbund forderte von der Stadt eine Obergrenze für die Nebenkosten.', 'Der Mieterbund'],
+    ['Die Opposition warf dem Bürgermeister vor, den Haushalt geschönt zu haben.', 'Die Opposition'],
+    ['Die Veranstalter haben angekündigt, im Herbst zwei weitere Konzerte zu geben.', 'Die Veranstalter'],
+    [
+      'Die Landesärztin Ute Brenner mahnte die Kliniken zur Vorsicht bei neuen Verträgen.',
+      'Die Landesärztin Ute Brenner',
+    ],
+    ['Der Fischereiverband kritisierte die neuen Fangquoten für die Ostsee.', 'Der Fischereiverband'],
+    ['Der Kreisvorstand begrüßte den Beschluss des Gemeinderats.', 'Der Kreisvorstand'],
+    [
+      'Der Gastwirt Ole Brandt hat dazu aufgerufen, das neue Lokal eine Woche lang zu meiden.',
+      'Der Gastwirt Ole Brandt',
+    ],
+  ])('%s → %s', (text, source) => {
+    const claims = claimsOf(text);
+    expect(claims.length, text).toBeGreaterThan(0);
+    expect(claims[0]!.source).toBe(source);
+  });
+
+  it.each<[string, RegExp, string]>([
+    ['Die Zeugen gaben an, den Wagen erst am Abend gesehen zu haben.', /gesehen/u, 'Die Zeugen'],
+    [
+      'Viele Forscher hoffen jedoch, dass sich nun der Blick der Leute auf seine Arbeit verschiebt.',
+      /verschiebt/u,
+      'Viele Forscher',
+    ],
+  ])('what was stated or hoped has its speaker as source: %s', (text, action, source) => {
+    expect(sourceOf(text, action)).toBe(source);
+  });
+
+  it('"Angaben" inside the sentence is a noun, not "gaben an", so the verb after it is still found', () => {
+    const claims = claimsOf(
+      'Laut eigenen Angaben nähert sich das freie Projekt dabei dem Umfang von teuren Produkten.',
+    );
+    expect(claims.map((claim) => claim.actor)).toEqual(['das freie Projekt']);
+  });
+});

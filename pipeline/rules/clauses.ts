@@ -237,7 +237,10 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     lex.auxiliaries.has(t.lower) ||
     lex.numbers.has(t.lower) ||
     lex.infinitive === t.lower;
-  if (functionWord(token) || functionWord(previous) || lex.verbs.has(previous.lower)) return null;
+  // "Laut eigenen Angaben nähert …": a German capital inside the sentence is a noun, even when it is spelt like a
+  // verb form ("angaben").
+  const previousIsVerb = lex.verbs.has(previous.lower) && !(lex.language === 'de' && previous.capital && index > 1);
+  if (functionWord(token) || functionWord(previous) || previousIsVerb) return null;
   // German and Dutch names and German nouns are capitalised: a capital right before is the subject's end.
   // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister
   // opende").

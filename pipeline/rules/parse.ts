@@ -485,10 +485,14 @@ export function parseClause(
   if (clause.kind === 'inf') return { clause, verb, finite, actor: null, action: range(from, to, null, skip) };
   // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
   let at = from;
-  // "zodat er geen schepen meer … kunnen varen": the expletive is not the subject.
+  // "zodat er geen schepen meer … kunnen varen": the expletive is not the subject; nor is the German reflexive that
+  // may stand before it ("dass sich nun der Blick … verschiebt").
   while (
     at < to &&
-    (skip[at] || lex.fronted.has(tokens[at]!.lower) || ['er', 'es', 'there'].includes(tokens[at]!.lower))
+    (skip[at] ||
+      lex.fronted.has(tokens[at]!.lower) ||
+      ['er', 'es', 'there'].includes(tokens[at]!.lower) ||
+      (lex.language === 'de' && tokens[at]!.lower === 'sich'))
   )
     at++;
   // In a relative clause the pronoun is the subject unless another noun phrase follows it
