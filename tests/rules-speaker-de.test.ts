@@ -76,3 +76,33 @@ describe('German: whoever demands, accuses, announces or hopes is the source of 
     expect(claims.map((claim) => claim.actor)).toEqual(['das freie Projekt']);
   });
 });
+
+describe('German: a source that opens the sentence runs to the finite verb; one that closes it may be quoted', () => {
+  it.each<[string, string]>([
+    [
+      'Nach Aussage des Amtes für Wasser und Boden Niedersachsen mit Sitz in Hildesheim lag der Pegel bei vier Metern.',
+      'Amtes für Wasser und Boden Niedersachsen mit Sitz in Hildesheim',
+    ],
+    [
+      'Nach Einschätzung der Wasser- und Bodenkonferenz der Vereinten Nationen (UNO) steht die Wirtschaft der Insel kurz vor einem Kollaps.',
+      'Wasser- und Bodenkonferenz der Vereinten Nationen (UNO)',
+    ],
+    [
+      'Nach dem vorläufigen amtlichen Endergebnis konnte sich Müller knapp gegen Schmidt durchsetzen.',
+      'dem vorläufigen amtlichen Endergebnis',
+    ],
+    ['Nach Feuerwehrangaben brannte die Halle am Montag vollständig aus.', 'Feuerwehrangaben'],
+    [
+      'Insgesamt wurden dabei 300 Personen festgenommen, so der „Ermittlungsausschuss Nord“.',
+      'der „Ermittlungsausschuss Nord“',
+    ],
+  ])('%s → %s', (text, source) => {
+    const claims = claimsOf(text);
+    expect(claims.length, text).toBeGreaterThan(0);
+    expect(claims[0]!.source).toBe(source);
+  });
+
+  it('"Insgesamt" before the verb is an adverb, not the actor', () => {
+    expect(claimsOf('Insgesamt wurden dabei 300 Personen festgenommen.')[0]?.actor).toBe('300 Personen');
+  });
+});

@@ -260,6 +260,9 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   return shapedVerb(token);
 }
 
+/** Words inside a German source phrase that attach the noun or name after them. */
+const ATTACHING = new Set(['für', 'mit', 'in', 'im', 'aus', 'zur', 'zum', 'bei', 'beim', 'und']);
+
 /**
  * German puts the finite verb second: after a personal pronoun opening the sentence or a quotation,
  * the next word is the verb whatever its ending ("Ich mache", "Wir brauchen", „Er wisse …").
@@ -293,15 +296,22 @@ function afterOpeningSource(tokens: readonly Token[], index: number, lex: Compil
   const previous = tokens[index - 1]!;
   const phraseWord = (k: number) => {
     const t = tokens[k]!;
+    // "Nach Einschätzung der Konferenz der Vereinten Nationen (UNO) steht …": an abbreviation in brackets.
+    if (t.text === '(' || t.text === ')') return true;
+    // "der Handels- und Entwicklungskonferenz": the hyphen of a compound cut short before "und".
+    if (t.text === '-') return tokens[k - 1]?.capital === true && lex.coordinators.has(tokens[k + 1]?.lower ?? '');
     if (t.kind !== 'word') return false;
     if (t.capital || lex.determiners.has(t.lower) || ['von', 'vom'].includes(t.lower)) return true;
+    // "des Amtes für Wasser und Boden mit Sitz in Kiel": a word that attaches the next noun or name.
+    const next = tokens[k + 1];
+    if (ATTACHING.has(t.lower) && next && (next.capital || lex.determiners.has(next.lower))) return true;
     return lex.determiners.has(tokens[k - 1]?.lower ?? '') && tokens[k + 1]?.capital === true;
   };
   if (previous.lower === 'zufolge') {
     for (let k = 0; k < index - 1; k++) if (!phraseWord(k)) return false;
     return true;
   }
-  if (!previous.capital) return false;
+  if (!previous.capital && previous.text !== ')') return false;
   const from = lex.sourceBefore.match(tokens, 0)?.length ?? reportNounMarker(tokens, 0, lex)?.length;
   if (from === undefined) return false;
   for (let k = from; k < index; k++) if (!phraseWord(k)) return false;
@@ -320,7 +330,14 @@ export function reportNounMarker(
   const marker = lex.reportNounMarkers.match(tokens, at);
   if (!marker) return null;
   const from = at + marker.length;
-  const head = tokens.slice(from, from + 3).findIndex((t) => lex.reportNouns.has(t.lower));
+  // "Nach Bundeswehrangaben": a German compound ends in its head noun.
+  const isReport = (t: Token) =>
+    lex.reportNouns.has(t.lower) ||
+    (lex.language === 'de' &&
+      t.capital &&
+      [...lex.reportNouns].some((noun) => noun.length >= 6 && t.lower.endsWith(noun)));
+  // German stacks adjectives: "nach dem vorläufigen amtlichen Endergebnis".
+  const head = tokens.slice(from, from + (lex.language === 'de' ? 4 : 3)).findIndex(isReport);
   return head < 0 ? null : { length: marker.length, head };
 }
 
