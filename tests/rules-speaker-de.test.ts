@@ -106,3 +106,31 @@ describe('German: a source that opens the sentence runs to the finite verb; one 
     expect(claimsOf('Insgesamt wurden dabei 300 Personen festgenommen.')[0]?.actor).toBe('300 Personen');
   });
 });
+
+describe('German: a quotation closed by ", sagte X …", with what names X', () => {
+  it.each<[string, RegExp, string]>([
+    [
+      '„Mit dem Fest wollen wir ein Zeichen gegen die Politik der Partei setzen“, sagte Hans Beispiel gegenüber der Zeitung.',
+      /Zeichen/u,
+      'Hans Beispiel',
+    ],
+    [
+      '„Die Vögel brauchen unsere Hilfe, und wir können sie nicht allein lassen“, sagte Ben Muster vom Vogelbund Nord gegenüber Reuters, der eine Kampagne gestartet hat.',
+      /allein lassen/u,
+      'Ben Muster vom Vogelbund Nord',
+    ],
+    [
+      '„Der Markt hat sich bis heute nicht erholt, und die Preise bleiben hoch“, sagte Jan Muster, der Vorsitzende der Partei des Landes Hessen.',
+      /erholt/u,
+      'Jan Muster, der Vorsitzende der Partei des Landes Hessen',
+    ],
+    [
+      '„Zuerst pumpen wir die Keller der Häuser leer“, sagte der Einsatzleiter der Feuerwehr.',
+      /Keller/u,
+      'der Einsatzleiter der Feuerwehr',
+    ],
+    ['„Die Vögel brauchen unsere Hilfe“, sagte Ben Muster.', /Hilfe/u, 'Ben Muster'],
+  ])('%s', (text, action, source) => {
+    expect(sourceOf(text, action)).toBe(source);
+  });
+});

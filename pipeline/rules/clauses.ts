@@ -217,7 +217,12 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     !lex.auxiliaries.has(token.lower)
   )
     return shapedVerb(token);
-  if (afterOpeningPronoun(tokens, index, lex) || afterOpeningSource(tokens, index, lex)) return shapedVerb(token);
+  if (
+    afterOpeningPronoun(tokens, index, lex) ||
+    afterOpeningSource(tokens, index, lex) ||
+    afterOpeningConstituent(tokens, index, lex)
+  )
+    return shapedVerb(token);
   if (
     !previous ||
     previous.kind !== 'word' ||
@@ -258,6 +263,35 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   const next = tokens[index + 1];
   if (lex.language === 'de' && /[^aeiouäöü]e$/u.test(token.lower) && next?.kind === 'word' && next.capital) return null;
   return shapedVerb(token);
+}
+
+/**
+ * German verb second, where a quotation or sentence opens with an adverb or a short noun phrase and a pronoun or an
+ * article follows the word after it: "„Zuerst pumpen wir …", "„Die Vögel brauchen unsere Hilfe …". That word is the
+ * finite verb whatever its ending.
+ */
+function afterOpeningConstituent(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'de' || index < 1) return false;
+  const token = tokens[index]!;
+  if (token.kind !== 'word' || token.capital || token.lower.length < 3 || NOT_FINITE.has(token.lower)) return false;
+  if (lex.auxiliaries.has(token.lower) || openingWords(lex).some((words) => words.has(token.lower))) return false;
+  const next = tokens[index + 1];
+  const d = discourseFor(lex.language);
+  const personal = (t: Token | undefined) =>
+    t !== undefined && (d.firstPerson.has(t.lower) || d.resolvable.has(t.lower) || t.lower === 'man');
+  const opens = (at: number) => at < 0 || isQuote(tokens[at]) || isPunct(tokens[at], ':');
+  const adverb = lex.fronted.has(tokens[index - 1]!.lower) && opens(index - 2) && personal(next);
+  // "Die Vögel brauchen unsere Hilfe": article, capitalised noun, a plural verb, then an article or possessive.
+  const possessive =
+    next !== undefined && (lex.determiners.has(next.lower) || /^(?:unser|euer|ihr|sein|mein)/u.test(next.lower));
+  const noun =
+    index >= 2 &&
+    token.lower.endsWith('en') &&
+    tokens[index - 1]!.capital &&
+    lex.determiners.has(tokens[index - 2]!.lower) &&
+    opens(index - 3) &&
+    possessive;
+  return adverb || noun;
 }
 
 /** Words inside a German source phrase that attach the noun or name after them. */
@@ -455,6 +489,8 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         (stretchEnd >= sentenceEnd &&
           hasSayVerb(tokens, j, stretchEnd, lex) &&
           !saysThat(tokens, j, stretchEnd, lex)) ||
+        // "„…“, sagte Ben Muster, der …": after a German closing quote the attribution opens, whatever follows it.
+        (lex.language === 'de' && isQuote(tokens[i - 1]) && hasSayVerb(tokens, j, stretchEnd, lex)) ||
         endsInInfinitive(tokens, j, stretchEnd, lex);
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);

@@ -109,17 +109,24 @@ export function findSources(
 
 /** Words that attach a phrase to the noun before: a genitive, or a preposition of origin, field or seat. */
 const ATTACHING = new Set(['des', 'der', 'von', 'vom', 'für', 'aus', 'zur', 'zum', 'mit', 'in', 'im', 'bei', 'beim']);
+/** Only the genitive and "von": "sagte Ben Muster vom Naturschutzbund", not "… bei einer Pressekonferenz". */
+export const OWNER_ATTACHING: ReadonlySet<string> = new Set(['des', 'der', 'von', 'vom']);
 
 /**
- * "Nach Aussage des Landesamtes für Geologie und Bergbau mit Sitz in Mainz lag …": a German source that opens the
- * sentence is its first constituent, so it runs over the attachments of its noun up to the finite verb. Where what
- * follows is no verb, the phrase ends where it did.
+ * Where a German noun phrase ending at `end` ends with what attaches to it: "des Landesamtes für Geologie und Bergbau
+ * mit Sitz in Mainz", "der Handels- und Entwicklungskonferenz (UNCTAD)".
  */
-function openingSourceEnd(tokens: readonly Token[], end: number, limit: number, lex: CompiledLexicon): number {
+export function attachmentsEnd(
+  tokens: readonly Token[],
+  end: number,
+  limit: number,
+  lex: CompiledLexicon,
+  attaching: ReadonlySet<string> = ATTACHING,
+): number {
   let i = end;
   for (;;) {
     const t = tokens[i];
-    if (!t || i >= limit) break;
+    if (!t || i >= limit) return i;
     // "(UNCTAD)": an abbreviation in brackets names the same body.
     if (t.text === '(' && tokens[i + 2]?.text === ')' && tokens[i + 1]!.capital) {
       i += 3;
@@ -130,12 +137,21 @@ function openingSourceEnd(tokens: readonly Token[], end: number, limit: number, 
       i++;
       continue;
     }
-    const joins = ATTACHING.has(t.lower) || (lex.coordinators.has(t.lower) && tokens[i + 1]?.capital === true);
+    const joins = attaching.has(t.lower) || (lex.coordinators.has(t.lower) && tokens[i + 1]?.capital === true);
     const inner = t.lower === 'des' || t.lower === 'der' ? i : i + 1;
     const after = joins ? nounPhraseEnd(tokens, inner, limit, lex, false) : inner;
-    if (!joins || after <= i + 1) break;
+    if (!joins || after <= i + 1) return i;
     i = after;
   }
+}
+
+/**
+ * "Nach Aussage des Landesamtes für Geologie und Bergbau mit Sitz in Mainz lag …": a German source that opens the
+ * sentence is its first constituent, so it runs over the attachments of its noun up to the finite verb. Where what
+ * follows is no verb, the phrase ends where it did.
+ */
+function openingSourceEnd(tokens: readonly Token[], end: number, limit: number, lex: CompiledLexicon): number {
+  const i = attachmentsEnd(tokens, end, limit, lex);
   const next = tokens[i];
   const beforeVerb = !next || next.kind === 'punct' || (next.kind === 'word' && !next.capital);
   return beforeVerb ? i : end;

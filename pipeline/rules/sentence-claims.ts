@@ -2,7 +2,7 @@ import type { Modality, Polarity } from '../../schemas/claim.ts';
 import { CONDITIONAL, isComplement, isQuote, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import { discourseFor, isReportedSpeech, opensQuotation } from './discourse.ts';
-import { findDates, findSources, inRange, sourceFor, textOf } from './markers.ts';
+import { attachmentsEnd, findDates, findSources, inRange, OWNER_ATTACHING, sourceFor, textOf } from './markers.ts';
 import { nounPhraseEnd, parseClause, range, type ClauseParse, type Range } from './parse.ts';
 import { modalityOf, polarityOf } from './stance.ts';
 import type { Token } from '../text/tokens.ts';
@@ -203,9 +203,18 @@ export function analyseSentence(
   const parses = splitClauses(tokens, skip, lex).map((clause) => parseClause(tokens, clause, skip, lex));
   const drafts: Draft[] = [];
   // "…, a spokesperson said.": every clause before an attribution at the end is attributed.
-  const final = parses[parses.length - 1];
+  // "…“, sagte Ben Muster gegenüber der Zeitung, der …": a German relative clause after it says who the speaker is.
+  let closing = parses.length - 1;
+  // "…“, sagte Jan Muster, der Vorsitzende der Partei.": and a verbless apposition names who they are.
+  while (
+    lex.language === 'de' &&
+    closing > 1 &&
+    (parses[closing]!.clause.kind === 'rel' || parses[closing]!.finite === null)
+  )
+    closing--;
+  const final = parses[closing];
   const tail =
-    parses.length > 1 &&
+    closing > 0 &&
     final?.verb?.verb.kind === 'say' &&
     (!hasObject(final, tokens, lex) || invertedSpeaker(final, tokens, lex) !== null);
   const spokenBy = new Map<Draft, ClauseParse>();
@@ -327,11 +336,13 @@ export function analyseSentence(
           lex,
         ),
       );
-      const isTail = index === parses.length - 1 && index > 0;
+      const isTail = index === closing && index > 0;
       if (speaker && isTail) {
+        const named =
+          (parse.actor && closingSpeaker(sentence, tokens, parse.actor, parses.slice(index + 1), lex)) ?? speaker;
         for (const draft of drafts)
           if (!draft.source || carriedFrom.has(draft)) {
-            draft.source = speaker;
+            draft.source = named;
             spokenBy.set(draft, parse);
           }
       } else if (speaker) {
@@ -467,6 +478,27 @@ export function analyseSentence(
       (unclaimed.length === 1 ? unclaimed[0]!.text : null);
   }
   return { tokens, drafts, backSource, speaker: frame?.source ?? drafts.find((d) => d.source)?.source ?? null };
+}
+
+/**
+ * The German speaker of a closing attribution with what names them: "sagte Ben Muster vom Naturschutzbund",
+ * "sagte Jan Muster, der Vorsitzende der Partei". The annotated speaker is the whole phrase, and a surname alone
+ * would not tell two speakers of one name apart. Null where nothing is added.
+ */
+function closingSpeaker(
+  sentence: string,
+  tokens: readonly Token[],
+  actor: Range,
+  after: readonly ClauseParse[],
+  lex: CompiledLexicon,
+): string | null {
+  if (lex.language !== 'de') return null;
+  let to = attachmentsEnd(tokens, actor.to, tokens.length, lex, OWNER_ATTACHING);
+  const apposition = after[0];
+  // Only an apposition right after the name and closing the sentence: ", der Vorsitzende der Partei."
+  if (apposition && after.length === 1 && apposition.finite === null && apposition.clause.from <= to + 1)
+    to = apposition.clause.to;
+  return to > actor.to ? textOf(sentence, tokens, { from: actor.from, to }) : null;
 }
 
 /** "Zoom", "the company": a speaker that can be an "it". */
