@@ -134,3 +134,19 @@ describe('German: a quotation closed by ", sagte X …", with what names X', () 
     expect(sourceOf(text, action)).toBe(source);
   });
 });
+
+describe('German: a speaker carried across one sentence of the article’s own', () => {
+  it('goes on after a neutral sentence when the next one is in Konjunktiv I', () => {
+    const claims = claimsOf(
+      'Zur Ausstattung der neuen Fähren sagte Kapitänin Ida Brandt, dass die Anforderungen deutlich höher sind. Die Maschinen sind größer als bei den alten Schiffen. Die Werft sei insgesamt auf einem guten Weg.',
+    );
+    expect(claims.find((claim) => /guten Weg/u.test(claim.action))?.source).toBe('Kapitänin Ida Brandt');
+  });
+
+  it('stops at a sentence whose actor is a new name', () => {
+    const claims = claimsOf(
+      'Zur Ausstattung der neuen Fähren sagte Kapitänin Ida Brandt, dass die Anforderungen deutlich höher sind. Werftchef Paul Berger verließ die Runde früh. Die Werft sei insgesamt auf einem guten Weg.',
+    );
+    expect(claims.find((claim) => /guten Weg/u.test(claim.action))?.source ?? null).toBeNull();
+  });
+});

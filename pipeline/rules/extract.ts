@@ -238,6 +238,30 @@ function pronounNumber(actor: string, draft: Draft, tokens: readonly Token[], le
 }
 
 /**
+ * A sentence of the article's own that does not take the word from a speaker: no claim of it has a source, and it
+ * names nobody new, neither in a claim's actor nor where it opens ("Die Systeme sind komplexer", not "Werftchef Paul
+ * Berger verließ die Runde"). A German phrase opening with an article is a thing or a group, not a new speaker.
+ */
+function isNeutral(claims: readonly ExtractorClaim[], tokens: readonly Token[], lex: CompiledLexicon): boolean {
+  const opensWithName = (words: readonly string[]) => {
+    const first = words[0] ?? '';
+    const lower = first.toLowerCase();
+    return (
+      /^\p{Lu}/u.test(first) &&
+      !lex.determiners.has(lower) &&
+      !lex.fronted.has(lower) &&
+      !lex.prepositions.has(lower) &&
+      !lex.pronouns.has(lower)
+    );
+  };
+  const opening = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  return (
+    !opensWithName(opening) &&
+    claims.every((claim) => claim.source === null && !opensWithName(claim.actor.split(/\s+/)))
+  );
+}
+
+/**
  * Claims of an article by rule: sentence by sentence, clause by clause, with the quote being the
  * sentence itself, so every claim grounds exactly.
  */
@@ -250,6 +274,9 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
   // with.
   let antecedents: string[] = [];
   let speaker: string | null = null;
+  // A German speaker whose words paused for one sentence of the article's own: a Konjunktiv I after it goes on with
+  // what they said ("X sagte, … . Die Systeme sind komplexer. Das Projekt mache gute Fortschritte.").
+  let resting: string | null = null;
   // Whether the sentence before ended inside a quotation, so this one is still the speaker's words.
   let quotationOpen = false;
   let previousEnd = 0;
@@ -264,14 +291,16 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       previous = [];
       continue;
     }
+    const voice: string | null = speaker ?? resting;
     const continues: boolean =
-      speaker !== null && (quoted || isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
+      (speaker !== null && quoted) ||
+      (voice !== null && (isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text)));
     const {
       tokens,
       drafts,
       backSource,
       speaker: speaking,
-    } = analyseSentence(sentence.text, lex, continues ? speaker : null, quoted);
+    } = analyseSentence(sentence.text, lex, continues ? voice : null, quoted);
     if (backSource) for (const claim of previous) claim.source ??= backSource;
     const current: ExtractorClaim[] = [];
     const named: string[] = [];
@@ -288,7 +317,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
         written,
         [...named, ...antecedents],
         lex,
-        draft.source ?? (continues ? speaker : null),
+        draft.source ?? (continues ? voice : null),
         pronounNumber(written, draft, tokens, lex),
       );
       if (actor === null) continue;
@@ -321,7 +350,12 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     const introduced = /:\s*$/.test(sentence.text)
       ? (current.find((claim) => isNamed(claim.actor, lex))?.actor ?? null)
       : null;
-    speaker = introduced ?? spoken ?? (continues ? speaker : null);
+    const next: string | null = introduced ?? spoken ?? (continues ? voice : null);
+    resting =
+      next === null && speaker !== null && lex.language === 'de' && isNeutral(current, sentenceTokens, lex)
+        ? speaker
+        : null;
+    speaker = next;
   }
   return claims;
 }
