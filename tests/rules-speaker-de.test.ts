@@ -150,3 +150,30 @@ describe('German: a speaker carried across one sentence of the article’s own',
     expect(claims.find((claim) => /guten Weg/u.test(claim.action))?.source ?? null).toBeNull();
   });
 });
+
+describe('German "es": "es gibt", "wie es hieß", "heißt es von …"', () => {
+  it.each<[string, string, string | null]>([
+    ['Nach Angaben der Feuerwehr gab es keine Verletzten.', 'keine Verletzten', 'Feuerwehr'],
+    ['Es gibt 45 neue Hinweise zum Überfall auf die Tankstelle.', '45 neue Hinweise', null],
+    ['In Kleinstadt gibt es noch vier alte Brücken aus Holz.', 'vier alte Brücken', null],
+    ['Wie es weiter hieß, sei der Minister dort mit seiner Familie eingetroffen.', 'der Minister', null],
+  ])('%s → actor %s, source %s', (text, actor, source) => {
+    const claims = claimsOf(text);
+    expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([[actor, source]]);
+  });
+
+  it.each<[string, RegExp, string]>([
+    [
+      'Aber wie es aus den Kreisen der Regierung dazu hieß, gebe es da noch „Raum für Gespräche“.',
+      /Gespräche/u,
+      'den Kreisen der Regierung',
+    ],
+    ['Die Brücke werde im Mai geöffnet, heißt es von offizieller Seite.', /geöffnet/u, 'offizieller Seite'],
+  ])('the source of "es hieß" is where it came from: %s', (text, action, source) => {
+    expect(sourceOf(text, action)).toBe(source);
+  });
+
+  it('"Nur gab es diesmal …" has no actor a reader could check', () => {
+    expect(claimsOf('Nur gab es diesmal einen großen Unterschied.')).toEqual([]);
+  });
+});

@@ -217,6 +217,10 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     !lex.auxiliaries.has(token.lower)
   )
     return shapedVerb(token);
+  // "Es gibt keine Hinweise", "gab es keine Verletzten": German "es gibt", too short for the shapes below.
+  const es = (t: Token | undefined) => t?.lower === 'es';
+  if (lex.language === 'de' && GIVES.has(token.lower) && (es(previous) || es(tokens[index + 1])))
+    return shapedVerb(token);
   if (
     afterOpeningPronoun(tokens, index, lex) ||
     afterOpeningSource(tokens, index, lex) ||
@@ -293,6 +297,8 @@ function afterOpeningConstituent(tokens: readonly Token[], index: number, lex: C
     possessive;
   return adverb || noun;
 }
+
+const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe']);
 
 /** Words inside a German source phrase that attach the noun or name after them. */
 const ATTACHING = new Set(['für', 'mit', 'in', 'im', 'aus', 'zur', 'zum', 'bei', 'beim', 'und']);
@@ -512,10 +518,12 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       COMPLEMENT.has(token.lower) &&
       token.lower !== 'of' &&
       (token.lower === 'dass' || afterVerb(tokens, excluded, from, i, lex));
+    // "gebe es da noch Raum": a German "da" inside its clause is "there"; as "because" it follows a comma.
+    const adverbialDa = lex.language === 'de' && token.lower === 'da' && tokens[i - 1]?.kind !== 'punct';
     if (
       i > from &&
       token.kind === 'word' &&
-      (complement || (lex.subordinators.has(token.lower) && lex.causal.match(tokens, i)))
+      (complement || (lex.subordinators.has(token.lower) && lex.causal.match(tokens, i) && !adverbialDa))
     ) {
       close(i, i + 1, token);
       continue;

@@ -66,7 +66,36 @@ function placeOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexi
   const first = object[0];
   if (first === undefined || !lex.prepositions.has(tokens[first]!.lower)) return null;
   const end = nounPhraseEnd(tokens, first + 1, parse.clause.to, lex);
-  return end > first + 1 ? { from: first + 1, to: end } : null;
+  if (end > first + 1) return { from: first + 1, to: end };
+  // "heißt es von offizieller Seite": a German noun after an adjective, without an article.
+  const adjective = tokens[first + 1];
+  const noun = tokens[first + 2];
+  const germanNoun =
+    lex.language === 'de' &&
+    adjective?.kind === 'word' &&
+    !adjective.capital &&
+    ADJECTIVE_ENDING.test(adjective.lower) &&
+    noun?.capital === true &&
+    first + 2 < parse.clause.to;
+  return germanNoun ? { from: first + 1, to: first + 3 } : null;
+}
+
+/**
+ * "Wie es weiter hieß", "wie es aus Kreisen der Regierung hieß": a German "es" before the verb of saying names nobody;
+ * the speaker is where it came from, or nobody (the claim is the outlet's). Undefined when the phrase has no "es".
+ */
+function expletiveSpeaker(speaker: Range, tokens: readonly Token[], lex: CompiledLexicon): Range | null | undefined {
+  if (lex.language !== 'de') return undefined;
+  let at = speaker.from;
+  while (at < speaker.to && (lex.coordinators.has(tokens[at]!.lower) || lex.attributionOpeners.has(tokens[at]!.lower)))
+    at++;
+  if (tokens[at]?.lower !== 'es') return undefined;
+  for (let k = at + 1; k < speaker.to; k++) {
+    if (!['aus', 'von', 'vom', 'seitens'].includes(tokens[k]!.lower)) continue;
+    const end = nounPhraseEnd(tokens, k + 1, speaker.to, lex);
+    if (end > k + 1) return { from: k + 1, to: end };
+  }
+  return null;
 }
 
 /** "Wie der Sender BBC meldete": the speaker is "der Sender BBC", not "Wie der Sender BBC". */
@@ -224,6 +253,7 @@ export function analyseSentence(
   let backSource: string | null = null;
   let last: Draft | null = null;
   let nestedSpeaker: Draft | null = null;
+  let unnamedReport = false;
   let previous: ClauseParse | undefined;
   let frontedReason: number[] | null = null;
   let frontedWhen: Range | null = null;
@@ -329,7 +359,9 @@ export function analyseSentence(
         withoutOpener(
           // "… en vonden ze in een schuur": a conjunct's place is where something was found, not who says so.
           inverted ??
-            parse.actor ??
+            (parse.actor && expletiveSpeaker(parse.actor, tokens, lex) !== undefined
+              ? expletiveSpeaker(parse.actor, tokens, lex)
+              : parse.actor) ??
             appositionOf(previous) ??
             (clause.kind === 'coord' ? null : placeOf(parse, tokens, lex)),
           tokens,
@@ -347,6 +379,9 @@ export function analyseSentence(
           }
       } else if (speaker) {
         frame = { source: speaker, parse };
+      } else if (parse.actor && expletiveSpeaker(parse.actor, tokens, lex) === null) {
+        // "Wie es weiter hieß, sei …": reported, by nobody named; what follows is a claim the outlet reports.
+        unnamedReport = true;
       }
       previous = parse;
       continue;
@@ -374,12 +409,15 @@ export function analyseSentence(
       lex.language === 'de' && last?.parse === previous && last?.parse.verb?.verb.kind === 'say' && isComplement(clause)
         ? last.source
         : null;
-    const attributed = frame !== null || tail || inClause !== null || saidBy !== null || carriedHere !== null;
+    const attributed =
+      frame !== null || tail || inClause !== null || saidBy !== null || carriedHere !== null || unnamedReport;
     if (parse.finite === null) {
       previous = parse;
       continue;
     }
     let actor = parse.actor;
+    const there = existentialSubject(parse, tokens, lex);
+    if (there) actor = there.to > there.from ? there : null;
     // A clause without a lexicon verb ("Das Ticket war ein Erfolg", "the rate was 11.9 percent") is a claim
     // when its subject is a noun phrase, not "es", "er" or "it".
     // Unattributed, it needs a figure to be worth checking: evaluations ("war teuer") are left out.
@@ -407,7 +445,7 @@ export function analyseSentence(
     const draft: Draft = {
       parse,
       actor,
-      action: [...parse.action],
+      action: there ? parse.action.filter((i) => i < there.from || i >= there.to) : [...parse.action],
       reason: null,
       source: self ? actorText(actor) : (frame?.source ?? inClause ?? saidBy ?? carriedHere),
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
@@ -499,6 +537,43 @@ function closingSpeaker(
   if (apposition && after.length === 1 && apposition.finite === null && apposition.clause.from <= to + 1)
     to = apposition.clause.to;
   return to > actor.to ? textOf(sentence, tokens, { from: actor.from, to }) : null;
+}
+
+const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'geben', 'gaben', 'gegeben']);
+
+/**
+ * "Es gebe keine Verletzten", "Nach Angaben der Polizei gab es keine Verletzten", "Deutliche Änderungen gibt es
+ * auch": German "es gibt" says that its object exists, so the object is what the claim is about; "es" names nothing a
+ * reader could check. Null when the clause is no "es gibt"; an empty range when it is one without such an object
+ * ("Nur gab es diesmal …" has no actor a reader could check).
+ */
+function existentialSubject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
+  if (lex.language !== 'de' || parse.finite === null || !GIVES.has(tokens[parse.finite]!.lower)) return null;
+  const { from, to } = parse.clause;
+  const es = [parse.finite - 1, parse.finite + 1].find((k) => k >= from && k < to && tokens[k]!.lower === 'es');
+  if (es === undefined) return null;
+  const none = { from: parse.finite, to: parse.finite };
+  // "Deutliche Änderungen gibt es …": the thing stands before the verb, as the clause's first phrase.
+  const prefield = parse.actor;
+  if (es > parse.finite && prefield && prefield.from === from && /^\p{Lu}/u.test(tokens[prefield.from]!.text)) {
+    const first = tokens[prefield.from]!.lower;
+    const adverb = lex.fronted.has(first) || lex.focusParticles.has(first) || lex.numbers.has(first);
+    return adverb ? none : prefield;
+  }
+  let at = Math.max(es, parse.finite) + 1;
+  const filler = (t: Token) =>
+    lex.fronted.has(t.lower) ||
+    lex.focusParticles.has(t.lower) ||
+    ['da', 'noch', 'dort', 'hier', 'diesmal'].includes(t.lower);
+  while (at < to && (filler(tokens[at]!) || isQuote(tokens[at]))) at++;
+  let end = nounPhraseEnd(tokens, at, to, lex);
+  // "45 neue Hinweise", "alte unsanierte Bahnhöfe": a number or nothing, adjectives and their noun.
+  if (end === at || tokens[end - 1]!.kind === 'number' || lex.numbers.has(tokens[end - 1]!.lower)) {
+    let k = end;
+    while (k < to && !tokens[k]!.capital && ADJECTIVE_ENDING.test(tokens[k]!.lower)) k++;
+    if (k > end && tokens[k]?.capital) end = k + 1;
+  }
+  return end > at ? { from: at, to: end } : none;
 }
 
 /** "Zoom", "the company": a speaker that can be an "it". */
