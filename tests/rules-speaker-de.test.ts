@@ -177,3 +177,40 @@ describe('German "es": "es gibt", "wie es hieß", "heißt es von …"', () => {
     expect(claimsOf('Nur gab es diesmal einen großen Unterschied.')).toEqual([]);
   });
 });
+
+describe('German: a speaker with an apposition before the verb, "wie X bestätigte", "es kam zu"', () => {
+  it('"Anna Beispiel, die Leiterin …, vermutet, dass …" has the name and apposition as source', () => {
+    const source = sourceOf(
+      'Dr. Anna Beispiel, die Leiterin der Kieler Dienststelle des Landesamtes für Denkmalpflege, vermutet, dass die Schale aus der Gegend von Husum stammt.',
+      /Husum/u,
+    );
+    expect(source).toBe('Dr. Anna Beispiel, die Leiterin der Kieler Dienststelle des Landesamtes für Denkmalpflege');
+  });
+
+  it.each<[string, RegExp, string]>([
+    [
+      'Das Mädchen aus Kiel ist offenbar Opfer eines Betrügers geworden, wie Oberstaatsanwalt Hans Muster am Montag bestätigte.',
+      /Opfer/u,
+      'Oberstaatsanwalt Hans Muster',
+    ],
+    [
+      'Wie die Flugsicherung bestätigte, ist es am Montag beinahe zu einem Zusammenstoß zweier Flugzeuge gekommen.',
+      /Zusammenstoß/u,
+      'die Flugsicherung',
+    ],
+  ])('%s', (text, action, source) => {
+    expect(sourceOf(text, action)).toBe(source);
+  });
+
+  it('"kam es zur Explosion" is a claim about the explosion', () => {
+    expect(claimsOf('Dabei kam es zur Explosion eines Tanks.').map((claim) => claim.actor)).toEqual(['Explosion']);
+  });
+
+  it('"bestätigte eine Anweisung, wonach …" is one claim: "wonach" says what the instruction holds', () => {
+    const claims = claimsOf(
+      'Das Amt bestätigte am Montag eine Anweisung, wonach Besucher nur noch mit Termin kommen dürfen.',
+    );
+    expect(claims).toHaveLength(1);
+    expect(claims[0]!.action).toMatch(/wonach/u);
+  });
+});

@@ -298,7 +298,8 @@ function afterOpeningConstituent(tokens: readonly Token[], index: number, lex: C
   return adverb || noun;
 }
 
-const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe']);
+// "es gibt", "es kam zu": German verbs of "there is" too short for the shapes below.
+const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'kam', 'komme', 'käme']);
 
 /** Words inside a German source phrase that attach the noun or name after them. */
 const ATTACHING = new Set(['für', 'mit', 'in', 'im', 'aus', 'zur', 'zum', 'bei', 'beim', 'und']);
@@ -497,6 +498,10 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
           !saysThat(tokens, j, stretchEnd, lex)) ||
         // "„…“, sagte Ben Muster, der …": after a German closing quote the attribution opens, whatever follows it.
         (lex.language === 'de' && isQuote(tokens[i - 1]) && hasSayVerb(tokens, j, stretchEnd, lex)) ||
+        // "Anna Beispiel, die Leiterin des Amtes, vermutet, dass …": a German verb of saying after an apposition.
+        (lex.language === 'de' &&
+          verbAt(tokens, j, tokens.length, lex)?.verb.kind === 'say' &&
+          (isPunct(tokens[j + 1], ',:') || tokens[j + 1]?.lower === 'dass')) ||
         endsInInfinitive(tokens, j, stretchEnd, lex);
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);

@@ -61,6 +61,16 @@ function appositionOf(previous: ClauseParse | undefined): Range | null {
   return previous && previous.finite === null ? { from: previous.clause.from, to: previous.clause.to } : null;
 }
 
+/**
+ * "Anna Beispiel, die Leiterin des Amtes, vermutet …": in German the speaker is the name with its apposition, every
+ * verbless clause from the start of the sentence to the verb.
+ */
+function leadingApposition(parses: readonly ClauseParse[], index: number, lex: CompiledLexicon): Range | null {
+  if (lex.language !== 'de' || index < 2 || parses[0]!.clause.from !== 0) return null;
+  const before = parses.slice(0, index);
+  return before.every((p) => p.finite === null) ? { from: 0, to: before[before.length - 1]!.clause.to } : null;
+}
+
 function placeOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
   const object = objectOf(parse, tokens, lex).filter((i) => !lex.pronouns.has(tokens[i]!.lower));
   const first = object[0];
@@ -322,7 +332,8 @@ export function analyseSentence(
       last &&
       (clause.kind === 'inf' ||
         infinitive ||
-        (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame) ||
+        // "bestätigte eine Anweisung, wonach …": "wonach" says what the noun before holds, not what was said.
+        (isComplement(clause) && (last.parse.verb?.verb.kind !== 'say' || clause.opener === 'wonach') && !frame) ||
         (isComplement(clause) && last === nestedSpeaker))
     ) {
       const opener = clause.from - 1;
@@ -362,6 +373,7 @@ export function analyseSentence(
             (parse.actor && expletiveSpeaker(parse.actor, tokens, lex) !== undefined
               ? expletiveSpeaker(parse.actor, tokens, lex)
               : parse.actor) ??
+            leadingApposition(parses, index, lex) ??
             appositionOf(previous) ??
             (clause.kind === 'coord' ? null : placeOf(parse, tokens, lex)),
           tokens,
@@ -445,7 +457,11 @@ export function analyseSentence(
     const draft: Draft = {
       parse,
       actor,
-      action: there ? parse.action.filter((i) => i < there.from || i >= there.to) : [...parse.action],
+      // "gab es keine Verletzten" says its verb without the thing; "kam es zu einer Schlägerei" keeps what it came to.
+      action:
+        there && !['zu', 'zum', 'zur'].includes(tokens[there.from - 1]?.lower ?? '')
+          ? parse.action.filter((i) => i < there.from || i >= there.to)
+          : [...parse.action],
       reason: null,
       source: self ? actorText(actor) : (frame?.source ?? inClause ?? saidBy ?? carriedHere),
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
@@ -540,6 +556,7 @@ function closingSpeaker(
 }
 
 const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'geben', 'gaben', 'gegeben']);
+const COMES = new Set(['kam', 'kommt', 'komme', 'käme', 'gekommen', 'kommen']);
 
 /**
  * "Es gebe keine Verletzten", "Nach Angaben der Polizei gab es keine Verletzten", "Deutliche Änderungen gibt es
@@ -548,11 +565,20 @@ const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'geben', 'gaben', 'gegebe
  * ("Nur gab es diesmal …" has no actor a reader could check).
  */
 function existentialSubject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
-  if (lex.language !== 'de' || parse.finite === null || !GIVES.has(tokens[parse.finite]!.lower)) return null;
+  if (lex.language !== 'de' || parse.finite === null) return null;
   const { from, to } = parse.clause;
   const es = [parse.finite - 1, parse.finite + 1].find((k) => k >= from && k < to && tokens[k]!.lower === 'es');
   if (es === undefined) return null;
   const none = { from: parse.finite, to: parse.finite };
+  // "Dabei kam es zu einer Demonstration", "ist es zu einem Zusammenstoß gekommen": what it came to.
+  const comes = range(from, to, null, []).some((k) => COMES.has(tokens[k]!.lower));
+  if (comes) {
+    const zu = range(es + 1, to, null, []).find((k) => ['zu', 'zum', 'zur'].includes(tokens[k]!.lower));
+    if (zu === undefined) return null;
+    const end = nounPhraseEnd(tokens, zu + 1, to, lex);
+    return end > zu + 1 ? { from: zu + 1, to: end } : none;
+  }
+  if (!GIVES.has(tokens[parse.finite]!.lower)) return null;
   // "Deutliche Änderungen gibt es …": the thing stands before the verb, as the clause's first phrase.
   const prefield = parse.actor;
   if (es > parse.finite && prefield && prefield.from === from && /^\p{Lu}/u.test(tokens[prefield.from]!.text)) {
