@@ -214,3 +214,12 @@ describe('German: a speaker with an apposition before the verb, "wie X bestätig
     expect(claims[0]!.action).toMatch(/wonach/u);
   });
 });
+
+describe('German: a quotation over several sentences takes the speaker named where it closes', () => {
+  const text =
+    'Er lobte die Behörde, die nach seiner Auffassung viel zu langsam arbeite. „Die neuen Regeln des Ministers sind ein Fehler. Die Betriebe im ganzen Land verlieren dadurch Aufträge“, erklärte der Vorsitzende des Verbandes, Karl Muster, in einer Mitteilung.';
+
+  it.each<[RegExp]>([[/Fehler/u], [/Aufträge/u]])('%s → the speaker with the name in apposition', (action) => {
+    expect(sourceOf(text, action)).toBe('der Vorsitzende des Verbandes, Karl Muster');
+  });
+});

@@ -237,6 +237,24 @@ function pronounNumber(actor: string, draft: Draft, tokens: readonly Token[], le
   return (pronoun === 'ze' || pronoun === 'zij') && finite ? finite.endsWith('en') : null;
 }
 
+/** "seiner Auffassung", "ihren Angaben": a source told by a possessive is a view, not a speaker who goes on talking. */
+const POSSESSIVES = new Set([
+  'sein',
+  'seine',
+  'seiner',
+  'seinem',
+  'seinen',
+  'ihr',
+  'ihre',
+  'ihrer',
+  'ihrem',
+  'ihren',
+  'dessen',
+  'deren',
+]);
+const possessive = (source: string, lex: CompiledLexicon) =>
+  lex.language === 'de' && POSSESSIVES.has(source.split(/\s+/)[0]?.toLowerCase() ?? '');
+
 /**
  * A sentence of the article's own that does not take the word from a speaker: no claim of it has a source, and it
  * names nobody new, neither in a claim's actor nor where it opens ("Die Systeme sind komplexer", not "Werftchef Paul
@@ -279,6 +297,9 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
   let resting: string | null = null;
   // Whether the sentence before ended inside a quotation, so this one is still the speaker's words.
   let quotationOpen = false;
+  // German claims of a quotation still open whose source is the speaker before or none: a ", erklärte X" where the
+  // quotation closes names their speaker ("„… Fehler. Sie schaden …“, erklärte X.").
+  let openQuotation: { claims: ExtractorClaim[]; carried: string | null } | null = null;
   let previousEnd = 0;
   const firstAt = firstOccurrence(article.text);
   for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
@@ -336,6 +357,20 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       claims.push(claim);
     }
     previous = current;
+    if (lex.language === 'de') {
+      if (!quoted) openQuotation = null;
+      if (openQuotation && !quotationOpen) {
+        // The quotation closes here: its own attribution is the speaker of the whole quotation.
+        const closingSource = current.find((claim) => claim.source !== null && claim.source !== voice)?.source ?? null;
+        if (closingSource)
+          for (const claim of openQuotation.claims)
+            if (claim.source === null || claim.source === openQuotation.carried) claim.source = closingSource;
+        openQuotation = null;
+      } else if (quotationOpen) {
+        openQuotation ??= { claims: [], carried: continues ? voice : null };
+        openQuotation.claims.push(...current);
+      }
+    }
     // In German every noun is capitalised: a run of capitals there is as often a noun phrase as a name.
     const written = lex.language === 'de' ? [] : namesIn(sentence.text, tokens, lex).reverse();
     const fresh = [...named, ...written.filter((name) => !named.includes(name))];
@@ -344,8 +379,8 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     const said: string | null =
       speaking !== null && speaking !== speaker ? resolveActor(speaking, antecedents, lex) : null;
     const spoken: string | null =
-      current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ??
-      (isNamed(said, lex) ? said : null);
+      current.find((claim) => claim.source !== null && isNamed(claim.source, lex) && !possessive(claim.source, lex))
+        ?.source ?? (isNamed(said, lex) ? said : null);
     // "Greta Lind kommentierte die Preiserhöhung:": a sentence ending in a colon hands the word to its actor.
     const introduced = /:\s*$/.test(sentence.text)
       ? (current.find((claim) => isNamed(claim.actor, lex))?.actor ?? null)

@@ -130,12 +130,30 @@ function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   while (object.length && lex.pronouns.has(tokens[object[0]!]!.lower)) object.shift();
   // "wies darauf hin, dass …": a German pronominal adverb points ahead to what was said; it is no object of its own.
   while (object.length && lex.language === 'de' && CORRELATIVES.has(tokens[object[0]!]!.lower)) object.shift();
+  // "erklärte der Vorsitzende, Karl Muster, in einer Mitteilung": the name in apposition to the speaker is no object.
+  const named = lex.language === 'de' && parse.actor ? appositionAfter(tokens, parse.actor.to) : null;
+  if (named) while (object.length && object[0]! < named) object.shift();
   // "Fluke schreef het volgende:", "She said the following:": what was said comes after the colon.
   if (object.length && object.every((i) => ANNOUNCING.has(tokens[i]!.lower))) return false;
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
 }
 
 const ANNOUNCING = new Set(['het', 'the', 'volgende', 'following']);
+
+/**
+ * ", Karl Muster," or ", Karl Muster." right after a German speaker: the name in apposition; returns where it ends
+ * (after its closing comma), or null.
+ */
+function appositionAfter(tokens: readonly Token[], at: number): number | null {
+  if (tokens[at]?.text !== ',') return null;
+  let k = at + 1;
+  while (k < tokens.length && (tokens[k]!.capital || (tokens[k]!.text === '.' && tokens[k - 1]!.text.length === 1)))
+    k++;
+  const words = k - at - 1;
+  if (words < 2 || words > 5) return null;
+  const closes = k >= tokens.length || tokens[k]!.text === ',' || (tokens[k]!.text === '.' && k === tokens.length - 1);
+  return closes ? k : null;
+}
 
 const CORRELATIVES = new Set(['darauf', 'darüber', 'dazu', 'davon', 'daran', 'dafür', 'dagegen', 'darum']);
 
@@ -548,6 +566,7 @@ function closingSpeaker(
 ): string | null {
   if (lex.language !== 'de') return null;
   let to = attachmentsEnd(tokens, actor.to, tokens.length, lex, OWNER_ATTACHING);
+  to = appositionAfter(tokens, to) ?? to;
   const apposition = after[0];
   // Only an apposition right after the name and closing the sentence: ", der Vorsitzende der Partei."
   if (apposition && after.length === 1 && apposition.finite === null && apposition.clause.from <= to + 1)
