@@ -339,7 +339,7 @@ function afterOpeningSource(tokens: readonly Token[], index: number, lex: Compil
     const t = tokens[k]!;
     // "Nach Einschätzung der Konferenz der Vereinten Nationen (UNO) steht …": an abbreviation in brackets.
     if (t.text === '(' || t.text === ')') return true;
-    // "der Handels- und Entwicklungskonferenz": the hyphen of a compound cut short before "und".
+    // "der Wasser- und Bodenkonferenz": the hyphen of a compound cut short before "und".
     if (t.text === '-') return tokens[k - 1]?.capital === true && lex.coordinators.has(tokens[k + 1]?.lower ?? '');
     if (t.kind !== 'word') return false;
     if (t.capital || lex.determiners.has(t.lower) || ['von', 'vom'].includes(t.lower)) return true;

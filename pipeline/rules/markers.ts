@@ -113,8 +113,8 @@ const ATTACHING = new Set(['des', 'der', 'von', 'vom', 'für', 'aus', 'zur', 'zu
 export const OWNER_ATTACHING: ReadonlySet<string> = new Set(['des', 'der', 'von', 'vom']);
 
 /**
- * Where a German noun phrase ending at `end` ends with what attaches to it: "des Landesamtes für Geologie und Bergbau
- * mit Sitz in Mainz", "der Handels- und Entwicklungskonferenz (UNCTAD)".
+ * Where a German noun phrase ending at `end` ends with what attaches to it: "des Amtes für Wasser und Boden
+ * mit Sitz in Kiel", "der Wasser- und Bodenkonferenz (UNO)".
  */
 export function attachmentsEnd(
   tokens: readonly Token[],
@@ -127,12 +127,12 @@ export function attachmentsEnd(
   for (;;) {
     const t = tokens[i];
     if (!t || i >= limit) return i;
-    // "(UNCTAD)": an abbreviation in brackets names the same body.
+    // "(UNO)": an abbreviation in brackets names the same body.
     if (t.text === '(' && tokens[i + 2]?.text === ')' && tokens[i + 1]!.capital) {
       i += 3;
       continue;
     }
-    // "der Handels- und Entwicklungskonferenz": the hyphen of a compound cut short before "und".
+    // "der Wasser- und Bodenkonferenz": the hyphen of a compound cut short before "und".
     if (t.text === '-' && tokens[i - 1]?.capital && lex.coordinators.has(tokens[i + 1]?.lower ?? '')) {
       i++;
       continue;
@@ -146,7 +146,7 @@ export function attachmentsEnd(
 }
 
 /**
- * "Nach Aussage des Landesamtes für Geologie und Bergbau mit Sitz in Mainz lag …": a German source that opens the
+ * "Nach Aussage des Amtes für Wasser und Boden mit Sitz in Kiel stieg …": a German source that opens the
  * sentence is its first constituent, so it runs over the attachments of its noun up to the finite verb. Where what
  * follows is no verb, the phrase ends where it did.
  */

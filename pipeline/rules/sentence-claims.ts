@@ -97,8 +97,12 @@ function placeOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexi
 function expletiveSpeaker(speaker: Range, tokens: readonly Token[], lex: CompiledLexicon): Range | null | undefined {
   if (lex.language !== 'de') return undefined;
   let at = speaker.from;
-  while (at < speaker.to && (lex.coordinators.has(tokens[at]!.lower) || lex.attributionOpeners.has(tokens[at]!.lower)))
-    at++;
+  const opening = (t: Token) =>
+    lex.coordinators.has(t.lower) ||
+    lex.attributionOpeners.has(t.lower) ||
+    lex.fronted.has(t.lower) ||
+    t.lower === 'doch';
+  while (at < speaker.to && opening(tokens[at]!)) at++;
   if (tokens[at]?.lower !== 'es') return undefined;
   for (let k = at + 1; k < speaker.to; k++) {
     if (!['aus', 'von', 'vom', 'seitens'].includes(tokens[k]!.lower)) continue;
