@@ -217,3 +217,13 @@ describe('German: a quotation over several sentences takes the speaker named whe
     expect(sourceOf(text, action)).toBe('der Vorsitzende des Verbandes, Karl Muster');
   });
 });
+
+describe('German: a relative clause in Konjunktiv I after a verb of saying is the speaker’s too', () => {
+  it('"X nannte die Zahl von neun Arbeitern, die betroffen gewesen seien"', () => {
+    const source = sourceOf(
+      'Der Präsident der Baufirma nannte die Zahl von neun Arbeitern, die im Mai betroffen gewesen seien.',
+      /betroffen/u,
+    );
+    expect(source).toBe('Der Präsident der Baufirma');
+  });
+});

@@ -439,8 +439,12 @@ export function analyseSentence(
         : null;
     // "Der Verband erklärte den Mitgliedern, dass …": a German verb of saying with an object is a claim of its own, and
     // the clause it introduces is what its actor said.
+    // "X nannte die Zahl von neun Arbeitern, die betroffen gewesen seien": a relative clause in Konjunktiv I is theirs
+    // too.
+    const saidOn =
+      isComplement(clause) || (clause.kind === 'rel' && isReportedSpeech(tokens.slice(clause.from, clause.to), lex));
     const saidBy =
-      lex.language === 'de' && last?.parse === previous && last?.parse.verb?.verb.kind === 'say' && isComplement(clause)
+      lex.language === 'de' && last?.parse === previous && last?.parse.verb?.verb.kind === 'say' && saidOn
         ? last.source
         : null;
     const attributed =
