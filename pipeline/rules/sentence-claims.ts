@@ -439,7 +439,7 @@ export function analyseSentence(
         : null;
     // "Der Verband erklärte den Mitgliedern, dass …": a German verb of saying with an object is a claim of its own, and
     // the clause it introduces is what its actor said.
-    // "X nannte die Zahl von neun Arbeitern, die betroffen gewesen seien": a relative clause in Konjunktiv I is theirs
+    // "X nannte zwölf Fälle von Schäden, die im Winter entstanden seien": a relative clause in Konjunktiv I is theirs
     // too.
     const saidOn =
       isComplement(clause) || (clause.kind === 'rel' && isReportedSpeech(tokens.slice(clause.from, clause.to), lex));
