@@ -227,3 +227,16 @@ describe('German: a relative clause in Konjunktiv I after a verb of saying is th
     expect(source).toBe('Der Präsident der Baufirma');
   });
 });
+
+describe('German: verb second in a quotation after a colon, a shared subject, "werfen … vor"', () => {
+  const text =
+    'Vor der Wahl war Muster zuversichtlich und sagte in einem Gespräch sehr selbstbewusst: „Die Forscher betreiben Statistik, wir reden hier über Gesetze.“';
+
+  it('"„Die Forscher betreiben Statistik …“" is a claim, and the speaker is the subject the conjunct shares', () => {
+    expect(sourceOf(text, /Statistik/u)).toBe('Muster');
+  });
+
+  it('"Die Grünen werfen dem Bürgermeister Betrug vor" is an accusation, sourced to the Greens', () => {
+    expect(sourceOf('Die Grünen werfen dem Bürgermeister Betrug vor.', /vor$/u)).toBe('Die Grünen');
+  });
+});

@@ -286,8 +286,10 @@ function afterOpeningConstituent(tokens: readonly Token[], index: number, lex: C
   const opens = (at: number) => at < 0 || isQuote(tokens[at]) || isPunct(tokens[at], ':');
   const adverb = lex.fronted.has(tokens[index - 1]!.lower) && opens(index - 2) && personal(next);
   // "Die Vögel brauchen unsere Hilfe": article, capitalised noun, a plural verb, then an article or possessive.
+  // "… unsere Hilfe", "… Demoskopie": what follows opens the object, with an article, a possessive or a noun.
   const possessive =
-    next !== undefined && (lex.determiners.has(next.lower) || /^(?:unser|euer|ihr|sein|mein)/u.test(next.lower));
+    next !== undefined &&
+    (lex.determiners.has(next.lower) || /^(?:unser|euer|ihr|sein|mein)/u.test(next.lower) || next.capital);
   const noun =
     index >= 2 &&
     token.lower.endsWith('en') &&

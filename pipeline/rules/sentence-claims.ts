@@ -397,6 +397,8 @@ export function analyseSentence(
               : parse.actor) ??
             leadingApposition(parses, index, lex) ??
             appositionOf(previous) ??
+            // "Muster war optimistisch und sagte: „…“": a German conjunct shares the subject of the clause before.
+            (lex.language === 'de' && clause.kind === 'coord' ? (previous?.actor ?? null) : null) ??
             (clause.kind === 'coord' ? null : placeOf(parse, tokens, lex)),
           tokens,
           lex,
