@@ -240,3 +240,9 @@ describe('German: verb second in a quotation after a colon, a shared subject, "w
     expect(sourceOf('Die Grünen werfen dem Bürgermeister Betrug vor.', /vor$/u)).toBe('Die Grünen');
   });
 });
+
+describe('German: whoever regards something as … is its source', () => {
+  it('"Das Schulamt sieht den Schritt der Eltern als mutig an"', () => {
+    expect(sourceOf('Das Schulamt sieht den Schritt der Eltern als mutig an.', /mutig/u)).toBe('Das Schulamt');
+  });
+});
