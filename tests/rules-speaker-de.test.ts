@@ -246,3 +246,16 @@ describe('German: whoever regards something as … is its source', () => {
     expect(sourceOf('Das Schulamt sieht den Schritt der Eltern als mutig an.', /mutig/u)).toBe('Das Schulamt');
   });
 });
+
+describe('German: an adverbial before the verb is not the speaker', () => {
+  it.each<[string, RegExp, string]>([
+    [
+      'Doch in einem zweiten Gespräch kurz darauf antwortete Muster auf die Frage, ob er antreten wolle, mit Ja.',
+      /antreten/u,
+      'Muster',
+    ],
+    ['Noch kurz vor der Wahl sagte Muster in einem Gespräch: „Die Wähler wollen einen Wechsel.“', /Wechsel/u, 'Muster'],
+  ])('%s', (text, action, source) => {
+    expect(sourceOf(text, action)).toBe(source);
+  });
+});

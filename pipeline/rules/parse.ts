@@ -254,7 +254,9 @@ function isSubjectPrefield(
   for (let i = from; i < to; i++) if (!skip[i] && tokens[i]!.kind !== 'punct') all = false;
   if (all) return false;
   // "Und in einem Spendenaufruf schrieb er": a coordinator opening the sentence is not part of the prefield.
-  const start = lex.coordinators.has(tokens[from]!.lower) && from + 1 < to ? from + 1 : from;
+  // German "Doch in einem Interview antwortete X": "doch" opening the sentence joins it to the one before, like "und".
+  const joins = lex.coordinators.has(tokens[from]!.lower) || (lex.language === 'de' && tokens[from]!.lower === 'doch');
+  const start = joins && from + 1 < to ? from + 1 : from;
   const first = tokens[start]!;
   if (skip[start]) return false;
   return !lex.prepositions.has(first.lower) && !lex.fronted.has(first.lower) && !lex.subordinators.has(first.lower);
