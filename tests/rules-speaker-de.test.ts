@@ -259,3 +259,16 @@ describe('German: an adverbial before the verb is not the speaker', () => {
     expect(sourceOf(text, action)).toBe(source);
   });
 });
+
+describe('German: a document that provides for something, a paper that has learnt it', () => {
+  it.each<[string, RegExp, string]>([
+    ['Der neue Fahrplan sieht zunächst eine zwei Jahre dauernde Probephase vor.', /Probephase/u, 'Der neue Fahrplan'],
+    [
+      'Wie die Kieler Rundschau erfahren haben will, wird der Hafen im Herbst erweitert.',
+      /erweitert/u,
+      'die Kieler Rundschau',
+    ],
+  ])('%s', (text, action, source) => {
+    expect(sourceOf(text, action)).toBe(source);
+  });
+});
