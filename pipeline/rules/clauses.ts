@@ -217,7 +217,16 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     !lex.auxiliaries.has(token.lower)
   )
     return shapedVerb(token, lex);
-  if (afterOpeningPronoun(tokens, index, lex) || afterOpeningSource(tokens, index, lex)) return shapedVerb(token, lex);
+  // "Es gibt keine Hinweise", "gab es keine Verletzten": German "es gibt", too short for the shapes below.
+  const es = (t: Token | undefined) => t?.lower === 'es';
+  if (lex.language === 'de' && GIVES.has(token.lower) && (es(previous) || es(tokens[index + 1])))
+    return shapedVerb(token, lex);
+  if (
+    afterOpeningPronoun(tokens, index, lex) ||
+    afterOpeningSource(tokens, index, lex) ||
+    afterOpeningConstituent(tokens, index, lex)
+  )
+    return shapedVerb(token, lex);
   if (
     !previous ||
     previous.kind !== 'word' ||
@@ -237,7 +246,10 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     lex.auxiliaries.has(t.lower) ||
     lex.numbers.has(t.lower) ||
     lex.infinitive === t.lower;
-  if (functionWord(token) || functionWord(previous) || lex.verbs.has(previous.lower)) return null;
+  // "Laut eigenen Angaben nähert …": a German capital inside the sentence is a noun, even when it is spelt like a
+  // verb form ("angaben").
+  const previousIsVerb = lex.verbs.has(previous.lower) && !(lex.language === 'de' && previous.capital && index > 1);
+  if (functionWord(token) || functionWord(previous) || previousIsVerb) return null;
   // German and Dutch names and German nouns are capitalised: a capital right before is the subject's end.
   // A lowercase word before counts in English ("the court ruled") and after a Dutch article's noun ("de minister
   // opende").
@@ -256,6 +268,43 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   if (lex.language === 'de' && /[^aeiouäöü]e$/u.test(token.lower) && next?.kind === 'word' && next.capital) return null;
   return shapedVerb(token, lex);
 }
+
+/**
+ * German verb second, where a quotation or sentence opens with an adverb or a short noun phrase and a pronoun or an
+ * article follows the word after it: "„Zuerst pumpen wir …", "„Die Vögel brauchen unsere Hilfe …". That word is the
+ * finite verb whatever its ending.
+ */
+function afterOpeningConstituent(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'de' || index < 1) return false;
+  const token = tokens[index]!;
+  if (token.kind !== 'word' || token.capital || token.lower.length < 3 || NOT_FINITE.has(token.lower)) return false;
+  if (lex.auxiliaries.has(token.lower) || openingWords(lex).some((words) => words.has(token.lower))) return false;
+  const next = tokens[index + 1];
+  const d = discourseFor(lex.language);
+  const personal = (t: Token | undefined) =>
+    t !== undefined && (d.firstPerson.has(t.lower) || d.resolvable.has(t.lower) || t.lower === 'man');
+  const opens = (at: number) => at < 0 || isQuote(tokens[at]) || isPunct(tokens[at], ':');
+  const adverb = lex.fronted.has(tokens[index - 1]!.lower) && opens(index - 2) && personal(next);
+  // "Die Vögel brauchen unsere Hilfe": article, capitalised noun, a plural verb, then an article or possessive.
+  // "… unsere Hilfe", "… Demoskopie": what follows opens the object, with an article, a possessive or a noun.
+  const possessive =
+    next !== undefined &&
+    (lex.determiners.has(next.lower) || /^(?:unser|euer|ihr|sein|mein)/u.test(next.lower) || next.capital);
+  const noun =
+    index >= 2 &&
+    token.lower.endsWith('en') &&
+    tokens[index - 1]!.capital &&
+    lex.determiners.has(tokens[index - 2]!.lower) &&
+    opens(index - 3) &&
+    possessive;
+  return adverb || noun;
+}
+
+// "es gibt", "es kam zu": German verbs of "there is" too short for the shapes below.
+const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'kam', 'komme', 'käme']);
+
+/** Words inside a German source phrase that attach the noun or name after them. */
+const ATTACHING = new Set(['für', 'mit', 'in', 'im', 'aus', 'zur', 'zum', 'bei', 'beim', 'und']);
 
 /**
  * German puts the finite verb second: after a personal pronoun opening the sentence or a quotation,
@@ -290,15 +339,22 @@ function afterOpeningSource(tokens: readonly Token[], index: number, lex: Compil
   const previous = tokens[index - 1]!;
   const phraseWord = (k: number) => {
     const t = tokens[k]!;
+    // "Nach Einschätzung der Konferenz der Vereinten Nationen (UNO) steht …": an abbreviation in brackets.
+    if (t.text === '(' || t.text === ')') return true;
+    // "der Wasser- und Bodenkonferenz": the hyphen of a compound cut short before "und".
+    if (t.text === '-') return tokens[k - 1]?.capital === true && lex.coordinators.has(tokens[k + 1]?.lower ?? '');
     if (t.kind !== 'word') return false;
     if (t.capital || lex.determiners.has(t.lower) || ['von', 'vom'].includes(t.lower)) return true;
+    // "des Amtes für Wasser und Boden mit Sitz in Kiel": a word that attaches the next noun or name.
+    const next = tokens[k + 1];
+    if (ATTACHING.has(t.lower) && next && (next.capital || lex.determiners.has(next.lower))) return true;
     return lex.determiners.has(tokens[k - 1]?.lower ?? '') && tokens[k + 1]?.capital === true;
   };
   if (previous.lower === 'zufolge') {
     for (let k = 0; k < index - 1; k++) if (!phraseWord(k)) return false;
     return true;
   }
-  if (!previous.capital) return false;
+  if (!previous.capital && previous.text !== ')') return false;
   const from = lex.sourceBefore.match(tokens, 0)?.length ?? reportNounMarker(tokens, 0, lex)?.length;
   if (from === undefined) return false;
   for (let k = from; k < index; k++) if (!phraseWord(k)) return false;
@@ -317,7 +373,14 @@ export function reportNounMarker(
   const marker = lex.reportNounMarkers.match(tokens, at);
   if (!marker) return null;
   const from = at + marker.length;
-  const head = tokens.slice(from, from + 3).findIndex((t) => lex.reportNouns.has(t.lower));
+  // "Nach Bundeswehrangaben": a German compound ends in its head noun.
+  const isReport = (t: Token) =>
+    lex.reportNouns.has(t.lower) ||
+    (lex.language === 'de' &&
+      t.capital &&
+      [...lex.reportNouns].some((noun) => noun.length >= 6 && t.lower.endsWith(noun)));
+  // German stacks adjectives: "nach dem vorläufigen amtlichen Endergebnis".
+  const head = tokens.slice(from, from + (lex.language === 'de' ? 4 : 3)).findIndex(isReport);
   return head < 0 ? null : { length: marker.length, head };
 }
 
@@ -442,6 +505,12 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         (stretchEnd >= sentenceEnd &&
           hasSayVerb(tokens, j, stretchEnd, lex) &&
           !saysThat(tokens, j, stretchEnd, lex)) ||
+        // "„…“, sagte Ben Muster, der …": after a German closing quote the attribution opens, whatever follows it.
+        (lex.language === 'de' && isQuote(tokens[i - 1]) && hasSayVerb(tokens, j, stretchEnd, lex)) ||
+        // "Anna Beispiel, die Leiterin des Amtes, vermutet, dass …": a German verb of saying after an apposition.
+        (lex.language === 'de' &&
+          verbAt(tokens, j, tokens.length, lex)?.verb.kind === 'say' &&
+          (isPunct(tokens[j + 1], ',:') || tokens[j + 1]?.lower === 'dass')) ||
         endsInInfinitive(tokens, j, stretchEnd, lex);
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
@@ -463,10 +532,12 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       COMPLEMENT.has(token.lower) &&
       token.lower !== 'of' &&
       (token.lower === 'dass' || afterVerb(tokens, excluded, from, i, lex));
+    // "gebe es da noch Raum": a German "da" inside its clause is "there"; as "because" it follows a comma.
+    const adverbialDa = lex.language === 'de' && token.lower === 'da' && tokens[i - 1]?.kind !== 'punct';
     if (
       i > from &&
       token.kind === 'word' &&
-      (complement || (lex.subordinators.has(token.lower) && lex.causal.match(tokens, i)))
+      (complement || (lex.subordinators.has(token.lower) && lex.causal.match(tokens, i) && !adverbialDa))
     ) {
       close(i, i + 1, token);
       continue;

@@ -238,6 +238,48 @@ function pronounNumber(actor: string, draft: Draft, tokens: readonly Token[], le
   return (pronoun === 'ze' || pronoun === 'zij') && finite ? finite.endsWith('en') : null;
 }
 
+/** "seiner Auffassung", "ihren Angaben": a source told by a possessive is a view, not a speaker who goes on talking. */
+const POSSESSIVES = new Set([
+  'sein',
+  'seine',
+  'seiner',
+  'seinem',
+  'seinen',
+  'ihr',
+  'ihre',
+  'ihrer',
+  'ihrem',
+  'ihren',
+  'dessen',
+  'deren',
+]);
+const possessive = (source: string, lex: CompiledLexicon) =>
+  lex.language === 'de' && POSSESSIVES.has(source.split(/\s+/)[0]?.toLowerCase() ?? '');
+
+/**
+ * A sentence of the article's own that does not take the word from a speaker: no claim of it has a source, and it
+ * names nobody new, neither in a claim's actor nor where it opens ("Die Systeme sind komplexer", not "Werftchef Paul
+ * Berger verließ die Runde"). A German phrase opening with an article is a thing or a group, not a new speaker.
+ */
+function isNeutral(claims: readonly ExtractorClaim[], tokens: readonly Token[], lex: CompiledLexicon): boolean {
+  const opensWithName = (words: readonly string[]) => {
+    const first = words[0] ?? '';
+    const lower = first.toLowerCase();
+    return (
+      /^\p{Lu}/u.test(first) &&
+      !lex.determiners.has(lower) &&
+      !lex.fronted.has(lower) &&
+      !lex.prepositions.has(lower) &&
+      !lex.pronouns.has(lower)
+    );
+  };
+  const opening = tokens.filter((t) => t.kind === 'word').map((t) => t.text);
+  return (
+    !opensWithName(opening) &&
+    claims.every((claim) => claim.source === null && !opensWithName(claim.actor.split(/\s+/)))
+  );
+}
+
 /**
  * Claims of an article by rule: sentence by sentence, clause by clause, with the quote being the
  * sentence itself, so every claim grounds exactly.
@@ -251,8 +293,14 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
   // with.
   let antecedents: string[] = [];
   let speaker: string | null = null;
+  // A German speaker whose words paused for one sentence of the article's own: a Konjunktiv I after it goes on with
+  // what they said ("X sagte, … . Die Systeme sind komplexer. Das Projekt mache gute Fortschritte.").
+  let resting: string | null = null;
   // Whether the sentence before ended inside a quotation, so this one is still the speaker's words.
   let quotationOpen = false;
+  // German claims of a quotation still open whose source is the speaker before or none: a ", erklärte X" where the
+  // quotation closes names their speaker ("„… Fehler. Sie schaden …“, erklärte X.").
+  let openQuotation: { claims: ExtractorClaim[]; carried: string | null } | null = null;
   let previousEnd = 0;
   const firstAt = firstOccurrence(article.text);
   for (const sentence of splitSentences(article.text, article.language, lex.abbreviations, lex.months)) {
@@ -265,14 +313,16 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       previous = [];
       continue;
     }
+    const voice: string | null = speaker ?? resting;
     const continues: boolean =
-      speaker !== null && (quoted || isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text));
+      (speaker !== null && quoted) ||
+      (voice !== null && (isReportedSpeech(sentenceTokens, lex) || opensQuotation(sentence.text)));
     const {
       tokens,
       drafts,
       backSource,
       speaker: speaking,
-    } = analyseSentence(sentence.text, lex, continues ? speaker : null, quoted);
+    } = analyseSentence(sentence.text, lex, continues ? voice : null, quoted);
     if (backSource) for (const claim of previous) claim.source ??= backSource;
     const current: ExtractorClaim[] = [];
     const named: string[] = [];
@@ -289,7 +339,7 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
         written,
         [...named, ...antecedents],
         lex,
-        draft.source ?? (continues ? speaker : null),
+        draft.source ?? (continues ? voice : null),
         pronounNumber(written, draft, tokens, lex),
       );
       if (actor === null) continue;
@@ -308,6 +358,20 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
       claims.push(claim);
     }
     previous = current;
+    if (lex.language === 'de') {
+      if (!quoted) openQuotation = null;
+      if (openQuotation && !quotationOpen) {
+        // The quotation closes here: its own attribution is the speaker of the whole quotation.
+        const closingSource = current.find((claim) => claim.source !== null && claim.source !== voice)?.source ?? null;
+        if (closingSource)
+          for (const claim of openQuotation.claims)
+            if (claim.source === null || claim.source === openQuotation.carried) claim.source = closingSource;
+        openQuotation = null;
+      } else if (quotationOpen) {
+        openQuotation ??= { claims: [], carried: continues ? voice : null };
+        openQuotation.claims.push(...current);
+      }
+    }
     // In German every noun is capitalised: a run of capitals there is as often a noun phrase as a name.
     const written = lex.language === 'de' ? [] : namesIn(sentence.text, tokens, lex).reverse();
     const fresh = [...named, ...written.filter((name) => !named.includes(name))];
@@ -316,13 +380,18 @@ export function extractRuleClaims(article: ArticleForExtraction): ExtractorClaim
     const said: string | null =
       speaking !== null && speaking !== speaker ? resolveActor(speaking, antecedents, lex) : null;
     const spoken: string | null =
-      current.find((claim) => claim.source !== null && isNamed(claim.source, lex))?.source ??
-      (isNamed(said, lex) ? said : null);
+      current.find((claim) => claim.source !== null && isNamed(claim.source, lex) && !possessive(claim.source, lex))
+        ?.source ?? (isNamed(said, lex) ? said : null);
     // "Greta Lind kommentierte die Preiserhöhung:": a sentence ending in a colon hands the word to its actor.
     const introduced = /:\s*$/.test(sentence.text)
       ? (current.find((claim) => isNamed(claim.actor, lex))?.actor ?? null)
       : null;
-    speaker = introduced ?? spoken ?? (continues ? speaker : null);
+    const next: string | null = introduced ?? spoken ?? (continues ? voice : null);
+    resting =
+      next === null && speaker !== null && lex.language === 'de' && isNeutral(current, sentenceTokens, lex)
+        ? speaker
+        : null;
+    speaker = next;
   }
   return claims;
 }

@@ -117,13 +117,16 @@ function dateFinder(lexicon: RulesLexicon): RegExp {
 function compile(lexicon: RulesLexicon, gloss: GlossLexicon | null): CompiledLexicon {
   const verbs = new Map<string, LexiconVerb[]>();
   const splitVerbs = new Map<string, LexiconVerb[]>();
+  // "Angaben der Polizei zufolge …": a joined form spelt like a report noun is read as the noun.
+  const reportNouns = words(lexicon.reportNouns?.nouns ?? '');
   for (const verb of lexicon.verbs) {
     for (const form of words(verb.forms)) addVerb(verbs, form, verb);
     if (verb.particle && verb.split) {
       for (const form of words(verb.split)) {
         addVerb(splitVerbs, form, verb);
         // In verb-final clauses the particle is joined to the finite form: "dat het kabinet … aankondigde".
-        if (lexicon.language !== 'en') addVerb(verbs, `${verb.particle.toLowerCase()}${form}`, verb);
+        const joined = `${verb.particle.toLowerCase()}${form}`;
+        if (lexicon.language !== 'en' && !reportNouns.has(joined)) addVerb(verbs, joined, verb);
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { CompiledLexicon } from './lexicon.ts';
-import { isVerbLike, reportNounMarker } from './clauses.ts';
+import { isQuote, isVerbLike, reportNounMarker } from './clauses.ts';
 import { nounPhraseEnd, type Range } from './parse.ts';
 import type { Token } from '../text/tokens.ts';
 
@@ -71,6 +71,7 @@ export function findSources(
     const reported = before ? null : reportNounSource(tokens, i, lex);
     if (reported) {
       // "Nach einer Umfrage von Reuters sind …": the report, with whoever made it, is the source.
+      if (lex.language === 'de' && i === 0) reported.to = openingSourceEnd(tokens, reported.to, n, lex);
       i = take(i, reported.to, { range: reported, text: textOf(sentence, tokens, reported), marker: i });
       continue;
     }
@@ -81,7 +82,8 @@ export function findSources(
     let to = from;
     while (
       to < n &&
-      (tokens[to]!.kind !== 'punct' || isInitialDot(tokens, to)) &&
+      // ", so der „Ermittlungsteam Nord“.": a closing source may be a name in quote marks.
+      (tokens[to]!.kind !== 'punct' || isInitialDot(tokens, to) || (after !== null && isQuote(tokens[to]))) &&
       !(before && lex.language !== 'en' && to > from && isVerbLike(tokens, to, n, lex))
     )
       to++;
@@ -89,7 +91,8 @@ export function findSources(
     const phrase = nounPhraseEnd(tokens, from, to, lex);
     // "…, so dass er zahlen musste": a closing source opens with a noun phrase, not a conjunction.
     if (after && phrase === from) continue;
-    if (before && phrase > from) to = phrase;
+    if (before && phrase > from)
+      to = lex.language === 'de' && i === 0 ? openingSourceEnd(tokens, phrase, n, lex) : phrase;
     else if (before && lex.language !== 'en') {
       // "volgens vakblad Lloyd's List": a bare noun and the name it introduces.
       let end = from + 1;
@@ -102,6 +105,56 @@ export function findSources(
     i = take(i, to, { range: { from, to }, text: textOf(sentence, tokens, { from, to }), marker: i });
   }
   return found;
+}
+
+/** Words that attach a phrase to the noun before: a genitive, or a preposition of origin, field or seat. */
+const ATTACHING = new Set(['des', 'der', 'von', 'vom', 'für', 'aus', 'zur', 'zum', 'mit', 'in', 'im', 'bei', 'beim']);
+/** Only the genitive and "von": "sagte Ben Muster vom Naturschutzbund", not "… bei einer Pressekonferenz". */
+export const OWNER_ATTACHING: ReadonlySet<string> = new Set(['des', 'der', 'von', 'vom']);
+
+/**
+ * Where a German noun phrase ending at `end` ends with what attaches to it: "des Amtes für Wasser und Boden
+ * mit Sitz in Kiel", "der Wasser- und Bodenkonferenz (UNO)".
+ */
+export function attachmentsEnd(
+  tokens: readonly Token[],
+  end: number,
+  limit: number,
+  lex: CompiledLexicon,
+  attaching: ReadonlySet<string> = ATTACHING,
+): number {
+  let i = end;
+  for (;;) {
+    const t = tokens[i];
+    if (!t || i >= limit) return i;
+    // "(UNO)": an abbreviation in brackets names the same body.
+    if (t.text === '(' && tokens[i + 2]?.text === ')' && tokens[i + 1]!.capital) {
+      i += 3;
+      continue;
+    }
+    // "der Wasser- und Bodenkonferenz": the hyphen of a compound cut short before "und".
+    if (t.text === '-' && tokens[i - 1]?.capital && lex.coordinators.has(tokens[i + 1]?.lower ?? '')) {
+      i++;
+      continue;
+    }
+    const joins = attaching.has(t.lower) || (lex.coordinators.has(t.lower) && tokens[i + 1]?.capital === true);
+    const inner = t.lower === 'des' || t.lower === 'der' ? i : i + 1;
+    const after = joins ? nounPhraseEnd(tokens, inner, limit, lex, false) : inner;
+    if (!joins || after <= i + 1) return i;
+    i = after;
+  }
+}
+
+/**
+ * "Nach Aussage des Amtes für Wasser und Boden mit Sitz in Kiel stieg …": a German source that opens the
+ * sentence is its first constituent, so it runs over the attachments of its noun up to the finite verb. Where what
+ * follows is no verb, the phrase ends where it did.
+ */
+function openingSourceEnd(tokens: readonly Token[], end: number, limit: number, lex: CompiledLexicon): number {
+  const i = attachmentsEnd(tokens, end, limit, lex);
+  const next = tokens[i];
+  const beforeVerb = !next || next.kind === 'punct' || (next.kind === 'word' && !next.capital);
+  return beforeVerb ? i : end;
 }
 
 /** "D. K. Arya": the dot after an initial, inside a name. */

@@ -254,7 +254,9 @@ function isSubjectPrefield(
   for (let i = from; i < to; i++) if (!skip[i] && tokens[i]!.kind !== 'punct') all = false;
   if (all) return false;
   // "Und in einem Spendenaufruf schrieb er": a coordinator opening the sentence is not part of the prefield.
-  const start = lex.coordinators.has(tokens[from]!.lower) && from + 1 < to ? from + 1 : from;
+  // German "Doch in einem Interview antwortete X": "doch" opening the sentence joins it to the one before, like "und".
+  const joins = lex.coordinators.has(tokens[from]!.lower) || (lex.language === 'de' && tokens[from]!.lower === 'doch');
+  const start = joins && from + 1 < to ? from + 1 : from;
   const first = tokens[start]!;
   if (skip[start]) return false;
   return !lex.prepositions.has(first.lower) && !lex.fronted.has(first.lower) && !lex.subordinators.has(first.lower);
@@ -485,10 +487,14 @@ export function parseClause(
   if (clause.kind === 'inf') return { clause, verb, finite, actor: null, action: range(from, to, null, skip) };
   // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
   let at = from;
-  // "zodat er geen schepen meer … kunnen varen": the expletive is not the subject.
+  // "zodat er geen schepen meer … kunnen varen": the expletive is not the subject; nor is the German reflexive that
+  // may stand before it ("dass sich nun der Blick … verschiebt").
   while (
     at < to &&
-    (skip[at] || lex.fronted.has(tokens[at]!.lower) || ['er', 'es', 'there'].includes(tokens[at]!.lower))
+    (skip[at] ||
+      lex.fronted.has(tokens[at]!.lower) ||
+      ['er', 'es', 'there'].includes(tokens[at]!.lower) ||
+      (lex.language === 'de' && tokens[at]!.lower === 'sich'))
   )
     at++;
   // In a relative clause the pronoun is the subject unless another noun phrase follows it

@@ -2,7 +2,7 @@ import type { Modality, Polarity } from '../../schemas/claim.ts';
 import { CONDITIONAL, isComplement, isQuote, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import { discourseFor, isReportedSpeech, opensQuotation } from './discourse.ts';
-import { findDates, findSources, inRange, sourceFor, textOf } from './markers.ts';
+import { attachmentsEnd, findDates, findSources, inRange, OWNER_ATTACHING, sourceFor, textOf } from './markers.ts';
 import { nounPhraseEnd, parseClause, range, type ClauseParse, type Range } from './parse.ts';
 import { modalityOf, polarityOf } from './stance.ts';
 import type { Token } from '../text/tokens.ts';
@@ -61,12 +61,55 @@ function appositionOf(previous: ClauseParse | undefined): Range | null {
   return previous && previous.finite === null ? { from: previous.clause.from, to: previous.clause.to } : null;
 }
 
+/**
+ * "Anna Beispiel, die Leiterin des Amtes, vermutet …": in German the speaker is the name with its apposition, every
+ * verbless clause from the start of the sentence to the verb.
+ */
+function leadingApposition(parses: readonly ClauseParse[], index: number, lex: CompiledLexicon): Range | null {
+  if (lex.language !== 'de' || index < 2 || parses[0]!.clause.from !== 0) return null;
+  const before = parses.slice(0, index);
+  return before.every((p) => p.finite === null) ? { from: 0, to: before[before.length - 1]!.clause.to } : null;
+}
+
 function placeOf(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
   const object = objectOf(parse, tokens, lex).filter((i) => !lex.pronouns.has(tokens[i]!.lower));
   const first = object[0];
   if (first === undefined || !lex.prepositions.has(tokens[first]!.lower)) return null;
   const end = nounPhraseEnd(tokens, first + 1, parse.clause.to, lex);
-  return end > first + 1 ? { from: first + 1, to: end } : null;
+  if (end > first + 1) return { from: first + 1, to: end };
+  // "heißt es von offizieller Seite": a German noun after an adjective, without an article.
+  const adjective = tokens[first + 1];
+  const noun = tokens[first + 2];
+  const germanNoun =
+    lex.language === 'de' &&
+    adjective?.kind === 'word' &&
+    !adjective.capital &&
+    ADJECTIVE_ENDING.test(adjective.lower) &&
+    noun?.capital === true &&
+    first + 2 < parse.clause.to;
+  return germanNoun ? { from: first + 1, to: first + 3 } : null;
+}
+
+/**
+ * "Wie es weiter hieß", "wie es aus Kreisen der Regierung hieß": a German "es" before the verb of saying names nobody;
+ * the speaker is where it came from, or nobody (the claim is the outlet's). Undefined when the phrase has no "es".
+ */
+function expletiveSpeaker(speaker: Range, tokens: readonly Token[], lex: CompiledLexicon): Range | null | undefined {
+  if (lex.language !== 'de') return undefined;
+  let at = speaker.from;
+  const opening = (t: Token) =>
+    lex.coordinators.has(t.lower) ||
+    lex.attributionOpeners.has(t.lower) ||
+    lex.fronted.has(t.lower) ||
+    t.lower === 'doch';
+  while (at < speaker.to && opening(tokens[at]!)) at++;
+  if (tokens[at]?.lower !== 'es') return undefined;
+  for (let k = at + 1; k < speaker.to; k++) {
+    if (!['aus', 'von', 'vom', 'seitens'].includes(tokens[k]!.lower)) continue;
+    const end = nounPhraseEnd(tokens, k + 1, speaker.to, lex);
+    if (end > k + 1) return { from: k + 1, to: end };
+  }
+  return null;
 }
 
 /** "Wie der Sender BBC meldete": the speaker is "der Sender BBC", not "Wie der Sender BBC". */
@@ -89,12 +132,34 @@ function hasObject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLe
   const object = objectOf(parse, tokens, lex);
   // "heißt es in einem Bericht", "zei hij": a pronoun right after the verb is its subject or an expletive.
   while (object.length && lex.pronouns.has(tokens[object[0]!]!.lower)) object.shift();
+  // "wies darauf hin, dass …": a German pronominal adverb points ahead to what was said; it is no object of its own.
+  while (object.length && lex.language === 'de' && CORRELATIVES.has(tokens[object[0]!]!.lower)) object.shift();
+  // "erklärte der Vorsitzende, Karl Muster, in einer Mitteilung": the name in apposition to the speaker is no object.
+  const named = lex.language === 'de' && parse.actor ? appositionAfter(tokens, parse.actor.to) : null;
+  if (named) while (object.length && object[0]! < named) object.shift();
   // "Fluke schreef het volgende:", "She said the following:": what was said comes after the colon.
   if (object.length && object.every((i) => ANNOUNCING.has(tokens[i]!.lower))) return false;
   return object.length > 0 && !lex.prepositions.has(tokens[object[0]!]!.lower);
 }
 
 const ANNOUNCING = new Set(['het', 'the', 'volgende', 'following']);
+
+/**
+ * ", Karl Muster," or ", Karl Muster." right after a German speaker: the name in apposition; returns where it ends
+ * (after its closing comma), or null.
+ */
+function appositionAfter(tokens: readonly Token[], at: number): number | null {
+  if (tokens[at]?.text !== ',') return null;
+  let k = at + 1;
+  while (k < tokens.length && (tokens[k]!.capital || (tokens[k]!.text === '.' && tokens[k - 1]!.text.length === 1)))
+    k++;
+  const words = k - at - 1;
+  if (words < 2 || words > 5) return null;
+  const closes = k >= tokens.length || tokens[k]!.text === ',' || (tokens[k]!.text === '.' && k === tokens.length - 1);
+  return closes ? k : null;
+}
+
+const CORRELATIVES = new Set(['darauf', 'darüber', 'dazu', 'davon', 'daran', 'dafür', 'dagegen', 'darum']);
 
 /** "…, said Judge Mary Smith": an English attribution verb before its subject, closing the sentence. */
 function invertedSpeaker(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
@@ -199,9 +264,18 @@ export function analyseSentence(
   const parses = splitClauses(tokens, skip, lex).map((clause) => parseClause(tokens, clause, skip, lex));
   const drafts: Draft[] = [];
   // "…, a spokesperson said.": every clause before an attribution at the end is attributed.
-  const final = parses[parses.length - 1];
+  // "…“, sagte Ben Muster gegenüber der Zeitung, der …": a German relative clause after it says who the speaker is.
+  let closing = parses.length - 1;
+  // "…“, sagte Jan Muster, der Vorsitzende der Partei.": and a verbless apposition names who they are.
+  while (
+    lex.language === 'de' &&
+    closing > 1 &&
+    (parses[closing]!.clause.kind === 'rel' || parses[closing]!.finite === null)
+  )
+    closing--;
+  const final = parses[closing];
   const tail =
-    parses.length > 1 &&
+    closing > 0 &&
     final?.verb?.verb.kind === 'say' &&
     (!hasObject(final, tokens, lex) || invertedSpeaker(final, tokens, lex) !== null);
   const spokenBy = new Map<Draft, ClauseParse>();
@@ -210,6 +284,8 @@ export function analyseSentence(
   let frame: { source: string; parse: ClauseParse } | null = null;
   let backSource: string | null = null;
   let last: Draft | null = null;
+  let nestedSpeaker: Draft | null = null;
+  let unnamedReport = false;
   let previous: ClauseParse | undefined;
   let frontedReason: number[] | null = null;
   let frontedWhen: Range | null = null;
@@ -276,7 +352,11 @@ export function analyseSentence(
     const infinitive = verb !== null && tokens[verb.index - 1]?.lower === lex.infinitive && clause.kind === 'coord';
     if (
       last &&
-      (clause.kind === 'inf' || infinitive || (isComplement(clause) && last.parse.verb?.verb.kind !== 'say' && !frame))
+      (clause.kind === 'inf' ||
+        infinitive ||
+        // "bestätigte eine Anweisung, wonach …": "wonach" says what the noun before holds, not what was said.
+        (isComplement(clause) && (last.parse.verb?.verb.kind !== 'say' || clause.opener === 'wonach') && !frame) ||
+        (isComplement(clause) && last === nestedSpeaker))
     ) {
       const opener = clause.from - 1;
       if (opener >= 0 && tokens[opener]!.kind === 'word') last.action.push(opener);
@@ -297,28 +377,47 @@ export function analyseSentence(
       continue;
     }
     const inverted = index === parses.length - 1 && index > 0 ? invertedSpeaker(parse, tokens, lex) : null;
-    if (verb?.verb.kind === 'say' && (inverted || !hasObject(parse, tokens, lex)) && !isPassive(parse, tokens, lex)) {
+    // "Die Kirche wies darauf hin, dass die Gläubigen erwarten, dass …": a German speaker inside what another one said
+    // is the claim, with the outer speaker as its source; what they expect is its object.
+    const nestedSpeech =
+      lex.language === 'de' && frame !== null && verb?.verb.kind === 'say' && isComplement(clause) && !!parse.actor;
+    if (
+      verb?.verb.kind === 'say' &&
+      (inverted || !hasObject(parse, tokens, lex)) &&
+      !isPassive(parse, tokens, lex) &&
+      !nestedSpeech
+    ) {
       // "…, heißt es in einem Bericht": without a subject, the source is where it is written.
       const speaker = actorText(
         withoutOpener(
           // "… en vonden ze in een schuur": a conjunct's place is where something was found, not who says so.
           inverted ??
-            parse.actor ??
+            (parse.actor && expletiveSpeaker(parse.actor, tokens, lex) !== undefined
+              ? expletiveSpeaker(parse.actor, tokens, lex)
+              : parse.actor) ??
+            leadingApposition(parses, index, lex) ??
             appositionOf(previous) ??
+            // "Muster war optimistisch und sagte: „…“": a German conjunct shares the subject of the clause before.
+            (lex.language === 'de' && clause.kind === 'coord' ? (previous?.actor ?? null) : null) ??
             (clause.kind === 'coord' ? null : placeOf(parse, tokens, lex)),
           tokens,
           lex,
         ),
       );
-      const isTail = index === parses.length - 1 && index > 0;
+      const isTail = index === closing && index > 0;
       if (speaker && isTail) {
+        const named =
+          (parse.actor && closingSpeaker(sentence, tokens, parse.actor, parses.slice(index + 1), lex)) ?? speaker;
         for (const draft of drafts)
           if (!draft.source || carriedFrom.has(draft)) {
-            draft.source = speaker;
+            draft.source = named;
             spokenBy.set(draft, parse);
           }
       } else if (speaker) {
         frame = { source: speaker, parse };
+      } else if (parse.actor && expletiveSpeaker(parse.actor, tokens, lex) === null) {
+        // "Wie es weiter hieß, sei …": reported, by nobody named; what follows is a claim the outlet reports.
+        unnamedReport = true;
       }
       previous = parse;
       continue;
@@ -340,12 +439,25 @@ export function analyseSentence(
       (insideQuotation || opensQuotation(sentence) || isReportedSpeech(tokens.slice(clause.from, clause.to), lex))
         ? carried
         : null;
-    const attributed = frame !== null || tail || inClause !== null || carriedHere !== null;
+    // "Der Verband erklärte den Mitgliedern, dass …": a German verb of saying with an object is a claim of its own, and
+    // the clause it introduces is what its actor said.
+    // "X nannte zwölf Fälle von Schäden, die im Winter entstanden seien": a relative clause in Konjunktiv I is theirs
+    // too.
+    const saidOn =
+      isComplement(clause) || (clause.kind === 'rel' && isReportedSpeech(tokens.slice(clause.from, clause.to), lex));
+    const saidBy =
+      lex.language === 'de' && last?.parse === previous && last?.parse.verb?.verb.kind === 'say' && saidOn
+        ? last.source
+        : null;
+    const attributed =
+      frame !== null || tail || inClause !== null || saidBy !== null || carriedHere !== null || unnamedReport;
     if (parse.finite === null) {
       previous = parse;
       continue;
     }
     let actor = parse.actor;
+    const there = existentialSubject(parse, tokens, lex);
+    if (there) actor = there.to > there.from ? there : null;
     // A clause without a lexicon verb ("Das Ticket war ein Erfolg", "the rate was 11.9 percent") is a claim
     // when its subject is a noun phrase, not "es", "er" or "it".
     // Unattributed, it needs a figure to be worth checking: evaluations ("war teuer") are left out.
@@ -373,9 +485,13 @@ export function analyseSentence(
     const draft: Draft = {
       parse,
       actor,
-      action: [...parse.action],
+      // "gab es keine Verletzten" says its verb without the thing; "kam es zu einer Schlägerei" keeps what it came to.
+      action:
+        there && !['zu', 'zum', 'zur'].includes(tokens[there.from - 1]?.lower ?? '')
+          ? parse.action.filter((i) => i < there.from || i >= there.to)
+          : [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : (frame?.source ?? inClause ?? carriedHere),
+      source: self ? actorText(actor) : (frame?.source ?? inClause ?? saidBy ?? carriedHere),
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
@@ -411,6 +527,7 @@ export function analyseSentence(
       frontedReason = null;
     }
     splitReason(draft, tokens, lex);
+    if (nestedSpeech) nestedSpeaker = draft;
     drafts.push(draft);
     last = draft;
     previous = parse;
@@ -443,6 +560,75 @@ export function analyseSentence(
       (unclaimed.length === 1 ? unclaimed[0]!.text : null);
   }
   return { tokens, drafts, backSource, speaker: frame?.source ?? drafts.find((d) => d.source)?.source ?? null };
+}
+
+/**
+ * The German speaker of a closing attribution with what names them: "sagte Ben Muster vom Naturschutzbund",
+ * "sagte Jan Muster, der Vorsitzende der Partei". The annotated speaker is the whole phrase, and a surname alone
+ * would not tell two speakers of one name apart. Null where nothing is added.
+ */
+function closingSpeaker(
+  sentence: string,
+  tokens: readonly Token[],
+  actor: Range,
+  after: readonly ClauseParse[],
+  lex: CompiledLexicon,
+): string | null {
+  if (lex.language !== 'de') return null;
+  let to = attachmentsEnd(tokens, actor.to, tokens.length, lex, OWNER_ATTACHING);
+  to = appositionAfter(tokens, to) ?? to;
+  const apposition = after[0];
+  // Only an apposition right after the name and closing the sentence: ", der Vorsitzende der Partei."
+  if (apposition && after.length === 1 && apposition.finite === null && apposition.clause.from <= to + 1)
+    to = apposition.clause.to;
+  return to > actor.to ? textOf(sentence, tokens, { from: actor.from, to }) : null;
+}
+
+const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'geben', 'gaben', 'gegeben']);
+const COMES = new Set(['kam', 'kommt', 'komme', 'käme', 'gekommen', 'kommen']);
+
+/**
+ * "Es gebe keine Verletzten", "Nach Angaben der Polizei gab es keine Verletzten", "Deutliche Änderungen gibt es
+ * auch": German "es gibt" says that its object exists, so the object is what the claim is about; "es" names nothing a
+ * reader could check. Null when the clause is no "es gibt"; an empty range when it is one without such an object
+ * ("Nur gab es diesmal …" has no actor a reader could check).
+ */
+function existentialSubject(parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): Range | null {
+  if (lex.language !== 'de' || parse.finite === null) return null;
+  const { from, to } = parse.clause;
+  const es = [parse.finite - 1, parse.finite + 1].find((k) => k >= from && k < to && tokens[k]!.lower === 'es');
+  if (es === undefined) return null;
+  const none = { from: parse.finite, to: parse.finite };
+  // "Dabei kam es zu einer Demonstration", "ist es zu einem Zusammenstoß gekommen": what it came to.
+  const comes = range(from, to, null, []).some((k) => COMES.has(tokens[k]!.lower));
+  if (comes) {
+    const zu = range(es + 1, to, null, []).find((k) => ['zu', 'zum', 'zur'].includes(tokens[k]!.lower));
+    if (zu === undefined) return null;
+    const end = nounPhraseEnd(tokens, zu + 1, to, lex);
+    return end > zu + 1 ? { from: zu + 1, to: end } : none;
+  }
+  if (!GIVES.has(tokens[parse.finite]!.lower)) return null;
+  // "Deutliche Änderungen gibt es …": the thing stands before the verb, as the clause's first phrase.
+  const prefield = parse.actor;
+  if (es > parse.finite && prefield && prefield.from === from && /^\p{Lu}/u.test(tokens[prefield.from]!.text)) {
+    const first = tokens[prefield.from]!.lower;
+    const adverb = lex.fronted.has(first) || lex.focusParticles.has(first) || lex.numbers.has(first);
+    return adverb ? none : prefield;
+  }
+  let at = Math.max(es, parse.finite) + 1;
+  const filler = (t: Token) =>
+    lex.fronted.has(t.lower) ||
+    lex.focusParticles.has(t.lower) ||
+    ['da', 'noch', 'dort', 'hier', 'diesmal'].includes(t.lower);
+  while (at < to && (filler(tokens[at]!) || isQuote(tokens[at]))) at++;
+  let end = nounPhraseEnd(tokens, at, to, lex);
+  // "45 neue Hinweise", "alte unsanierte Bahnhöfe": a number or nothing, adjectives and their noun.
+  if (end === at || tokens[end - 1]!.kind === 'number' || lex.numbers.has(tokens[end - 1]!.lower)) {
+    let k = end;
+    while (k < to && !tokens[k]!.capital && ADJECTIVE_ENDING.test(tokens[k]!.lower)) k++;
+    if (k > end && tokens[k]?.capital) end = k + 1;
+  }
+  return end > at ? { from: at, to: end } : none;
 }
 
 /** "Zoom", "the company": a speaker that can be an "it". */
