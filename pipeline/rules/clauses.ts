@@ -3,11 +3,21 @@ import { discourseFor } from './discourse.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Token } from '../text/tokens.ts';
 
-/** How a clause is joined to the one before it. */
-export type ClauseKind = 'main' | 'coord' | 'sub' | 'cause' | 'rel' | 'inf';
+/** How a clause is joined to the one before it; 'subject' is a subject a relative clause cut off from its verb. */
+export type ClauseKind = 'main' | 'coord' | 'sub' | 'cause' | 'rel' | 'inf' | 'subject';
 
-/** A run of tokens [from, to) of one sentence with at most one claim verb. */
-export type Clause = { from: number; to: number; kind: ClauseKind; opener: string | null };
+/**
+ * A run of tokens [from, to) of one sentence with at most one claim verb. `head` is the subject standing before a
+ * relative clause that interrupts it ("The mayor, who took office in May, announced …"): the clause goes on with its
+ * verb.
+ */
+export type Clause = {
+  from: number;
+  to: number;
+  kind: ClauseKind;
+  opener: string | null;
+  head?: { from: number; to: number };
+};
 
 export type VerbHit = { index: number; verb: LexiconVerb; particle: number | null };
 
@@ -17,8 +27,16 @@ export const isQuote = (token: Token | undefined) =>
 const isPunct = (token: Token | undefined, marks: string) =>
   token !== undefined && token.kind === 'punct' && marks.includes(token.text);
 
+/** Dutch adjectives and adverbs without an inflection ending: "willekeurig", "waarschijnlijk", "draagbaar". */
+export const DUTCH_UNINFLECTED = /(?:ig|lijk|baar|loos|zaam|isch)$/u;
+/** "nieuwe", "overgebleven", "gesloten", "willekeurig": a word that may stand before a Dutch noun. */
+export const isDutchAdjective = (word: string) =>
+  word.endsWith('e') || DUTCH_UNINFLECTED.test(word) || /^[a-z]{0,5}ge[a-zë]{2,}(?:en|d|t)$/u.test(word);
+
 /** Complementisers: what follows completes the verb before it ("said that …", "zei dat …"). */
 const COMPLEMENT = new Set(['that', 'dat', 'dass', 'wonach', 'whether', 'ob', 'of']);
+/** Personal pronouns that are the subject of a clause they open after a conjunction. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'it', 'hij', 'zij', 'ze', 'wij', 'we']);
 /** Openers of a purpose or infinitive clause: "om … te", "um … zu". */
 const PURPOSE = new Set(['om', 'um', 'to', 'in order to']);
 
@@ -183,6 +201,7 @@ const NOT_FINITE = new Set([
   'best',
   'soort',
   'tijdens',
+  'hetzelfde',
   'hundred',
   'need',
   'red',
@@ -217,7 +236,11 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     !lex.auxiliaries.has(token.lower)
   )
     return shapedVerb(token);
-  if (afterOpeningPronoun(tokens, index, lex) || afterOpeningSource(tokens, index, lex)) return shapedVerb(token);
+  const opening = inOpeningPhrase(tokens, index, lex);
+  if (opening === true) return null;
+  if (afterOpeningPronoun(tokens, index, lex) || afterOpeningSource(tokens, index, lex) || opening === 'verb')
+    return shapedVerb(token);
+  if (afterInterruption(tokens, index, lex) || afterDutchSubjectPronoun(tokens, index, lex)) return shapedVerb(token);
   if (
     !previous ||
     previous.kind !== 'word' ||
@@ -305,6 +328,103 @@ function afterOpeningSource(tokens: readonly Token[], index: number, lex: Compil
   return true;
 }
 
+/** Openers of a relative clause that may stand between a subject and its verb: ", die …,", ", dat …,", ", who …,". */
+const INTERRUPTING = new Set(['dat', 'that']);
+
+/**
+ * "De burgemeester, die in mei aantrad, kondigde …", "The mayor, who took office in May, announced …": the comma at
+ * `comma` closes a relative clause between the sentence's subject and its verb. Returns the subject, a phrase without a
+ * verb or comma of its own, when the relative clause has its verb (Dutch: last, English: any). Dutch and English only.
+ * Read from the lexicon alone, without the verb finder, as the verb finder asks it.
+ */
+export function interruptedSubject(
+  tokens: readonly Token[],
+  comma: number,
+  lex: CompiledLexicon,
+): { from: number; to: number } | null {
+  if (lex.language === 'de' || !isPunct(tokens[comma], ',')) return null;
+  let open = comma - 1;
+  while (open > 0 && !isPunct(tokens[open], ',;:')) open--;
+  const opener = tokens[open + 1];
+  if (open < 1 || !isPunct(tokens[open], ',') || !opener) return null;
+  if (!lex.relatives.has(opener.lower) && !INTERRUPTING.has(opener.lower)) return null;
+  let start = 0;
+  while (start < open && isQuote(tokens[start])) start++;
+  const verbWord = (t: Token) => !t.capital && (lex.auxiliaries.has(t.lower) || lex.verbs.has(t.lower));
+  for (let k = start; k < open; k++) if (isPunct(tokens[k], ',;:') || verbWord(tokens[k]!)) return null;
+  const relative = tokens.slice(open + 2, comma);
+  const last = relative.at(-1);
+  const hasVerb =
+    lex.language === 'nl'
+      ? last !== undefined && last.kind === 'word' && !last.capital
+      : relative.some((t) => t.kind === 'word' && (verbWord(t) || FINITE_SHAPE.en.test(t.lower)));
+  return open > start && hasVerb ? { from: start, to: open } : null;
+}
+
+/** The word after a relative clause that interrupts the subject is the subject's verb, whatever its form. */
+function afterInterruption(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  const token = tokens[index]!;
+  if (lex.language === 'de' || token.capital || token.lower.length < 2 || NOT_FINITE.has(token.lower)) return false;
+  if (lex.auxiliaries.has(token.lower) || openingWords(lex).some((words) => words.has(token.lower))) return false;
+  if (lex.language === 'en' && !FINITE_SHAPE.en.test(token.lower)) return false;
+  return interruptedSubject(tokens, index - 1, lex) !== null;
+}
+
+/** Dutch subject pronouns that are never an object, and "ze", right after which a new clause has its verb. */
+const DUTCH_SUBJECT_PRONOUNS = new Set(['hij', 'zij', 'ze', 'wij', 'we', 'ik', 'men']);
+
+/**
+ * "…, en hij bedankte de bouwers": a Dutch subject pronoun opening a main clause (after a conjunction, a comma or at
+ * the start) has the finite verb right after it; a word of a finite verb's shape there is the verb.
+ */
+function afterDutchSubjectPronoun(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'nl' || index < 1) return false;
+  const token = tokens[index]!;
+  const pronoun = tokens[index - 1]!;
+  const before = tokens[index - 2];
+  if (!DUTCH_SUBJECT_PRONOUNS.has(pronoun.lower)) return false;
+  // "of ze …" is as often "whether they …", a clause with its verb last.
+  const opens =
+    before === undefined || before.kind === 'punct' || (lex.coordinators.has(before.lower) && before.lower !== 'of');
+  if (!opens) return false;
+  if (token.capital || !FINITE_SHAPE.nl.test(token.lower) || NOT_FINITE.has(token.lower)) return false;
+  return !openingWords(lex).some((words) => words.has(token.lower));
+}
+
+/**
+ * Dutch puts the finite verb second: after a prepositional phrase opening the sentence ("Met zijn nieuwe geweer schoot
+ * …", "Vóór de verkiezingen werkte …") the next word is the verb whatever its form. The phrase is read without the
+ * verb finder: a preposition, a determiner, adjectives, then one head word or a run of capitalised words. Returns where
+ * the phrase ends, or null when the sentence does not open with one.
+ */
+function openingPhraseEnd(tokens: readonly Token[], lex: CompiledLexicon): number | null {
+  if (lex.language !== 'nl') return null;
+  let k = 0;
+  while (k < tokens.length && isQuote(tokens[k])) k++;
+  if (!lex.prepositions.has(tokens[k]?.lower ?? '')) return null;
+  k++;
+  if (tokens[k] && lex.determiners.has(tokens[k]!.lower)) k++;
+  const word = (t: Token | undefined) => t !== undefined && t.kind === 'word' && !t.capital;
+  while (word(tokens[k]) && word(tokens[k + 1]) && isDutchAdjective(tokens[k]!.lower)) k++;
+  const head = tokens[k];
+  if (!head || (head.kind !== 'word' && head.kind !== 'number') || lex.prepositions.has(head.lower)) return null;
+  k++;
+  if (head.capital) while (k < tokens.length && tokens[k]!.kind === 'word' && tokens[k]!.capital) k++;
+  return k;
+}
+
+/** Whether the word at `index` is inside (true) or right after ('verb') a Dutch opening prepositional phrase. */
+function inOpeningPhrase(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean | 'verb' {
+  const end = openingPhraseEnd(tokens, lex);
+  if (end === null || index > end) return false;
+  if (index < end) return true;
+  const token = tokens[index]!;
+  if (token.kind !== 'word' || token.capital || token.lower.length < 2 || NOT_FINITE.has(token.lower)) return false;
+  // An auxiliary is found as one, with a clause that needs a claim verb or a figure to be a claim.
+  if (lex.auxiliaries.has(token.lower)) return false;
+  return openingWords(lex).some((words) => words.has(token.lower)) ? false : 'verb';
+}
+
 /**
  * "Nach einer Umfrage von …": a marker at `at` that a report noun follows within three words; `head` is the
  * noun's offset after the marker.
@@ -356,6 +476,9 @@ function shapedVerb(token: Token): LexiconVerb {
 export const isVerbLike = (tokens: readonly Token[], index: number, end: number, lex: CompiledLexicon) => {
   const token = tokens[index]!;
   if (lex.language === 'de' && token.capital && index > 0) return false;
+  // "Met zijn nieuwe boot voer …": right after a preposition Dutch "zijn" is the possessive, not the verb.
+  if (lex.language === 'nl' && lex.determiners.has(token.lower) && lex.prepositions.has(tokens[index - 1]?.lower ?? ''))
+    return false;
   return lex.auxiliaries.has(token.lower) || verbAt(tokens, index, end, lex) !== null;
 };
 
@@ -392,10 +515,13 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
   const clauses: Clause[] = [];
   let from = 0;
   let opener: Token | undefined;
-  const close = (to: number, nextFrom: number, nextOpener: Token | undefined) => {
-    if (to > from) clauses.push({ from, to, kind: kindOf(opener, lex), opener: opener?.lower ?? null });
+  let head: Clause['head'];
+  const close = (to: number, nextFrom: number, nextOpener: Token | undefined, nextHead?: Clause['head']) => {
+    if (to > from)
+      clauses.push({ from, to, kind: kindOf(opener, lex), opener: opener?.lower ?? null, ...(head ? { head } : {}) });
     from = nextFrom;
     opener = nextOpener;
+    head = nextHead;
   };
   const sentenceEnd = lastWord(tokens);
   for (let i = 0; i < tokens.length; i++) {
@@ -411,6 +537,20 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     while (isQuote(tokens[j])) j++;
     const next = tokens[j];
     if (isPunct(token, ',–—') && next) {
+      // "The mayor, who took office in May, announced …": the relative clause ends at its comma and the subject's
+      // clause goes on with its verb.
+      const subject = opener ? interruptedSubject(tokens, i, lex) : null;
+      if (subject && isVerbLike(tokens, j, tokens.length, lex)) {
+        const before = clauses.at(-1);
+        // The subject has no verb of its own: a word of a verb's shape in it ("bergingsspecialist") is a noun.
+        if (before && before.from === subject.from && before.to === subject.to) before.kind = 'subject';
+        if (i > from) clauses.push({ from, to: i, kind: 'rel', opener: opener!.lower });
+        from = j;
+        opener = undefined;
+        head = subject;
+        i = j - 1;
+        continue;
+      }
       const stretchEnd = nextComma(tokens, j);
       const fronted = clauses.length === 0 && !opener ? frontedOpener(tokens, excluded, from, i, lex) : null;
       if (fronted !== null && opensMainClause(tokens, j, stretchEnd, lex)) {
@@ -473,7 +613,14 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       j === i + 1 &&
       !lex.negation.has(next.lower) &&
       (isVerbLike(tokens, j, tokens.length, lex) ||
+        // "… opened the bridge and he thanked …", "… en hij bedankte …": a pronoun with its own verb is a new subject.
+        (SUBJECT_PRONOUNS.has(next.lower) &&
+          !COMPLEMENT.has(token.lower) &&
+          hasVerb(tokens, from, i, lex) &&
+          isVerbLike(tokens, j + 1, tokens.length, lex)) ||
+        // Dutch "of" before a whole clause is as often "whether" ("onderzoeken of ze … moeten doen").
         ((lex.language !== 'en' || lex.determiners.has(next.lower) || next.capital) &&
+          !COMPLEMENT.has(token.lower) &&
           hasVerb(tokens, from, i, lex) &&
           startsClause(tokens, j, lex)))
     ) {
@@ -538,8 +685,11 @@ function frontedKind(opener: Token, lex: CompiledLexicon): ClauseKind {
   return lex.causal.match([opener], 0) ? 'cause' : 'sub';
 }
 
-/** Openers of a condition: what the clause says is not claimed to have happened. */
-export const CONDITIONAL = new Set(['if', 'unless', 'als', 'indien', 'tenzij', 'wanneer', 'mits']);
+/**
+ * Openers of a condition, or of the limit a state lasts until ("blijft dicht, totdat de verwarming werkt"): what the
+ * clause says is not claimed to have happened.
+ */
+export const CONDITIONAL = new Set(['if', 'unless', 'als', 'indien', 'tenzij', 'wanneer', 'mits', 'totdat']);
 
 const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'terwijl', 'während', 'obwohl', 'hoewel']);
 

@@ -1,5 +1,5 @@
 import type { Clause, VerbHit } from './clauses.ts';
-import { isQuote, isVerbLike, verbAt } from './clauses.ts';
+import { DUTCH_UNINFLECTED, isDutchAdjective, isQuote, isVerbLike, verbAt } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Token } from '../text/tokens.ts';
 
@@ -19,11 +19,7 @@ export type ClauseParse = {
 
 const ENGLISH_ADVERB = /ly$/;
 
-/** Dutch adjectives and adverbs without an inflection ending: "willekeurig", "waarschijnlijk", "draagbaar". */
-export const DUTCH_UNINFLECTED = /(?:ig|lijk|baar|loos|zaam|isch)$/u;
-/** "nieuwe", "overgebleven", "gesloten", "willekeurig": a word that may stand before a Dutch noun. */
-const isDutchAdjective = (word: string) =>
-  word.endsWith('e') || DUTCH_UNINFLECTED.test(word) || /^[a-z]{0,5}ge[a-zë]{2,}(?:en|d|t)$/u.test(word);
+const isNumber = (token: Token, lex: CompiledLexicon) => token.kind === 'number' || lex.numbers.has(token.lower);
 
 /** Where a noun phrase starting at `at` ends: "het Taiwanese kabinet", "die Regierung in Taipeh", "Eric Yuan". */
 export function nounPhraseEnd(
@@ -82,6 +78,8 @@ export function nounPhraseEnd(
         !lex.determiners.has(tokens[i]!.lower) &&
         !stop(i + 1) &&
         !lex.determiners.has(tokens[i + 1]!.lower) &&
+        // "sloot de gemeente drie scholen": a number after the head opens the next phrase.
+        !isNumber(tokens[i + 1]!, lex) &&
         (lex.language === 'en' || isDutchAdjective(tokens[i]!.lower))
       )
         i++;
@@ -193,6 +191,14 @@ function englishActor(
     let k = start;
     while (k < to && tokens[k]!.text !== ',') k++;
     if (k < to) start = k + 1;
+    // "In the city the council closed …": without a comma the prepositional phrase ends where its noun phrase does,
+    // and the subject follows it; with nothing after it ("Among the victims were …") there is no subject before the verb.
+    // "About 300 lorries", "Over 50 schools": before a number the word counts, it opens no phrase.
+    else if (lex.prepositions.has(first.lower) && !isNumber(tokens[start + 1] ?? first, lex)) {
+      const end = nounPhraseEnd(tokens, start + 1, to, lex);
+      if (end <= start + 1) return null;
+      start = end;
+    }
   }
   let range = tidy(tokens, { from: start, to }, skip);
   if (!range) return null;
@@ -241,6 +247,8 @@ function holdsVerbGroup(tokens: readonly Token[], range: Range, lex: CompiledLex
   return false;
 }
 
+const COMPARISONS = new Set(['zoals', 'evenals']);
+
 /** The first-position constituent in a verb-second clause is the subject unless it is an adverbial. */
 function isSubjectPrefield(
   tokens: readonly Token[],
@@ -257,7 +265,16 @@ function isSubjectPrefield(
   const start = lex.coordinators.has(tokens[from]!.lower) && from + 1 < to ? from + 1 : from;
   const first = tokens[start]!;
   if (skip[start]) return false;
-  return !lex.prepositions.has(first.lower) && !lex.fronted.has(first.lower) && !lex.subordinators.has(first.lower);
+  // "Net als bij een fiets maakt …", "Zoals verwacht won …": a comparison before the verb is an adverbial.
+  const comparison =
+    lex.language === 'nl' &&
+    (COMPARISONS.has(first.lower) || (first.lower === 'net' && tokens[start + 1]?.lower === 'als'));
+  return (
+    !comparison &&
+    !lex.prepositions.has(first.lower) &&
+    !lex.fronted.has(first.lower) &&
+    !lex.subordinators.has(first.lower)
+  );
 }
 
 /**
@@ -391,6 +408,7 @@ export function parseClause(
   const { from, to } = clause;
   let verb: VerbHit | null = null;
   let finite: number | null = null;
+  if (clause.kind === 'subject') return { clause, verb, finite, actor: null, action: [] };
   for (let i = from; i < to; i++) {
     if (skip[i] || isQuote(tokens[i]) || reducedRelative(tokens, i, to, lex)) continue;
     if (
@@ -452,7 +470,12 @@ export function parseClause(
     }
     // "… becoming the first government to act": an infinitive or participle clause has no subject of its own.
     const infinitive = tokens[start]?.lower === 'to' && finite >= start;
-    const actor = clause.kind === 'inf' || infinitive ? null : englishActor(tokens, from, start, skip, lex);
+    const actor =
+      clause.kind === 'inf' || infinitive
+        ? null
+        : clause.head && start === from
+          ? tidy(tokens, clause.head, skip)
+          : englishActor(tokens, from, start, skip, lex);
     if (actor && tokens[actor.from]!.lower.endsWith('ing'))
       return { clause: { ...clause, kind: 'inf' }, verb, finite, actor: null, action: range(from, to, null, skip) };
     if (infinitive)
@@ -462,8 +485,9 @@ export function parseClause(
   if (clause.kind === 'main' || clause.kind === 'coord') {
     // Verb second: the subject stands before the finite verb, or right after it when an adverbial comes first.
     if (finite === from) {
-      const actor =
-        clause.kind === 'coord'
+      const actor = clause.head
+        ? tidy(tokens, clause.head, skip)
+        : clause.kind === 'coord'
           ? coordinatedSubject(tokens, finite, to, lex)
           : subjectAfter(tokens, finite, to, skip, lex);
       return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };

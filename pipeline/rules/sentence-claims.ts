@@ -33,6 +33,9 @@ export type SentenceAnalysis = {
   speaker: string | null;
 };
 
+/** Openers of an embedded yes/no question (English and Dutch). */
+const QUESTION = new Set(['whether', 'of']);
+
 /** Openers of a clause that dates the one it belongs to. */
 const WHEN = new Set(['when', 'toen']);
 
@@ -247,8 +250,16 @@ export function analyseSentence(
       previous = parse;
       continue;
     }
-    // "If the court rules against the firm, …": a condition is not said to have happened.
-    if (clause.kind === 'sub' && clause.opener !== null && CONDITIONAL.has(clause.opener)) {
+    // "If the court rules against the firm, …": a condition is not said to have happened; "… onderzoeken of ze …",
+    // "… asked whether they …": nor is a question, unless a claim before it takes it as its object.
+    const question = clause.opener !== null && QUESTION.has(clause.opener) && !last;
+    if (clause.kind === 'sub' && clause.opener !== null && (CONDITIONAL.has(clause.opener) || question)) {
+      previous = parse;
+      continue;
+    }
+    // "The ship, which carries 18,000 containers, was moved …": a relative clause inside the subject says which one;
+    // the claim is what the subject's own verb says.
+    if (clause.kind === 'rel' && previous?.clause.kind === 'subject') {
       previous = parse;
       continue;
     }
@@ -420,6 +431,8 @@ export function analyseSentence(
   const held = [
     ...drafts.map((d) => d.parse.clause),
     ...parses.filter((p) => p.clause.kind === 'cause').map((p) => p.clause),
+    // "De burgemeester, die in mei aantrad, kondigde … aan": a relative clause's date says when its own verb happened.
+    ...parses.filter((p) => p.clause.kind === 'rel' && p.finite !== null).map((p) => p.clause),
   ];
   const unclaimed = dates.filter((d) => !held.some((clause) => inRange(clause, d)));
   for (const draft of drafts) {

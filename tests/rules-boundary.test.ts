@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { extractRuleClaims } from '../pipeline/rules/extract.ts';
+import type { SupportedLanguage } from '../schemas/article.ts';
+
+// Clause boundaries of the rules extractor in English and Dutch (issue #14); every sentence is invented.
+const claimsOf = (text: string, language: SupportedLanguage) =>
+  extractRuleClaims({ articleId: 'test', text, language, published: { iso: '2020-04-09', precision: 'day' } });
+const pairs = (text: string, language: SupportedLanguage) =>
+  claimsOf(text, language).map((claim) => [claim.actor, claim.action]);
+
+describe('a conjunction before a pronoun with its own verb opens a new claim', () => {
+  it.each<[SupportedLanguage, string, string[][]]>([
+    [
+      'en',
+      'Mayor Jan Smit opened the bridge and he thanked the builders.',
+      [
+        ['Mayor Jan Smit', 'opened the bridge'],
+        ['Mayor Jan Smit', 'thanked the builders'],
+      ],
+    ],
+    [
+      'nl',
+      'Burgemeester Jan Smit opende de brug, en hij bedankte de bouwers.',
+      [
+        ['Burgemeester Jan Smit', 'opende de brug'],
+        ['Burgemeester Jan Smit', 'bedankte de bouwers'],
+      ],
+    ],
+    [
+      'nl',
+      'Burgemeester Jan Smit opende de brug en hij bedankte de bouwers.',
+      [
+        ['Burgemeester Jan Smit', 'opende de brug'],
+        ['Burgemeester Jan Smit', 'bedankte de bouwers'],
+      ],
+    ],
+  ])('%s: %s', (language, text, expected) => {
+    expect(pairs(text, language)).toEqual(expected);
+  });
+
+  it('en: the first claim ends before "and it", whose "it" names nothing checkable', () => {
+    expect(pairs('The ferry firm Nordlink cancelled the crossing and it refunded every ticket.', 'en')).toEqual([
+      ['The ferry firm Nordlink', 'cancelled the crossing'],
+    ]);
+  });
+
+  it('nl: "of ze …" is a question the verb asks, not a second claim', () => {
+    expect(pairs('Twee gemeenten onderzoeken nog of ze de weg moeten afsluiten.', 'nl')).toEqual([
+      ['Twee gemeenten', 'onderzoeken nog of ze de weg moeten afsluiten'],
+    ]);
+  });
+});
+
+describe('a relative clause between commas does not end the subject', () => {
+  it.each<[SupportedLanguage, string, string, string]>([
+    ['en', 'The mayor, who took office in May, announced a new bridge.', 'The mayor', 'announced a new bridge'],
+    [
+      'en',
+      'The ferry firm, which lost money last year, cancelled the crossing.',
+      'The ferry firm',
+      'cancelled the crossing',
+    ],
+    [
+      'nl',
+      'De burgemeester, die in mei aantrad, kondigde een nieuwe brug aan.',
+      'De burgemeester',
+      'kondigde een nieuwe brug aan',
+    ],
+    [
+      'nl',
+      'Het bedrijf, dat vorig jaar failliet ging, opende een nieuwe winkel.',
+      'Het bedrijf',
+      'opende een nieuwe winkel',
+    ],
+  ])('%s: %s', (language, text, actor, action) => {
+    const claims = claimsOf(text, language);
+    // The relative clause says which one; the claim is what the subject's own verb says, not dated by the clause.
+    expect(claims.map((claim) => [claim.actor, claim.action, claim.date])).toEqual([[actor, action, null]]);
+  });
+});
+
+describe('Dutch mits, indien, tenzij and totdat open a subordinate clause', () => {
+  it.each<[string, string[][]]>([
+    ['Indien de rechter instemt, betaalt de gemeente de boete.', [['de gemeente', 'betaalt de boete']]],
+    ['Tenzij de raad ingrijpt, sluit de fabriek in maart.', [['de fabriek', 'sluit']]],
+    ['De school blijft dicht, totdat de nieuwe ketel werkt.', [['De school', 'blijft dicht']]],
+    ['De veerdienst vaart weer, mits de storm gaat liggen.', [['De veerdienst', 'vaart weer']]],
+  ])('%s', (text, expected) => {
+    expect(pairs(text, 'nl')).toEqual(expected);
+  });
+});
+
+describe('a phrase opening with a preposition is an adverbial, not the actor', () => {
+  it.each<[SupportedLanguage, string, string, string]>([
+    ['en', 'In the old harbour the council closed three schools.', 'the council', 'closed three schools'],
+    ['en', 'About 300 lorries were waiting at the border.', 'About 300 lorries', 'were waiting at the border'],
+    ['nl', 'Na de storm sloot de gemeente drie scholen.', 'de gemeente', 'sloot drie scholen'],
+    ['nl', 'Met zijn nieuwe boot voer Piet Klaassen naar Texel.', 'Piet Klaassen', 'voer naar Texel'],
+    ['nl', 'Vóór de verkiezingen werkte Anna Bos bij een bank.', 'Anna Bos', 'werkte bij een bank'],
+    [
+      'nl',
+      'Net als bij een fiets gebruikt de rolstoel twee grote wielen.',
+      'de rolstoel',
+      'gebruikt twee grote wielen',
+    ],
+  ])('%s: %s', (language, text, actor, action) => {
+    expect(pairs(text, language)[0]).toEqual([actor, action]);
+  });
+
+  it('en: a prepositional phrase with nothing after it leaves no subject before the verb', () => {
+    expect(pairs('Among the passengers were 12 nurses.', 'en')).toEqual([]);
+  });
+});
