@@ -111,3 +111,48 @@ describe('a phrase opening with a preposition is an adverbial, not the actor', (
     expect(pairs('Among the passengers were 12 nurses.', 'en')).toEqual([]);
   });
 });
+
+describe('Dutch: the subject ends where its noun phrase does, before a verb the lexicon does not know', () => {
+  it.each<[string, string, string]>([
+    [
+      'Een tekort aan personeel leidde tot lange wachttijden.',
+      'Een tekort aan personeel',
+      'leidde tot lange wachttijden',
+    ],
+    ['Het Deense kabinet heeft de boetes verhoogd.', 'Het Deense kabinet', 'heeft de boetes verhoogd'],
+    ['De dijk houdt stand, maar bewoners hopen dat het water snel zakt.', 'bewoners', 'hopen dat het water snel zakt'],
+  ])('%s', (text, actor, action) => {
+    expect(pairs(text, 'nl')).toContainEqual([actor, action]);
+  });
+
+  it('a capitalised nationality adjective is no subject of its own: the noun after it is no verb', () => {
+    expect(pairs('De Canadese president opende de nieuwe brug.', 'nl')).toEqual([
+      ['De Canadese president', 'opende de nieuwe brug'],
+    ]);
+  });
+
+  it.each<[string, string, string]>([
+    [
+      'Het aantal mensen dat thuis werkt, is gestegen naar 4 miljoen.',
+      'Het aantal mensen dat thuis werkt',
+      'is gestegen naar 4 miljoen',
+    ],
+    [
+      'De eigenaar van de boot waarmee de pier is geraakt, wordt volgens de havenpolitie niet vervolgd.',
+      'De eigenaar van de boot waarmee de pier is geraakt',
+      'wordt niet vervolgd',
+    ],
+  ])(
+    'a relative clause right after its noun stays in the subject, up to the comma before the verb: %s',
+    (text, actor, action) => {
+      expect(pairs(text, 'nl')[0]).toEqual([actor, action]);
+    },
+  );
+
+  it('"liet weten dat …" says who announced what follows', () => {
+    expect(claimsOf('De havenmeester liet zondag weten dat de sluis tot maart dicht blijft.', 'nl')[0]).toMatchObject({
+      actor: 'de sluis',
+      source: 'De havenmeester',
+    });
+  });
+});

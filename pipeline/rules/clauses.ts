@@ -241,6 +241,7 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   if (afterOpeningPronoun(tokens, index, lex) || afterOpeningSource(tokens, index, lex) || opening === 'verb')
     return shapedVerb(token);
   if (afterInterruption(tokens, index, lex) || afterDutchSubjectPronoun(tokens, index, lex)) return shapedVerb(token);
+  if (pluralBeforeThat(tokens, index, lex)) return shapedVerb(token);
   if (
     !previous ||
     previous.kind !== 'word' ||
@@ -268,6 +269,14 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   const afterAdjective =
     /(?:ig|lijk|baar|loos|zaam|isch)$/u.test(previous.lower) ||
     (previous.lower.endsWith('e') && /(?:den|ten)$/u.test(token.lower));
+  // "de Canadese premier", "de Deense havenmeester": a capitalised -e word after an article is an
+  // adjective of nationality, and the word after it its noun.
+  const nationality =
+    lex.language === 'nl' &&
+    previous.capital &&
+    previous.lower.endsWith('e') &&
+    lex.determiners.has(tokens[index - 2]?.lower ?? '');
+  if (nationality) return null;
   const afterSubject =
     previous.capital ||
     lex.language === 'en' ||
@@ -361,13 +370,53 @@ export function interruptedSubject(
   return open > start && hasVerb ? { from: start, to: open } : null;
 }
 
+/**
+ * "Het aantal mensen dat thuis werkt, is gestegen …": a Dutch subject with a relative clause right after its noun,
+ * closed by the comma at `comma` that the subject's verb follows. Returns the subject with its relative clause.
+ */
+export function relativeInSubject(
+  tokens: readonly Token[],
+  comma: number,
+  lex: CompiledLexicon,
+): { subject: { from: number; to: number } } | null {
+  if (lex.language !== 'nl' || !isPunct(tokens[comma], ',')) return null;
+  let start = 0;
+  while (start < comma && isQuote(tokens[start])) start++;
+  const verbWord = (t: Token) => !t.capital && (lex.auxiliaries.has(t.lower) || lex.verbs.has(t.lower));
+  for (let k = start + 1; k < comma - 1; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' || verbWord(t)) return null;
+    const previous = tokens[k - 1]!;
+    const opens = (lex.relatives.has(t.lower) || INTERRUPTING.has(t.lower)) && previous.kind === 'word';
+    if (!opens || lex.prepositions.has(previous.lower) || lex.determiners.has(previous.lower)) continue;
+    const last = tokens[comma - 1]!;
+    return last.kind === 'word' && !last.capital ? { subject: { from: start, to: comma } } : null;
+  }
+  return null;
+}
+
 /** The word after a relative clause that interrupts the subject is the subject's verb, whatever its form. */
 function afterInterruption(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
   const token = tokens[index]!;
   if (lex.language === 'de' || token.capital || token.lower.length < 2 || NOT_FINITE.has(token.lower)) return false;
   if (lex.auxiliaries.has(token.lower) || openingWords(lex).some((words) => words.has(token.lower))) return false;
   if (lex.language === 'en' && !FINITE_SHAPE.en.test(token.lower)) return false;
-  return interruptedSubject(tokens, index - 1, lex) !== null;
+  return interruptedSubject(tokens, index - 1, lex) !== null || relativeInSubject(tokens, index - 1, lex) !== null;
+}
+
+/**
+ * "… maar bewoners hopen dat het water zakt": Dutch "dat" after a plural stands for no noun (plurals take "die"), so a
+ * bare -en word right before it, after a one-word subject opening the clause, is a plural verb.
+ */
+function pluralBeforeThat(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'nl' || index < 1 || tokens[index + 1]?.lower !== 'dat') return false;
+  const token = tokens[index]!;
+  const previous = tokens[index - 1]!;
+  if (!/[^aeiou]en$/u.test(token.lower) || !mayBeFinite(token, lex) || previous.kind !== 'word') return false;
+  // The subject is one bare word opening its clause: in "het aantal mensen dat" the "dat" is the noun's relative.
+  const opener = tokens[index - 2];
+  const opens = opener === undefined || opener.kind === 'punct' || lex.coordinators.has(opener.lower);
+  return opens && !lex.determiners.has(previous.lower) && !lex.prepositions.has(previous.lower);
 }
 
 /** Dutch subject pronouns that are never an object, and "ze", right after which a new clause has its verb. */
@@ -463,7 +512,13 @@ function openingWords(lex: CompiledLexicon): readonly ReadonlySet<string>[] {
   return sets;
 }
 
-function shapedVerb(token: Token): LexiconVerb {
+/** A lowercase word that may be a finite verb the lexicon does not know: not a function word, not a listed non-verb. */
+export function mayBeFinite(token: Token, lex: CompiledLexicon): boolean {
+  if (token.kind !== 'word' || token.capital || NOT_FINITE.has(token.lower)) return false;
+  return !openingWords(lex).some((words) => words.has(token.lower)) && !lex.auxiliaries.has(token.lower);
+}
+
+export function shapedVerb(token: Token): LexiconVerb {
   let verb = shapedVerbs.get(token.lower);
   if (!verb) {
     verb = { en: `${token.lower}|${token.lower}`, kind: 'event', forms: token.lower };
@@ -547,6 +602,16 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         if (i > from) clauses.push({ from, to: i, kind: 'rel', opener: opener!.lower });
         from = j;
         opener = undefined;
+        head = subject;
+        i = j - 1;
+        continue;
+      }
+      const embedded = !opener && clauses.length === 0 ? relativeInSubject(tokens, i, lex) : null;
+      if (embedded && isVerbLike(tokens, j, tokens.length, lex)) {
+        // Without a comma before it the relative clause says which one is meant, and stays in the subject.
+        const subject = { from: embedded.subject.from, to: i };
+        clauses.push({ ...subject, kind: 'subject', opener: null });
+        from = j;
         head = subject;
         i = j - 1;
         continue;

@@ -1,5 +1,13 @@
 import type { Clause, VerbHit } from './clauses.ts';
-import { DUTCH_UNINFLECTED, isDutchAdjective, isQuote, isVerbLike, verbAt } from './clauses.ts';
+import {
+  DUTCH_UNINFLECTED,
+  isDutchAdjective,
+  isQuote,
+  isVerbLike,
+  mayBeFinite,
+  shapedVerb,
+  verbAt,
+} from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Token } from '../text/tokens.ts';
 
@@ -398,6 +406,52 @@ function reducedRelative(tokens: readonly Token[], i: number, to: number, lex: C
   return false;
 }
 
+/** Dutch past and present singular forms: "lijkt", "zorgde", "uitte". Plurals in -den/-ten are as often nouns. */
+const DUTCH_FINITE_AFTER_SUBJECT = /^[a-zëï]{2,}(?:[^aeiou]t|de|te)$/u;
+
+/**
+ * The finite verb of a Dutch main clause right after its subject noun phrase (and one prepositional phrase after it:
+ * "Een tekort aan personeel leidde …"), when it stands before the first verb the lexicon knows.
+ */
+function dutchFiniteAfterSubject(
+  tokens: readonly Token[],
+  from: number,
+  finite: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): number | null {
+  if (lex.language !== 'nl' || lex.pronouns.has(tokens[from]!.lower)) return null;
+  let end = nounPhraseEnd(tokens, from, finite, lex);
+  if (end <= from) return null;
+  if (end < finite && lex.prepositions.has(tokens[end]!.lower)) {
+    const after = nounPhraseEnd(tokens, end + 1, finite, lex, false);
+    const bare = tokens[end + 1];
+    // "aan transport": a bare noun after the preposition is a phrase of one word.
+    if (after > end + 1) end = after;
+    else if (bare && bare.kind === 'word' && !bare.capital && mayBeFinite(bare, lex)) end += 2;
+  }
+  const word = tokens[end];
+  if (end >= finite || !word || skip[end] || word.kind !== 'word' || word.capital) return null;
+  return DUTCH_FINITE_AFTER_SUBJECT.test(word.lower) && mayBeFinite(word, lex) ? end : null;
+}
+
+/** A Dutch main clause whose subject ends before `finite`, a verb told by its shape (or a lexicon verb there). */
+function dutchShapedClause(
+  tokens: readonly Token[],
+  clause: Clause,
+  finite: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): ClauseParse {
+  const verb = verbAt(tokens, finite, clause.to, lex) ?? {
+    index: finite,
+    verb: shapedVerb(tokens[finite]!),
+    particle: null,
+  };
+  const actor = tidy(tokens, { from: clause.from, to: finite }, skip);
+  return { clause, verb, finite, actor, action: range(finite, clause.to, null, skip) };
+}
+
 /** Finds the claim verb, the subject and the verb phrase of one clause, for the word order of its language. */
 export function parseClause(
   tokens: readonly Token[],
@@ -439,7 +493,13 @@ export function parseClause(
     const last = tokens[clause.to - 1]!;
     if (last.kind === 'word' && !last.capital) finite = clause.to - 1;
   }
-  if (finite === null) return { clause, verb, finite, actor: null, action: [] };
+  if (finite === null) {
+    // "Een tekort aan personeel leidde tot …": a main clause whose only verb the lexicon does not know.
+    const main = clause.kind === 'main' && isSubjectPrefield(tokens, from, to, skip, lex);
+    const early = main ? dutchFiniteAfterSubject(tokens, from, to, skip, lex) : null;
+    if (early !== null) return dutchShapedClause(tokens, clause, early, skip, lex);
+    return { clause, verb, finite, actor: null, action: [] };
+  }
   // Without a lexicon verb the finite auxiliary anchors the clause: "is de maatregel nodig".
   const anchor = verb ? verb.index : finite;
   if (lex.language === 'en') {
@@ -493,6 +553,10 @@ export function parseClause(
       return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
     }
     if (isSubjectPrefield(tokens, from, finite, skip, lex)) {
+      // "Een nieuw medicijn lijkt beter te werken …": the subject ends where its noun phrase does, and a word of
+      // a finite verb's shape after it is the verb the lexicon did not know.
+      const early = dutchFiniteAfterSubject(tokens, from, finite, skip, lex);
+      if (early !== null) return dutchShapedClause(tokens, clause, early, skip, lex);
       return {
         clause,
         verb,
