@@ -156,3 +156,57 @@ describe('Dutch: the subject ends where its noun phrase does, before a verb the 
     });
   });
 });
+
+describe('a conjunction joins phrases unless a clause of its own follows', () => {
+  it('nl: "en dat" after a verb opens a second "that" clause with the same speaker', () => {
+    const claims = claimsOf(
+      'De firma meldt dat de storm geen schade aanrichtte en dat in de haven kranen 1 en 2 zijn stilgezet.',
+      'nl',
+    );
+    expect(claims.map((claim) => [claim.actor, claim.action, claim.source])).toEqual([
+      ['de storm', 'geen schade aanrichtte', 'De firma'],
+      ['kranen 1 en 2', 'zijn stilgezet', 'De firma'],
+    ]);
+  });
+
+  it('nl: before the last verb of a relative clause "en" joins two phrases, and the modal stays in that clause', () => {
+    expect(
+      claimsOf(
+        'De gemeente schrapt de pas waarmee scholieren een jaar lang met bus en veerboot konden reizen.',
+        'nl',
+      ).map((claim) => [claim.action, claim.modality]),
+    ).toEqual([['schrapt de pas waarmee scholieren een jaar lang met bus en veerboot konden reizen', 'fact']]);
+  });
+
+  it.each<[SupportedLanguage, string, string]>([
+    ['nl', 'De winnaars waren Piet Smit, 25, en Jan Bos, 21.', 'waren Piet Smit, 25, en Jan Bos, 21'],
+    ['en', 'The winners were Tom Hill, 25, and Sam Reed, 21.', 'were Tom Hill, 25, and Sam Reed, 21'],
+  ])('%s: after a comma a conjunction with no verb after it goes on with a list: %s', (language, text, action) => {
+    expect(claimsOf(text, language).map((claim) => claim.action)).toEqual([action]);
+  });
+
+  it('nl: the verb after a later conjunction belongs to the clause that conjunction opens', () => {
+    expect(
+      pairs(
+        'In 1990 werkte Anna Bos samen met Kees en Mark aan de film en was zij verantwoordelijk voor de muziek.',
+        'nl',
+      )[0],
+    ).toEqual(['Anna Bos', 'werkte samen met Kees en Mark aan de film']);
+  });
+});
+
+describe('English negation is said once', () => {
+  it('"no damage": the determiner says it, not the verb', () => {
+    expect(claimsOf('The flood caused no damage in the village.', 'en')[0]?.statement_en).toBe(
+      'The flood caused no damage in the village.',
+    );
+  });
+
+  it('"said no decision had been made": the negation stays with what was said', () => {
+    expect(claimsOf('The mayor said no decision had been made.', 'en')[0]).toMatchObject({
+      actor: 'no decision',
+      polarity: 'negated',
+      source: 'The mayor',
+    });
+  });
+});

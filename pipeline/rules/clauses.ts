@@ -247,7 +247,9 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     previous.kind !== 'word' ||
     token.capital ||
     !FINITE_SHAPE[lex.language].test(token.lower) ||
-    NOT_FINITE.has(token.lower)
+    NOT_FINITE.has(token.lower) ||
+    // "onbeperkt", "onbekend", "onverwacht": Dutch "on-" makes adjectives; "ont-", "onder-" make verbs.
+    (lex.language === 'nl' && /^on(?!t|der)/u.test(token.lower))
   )
     return null;
   const functionWord = (t: Token) =>
@@ -631,8 +633,11 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         i = j - 1;
         continue;
       }
+      // "De doden waren Piet Smit, 25, en Jan Bos, 21.": a conjunction after a comma with no verb after it joins a list.
+      const list =
+        lex.language !== 'de' && lex.coordinators.has(next.lower) && !hasVerb(tokens, j + 1, tokens.length, lex);
       const starts =
-        lex.coordinators.has(next.lower) ||
+        (lex.coordinators.has(next.lower) && !list) ||
         lex.subordinators.has(next.lower) ||
         lex.relatives.has(next.lower) ||
         PURPOSE.has(next.lower) ||
@@ -671,12 +676,30 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     }
     // "… and promised …": a conjunction before a verb starts a clause that shares the subject;
     // in Dutch and German one before a whole clause ("en ook het ministerie houdt …") starts a clause too.
+    // "… geen schade heeft veroorzaakt en dat de kranen …": a second "that" clause after the first one's verb.
+    if (
+      i > from &&
+      lex.language !== 'de' &&
+      lex.coordinators.has(token.lower) &&
+      ['dat', 'that'].includes(next?.lower ?? '') &&
+      j === i + 1 &&
+      isComplement({ from, to: i, kind: kindOf(opener, lex), opener: opener?.lower ?? null }) &&
+      hasVerb(tokens, from, i, lex)
+    ) {
+      close(i, j + 1, next);
+      i = j;
+      continue;
+    }
+    // In a Dutch clause with its verb last, a conjunction before the verb has come joins phrases ("dat de wedstrijd met
+    // gesloten deuren en zonder publiek gespeeld wordt"); only after the verb can a second clause begin.
+    const verbFinal = lex.language === 'nl' && awaitsFinalVerb(tokens, from, i, kindOf(opener, lex), lex);
     if (
       i > from &&
       lex.coordinators.has(token.lower) &&
       next &&
       j === i + 1 &&
       !lex.negation.has(next.lower) &&
+      !verbFinal &&
       (isVerbLike(tokens, j, tokens.length, lex) ||
         // "… opened the bridge and he thanked …", "… en hij bedankte …": a pronoun with its own verb is a new subject.
         (SUBJECT_PRONOUNS.has(next.lower) &&
@@ -758,11 +781,27 @@ export const CONDITIONAL = new Set(['if', 'unless', 'als', 'indien', 'tenzij', '
 
 const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'terwijl', 'während', 'obwohl', 'hoewel']);
 
+/**
+ * Whether the Dutch clause before `at` still waits for its last verb: a subordinator or relative pronoun ("waarmee",
+ * "dat") stands after its last verb, or the clause opened with one and has no verb yet.
+ */
+function awaitsFinalVerb(tokens: readonly Token[], from: number, at: number, kind: ClauseKind, lex: CompiledLexicon) {
+  for (let k = at - 1; k >= from; k--) {
+    const t = tokens[k]!;
+    if (isVerbLike(tokens, k, at, lex)) return false;
+    if (k > from && (lex.relatives.has(t.lower) || lex.subordinators.has(t.lower)) && !lex.determiners.has(t.lower))
+      return true;
+  }
+  return kind === 'sub' || kind === 'rel' || kind === 'cause';
+}
+
 /** A clause of its own: a finite verb within a few words, before any punctuation. */
 function startsClause(tokens: readonly Token[], at: number, lex: CompiledLexicon): boolean {
   for (let k = at + 1; k < tokens.length && k < at + 8; k++) {
     if (tokens[k]!.kind === 'punct') return false;
     const word = tokens[k]!.lower;
+    // "samen met Bos en Smit aan de film en was hij …": the verb after the next conjunction opens the clause after it.
+    if (lex.coordinators.has(word) && tokens[k + 1] && isVerbLike(tokens, k + 1, tokens.length, lex)) return false;
     // A participle ("gezogen", "gesloten") ends the clause before it rather than opening one.
     if (lex.auxiliaries.has(word) || lex.splitVerbs.has(word) || (lex.verbs.has(word) && !word.startsWith('ge')))
       return true;

@@ -452,6 +452,22 @@ function dutchShapedClause(
   return { clause, verb, finite, actor, action: range(finite, clause.to, null, skip) };
 }
 
+/**
+ * The subject of a clause with its verb last: a noun phrase, or in Dutch a bare plural with its numbers
+ * ("dat kranen 1 en 2 zijn stilgezet"), up to the first article, preposition or verb.
+ */
+function verbFinalSubjectEnd(tokens: readonly Token[], at: number, anchor: number, to: number, lex: CompiledLexicon) {
+  const end = nounPhraseEnd(tokens, at, to, lex);
+  const first = tokens[at];
+  if (end > at || lex.language !== 'nl' || !first || first.kind !== 'word' || first.capital || !mayBeFinite(first, lex))
+    return end;
+  let k = at + 1;
+  const inList = (t: Token) =>
+    t.kind === 'number' || (lex.coordinators.has(t.lower) && tokens[k + 1]?.kind === 'number');
+  while (k < anchor && inList(tokens[k]!)) k++;
+  return k > at + 1 && k <= anchor ? k : end;
+}
+
 /** Finds the claim verb, the subject and the verb phrase of one clause, for the word order of its language. */
 export function parseClause(
   tokens: readonly Token[],
@@ -574,14 +590,19 @@ export function parseClause(
   // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
   let at = from;
   // "zodat er geen schepen meer … kunnen varen": the expletive is not the subject.
-  while (
-    at < to &&
-    (skip[at] || lex.fronted.has(tokens[at]!.lower) || ['er', 'es', 'there'].includes(tokens[at]!.lower))
-  )
-    at++;
+  const adverbial = (k: number) =>
+    skip[k] || lex.fronted.has(tokens[k]!.lower) || ['er', 'es', 'there'].includes(tokens[k]!.lower);
+  while (at < to && adverbial(at)) at++;
+  // "dat in de haven twee kranen zijn stilgezet": a Dutch place or time phrase before the subject is no subject.
+  if (lex.language === 'nl' && clause.kind !== 'rel' && lex.prepositions.has(tokens[at]?.lower ?? '')) {
+    const after = nounPhraseEnd(tokens, at + 1, to, lex, false);
+    if (after > at + 1 && after < anchor) at = after;
+    while (at < to && adverbial(at)) at++;
+  }
   // In a relative clause the pronoun is the subject unless another noun phrase follows it
   // before the verb: "das die Bundesregierung … beschlossen hatte".
-  const end = nounPhraseEnd(tokens, at, to, lex);
+  const end =
+    clause.kind === 'rel' ? nounPhraseEnd(tokens, at, to, lex) : verbFinalSubjectEnd(tokens, at, anchor, to, lex);
   const stop = clause.kind === 'rel' && !(end > at && end < anchor && !lex.pronouns.has(tokens[at]!.lower)) ? at : end;
   const actor = stop > at ? { from: at, to: stop } : null;
   return { clause, verb, finite, actor, action: range(actor ? stop : from, to, null, skip) };

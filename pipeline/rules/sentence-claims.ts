@@ -119,7 +119,9 @@ function reportedSpeech(
   lex: CompiledLexicon,
 ): ClauseParse | null {
   if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || !hasObject(parse, tokens, lex)) return null;
-  const first = objectOf(parse, tokens, lex)[0]!;
+  let first = objectOf(parse, tokens, lex)[0]!;
+  // "said no decision had been made": the negation opens what was said, and must not be lost with the verb group.
+  if (first - 1 > parse.verb.index && lex.negation.has(tokens[first - 1]!.lower)) first--;
   const speech = parseClause(tokens, { from: first, to: parse.clause.to, kind: 'sub', opener: null }, skip, lex);
   return speech.finite !== null && speech.actor && speech.actor.from === first ? speech : null;
 }
