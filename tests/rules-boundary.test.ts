@@ -210,3 +210,27 @@ describe('English negation is said once', () => {
     });
   });
 });
+
+describe('Dutch: after a fronted date, adverb or source the next word is the verb, and the subject follows it', () => {
+  it.each<[string, string, string]>([
+    ['Vorige week gaf de rechter de gemeente gelijk.', 'de rechter', 'gaf de gemeente gelijk'],
+    ['Daarna nam de politie drie verdachten mee.', 'de politie', 'nam drie verdachten mee'],
+    ['Woensdag trok het bedrijf de aanvraag in.', 'het bedrijf', 'trok de aanvraag in'],
+    ['Gisteren zwoer de koning een nieuwe regering in.', 'de koning', 'zwoer een nieuwe regering in'],
+    ['Op deze plek troffen agenten het lichaam van de man aan.', 'agenten', 'troffen het lichaam van de man aan'],
+    [
+      'Donderdag presenteerde Anna Bos, de directeur van Veerlijn, tijdens een persconferentie het nieuwe schip.',
+      'Anna Bos, de directeur van Veerlijn',
+      'presenteerde tijdens een persconferentie het nieuwe schip',
+    ],
+  ])('%s', (text, actor, action) => {
+    expect(pairs(text, 'nl')).toEqual([[actor, action]]);
+  });
+
+  it('an -ie noun is no adjective: the source "de politie" ends before the verb', () => {
+    expect(claimsOf('Volgens de politie troffen agenten de man thuis aan.', 'nl')[0]).toMatchObject({
+      actor: 'agenten',
+      source: 'de politie',
+    });
+  });
+});

@@ -31,7 +31,10 @@ const isPunct = (token: Token | undefined, marks: string) =>
 export const DUTCH_UNINFLECTED = /(?:ig|lijk|baar|loos|zaam|isch)$/u;
 /** "nieuwe", "overgebleven", "gesloten", "willekeurig": a word that may stand before a Dutch noun. */
 export const isDutchAdjective = (word: string) =>
-  word.endsWith('e') || DUTCH_UNINFLECTED.test(word) || /^[a-z]{0,5}ge[a-zë]{2,}(?:en|d|t)$/u.test(word);
+  // "politie", "commissie", "situatie": an -ie word is a noun.
+  (word.endsWith('e') && !word.endsWith('ie')) ||
+  DUTCH_UNINFLECTED.test(word) ||
+  /^[a-z]{0,5}ge[a-zë]{2,}(?:en|d|t)$/u.test(word);
 
 /** Complementisers: what follows completes the verb before it ("said that …", "zei dat …"). */
 const COMPLEMENT = new Set(['that', 'dat', 'dass', 'wonach', 'whether', 'ob', 'of']);

@@ -332,8 +332,52 @@ function subjectAfter(
     }
     break;
   }
-  const stop = nounPhraseEnd(tokens, at, end, lex);
+  let stop = nounPhraseEnd(tokens, at, end, lex);
+  if (lex.language !== 'nl') return stop > at ? { from: at, to: stop } : null;
+  // "troffen agenten het lichaam aan": a bare plural is a whole subject when an article or a number follows it.
+  const bare = tokens[at];
+  const after = tokens[at + 1];
+  if (
+    stop === at &&
+    bare &&
+    mayBeFinite(bare, lex) &&
+    after &&
+    (lex.determiners.has(after.lower) || after.kind === 'number')
+  )
+    stop = at + 1;
+  // "presenteerde Anna Bos, de directeur van Veerlijn, het schip": the apposition between commas is the subject's.
+  if (stop > at && tokens[stop]?.text === ',' && lex.determiners.has(tokens[stop + 1]?.lower ?? '')) {
+    const apposition = nounPhraseEnd(tokens, stop + 1, end, lex);
+    if (apposition > stop + 2 && tokens[apposition]?.text === ',') stop = apposition;
+  }
   return stop > at ? { from: at, to: stop } : null;
+}
+
+/** The verb phrase around a subject after the verb, without the comma that closed the subject's apposition. */
+function actionAround(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  actor: Range | null,
+  skip: readonly boolean[],
+) {
+  return range(from, to, actor, skip).filter((i) => !(actor && i === actor.to && tokens[i]!.text === ','));
+}
+
+/** The word after a Dutch main clause's fronted date, adverb or source, when that word can be its finite verb. */
+function afterFrontedAdverbial(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): number | null {
+  if (lex.language !== 'nl') return null;
+  let k = from;
+  while (k < to && (skip[k] || isQuote(tokens[k]) || lex.fronted.has(tokens[k]!.lower))) k++;
+  const word = tokens[k];
+  if (k === from || k >= to || !word) return null;
+  return mayBeFinite(word, lex) && !/^on(?!t|der)/u.test(word.lower) ? k : null;
 }
 
 /** Dutch subject pronouns that are never an object. */
@@ -499,6 +543,14 @@ export function parseClause(
     }
     if (verb && finite !== null) break;
   }
+  // "Vorige week gaf de rechter …", "Daarna nam de politie …": after a fronted date or adverb the Dutch finite verb
+  // comes next, whatever its form.
+  const second = clause.kind === 'main' ? afterFrontedAdverbial(tokens, from, to, skip, lex) : null;
+  if (second !== null && (finite === null || finite > second)) {
+    finite = second;
+    if (!verb || verb.index < second)
+      verb = verbAt(tokens, second, to, lex) ?? { index: second, verb: shapedVerb(tokens[second]!), particle: null };
+  }
   // Verb-final clauses end in their finite verb, known to the lexicon or not: "dat de brug … weer opengaat".
   if (
     finite === null &&
@@ -566,7 +618,7 @@ export function parseClause(
         : clause.kind === 'coord'
           ? coordinatedSubject(tokens, finite, to, lex)
           : subjectAfter(tokens, finite, to, skip, lex);
-      return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
+      return { clause, verb, finite, actor, action: actionAround(tokens, finite, to, actor, skip) };
     }
     if (isSubjectPrefield(tokens, from, finite, skip, lex)) {
       // "Een nieuw medicijn lijkt beter te werken …": the subject ends where its noun phrase does, and a word of
@@ -584,7 +636,7 @@ export function parseClause(
     const focused = focusedSubject(tokens, from, finite, skip, lex);
     if (focused) return { clause, verb, finite, actor: focused, action: range(finite, to, null, skip) };
     const actor = subjectAfter(tokens, finite, to, skip, lex);
-    return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
+    return { clause, verb, finite, actor, action: actionAround(tokens, finite, to, actor, skip) };
   }
   if (clause.kind === 'inf') return { clause, verb, finite, actor: null, action: range(from, to, null, skip) };
   // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
