@@ -234,3 +234,17 @@ describe('Dutch: after a fronted date, adverb or source the next word is the ver
     });
   });
 });
+
+describe('Dutch phrases before a clause-final verb', () => {
+  it.each<[string, string, string]>([
+    [
+      'De club meldt dat de finale achter gesloten deuren en zonder publiek gespeeld wordt.',
+      'de finale',
+      'achter gesloten deuren en zonder publiek gespeeld wordt',
+    ],
+    ['De firma meldt dat in de haven van Delft kranen 1 en 2 zijn stilgezet.', 'kranen 1 en 2', 'zijn stilgezet'],
+    ['Oude kaarten van de haven zijn te zien in 3 musea.', 'Oude kaarten van de haven', 'zijn te zien in 3 musea'],
+  ])('%s', (text, actor, action) => {
+    expect(pairs(text, 'nl')).toEqual([[actor, action]]);
+  });
+});

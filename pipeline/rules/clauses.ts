@@ -281,7 +281,16 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
     previous.capital &&
     previous.lower.endsWith('e') &&
     lex.determiners.has(tokens[index - 2]?.lower ?? '');
-  if (nationality) return null;
+  // "Recente voorbeelden …", "Nieuwe gevallen …": a capitalised -e adjective opening the sentence before a plural.
+  const openingAdjective =
+    lex.language === 'nl' &&
+    index === 1 &&
+    previous.capital &&
+    /[^i]e$/u.test(previous.lower) &&
+    !lex.pronouns.has(previous.lower) &&
+    !lex.determiners.has(previous.lower) &&
+    /(?:den|ten)$/u.test(token.lower);
+  if (nationality || openingAdjective) return null;
   const afterSubject =
     previous.capital ||
     lex.language === 'en' ||
@@ -791,7 +800,10 @@ const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'terwijl'
 function awaitsFinalVerb(tokens: readonly Token[], from: number, at: number, kind: ClauseKind, lex: CompiledLexicon) {
   for (let k = at - 1; k >= from; k--) {
     const t = tokens[k]!;
-    if (isVerbLike(tokens, k, at, lex)) return false;
+    // "achter gesloten deuren": a participle before its noun is an adjective, not the clause's verb.
+    const next = tokens[k + 1];
+    const adjective = t.lower.startsWith('ge') && k + 1 < at && next?.kind === 'word' && mayBeFinite(next, lex);
+    if (isVerbLike(tokens, k, at, lex) && !adjective) return false;
     if (k > from && (lex.relatives.has(t.lower) || lex.subordinators.has(t.lower)) && !lex.determiners.has(t.lower))
       return true;
   }

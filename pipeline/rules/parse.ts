@@ -646,9 +646,12 @@ export function parseClause(
     skip[k] || lex.fronted.has(tokens[k]!.lower) || ['er', 'es', 'there'].includes(tokens[k]!.lower);
   while (at < to && adverbial(at)) at++;
   // "dat in de haven twee kranen zijn stilgezet": a Dutch place or time phrase before the subject is no subject.
-  if (lex.language === 'nl' && clause.kind !== 'rel' && lex.prepositions.has(tokens[at]?.lower ?? '')) {
+  // "dat in de centrale van Shika twee reactoren …": up to two such phrases.
+  for (let round = 0; round < 2; round++) {
+    if (lex.language !== 'nl' || clause.kind === 'rel' || !lex.prepositions.has(tokens[at]?.lower ?? '')) break;
     const after = nounPhraseEnd(tokens, at + 1, to, lex, false);
-    if (after > at + 1 && after < anchor) at = after;
+    if (after <= at + 1 || after >= anchor) break;
+    at = after;
     while (at < to && adverbial(at)) at++;
   }
   // In a relative clause the pronoun is the subject unless another noun phrase follows it
