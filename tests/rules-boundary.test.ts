@@ -248,3 +248,12 @@ describe('Dutch phrases before a clause-final verb', () => {
     expect(pairs(text, 'nl')).toEqual([[actor, action]]);
   });
 });
+
+describe('a speaker introducing a quotation after a colon', () => {
+  it.each<[string]>([
+    ["Op een vraag om uitleg reageerde Jansen: 'Kees werkt hard op de boerderij.'"],
+    ["Na afloop reageerde Jansen: 'Kees werkt hard op de boerderij.'"],
+  ])('nl: is the source of the quotation, not a claim of its own: %s', (text) => {
+    expect(claimsOf(text, 'nl').map((claim) => [claim.actor, claim.source])).toEqual([['Kees', 'Jansen']]);
+  });
+});

@@ -465,14 +465,18 @@ function openingPhraseEnd(tokens: readonly Token[], lex: CompiledLexicon): numbe
   let k = 0;
   while (k < tokens.length && isQuote(tokens[k])) k++;
   if (!lex.prepositions.has(tokens[k]?.lower ?? '')) return null;
-  k++;
-  if (tokens[k] && lex.determiners.has(tokens[k]!.lower)) k++;
   const word = (t: Token | undefined) => t !== undefined && t.kind === 'word' && !t.capital;
-  while (word(tokens[k]) && word(tokens[k + 1]) && isDutchAdjective(tokens[k]!.lower)) k++;
-  const head = tokens[k];
-  if (!head || (head.kind !== 'word' && head.kind !== 'number') || lex.prepositions.has(head.lower)) return null;
-  k++;
-  if (head.capital) while (k < tokens.length && tokens[k]!.kind === 'word' && tokens[k]!.capital) k++;
+  // "Op een vraag om uitleg reageerde …": a second phrase may hang on the first one's noun.
+  for (let phrase = 0; phrase < 2; phrase++) {
+    k++;
+    if (tokens[k] && lex.determiners.has(tokens[k]!.lower)) k++;
+    while (word(tokens[k]) && word(tokens[k + 1]) && isDutchAdjective(tokens[k]!.lower)) k++;
+    const head = tokens[k];
+    if (!head || (head.kind !== 'word' && head.kind !== 'number') || lex.prepositions.has(head.lower)) return null;
+    k++;
+    if (head.capital) while (k < tokens.length && tokens[k]!.kind === 'word' && tokens[k]!.capital) k++;
+    if (!lex.prepositions.has(tokens[k]?.lower ?? '')) break;
+  }
   return k;
 }
 

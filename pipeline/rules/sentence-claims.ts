@@ -382,6 +382,11 @@ export function analyseSentence(
       previous = parse;
       continue;
     }
+    // "Na afloop reageerde Jansen: '…'": a verb with nothing after it but a colon hands the word to what follows.
+    if (tokens[clause.to]?.text === ':' && objectOf(parse, tokens, lex).length === 0) {
+      previous = parse;
+      continue;
+    }
     const self = sources.find((s) => s.self && s.marker >= clause.from && s.marker < clause.to);
     const draft: Draft = {
       parse,
