@@ -257,3 +257,20 @@ describe('a speaker introducing a quotation after a colon', () => {
     expect(claimsOf(text, 'nl').map((claim) => [claim.actor, claim.source])).toEqual([['Kees', 'Jansen']]);
   });
 });
+
+describe('Dutch clauses found on held-out articles', () => {
+  it.each<[string, string[][]]>([
+    ['Het rapport toont aan dat de dijk zwak is, maar biedt ook een plan voor herstel.', [['de dijk', 'zwak is']]],
+    [
+      'Jansen opende vorig jaar een winkel als zelfstandige en ondertekende vorige maand een nieuw contract.',
+      [
+        ['Jansen', 'opende een winkel als zelfstandige'],
+        ['Jansen', 'ondertekende een nieuw contract'],
+      ],
+    ],
+    ['Het museum zelf vraagt de bezoekers om mee te doen.', []],
+    ['Allereerst door te doen alsof er niets aan de hand was.', []],
+  ])('%s', (text, expected) => {
+    expect(pairs(text, 'nl')).toEqual(expected);
+  });
+});

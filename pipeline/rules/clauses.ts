@@ -651,7 +651,10 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       }
       // "De doden waren Piet Smit, 25, en Jan Bos, 21.": a conjunction after a comma with no verb after it joins a list.
       const list =
-        lex.language !== 'de' && lex.coordinators.has(next.lower) && !hasVerb(tokens, j + 1, tokens.length, lex);
+        lex.language !== 'de' &&
+        lex.coordinators.has(next.lower) &&
+        !hasVerb(tokens, j + 1, tokens.length, lex) &&
+        !opensWithVerb(tokens, j + 1, lex);
       const starts =
         (lex.coordinators.has(next.lower) && !list) ||
         lex.subordinators.has(next.lower) ||
@@ -797,6 +800,8 @@ export const CONDITIONAL = new Set(['if', 'unless', 'als', 'indien', 'tenzij', '
 
 const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'terwijl', 'während', 'obwohl', 'hoewel']);
 
+const AMBIGUOUS_SUBORDINATORS = new Set(['als', 'of', 'sinds']);
+
 /**
  * Whether the Dutch clause before `at` still waits for its last verb: a subordinator or relative pronoun ("waarmee",
  * "dat") stands after its last verb, or the clause opened with one and has no verb yet.
@@ -808,10 +813,17 @@ function awaitsFinalVerb(tokens: readonly Token[], from: number, at: number, kin
     const next = tokens[k + 1];
     const adjective = t.lower.startsWith('ge') && k + 1 < at && next?.kind === 'word' && mayBeFinite(next, lex);
     if (isVerbLike(tokens, k, at, lex) && !adjective) return false;
-    if (k > from && (lex.relatives.has(t.lower) || lex.subordinators.has(t.lower)) && !lex.determiners.has(t.lower))
-      return true;
+    // "als gouverneur", "of", "sinds": as often a preposition or a conjunction as a subordinator.
+    const subordinates = lex.subordinators.has(t.lower) && !AMBIGUOUS_SUBORDINATORS.has(t.lower);
+    if (k > from && (lex.relatives.has(t.lower) || subordinates) && !lex.determiners.has(t.lower)) return true;
   }
   return kind === 'sub' || kind === 'rel' || kind === 'cause';
+}
+
+/** "…, maar biedt ook …", "…, en bestaat het uit …": a Dutch conjunct opening with a word of a finite verb's shape. */
+function opensWithVerb(tokens: readonly Token[], at: number, lex: CompiledLexicon): boolean {
+  const word = tokens[at];
+  return lex.language === 'nl' && word !== undefined && FINITE_SHAPE.nl.test(word.lower) && mayBeFinite(word, lex);
 }
 
 /** A clause of its own: a finite verb within a few words, before any punctuation. */

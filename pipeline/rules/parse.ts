@@ -528,7 +528,8 @@ export function parseClause(
     if (
       finite === null &&
       isVerbLike(tokens, i, to, lex) &&
-      !(lex.language === 'en' && tokens[i - 1]?.lower === lex.infinitive && i - 1 > from)
+      // "to close", "om mee te doen": a verb after the infinitive marker is not finite (English and Dutch).
+      !(lex.language !== 'de' && tokens[i - 1]?.lower === lex.infinitive && i - 1 > from)
     )
       finite = i;
     if (!verb) {

@@ -129,6 +129,20 @@ function reportedSpeech(
 /** The noun phrase a relative clause hangs on: the words closing the clause before it. */
 function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined, lex: CompiledLexicon): Range | null {
   if (!previous) return null;
+  // "… zouden vliegtuigen kortere routes kunnen nemen, waarmee …": a Dutch main clause with its auxiliary second ends
+  // in its infinitive, and "waarmee" points back to the whole clause, not to a noun.
+  const last = tokens[previous.clause.to - 1];
+  const endsInInfinitive =
+    lex.language === 'nl' &&
+    previous.finite !== null &&
+    previous.finite < previous.clause.to - 1 &&
+    (previous.clause.kind === 'main' || previous.clause.kind === 'coord') &&
+    last !== undefined &&
+    last.kind === 'word' &&
+    !last.capital &&
+    /[^aeiou]en$/u.test(last.lower) &&
+    lex.auxiliaries.has(tokens[previous.finite]!.lower);
+  if (endsInInfinitive) return null;
   let start = previous.clause.to;
   while (start - 1 >= previous.clause.from && start > previous.clause.to - 6) {
     const t = tokens[start - 1]!;
