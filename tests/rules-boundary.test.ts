@@ -274,3 +274,18 @@ describe('Dutch clauses found on held-out articles', () => {
     expect(pairs(text, 'nl')).toEqual(expected);
   });
 });
+
+describe('"and that" after a say verb with an object of its own', () => {
+  it.each<[SupportedLanguage, string, string]>([
+    [
+      'en',
+      'Harbour Power Co. reported no damage from the storm and that cranes 1 and 2 were shut down.',
+      'cranes 1 and 2',
+    ],
+    ['nl', 'De firma meldde geen schade door de storm en dat kranen 1 en 2 zijn stilgezet.', 'kranen 1 en 2'],
+  ])('%s: opens a second claim of the same speaker, not negated by the first: %s', (language, text, actor) => {
+    const second = claimsOf(text, language)[1];
+    expect(second).toMatchObject({ actor, polarity: 'affirmed' });
+    expect(second?.source).toBe(claimsOf(text, language)[0]?.actor);
+  });
+});

@@ -702,7 +702,9 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       lex.coordinators.has(token.lower) &&
       ['dat', 'that'].includes(next?.lower ?? '') &&
       j === i + 1 &&
-      isComplement({ from, to: i, kind: kindOf(opener, lex), opener: opener?.lower ?? null }) &&
+      // "reported no effects from the quake and that the reactors …": after a say verb's object too.
+      (isComplement({ from, to: i, kind: kindOf(opener, lex), opener: opener?.lower ?? null }) ||
+        hasSayVerb(tokens, from, i, lex)) &&
       hasVerb(tokens, from, i, lex)
     ) {
       close(i, j + 1, next);

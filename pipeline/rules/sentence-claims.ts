@@ -407,7 +407,13 @@ export function analyseSentence(
       actor,
       action: [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : (frame?.source ?? inClause ?? carriedHere),
+      // "… reported no damage and that the cranes …": a "that" clause after a say verb's own claim is its speaker's too.
+      source: self
+        ? actorText(actor)
+        : (frame?.source ??
+          inClause ??
+          carriedHere ??
+          (andThat(clause, tokens, lex) && last?.parse.verb?.verb.kind === 'say' ? last.source : null)),
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
@@ -477,6 +483,11 @@ export function analyseSentence(
       (unclaimed.length === 1 ? unclaimed[0]!.text : null);
   }
   return { tokens, drafts, backSource, speaker: frame?.source ?? drafts.find((d) => d.source)?.source ?? null };
+}
+
+/** "… en dat …", "… and that …": a complement clause joined to the one before by a conjunction. */
+function andThat(clause: ClauseParse['clause'], tokens: readonly Token[], lex: CompiledLexicon): boolean {
+  return isComplement(clause) && lex.coordinators.has(tokens[clause.from - 2]?.lower ?? '');
 }
 
 /** "Zoom", "the company": a speaker that can be an "it". */
