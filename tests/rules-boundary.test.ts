@@ -270,6 +270,10 @@ describe('Dutch clauses found on held-out articles', () => {
     ],
     ['Het museum zelf vraagt de bezoekers om mee te doen.', []],
     ['Allereerst door te doen alsof er niets aan de hand was.', []],
+    [
+      'Dit zand was nodig voor het ophogen van dijken en kaden, die dienst deden als opslag voor graan.',
+      [['dijken en kaden', 'dienst deden als opslag voor graan']],
+    ],
   ])('%s', (text, expected) => {
     expect(pairs(text, 'nl')).toEqual(expected);
   });

@@ -141,7 +141,9 @@ function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined,
     last.kind === 'word' &&
     !last.capital &&
     /[^aeiou]en$/u.test(last.lower) &&
-    lex.auxiliaries.has(tokens[previous.finite]!.lower);
+    lex.auxiliaries.has(tokens[previous.finite]!.lower) &&
+    // "kunnen nemen": two verbs close the clause; "was nodig voor … stranden" ends in a plural noun.
+    lex.auxiliaries.has(tokens[previous.clause.to - 2]?.lower ?? '');
   if (endsInInfinitive) return null;
   let start = previous.clause.to;
   while (start - 1 >= previous.clause.from && start > previous.clause.to - 6) {
