@@ -3,11 +3,21 @@ import { discourseFor } from './discourse.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Token } from '../text/tokens.ts';
 
-/** How a clause is joined to the one before it. */
-export type ClauseKind = 'main' | 'coord' | 'sub' | 'cause' | 'rel' | 'inf';
+/** How a clause is joined to the one before it; 'subject' is a subject a relative clause cut off from its verb. */
+export type ClauseKind = 'main' | 'coord' | 'sub' | 'cause' | 'rel' | 'inf' | 'subject';
 
-/** A run of tokens [from, to) of one sentence with at most one claim verb. */
-export type Clause = { from: number; to: number; kind: ClauseKind; opener: string | null };
+/**
+ * A run of tokens [from, to) of one sentence with at most one claim verb. `head` is the subject standing before a
+ * relative clause that interrupts it ("The mayor, who took office in May, announced …"): the clause goes on with its
+ * verb.
+ */
+export type Clause = {
+  from: number;
+  to: number;
+  kind: ClauseKind;
+  opener: string | null;
+  head?: { from: number; to: number };
+};
 
 export type VerbHit = { index: number; verb: LexiconVerb; particle: number | null };
 
@@ -17,8 +27,19 @@ export const isQuote = (token: Token | undefined) =>
 const isPunct = (token: Token | undefined, marks: string) =>
   token !== undefined && token.kind === 'punct' && marks.includes(token.text);
 
+/** Dutch adjectives and adverbs without an inflection ending: "willekeurig", "waarschijnlijk", "draagbaar". */
+export const DUTCH_UNINFLECTED = /(?:ig|lijk|baar|loos|zaam|isch)$/u;
+/** "nieuwe", "overgebleven", "gesloten", "willekeurig": a word that may stand before a Dutch noun. */
+export const isDutchAdjective = (word: string) =>
+  // "politie", "commissie", "situatie": an -ie word is a noun.
+  (word.endsWith('e') && !word.endsWith('ie')) ||
+  DUTCH_UNINFLECTED.test(word) ||
+  /^[a-z]{0,5}ge[a-zë]{2,}(?:en|d|t)$/u.test(word);
+
 /** Complementisers: what follows completes the verb before it ("said that …", "zei dat …"). */
 const COMPLEMENT = new Set(['that', 'dat', 'dass', 'wonach', 'whether', 'ob', 'of']);
+/** Personal pronouns that are the subject of a clause they open after a conjunction. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'it', 'hij', 'zij', 'ze', 'wij', 'we']);
 /** Openers of a purpose or infinitive clause: "om … te", "um … zu". */
 const PURPOSE = new Set(['om', 'um', 'to', 'in order to']);
 
@@ -183,6 +204,7 @@ const NOT_FINITE = new Set([
   'best',
   'soort',
   'tijdens',
+  'hetzelfde',
   'hundred',
   'need',
   'red',
@@ -221,18 +243,26 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   const es = (t: Token | undefined) => t?.lower === 'es';
   if (lex.language === 'de' && GIVES.has(token.lower) && (es(previous) || es(tokens[index + 1])))
     return shapedVerb(token, lex);
+  const opening = inOpeningPhrase(tokens, index, lex);
+  if (opening === true) return null;
   if (
     afterOpeningPronoun(tokens, index, lex) ||
     afterOpeningSource(tokens, index, lex) ||
-    afterOpeningConstituent(tokens, index, lex)
+    afterOpeningConstituent(tokens, index, lex) ||
+    opening === 'verb'
   )
     return shapedVerb(token, lex);
+  if (afterInterruption(tokens, index, lex) || afterDutchSubjectPronoun(tokens, index, lex))
+    return shapedVerb(token, lex);
+  if (pluralBeforeThat(tokens, index, lex)) return shapedVerb(token, lex);
   if (
     !previous ||
     previous.kind !== 'word' ||
     token.capital ||
     !FINITE_SHAPE[lex.language].test(token.lower) ||
-    NOT_FINITE.has(token.lower)
+    NOT_FINITE.has(token.lower) ||
+    // "onbeperkt", "onbekend", "onverwacht": Dutch "on-" makes adjectives; "ont-", "onder-" make verbs.
+    (lex.language === 'nl' && /^on(?!t|der)/u.test(token.lower))
   )
     return null;
   const functionWord = (t: Token) =>
@@ -257,6 +287,23 @@ function finiteByShape(tokens: readonly Token[], index: number, lex: CompiledLex
   const afterAdjective =
     /(?:ig|lijk|baar|loos|zaam|isch)$/u.test(previous.lower) ||
     (previous.lower.endsWith('e') && /(?:den|ten)$/u.test(token.lower));
+  // "de Canadese premier", "de Deense havenmeester": a capitalised -e word after an article is an
+  // adjective of nationality, and the word after it its noun.
+  const nationality =
+    lex.language === 'nl' &&
+    previous.capital &&
+    previous.lower.endsWith('e') &&
+    lex.determiners.has(tokens[index - 2]?.lower ?? '');
+  // "Recente voorbeelden …", "Nieuwe gevallen …": a capitalised -e adjective opening the sentence before a plural.
+  const openingAdjective =
+    lex.language === 'nl' &&
+    index === 1 &&
+    previous.capital &&
+    /[^i]e$/u.test(previous.lower) &&
+    !lex.pronouns.has(previous.lower) &&
+    !lex.determiners.has(previous.lower) &&
+    /(?:den|ten)$/u.test(token.lower);
+  if (nationality || openingAdjective) return null;
   const afterSubject =
     previous.capital ||
     lex.language === 'en' ||
@@ -361,6 +408,147 @@ function afterOpeningSource(tokens: readonly Token[], index: number, lex: Compil
   return true;
 }
 
+/** Openers of a relative clause that may stand between a subject and its verb: ", die …,", ", dat …,", ", who …,". */
+const INTERRUPTING = new Set(['dat', 'that']);
+
+/**
+ * "De burgemeester, die in mei aantrad, kondigde …", "The mayor, who took office in May, announced …": the comma at
+ * `comma` closes a relative clause between the sentence's subject and its verb. Returns the subject, a phrase without a
+ * verb or comma of its own, when the relative clause has its verb (Dutch: last, English: any). Dutch and English only.
+ * Read from the lexicon alone, without the verb finder, as the verb finder asks it.
+ */
+export function interruptedSubject(
+  tokens: readonly Token[],
+  comma: number,
+  lex: CompiledLexicon,
+): { from: number; to: number } | null {
+  if (lex.language === 'de' || !isPunct(tokens[comma], ',')) return null;
+  let open = comma - 1;
+  while (open > 0 && !isPunct(tokens[open], ',;:')) open--;
+  const opener = tokens[open + 1];
+  if (open < 1 || !isPunct(tokens[open], ',') || !opener) return null;
+  if (!lex.relatives.has(opener.lower) && !INTERRUPTING.has(opener.lower)) return null;
+  let start = 0;
+  while (start < open && isQuote(tokens[start])) start++;
+  const verbWord = (t: Token) => !t.capital && (lex.auxiliaries.has(t.lower) || lex.verbs.has(t.lower));
+  for (let k = start; k < open; k++) if (isPunct(tokens[k], ',;:') || verbWord(tokens[k]!)) return null;
+  const relative = tokens.slice(open + 2, comma);
+  const last = relative.at(-1);
+  const hasVerb =
+    lex.language === 'nl'
+      ? last !== undefined && last.kind === 'word' && !last.capital
+      : relative.some((t) => t.kind === 'word' && (verbWord(t) || FINITE_SHAPE.en.test(t.lower)));
+  return open > start && hasVerb ? { from: start, to: open } : null;
+}
+
+/**
+ * "Het aantal mensen dat thuis werkt, is gestegen …": a Dutch subject with a relative clause right after its noun,
+ * closed by the comma at `comma` that the subject's verb follows. Returns the subject with its relative clause.
+ */
+export function relativeInSubject(
+  tokens: readonly Token[],
+  comma: number,
+  lex: CompiledLexicon,
+): { subject: { from: number; to: number } } | null {
+  if (lex.language !== 'nl' || !isPunct(tokens[comma], ',')) return null;
+  let start = 0;
+  while (start < comma && isQuote(tokens[start])) start++;
+  const verbWord = (t: Token) => !t.capital && (lex.auxiliaries.has(t.lower) || lex.verbs.has(t.lower));
+  for (let k = start + 1; k < comma - 1; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct' || verbWord(t)) return null;
+    const previous = tokens[k - 1]!;
+    const opens = (lex.relatives.has(t.lower) || INTERRUPTING.has(t.lower)) && previous.kind === 'word';
+    if (!opens || lex.prepositions.has(previous.lower) || lex.determiners.has(previous.lower)) continue;
+    const last = tokens[comma - 1]!;
+    return last.kind === 'word' && !last.capital ? { subject: { from: start, to: comma } } : null;
+  }
+  return null;
+}
+
+/** The word after a relative clause that interrupts the subject is the subject's verb, whatever its form. */
+function afterInterruption(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  const token = tokens[index]!;
+  if (lex.language === 'de' || token.capital || token.lower.length < 2 || NOT_FINITE.has(token.lower)) return false;
+  if (lex.auxiliaries.has(token.lower) || openingWords(lex).some((words) => words.has(token.lower))) return false;
+  if (lex.language === 'en' && !FINITE_SHAPE.en.test(token.lower)) return false;
+  return interruptedSubject(tokens, index - 1, lex) !== null || relativeInSubject(tokens, index - 1, lex) !== null;
+}
+
+/**
+ * "… maar bewoners hopen dat het water zakt": Dutch "dat" after a plural stands for no noun (plurals take "die"), so a
+ * bare -en word right before it, after a one-word subject opening the clause, is a plural verb.
+ */
+function pluralBeforeThat(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'nl' || index < 1 || tokens[index + 1]?.lower !== 'dat') return false;
+  const token = tokens[index]!;
+  const previous = tokens[index - 1]!;
+  if (!/[^aeiou]en$/u.test(token.lower) || !mayBeFinite(token, lex) || previous.kind !== 'word') return false;
+  // The subject is one bare word opening its clause: in "het aantal mensen dat" the "dat" is the noun's relative.
+  const opener = tokens[index - 2];
+  const opens = opener === undefined || opener.kind === 'punct' || lex.coordinators.has(opener.lower);
+  return opens && !lex.determiners.has(previous.lower) && !lex.prepositions.has(previous.lower);
+}
+
+/** Dutch subject pronouns that are never an object, and "ze", right after which a new clause has its verb. */
+const DUTCH_SUBJECT_PRONOUNS = new Set(['hij', 'zij', 'ze', 'wij', 'we', 'ik', 'men']);
+
+/**
+ * "…, en hij bedankte de bouwers": a Dutch subject pronoun opening a main clause (after a conjunction, a comma or at
+ * the start) has the finite verb right after it; a word of a finite verb's shape there is the verb.
+ */
+function afterDutchSubjectPronoun(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean {
+  if (lex.language !== 'nl' || index < 1) return false;
+  const token = tokens[index]!;
+  const pronoun = tokens[index - 1]!;
+  const before = tokens[index - 2];
+  if (!DUTCH_SUBJECT_PRONOUNS.has(pronoun.lower)) return false;
+  // "of ze …" is as often "whether they …", a clause with its verb last.
+  const opens =
+    before === undefined || before.kind === 'punct' || (lex.coordinators.has(before.lower) && before.lower !== 'of');
+  if (!opens) return false;
+  if (token.capital || !FINITE_SHAPE.nl.test(token.lower) || NOT_FINITE.has(token.lower)) return false;
+  return !openingWords(lex).some((words) => words.has(token.lower));
+}
+
+/**
+ * Dutch puts the finite verb second: after a prepositional phrase opening the sentence ("Met zijn nieuwe geweer schoot
+ * …", "Vóór de verkiezingen werkte …") the next word is the verb whatever its form. The phrase is read without the
+ * verb finder: a preposition, a determiner, adjectives, then one head word or a run of capitalised words. Returns where
+ * the phrase ends, or null when the sentence does not open with one.
+ */
+function openingPhraseEnd(tokens: readonly Token[], lex: CompiledLexicon): number | null {
+  if (lex.language !== 'nl') return null;
+  let k = 0;
+  while (k < tokens.length && isQuote(tokens[k])) k++;
+  if (!lex.prepositions.has(tokens[k]?.lower ?? '')) return null;
+  const word = (t: Token | undefined) => t !== undefined && t.kind === 'word' && !t.capital;
+  // "Op een vraag om uitleg reageerde …": a second phrase may hang on the first one's noun.
+  for (let phrase = 0; phrase < 2; phrase++) {
+    k++;
+    if (tokens[k] && lex.determiners.has(tokens[k]!.lower)) k++;
+    while (word(tokens[k]) && word(tokens[k + 1]) && isDutchAdjective(tokens[k]!.lower)) k++;
+    const head = tokens[k];
+    if (!head || (head.kind !== 'word' && head.kind !== 'number') || lex.prepositions.has(head.lower)) return null;
+    k++;
+    if (head.capital) while (k < tokens.length && tokens[k]!.kind === 'word' && tokens[k]!.capital) k++;
+    if (!lex.prepositions.has(tokens[k]?.lower ?? '')) break;
+  }
+  return k;
+}
+
+/** Whether the word at `index` is inside (true) or right after ('verb') a Dutch opening prepositional phrase. */
+function inOpeningPhrase(tokens: readonly Token[], index: number, lex: CompiledLexicon): boolean | 'verb' {
+  const end = openingPhraseEnd(tokens, lex);
+  if (end === null || index > end) return false;
+  if (index < end) return true;
+  const token = tokens[index]!;
+  if (token.kind !== 'word' || token.capital || token.lower.length < 2 || NOT_FINITE.has(token.lower)) return false;
+  // An auxiliary is found as one, with a clause that needs a claim verb or a figure to be a claim.
+  if (lex.auxiliaries.has(token.lower)) return false;
+  return openingWords(lex).some((words) => words.has(token.lower)) ? false : 'verb';
+}
+
 /**
  * "Nach einer Umfrage von …": a marker at `at` that a report noun follows within three words; `head` is the
  * noun's offset after the marker.
@@ -406,11 +594,17 @@ function openingWords(lex: CompiledLexicon): readonly ReadonlySet<string>[] {
   return sets;
 }
 
+/** A lowercase word that may be a finite verb the lexicon does not know: not a function word, not a listed non-verb. */
+export function mayBeFinite(token: Token, lex: CompiledLexicon): boolean {
+  if (token.kind !== 'word' || token.capital || NOT_FINITE.has(token.lower)) return false;
+  return !openingWords(lex).some((words) => words.has(token.lower)) && !lex.auxiliaries.has(token.lower);
+}
+
 /**
  * A verb known by its shape, not from the claim verbs: its English from the gloss lexicon when that
  * knows the form ("gewährt": grant, grants), else the form as written, never a guess.
  */
-function shapedVerb(token: Token, lex: CompiledLexicon): LexiconVerb {
+export function shapedVerb(token: Token, lex: CompiledLexicon): LexiconVerb {
   const key = `${lex.language}:${token.lower}`;
   let verb = shapedVerbs.get(key);
   if (!verb) {
@@ -426,6 +620,9 @@ function shapedVerb(token: Token, lex: CompiledLexicon): LexiconVerb {
 export const isVerbLike = (tokens: readonly Token[], index: number, end: number, lex: CompiledLexicon) => {
   const token = tokens[index]!;
   if (lex.language === 'de' && token.capital && index > 0) return false;
+  // "Met zijn nieuwe boot voer …": right after a preposition Dutch "zijn" is the possessive, not the verb.
+  if (lex.language === 'nl' && lex.determiners.has(token.lower) && lex.prepositions.has(tokens[index - 1]?.lower ?? ''))
+    return false;
   return lex.auxiliaries.has(token.lower) || verbAt(tokens, index, end, lex) !== null;
 };
 
@@ -462,10 +659,13 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
   const clauses: Clause[] = [];
   let from = 0;
   let opener: Token | undefined;
-  const close = (to: number, nextFrom: number, nextOpener: Token | undefined) => {
-    if (to > from) clauses.push({ from, to, kind: kindOf(opener, lex), opener: opener?.lower ?? null });
+  let head: Clause['head'];
+  const close = (to: number, nextFrom: number, nextOpener: Token | undefined, nextHead?: Clause['head']) => {
+    if (to > from)
+      clauses.push({ from, to, kind: kindOf(opener, lex), opener: opener?.lower ?? null, ...(head ? { head } : {}) });
     from = nextFrom;
     opener = nextOpener;
+    head = nextHead;
   };
   const sentenceEnd = lastWord(tokens);
   for (let i = 0; i < tokens.length; i++) {
@@ -481,6 +681,30 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     while (isQuote(tokens[j])) j++;
     const next = tokens[j];
     if (isPunct(token, ',–—') && next) {
+      // "The mayor, who took office in May, announced …": the relative clause ends at its comma and the subject's
+      // clause goes on with its verb.
+      const subject = opener ? interruptedSubject(tokens, i, lex) : null;
+      if (subject && isVerbLike(tokens, j, tokens.length, lex)) {
+        const before = clauses.at(-1);
+        // The subject has no verb of its own: a word of a verb's shape in it ("bergingsspecialist") is a noun.
+        if (before && before.from === subject.from && before.to === subject.to) before.kind = 'subject';
+        if (i > from) clauses.push({ from, to: i, kind: 'rel', opener: opener!.lower });
+        from = j;
+        opener = undefined;
+        head = subject;
+        i = j - 1;
+        continue;
+      }
+      const embedded = !opener && clauses.length === 0 ? relativeInSubject(tokens, i, lex) : null;
+      if (embedded && isVerbLike(tokens, j, tokens.length, lex)) {
+        // Without a comma before it the relative clause says which one is meant, and stays in the subject.
+        const subject = { from: embedded.subject.from, to: i };
+        clauses.push({ ...subject, kind: 'subject', opener: null });
+        from = j;
+        head = subject;
+        i = j - 1;
+        continue;
+      }
       const stretchEnd = nextComma(tokens, j);
       const fronted = clauses.length === 0 && !opener ? frontedOpener(tokens, excluded, from, i, lex) : null;
       if (fronted !== null && opensMainClause(tokens, j, stretchEnd, lex)) {
@@ -496,8 +720,14 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         i = j - 1;
         continue;
       }
+      // "De doden waren Piet Smit, 25, en Jan Bos, 21.": a conjunction after a comma with no verb after it joins a list.
+      const list =
+        lex.language !== 'de' &&
+        lex.coordinators.has(next.lower) &&
+        !hasVerb(tokens, j + 1, tokens.length, lex) &&
+        !opensWithVerb(tokens, j + 1, lex);
       const starts =
-        lex.coordinators.has(next.lower) ||
+        (lex.coordinators.has(next.lower) && !list) ||
         lex.subordinators.has(next.lower) ||
         lex.relatives.has(next.lower) ||
         PURPOSE.has(next.lower) ||
@@ -544,14 +774,41 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
     }
     // "… and promised …": a conjunction before a verb starts a clause that shares the subject;
     // in Dutch and German one before a whole clause ("en ook het ministerie houdt …") starts a clause too.
+    // "… geen schade heeft veroorzaakt en dat de kranen …": a second "that" clause after the first one's verb.
+    if (
+      i > from &&
+      lex.language !== 'de' &&
+      lex.coordinators.has(token.lower) &&
+      ['dat', 'that'].includes(next?.lower ?? '') &&
+      j === i + 1 &&
+      // "reported no effects from the quake and that the reactors …": after a say verb's object too.
+      (isComplement({ from, to: i, kind: kindOf(opener, lex), opener: opener?.lower ?? null }) ||
+        hasSayVerb(tokens, from, i, lex)) &&
+      hasVerb(tokens, from, i, lex)
+    ) {
+      close(i, j + 1, next);
+      i = j;
+      continue;
+    }
+    // In a Dutch clause with its verb last, a conjunction before the verb has come joins phrases ("dat de wedstrijd met
+    // gesloten deuren en zonder publiek gespeeld wordt"); only after the verb can a second clause begin.
+    const verbFinal = lex.language === 'nl' && awaitsFinalVerb(tokens, from, i, kindOf(opener, lex), lex);
     if (
       i > from &&
       lex.coordinators.has(token.lower) &&
       next &&
       j === i + 1 &&
       !lex.negation.has(next.lower) &&
+      !verbFinal &&
       (isVerbLike(tokens, j, tokens.length, lex) ||
+        // "… opened the bridge and he thanked …", "… en hij bedankte …": a pronoun with its own verb is a new subject.
+        (SUBJECT_PRONOUNS.has(next.lower) &&
+          !COMPLEMENT.has(token.lower) &&
+          hasVerb(tokens, from, i, lex) &&
+          isVerbLike(tokens, j + 1, tokens.length, lex)) ||
+        // Dutch "of" before a whole clause is as often "whether" ("onderzoeken of ze … moeten doen").
         ((lex.language !== 'en' || lex.determiners.has(next.lower) || next.capital) &&
+          !COMPLEMENT.has(token.lower) &&
           hasVerb(tokens, from, i, lex) &&
           startsClause(tokens, j, lex)))
     ) {
@@ -616,16 +873,47 @@ function frontedKind(opener: Token, lex: CompiledLexicon): ClauseKind {
   return lex.causal.match([opener], 0) ? 'cause' : 'sub';
 }
 
-/** Openers of a condition: what the clause says is not claimed to have happened. */
-export const CONDITIONAL = new Set(['if', 'unless', 'als', 'indien', 'tenzij', 'wanneer', 'mits']);
+/**
+ * Openers of a condition, or of the limit a state lasts until ("blijft dicht, totdat de verwarming werkt"): what the
+ * clause says is not claimed to have happened.
+ */
+export const CONDITIONAL = new Set(['if', 'unless', 'als', 'indien', 'tenzij', 'wanneer', 'mits', 'totdat']);
 
 const WITHOUT_COMMA = new Set(['when', 'while', 'although', 'whereas', 'terwijl', 'während', 'obwohl', 'hoewel']);
+
+const AMBIGUOUS_SUBORDINATORS = new Set(['als', 'of', 'sinds']);
+
+/**
+ * Whether the Dutch clause before `at` still waits for its last verb: a subordinator or relative pronoun ("waarmee",
+ * "dat") stands after its last verb, or the clause opened with one and has no verb yet.
+ */
+function awaitsFinalVerb(tokens: readonly Token[], from: number, at: number, kind: ClauseKind, lex: CompiledLexicon) {
+  for (let k = at - 1; k >= from; k--) {
+    const t = tokens[k]!;
+    // "achter gesloten deuren": a participle before its noun is an adjective, not the clause's verb.
+    const next = tokens[k + 1];
+    const adjective = t.lower.startsWith('ge') && k + 1 < at && next?.kind === 'word' && mayBeFinite(next, lex);
+    if (isVerbLike(tokens, k, at, lex) && !adjective) return false;
+    // "als gouverneur", "of", "sinds": as often a preposition or a conjunction as a subordinator.
+    const subordinates = lex.subordinators.has(t.lower) && !AMBIGUOUS_SUBORDINATORS.has(t.lower);
+    if (k > from && (lex.relatives.has(t.lower) || subordinates) && !lex.determiners.has(t.lower)) return true;
+  }
+  return kind === 'sub' || kind === 'rel' || kind === 'cause';
+}
+
+/** "…, maar biedt ook …", "…, en bestaat het uit …": a Dutch conjunct opening with a word of a finite verb's shape. */
+function opensWithVerb(tokens: readonly Token[], at: number, lex: CompiledLexicon): boolean {
+  const word = tokens[at];
+  return lex.language === 'nl' && word !== undefined && FINITE_SHAPE.nl.test(word.lower) && mayBeFinite(word, lex);
+}
 
 /** A clause of its own: a finite verb within a few words, before any punctuation. */
 function startsClause(tokens: readonly Token[], at: number, lex: CompiledLexicon): boolean {
   for (let k = at + 1; k < tokens.length && k < at + 8; k++) {
     if (tokens[k]!.kind === 'punct') return false;
     const word = tokens[k]!.lower;
+    // "samen met Bos en Smit aan de film en was hij …": the verb after the next conjunction opens the clause after it.
+    if (lex.coordinators.has(word) && tokens[k + 1] && isVerbLike(tokens, k + 1, tokens.length, lex)) return false;
     // A participle ("gezogen", "gesloten") ends the clause before it rather than opening one.
     if (lex.auxiliaries.has(word) || lex.splitVerbs.has(word) || (lex.verbs.has(word) && !word.startsWith('ge')))
       return true;

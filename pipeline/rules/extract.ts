@@ -76,16 +76,17 @@ const NEGATING_DETERMINERS = new Set(['geen', 'kein', 'keine', 'keinen', 'keinem
 
 /** The polarity the English verb says: none when a negating determiner in the object says it. */
 function verbPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
-  if (draft.polarity !== 'negated' || lex.language === 'en') return draft.polarity;
+  if (draft.polarity !== 'negated') return draft.polarity;
   // "Niemand raakte gewond", "geen pakketten liggen erin": a negation in the glossed actor says it there ("Nobody …",
   // "No packages …"); the verb saying it again would undo it.
   const actor = draft.actor && !draft.actorName ? range(draft.actor.from, draft.actor.to, null, []) : [];
   const inAction = draft.action.filter((i) => lex.negation.has(tokens[i]!.lower));
   if (!inAction.length && actor.some((i) => lex.negation.has(tokens[i]!.lower))) return 'affirmed';
   const negations = inAction;
-  return negations.length > 0 && negations.every((i) => NEGATING_DETERMINERS.has(tokens[i]!.lower))
-    ? 'affirmed'
-    : 'negated';
+  // "no longer", "no more" negate the verb, English "no damage" its noun.
+  const determiner = (i: number) =>
+    NEGATING_DETERMINERS.has(tokens[i]!.lower) && !['longer', 'more'].includes(tokens[i + 1]?.lower ?? '');
+  return negations.length > 0 && negations.every(determiner) ? 'affirmed' : 'negated';
 }
 
 /** Cuts an unclosed parenthesis and what follows it: "Christian Lindner (FDP" → "Christian Lindner". */

@@ -1,5 +1,13 @@
 import type { Clause, VerbHit } from './clauses.ts';
-import { isQuote, isVerbLike, verbAt } from './clauses.ts';
+import {
+  DUTCH_UNINFLECTED,
+  isDutchAdjective,
+  isQuote,
+  isVerbLike,
+  mayBeFinite,
+  shapedVerb,
+  verbAt,
+} from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import type { Token } from '../text/tokens.ts';
 
@@ -19,11 +27,7 @@ export type ClauseParse = {
 
 const ENGLISH_ADVERB = /ly$/;
 
-/** Dutch adjectives and adverbs without an inflection ending: "willekeurig", "waarschijnlijk", "draagbaar". */
-export const DUTCH_UNINFLECTED = /(?:ig|lijk|baar|loos|zaam|isch)$/u;
-/** "nieuwe", "overgebleven", "gesloten", "willekeurig": a word that may stand before a Dutch noun. */
-const isDutchAdjective = (word: string) =>
-  word.endsWith('e') || DUTCH_UNINFLECTED.test(word) || /^[a-z]{0,5}ge[a-zë]{2,}(?:en|d|t)$/u.test(word);
+const isNumber = (token: Token, lex: CompiledLexicon) => token.kind === 'number' || lex.numbers.has(token.lower);
 
 /** Where a noun phrase starting at `at` ends: "het Taiwanese kabinet", "die Regierung in Taipeh", "Eric Yuan". */
 export function nounPhraseEnd(
@@ -82,6 +86,8 @@ export function nounPhraseEnd(
         !lex.determiners.has(tokens[i]!.lower) &&
         !stop(i + 1) &&
         !lex.determiners.has(tokens[i + 1]!.lower) &&
+        // "sloot de gemeente drie scholen": a number after the head opens the next phrase.
+        !isNumber(tokens[i + 1]!, lex) &&
         (lex.language === 'en' || isDutchAdjective(tokens[i]!.lower))
       )
         i++;
@@ -193,6 +199,14 @@ function englishActor(
     let k = start;
     while (k < to && tokens[k]!.text !== ',') k++;
     if (k < to) start = k + 1;
+    // "In the city the council closed …": without a comma the prepositional phrase ends where its noun phrase does,
+    // and the subject follows it; with nothing after it ("Among the victims were …") there is no subject before the verb.
+    // "About 300 lorries", "Over 50 schools": before a number the word counts, it opens no phrase.
+    else if (lex.prepositions.has(first.lower) && !isNumber(tokens[start + 1] ?? first, lex)) {
+      const end = nounPhraseEnd(tokens, start + 1, to, lex);
+      if (end <= start + 1) return null;
+      start = end;
+    }
   }
   let range = tidy(tokens, { from: start, to }, skip);
   if (!range) return null;
@@ -241,6 +255,8 @@ function holdsVerbGroup(tokens: readonly Token[], range: Range, lex: CompiledLex
   return false;
 }
 
+const COMPARISONS = new Set(['zoals', 'evenals']);
+
 /** The first-position constituent in a verb-second clause is the subject unless it is an adverbial. */
 function isSubjectPrefield(
   tokens: readonly Token[],
@@ -259,7 +275,16 @@ function isSubjectPrefield(
   const start = joins && from + 1 < to ? from + 1 : from;
   const first = tokens[start]!;
   if (skip[start]) return false;
-  return !lex.prepositions.has(first.lower) && !lex.fronted.has(first.lower) && !lex.subordinators.has(first.lower);
+  // "Net als bij een fiets maakt …", "Zoals verwacht won …": a comparison before the verb is an adverbial.
+  const comparison =
+    lex.language === 'nl' &&
+    (COMPARISONS.has(first.lower) || (first.lower === 'net' && tokens[start + 1]?.lower === 'als'));
+  return (
+    !comparison &&
+    !lex.prepositions.has(first.lower) &&
+    !lex.fronted.has(first.lower) &&
+    !lex.subordinators.has(first.lower)
+  );
 }
 
 /**
@@ -309,8 +334,52 @@ function subjectAfter(
     }
     break;
   }
-  const stop = nounPhraseEnd(tokens, at, end, lex);
+  let stop = nounPhraseEnd(tokens, at, end, lex);
+  if (lex.language !== 'nl') return stop > at ? { from: at, to: stop } : null;
+  // "troffen agenten het lichaam aan": a bare plural is a whole subject when an article or a number follows it.
+  const bare = tokens[at];
+  const after = tokens[at + 1];
+  if (
+    stop === at &&
+    bare &&
+    mayBeFinite(bare, lex) &&
+    after &&
+    (lex.determiners.has(after.lower) || after.kind === 'number')
+  )
+    stop = at + 1;
+  // "presenteerde Anna Bos, de directeur van Veerlijn, het schip": the apposition between commas is the subject's.
+  if (stop > at && tokens[stop]?.text === ',' && lex.determiners.has(tokens[stop + 1]?.lower ?? '')) {
+    const apposition = nounPhraseEnd(tokens, stop + 1, end, lex);
+    if (apposition > stop + 2 && tokens[apposition]?.text === ',') stop = apposition;
+  }
   return stop > at ? { from: at, to: stop } : null;
+}
+
+/** The verb phrase around a subject after the verb, without the comma that closed the subject's apposition. */
+function actionAround(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  actor: Range | null,
+  skip: readonly boolean[],
+) {
+  return range(from, to, actor, skip).filter((i) => !(actor && i === actor.to && tokens[i]!.text === ','));
+}
+
+/** The word after a Dutch main clause's fronted date, adverb or source, when that word can be its finite verb. */
+function afterFrontedAdverbial(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): number | null {
+  if (lex.language !== 'nl') return null;
+  let k = from;
+  while (k < to && (skip[k] || isQuote(tokens[k]) || lex.fronted.has(tokens[k]!.lower))) k++;
+  const word = tokens[k];
+  if (k === from || k >= to || !word) return null;
+  return mayBeFinite(word, lex) && !/^on(?!t|der)/u.test(word.lower) ? k : null;
 }
 
 /** Dutch subject pronouns that are never an object. */
@@ -383,6 +452,68 @@ function reducedRelative(tokens: readonly Token[], i: number, to: number, lex: C
   return false;
 }
 
+/** Dutch past and present singular forms: "lijkt", "zorgde", "uitte". Plurals in -den/-ten are as often nouns. */
+const DUTCH_FINITE_AFTER_SUBJECT = /^[a-zëï]{2,}(?:[^aeiou]t|de|te)$/u;
+
+/**
+ * The finite verb of a Dutch main clause right after its subject noun phrase (and one prepositional phrase after it:
+ * "Een tekort aan personeel leidde …"), when it stands before the first verb the lexicon knows.
+ */
+function dutchFiniteAfterSubject(
+  tokens: readonly Token[],
+  from: number,
+  finite: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): number | null {
+  if (lex.language !== 'nl' || lex.pronouns.has(tokens[from]!.lower)) return null;
+  let end = nounPhraseEnd(tokens, from, finite, lex);
+  if (end <= from) return null;
+  if (end < finite && lex.prepositions.has(tokens[end]!.lower)) {
+    const after = nounPhraseEnd(tokens, end + 1, finite, lex, false);
+    const bare = tokens[end + 1];
+    // "aan transport": a bare noun after the preposition is a phrase of one word.
+    if (after > end + 1) end = after;
+    else if (bare && bare.kind === 'word' && !bare.capital && mayBeFinite(bare, lex)) end += 2;
+  }
+  const word = tokens[end];
+  if (end >= finite || !word || skip[end] || word.kind !== 'word' || word.capital) return null;
+  return DUTCH_FINITE_AFTER_SUBJECT.test(word.lower) && mayBeFinite(word, lex) ? end : null;
+}
+
+/** A Dutch main clause whose subject ends before `finite`, a verb told by its shape (or a lexicon verb there). */
+function dutchShapedClause(
+  tokens: readonly Token[],
+  clause: Clause,
+  finite: number,
+  skip: readonly boolean[],
+  lex: CompiledLexicon,
+): ClauseParse {
+  const verb = verbAt(tokens, finite, clause.to, lex) ?? {
+    index: finite,
+    verb: shapedVerb(tokens[finite]!, lex),
+    particle: null,
+  };
+  const actor = tidy(tokens, { from: clause.from, to: finite }, skip);
+  return { clause, verb, finite, actor, action: range(finite, clause.to, null, skip) };
+}
+
+/**
+ * The subject of a clause with its verb last: a noun phrase, or in Dutch a bare plural with its numbers
+ * ("dat kranen 1 en 2 zijn stilgezet"), up to the first article, preposition or verb.
+ */
+function verbFinalSubjectEnd(tokens: readonly Token[], at: number, anchor: number, to: number, lex: CompiledLexicon) {
+  const end = nounPhraseEnd(tokens, at, to, lex);
+  const first = tokens[at];
+  if (end > at || lex.language !== 'nl' || !first || first.kind !== 'word' || first.capital || !mayBeFinite(first, lex))
+    return end;
+  let k = at + 1;
+  const inList = (t: Token) =>
+    t.kind === 'number' || (lex.coordinators.has(t.lower) && tokens[k + 1]?.kind === 'number');
+  while (k < anchor && inList(tokens[k]!)) k++;
+  return k > at + 1 && k <= anchor ? k : end;
+}
+
 /** Finds the claim verb, the subject and the verb phrase of one clause, for the word order of its language. */
 export function parseClause(
   tokens: readonly Token[],
@@ -393,12 +524,14 @@ export function parseClause(
   const { from, to } = clause;
   let verb: VerbHit | null = null;
   let finite: number | null = null;
+  if (clause.kind === 'subject') return { clause, verb, finite, actor: null, action: [] };
   for (let i = from; i < to; i++) {
     if (skip[i] || isQuote(tokens[i]) || reducedRelative(tokens, i, to, lex)) continue;
     if (
       finite === null &&
       isVerbLike(tokens, i, to, lex) &&
-      !(lex.language === 'en' && tokens[i - 1]?.lower === lex.infinitive && i - 1 > from)
+      // "to close", "om mee te doen": a verb after the infinitive marker is not finite (English and Dutch).
+      !(lex.language !== 'de' && tokens[i - 1]?.lower === lex.infinitive && i - 1 > from)
     )
       finite = i;
     if (!verb) {
@@ -413,6 +546,18 @@ export function parseClause(
     }
     if (verb && finite !== null) break;
   }
+  // "Vorige week gaf de rechter …", "Daarna nam de politie …": after a fronted date or adverb the Dutch finite verb
+  // comes next, whatever its form.
+  const second = clause.kind === 'main' ? afterFrontedAdverbial(tokens, from, to, skip, lex) : null;
+  if (second !== null && (finite === null || finite > second)) {
+    finite = second;
+    if (!verb || verb.index < second)
+      verb = verbAt(tokens, second, to, lex) ?? {
+        index: second,
+        verb: shapedVerb(tokens[second]!, lex),
+        particle: null,
+      };
+  }
   // Verb-final clauses end in their finite verb, known to the lexicon or not: "dat de brug … weer opengaat".
   if (
     finite === null &&
@@ -423,7 +568,13 @@ export function parseClause(
     const last = tokens[clause.to - 1]!;
     if (last.kind === 'word' && !last.capital) finite = clause.to - 1;
   }
-  if (finite === null) return { clause, verb, finite, actor: null, action: [] };
+  if (finite === null) {
+    // "Een tekort aan personeel leidde tot …": a main clause whose only verb the lexicon does not know.
+    const main = clause.kind === 'main' && isSubjectPrefield(tokens, from, to, skip, lex);
+    const early = main ? dutchFiniteAfterSubject(tokens, from, to, skip, lex) : null;
+    if (early !== null) return dutchShapedClause(tokens, clause, early, skip, lex);
+    return { clause, verb, finite, actor: null, action: [] };
+  }
   // Without a lexicon verb the finite auxiliary anchors the clause: "is de maatregel nodig".
   const anchor = verb ? verb.index : finite;
   if (lex.language === 'en') {
@@ -454,7 +605,12 @@ export function parseClause(
     }
     // "… becoming the first government to act": an infinitive or participle clause has no subject of its own.
     const infinitive = tokens[start]?.lower === 'to' && finite >= start;
-    const actor = clause.kind === 'inf' || infinitive ? null : englishActor(tokens, from, start, skip, lex);
+    const actor =
+      clause.kind === 'inf' || infinitive
+        ? null
+        : clause.head && start === from
+          ? tidy(tokens, clause.head, skip)
+          : englishActor(tokens, from, start, skip, lex);
     if (actor && tokens[actor.from]!.lower.endsWith('ing'))
       return { clause: { ...clause, kind: 'inf' }, verb, finite, actor: null, action: range(from, to, null, skip) };
     if (infinitive)
@@ -464,13 +620,18 @@ export function parseClause(
   if (clause.kind === 'main' || clause.kind === 'coord') {
     // Verb second: the subject stands before the finite verb, or right after it when an adverbial comes first.
     if (finite === from) {
-      const actor =
-        clause.kind === 'coord'
+      const actor = clause.head
+        ? tidy(tokens, clause.head, skip)
+        : clause.kind === 'coord'
           ? coordinatedSubject(tokens, finite, to, lex)
           : subjectAfter(tokens, finite, to, skip, lex);
-      return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
+      return { clause, verb, finite, actor, action: actionAround(tokens, finite, to, actor, skip) };
     }
     if (isSubjectPrefield(tokens, from, finite, skip, lex)) {
+      // "Een nieuw medicijn lijkt beter te werken …": the subject ends where its noun phrase does, and a word of
+      // a finite verb's shape after it is the verb the lexicon did not know.
+      const early = dutchFiniteAfterSubject(tokens, from, finite, skip, lex);
+      if (early !== null) return dutchShapedClause(tokens, clause, early, skip, lex);
       return {
         clause,
         verb,
@@ -482,24 +643,32 @@ export function parseClause(
     const focused = focusedSubject(tokens, from, finite, skip, lex);
     if (focused) return { clause, verb, finite, actor: focused, action: range(finite, to, null, skip) };
     const actor = subjectAfter(tokens, finite, to, skip, lex);
-    return { clause, verb, finite, actor, action: range(finite, to, actor, skip) };
+    return { clause, verb, finite, actor, action: actionAround(tokens, finite, to, actor, skip) };
   }
   if (clause.kind === 'inf') return { clause, verb, finite, actor: null, action: range(from, to, null, skip) };
   // Verb final: the subject follows the conjunction ("…, dass die Regierung Zoom verboten hat").
   let at = from;
   // "zodat er geen schepen meer … kunnen varen": the expletive is not the subject; nor is the German reflexive that
   // may stand before it ("dass sich nun der Blick … verschiebt").
-  while (
-    at < to &&
-    (skip[at] ||
-      lex.fronted.has(tokens[at]!.lower) ||
-      ['er', 'es', 'there'].includes(tokens[at]!.lower) ||
-      (lex.language === 'de' && tokens[at]!.lower === 'sich'))
-  )
-    at++;
+  const adverbial = (k: number) =>
+    skip[k] ||
+    lex.fronted.has(tokens[k]!.lower) ||
+    ['er', 'es', 'there'].includes(tokens[k]!.lower) ||
+    (lex.language === 'de' && tokens[k]!.lower === 'sich');
+  while (at < to && adverbial(at)) at++;
+  // "dat in de haven twee kranen zijn stilgezet": a Dutch place or time phrase before the subject is no subject.
+  // "dat in de centrale van Shika twee reactoren …": up to two such phrases.
+  for (let round = 0; round < 2; round++) {
+    if (lex.language !== 'nl' || clause.kind === 'rel' || !lex.prepositions.has(tokens[at]?.lower ?? '')) break;
+    const after = nounPhraseEnd(tokens, at + 1, to, lex, false);
+    if (after <= at + 1 || after >= anchor) break;
+    at = after;
+    while (at < to && adverbial(at)) at++;
+  }
   // In a relative clause the pronoun is the subject unless another noun phrase follows it
   // before the verb: "das die Bundesregierung … beschlossen hatte".
-  const end = nounPhraseEnd(tokens, at, to, lex);
+  const end =
+    clause.kind === 'rel' ? nounPhraseEnd(tokens, at, to, lex) : verbFinalSubjectEnd(tokens, at, anchor, to, lex);
   const stop = clause.kind === 'rel' && !(end > at && end < anchor && !lex.pronouns.has(tokens[at]!.lower)) ? at : end;
   const actor = stop > at ? { from: at, to: stop } : null;
   return { clause, verb, finite, actor, action: range(actor ? stop : from, to, null, skip) };

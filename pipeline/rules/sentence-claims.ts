@@ -33,6 +33,9 @@ export type SentenceAnalysis = {
   speaker: string | null;
 };
 
+/** Openers of an embedded yes/no question (English and Dutch). */
+const QUESTION = new Set(['whether', 'of']);
+
 /** Openers of a clause that dates the one it belongs to. */
 const WHEN = new Set(['when', 'toen']);
 
@@ -181,7 +184,9 @@ function reportedSpeech(
   lex: CompiledLexicon,
 ): ClauseParse | null {
   if (lex.language !== 'en' || parse.verb?.verb.kind !== 'say' || !hasObject(parse, tokens, lex)) return null;
-  const first = objectOf(parse, tokens, lex)[0]!;
+  let first = objectOf(parse, tokens, lex)[0]!;
+  // "said no decision had been made": the negation opens what was said, and must not be lost with the verb group.
+  if (first - 1 > parse.verb.index && lex.negation.has(tokens[first - 1]!.lower)) first--;
   const speech = parseClause(tokens, { from: first, to: parse.clause.to, kind: 'sub', opener: null }, skip, lex);
   return speech.finite !== null && speech.actor && speech.actor.from === first ? speech : null;
 }
@@ -189,6 +194,22 @@ function reportedSpeech(
 /** The noun phrase a relative clause hangs on: the words closing the clause before it. */
 function antecedent(tokens: readonly Token[], previous: ClauseParse | undefined, lex: CompiledLexicon): Range | null {
   if (!previous) return null;
+  // "… zouden vliegtuigen kortere routes kunnen nemen, waarmee …": a Dutch main clause with its auxiliary second ends
+  // in its infinitive, and "waarmee" points back to the whole clause, not to a noun.
+  const last = tokens[previous.clause.to - 1];
+  const endsInInfinitive =
+    lex.language === 'nl' &&
+    previous.finite !== null &&
+    previous.finite < previous.clause.to - 1 &&
+    (previous.clause.kind === 'main' || previous.clause.kind === 'coord') &&
+    last !== undefined &&
+    last.kind === 'word' &&
+    !last.capital &&
+    /[^aeiou]en$/u.test(last.lower) &&
+    lex.auxiliaries.has(tokens[previous.finite]!.lower) &&
+    // "kunnen nemen": two verbs close the clause; "was nodig voor … stranden" ends in a plural noun.
+    lex.auxiliaries.has(tokens[previous.clause.to - 2]?.lower ?? '');
+  if (endsInInfinitive) return null;
   let start = previous.clause.to;
   while (start - 1 >= previous.clause.from && start > previous.clause.to - 6) {
     const t = tokens[start - 1]!;
@@ -323,8 +344,16 @@ export function analyseSentence(
       previous = parse;
       continue;
     }
-    // "If the court rules against the firm, …": a condition is not said to have happened.
-    if (clause.kind === 'sub' && clause.opener !== null && CONDITIONAL.has(clause.opener)) {
+    // "If the court rules against the firm, …": a condition is not said to have happened; "… onderzoeken of ze …",
+    // "… asked whether they …": nor is a question, unless a claim before it takes it as its object.
+    const question = clause.opener !== null && QUESTION.has(clause.opener) && !last;
+    if (clause.kind === 'sub' && clause.opener !== null && (CONDITIONAL.has(clause.opener) || question)) {
+      previous = parse;
+      continue;
+    }
+    // "The ship, which carries 18,000 containers, was moved …": a relative clause inside the subject says which one;
+    // the claim is what the subject's own verb says.
+    if (clause.kind === 'rel' && previous?.clause.kind === 'subject') {
       previous = parse;
       continue;
     }
@@ -481,6 +510,11 @@ export function analyseSentence(
       previous = parse;
       continue;
     }
+    // "Na afloop reageerde Jansen: '…'": a verb with nothing after it but a colon hands the word to what follows.
+    if (tokens[clause.to]?.text === ':' && objectOf(parse, tokens, lex).length === 0) {
+      previous = parse;
+      continue;
+    }
     const self = sources.find((s) => s.self && s.marker >= clause.from && s.marker < clause.to);
     const draft: Draft = {
       parse,
@@ -491,7 +525,14 @@ export function analyseSentence(
           ? parse.action.filter((i) => i < there.from || i >= there.to)
           : [...parse.action],
       reason: null,
-      source: self ? actorText(actor) : (frame?.source ?? inClause ?? saidBy ?? carriedHere),
+      // "… reported no damage and that the cranes …": a "that" clause after a say verb's own claim is its speaker's too.
+      source: self
+        ? actorText(actor)
+        : (frame?.source ??
+          inClause ??
+          saidBy ??
+          carriedHere ??
+          (andThat(clause, tokens, lex) && last?.parse.verb?.verb.kind === 'say' ? last.source : null)),
       date: dates.find((d) => inRange(clause, d))?.text ?? null,
       polarity: polarityOf(parse, tokens, lex),
       modality: modalityOf(parse, actor, tokens, lex),
@@ -537,6 +578,8 @@ export function analyseSentence(
   const held = [
     ...drafts.map((d) => d.parse.clause),
     ...parses.filter((p) => p.clause.kind === 'cause').map((p) => p.clause),
+    // "De burgemeester, die in mei aantrad, kondigde … aan": a relative clause's date says when its own verb happened.
+    ...parses.filter((p) => p.clause.kind === 'rel' && p.finite !== null).map((p) => p.clause),
   ];
   const unclaimed = dates.filter((d) => !held.some((clause) => inRange(clause, d)));
   for (const draft of drafts) {
@@ -629,6 +672,11 @@ function existentialSubject(parse: ClauseParse, tokens: readonly Token[], lex: C
     if (k > end && tokens[k]?.capital) end = k + 1;
   }
   return end > at ? { from: at, to: end } : none;
+}
+
+/** "… en dat …", "… and that …": a complement clause joined to the one before by a conjunction. */
+function andThat(clause: ClauseParse['clause'], tokens: readonly Token[], lex: CompiledLexicon): boolean {
+  return isComplement(clause) && lex.coordinators.has(tokens[clause.from - 2]?.lower ?? '');
 }
 
 /** "Zoom", "the company": a speaker that can be an "it". */

@@ -84,7 +84,10 @@ export function modalityOf(
   for (let i = parse.clause.from; i < parse.clause.to; i++) {
     if (actor && i >= actor.from && i < actor.to) continue;
     // A modal inside a complement ("onderzoeken of ze … moeten") belongs to that complement.
-    if (i > verbAt && lex.subordinators.has(tokens[i]!.lower)) break;
+    // So does one in a relative clause ("de pas waarmee scholieren … konden reizen"), in English and Dutch.
+    const relative =
+      lex.language !== 'de' && lex.relatives.has(tokens[i]!.lower) && !lex.determiners.has(tokens[i]!.lower);
+    if (i > verbAt && (lex.subordinators.has(tokens[i]!.lower) || relative)) break;
     // "opened a plant in May": capitalised inside the sentence, an English "may" is the month.
     if (lex.language === 'en' && tokens[i]!.capital && i > 0) continue;
     const match = lex.modal.match(tokens, i);
