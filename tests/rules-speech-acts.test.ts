@@ -30,3 +30,19 @@ describe('acts of saying have their actor as source', () => {
     expect(first(language, text).source).toBeNull();
   });
 });
+
+/**
+ * An English claim is said in its own words: the verb list groups synonyms for finding claims ("built" under
+ * develop, "sent" under route), and saying the group's head would change what the article wrote.
+ */
+describe('an English statement keeps the words of its article', () => {
+  it.each([
+    ['The old lighthouse was built in 1911.', /was built/],
+    ['The ferry company sent two boats to the island.', /sent two boats/],
+    ['The council would no longer fund the night bus.', /would no longer fund/],
+  ] as const)('%s', (text, said) => {
+    const claim = first('en', text);
+    expect(claim.statement_en).toMatch(said);
+    expect(claim.statement_origin).toBe('source');
+  });
+});

@@ -112,7 +112,6 @@ function quoteOf(sentence: string, tokens: readonly Token[], draft: Draft): stri
 function auxiliaryGloss(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): string {
   const finite = draft.parse.finite === null ? null : tokens[draft.parse.finite]!;
   if (!finite) return '';
-  if (lex.language === 'en') return lex.auxiliaries.has(finite.lower) ? finite.lower : '';
   return lex.gloss.get(finite.lower) ?? '';
 }
 
@@ -152,31 +151,6 @@ function ownPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexico
   return 'affirmed';
 }
 
-/**
- * "were waiting to pass", "is likely to approve": an English verb group with a word of its own before the claim verb,
- * or with no claim verb at all. The verb's gloss alone would say it happened ("passed"); the English is said as written.
- */
-function catenative(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): boolean {
-  const { verb, finite } = draft.parse;
-  if (lex.language !== 'en' || finite === null) return false;
-  // "the rate was 11.9 percent", "were waiting to enter": without a claim verb the auxiliary's clause is said whole.
-  if (!verb) return true;
-  if (finite >= verb.index) return false;
-  for (let k = finite + 1; k < verb.index; k++) {
-    const t = tokens[k]!;
-    const verbGroupWord =
-      t.kind !== 'word' ||
-      lex.auxiliaries.has(t.lower) ||
-      lex.negation.has(t.lower) ||
-      lex.fronted.has(t.lower) ||
-      /ly$/.test(t.lower) ||
-      // "is to close" is not "closed"; "has to close" is said by its modality.
-      (t.lower === 'to' && draft.modality !== 'fact');
-    if (!verbGroupWord && draft.action.includes(k)) return true;
-  }
-  return false;
-}
-
 function toClaim(
   sentence: string,
   tokens: readonly Token[],
@@ -193,24 +167,27 @@ function toClaim(
   // A name put in for a pronoun ("Jan de Vries") is said as written; a noun phrase ("der Pilot") is glossed.
   const asWritten =
     lex.language === 'en' || (draft.actorName !== null && !lex.determiners.has(actorTokens[0]?.lower ?? ''));
-  const statementEn = catenative(draft, tokens, lex)
-    ? statement(actor, '', action, reason || null)
-    : statement(
-        asWritten ? actor : glossTokens(actorTokens, lex),
-        verbGloss(
-          draft.parse.verb?.verb ?? null,
-          verbPolarity(draft, tokens, lex),
-          draft.modality,
-          auxiliaryGloss(draft, tokens, lex),
-        ),
-        glossTokens(objectTokens(draft, tokens, lex), lex),
-        draft.reason?.length
-          ? glossTokens(
-              draft.reason.map((i) => tokens[i]!),
-              lex,
-            )
-          : null,
-      );
+  // An English claim is said in its article's words: the verb list groups synonyms ("built" under develop), and a
+  // verb group ("were waiting to pass", "would no longer be connected") says more than its verb's gloss would.
+  const statementEn =
+    lex.language === 'en'
+      ? statement(actor, '', action, reason || null)
+      : statement(
+          asWritten ? actor : glossTokens(actorTokens, lex),
+          verbGloss(
+            draft.parse.verb?.verb ?? null,
+            verbPolarity(draft, tokens, lex),
+            draft.modality,
+            auxiliaryGloss(draft, tokens, lex),
+          ),
+          glossTokens(objectTokens(draft, tokens, lex), lex),
+          draft.reason?.length
+            ? glossTokens(
+                draft.reason.map((i) => tokens[i]!),
+                lex,
+              )
+            : null,
+        );
   return {
     actor,
     action,
