@@ -487,6 +487,8 @@ export function analyseSentence(
     let actor = parse.actor;
     const there = existentialSubject(parse, tokens, lex);
     if (there) actor = there.to > there.from ? there : null;
+    const shared = sharedConjunctSubject(clause, parse, last, tokens, lex);
+    if (shared) actor = shared;
     // A clause without a lexicon verb ("Das Ticket war ein Erfolg", "the rate was 11.9 percent") is a claim
     // when its subject is a noun phrase, not "es", "er" or "it".
     // Unattributed, it needs a figure to be worth checking: evaluations ("war teuer") are left out.
@@ -520,8 +522,9 @@ export function analyseSentence(
       parse,
       actor,
       // "gab es keine Verletzten" says its verb without the thing; "kam es zu einer Schlägerei" keeps what it came to.
-      action:
-        there && !['zu', 'zum', 'zur'].includes(tokens[there.from - 1]?.lower ?? '')
+      action: shared
+        ? range(clause.from, clause.to, null, []).filter((i) => tokens[i]!.kind !== 'punct')
+        : there && !['zu', 'zum', 'zur'].includes(tokens[there.from - 1]?.lower ?? '')
           ? parse.action.filter((i) => i < there.from || i >= there.to)
           : [...parse.action],
       reason: null,
@@ -629,6 +632,36 @@ function closingSpeaker(
 
 const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'geben', 'gaben', 'gegeben']);
 const COMES = new Set(['kam', 'kommt', 'komme', 'käme', 'gekommen', 'kommen']);
+
+const PARTICIPLE_SHAPE: Partial<Record<CompiledLexicon['language'], RegExp>> = {
+  de: /^ge\p{L}{3,}(?:t|en)$/u,
+  nl: /^ge\p{L}{3,}(?:d|t|en)$/u,
+};
+
+/**
+ * "sie habe ihm Briefe geschickt und freundliche Antworten erhalten", "hij heeft brieven gestuurd en antwoorden
+ * gekregen": a German or Dutch conjunct that ends on a participle after a clause with an auxiliary shares that
+ * clause's subject and auxiliary, so its noun phrase is the object, not the actor. The subject of the clause before,
+ * or null when the conjunct is no such case ("… und die Preise stiegen" has a finite verb and a subject of its own).
+ */
+function sharedConjunctSubject(
+  clause: ClauseParse['clause'],
+  parse: ClauseParse,
+  last: Draft | null,
+  tokens: readonly Token[],
+  lex: CompiledLexicon,
+): Range | null {
+  if (lex.language === 'en' || clause.kind !== 'coord' || !last?.actor || parse.finite === null) return null;
+  if (last.parse.finite === null || !lex.auxiliaries.has(tokens[last.parse.finite]!.lower)) return null;
+  let end = clause.to - 1;
+  while (end > clause.from && tokens[end]!.kind === 'punct') end--;
+  if (parse.finite !== end || !parse.actor || parse.actor.from !== clause.from) return null;
+  const verb = tokens[end]!.lower;
+  const entry = lex.gloss.entry(verb);
+  const participle =
+    entry?.role === 'participle' || entry?.participle !== undefined || PARTICIPLE_SHAPE[lex.language]?.test(verb);
+  return participle ? last.actor : null;
+}
 
 /**
  * "Es gebe keine Verletzten", "Nach Angaben der Polizei gab es keine Verletzten", "Deutliche Änderungen gibt es
