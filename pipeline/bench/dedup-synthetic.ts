@@ -1,3 +1,4 @@
+import { createEmbeddingStore, setEmbedding, type EmbeddingStore } from '../dedup/embeddings.ts';
 import type { DedupClaim } from '../dedup/features.ts';
 import { aliasEntries, verbEntries, type DedupLanguage } from '../dedup/lexicons.ts';
 
@@ -97,13 +98,22 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
       const words = object.filter(() => next() < 0.85);
       const number = Math.floor(next() * 1000);
       const date = new Date(day + Math.floor(next() * 3) * DAY).toISOString().slice(0, 10);
+      // Joined, not templated: a template makes a chain of string pieces per claim, which at a
+      // million claims costs as much memory as the clustering.
       claims.push({
         claim_id: `s${claims.length.toString(36).padStart(6, '0')}`,
         article_id: `a${Math.floor(claims.length / 4)}`,
         language,
         actor: actor[language],
-        action: `${verbForm} ${brand} ${words.join(' ')} ${number}`,
-        statement_en: `${capitalise(actor.en)} ${pick(verb.en)} ${brand} ${words.join(' ')} ${number} ${word(Math.floor(next() * contentWords))}.`,
+        action: [verbForm, brand, words.join(' '), number].join(' '),
+        statement_en: [
+          capitalise(actor.en),
+          pick(verb.en),
+          brand,
+          words.join(' '),
+          number,
+          `${word(Math.floor(next() * contentWords))}.`,
+        ].join(' '),
         date_start: next() < 0.7 ? date : null,
         date_end: null,
         date_precision: 'day',
@@ -120,23 +130,26 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
 export const EMBEDDING_DIMENSIONS = 384;
 
 /**
- * Gives each claim a sentence vector near its event's: a random direction per event plus noise,
- * so claims of one event score about 0.9 with each other and claims of different events near 0,
- * as multilingual-e5 does for a translation against an unrelated sentence.
+ * A sentence vector per claim near its event's: a random direction per event plus noise, so
+ * claims of one event score about 0.9 with each other and claims of different events near 0,
+ * as multilingual-e5 does for a translation against an unrelated sentence. Written straight into
+ * the store the clusterer reads (row `i` for `claims[i]`): a million float vectors as arrays
+ * would take 1.7 GB before clustering starts.
  */
-export function withEmbeddings(claims: SyntheticClaim[], seed = 7, noise = 0.35): SyntheticClaim[] {
+export function syntheticEmbeddings(claims: readonly SyntheticClaim[], seed = 7, noise = 0.35): EmbeddingStore {
   const next = random(seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
+  const store = createEmbeddingStore(claims.length, EMBEDDING_DIMENSIONS);
   let event = -1;
   const centre = new Float32Array(EMBEDDING_DIMENSIONS);
-  for (const claim of claims) {
+  const vector = new Float32Array(EMBEDDING_DIMENSIONS);
+  claims.forEach((claim, row) => {
     if (claim.event !== event) {
       event = claim.event;
       for (let d = 0; d < EMBEDDING_DIMENSIONS; d += 1) centre[d] = gaussian();
     }
-    const vector = new Float32Array(EMBEDDING_DIMENSIONS);
     for (let d = 0; d < EMBEDDING_DIMENSIONS; d += 1) vector[d] = centre[d]! + noise * gaussian();
-    claim.embedding = vector;
-  }
-  return claims;
+    setEmbedding(store, row, vector);
+  });
+  return store;
 }

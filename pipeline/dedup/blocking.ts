@@ -1,3 +1,4 @@
+import { hasEmbedding, type EmbeddingStore } from './embeddings.ts';
 import type { ClaimFeatures } from './features.ts';
 
 /**
@@ -20,7 +21,7 @@ const MAX_IDENTITY_KEYS = 4;
 export function blockingKeys(
   features: ClaimFeatures,
   rarest: readonly string[],
-  embedding: Float32Array | null,
+  embedding: { store: EmbeddingStore | null; row: number },
   identity: readonly string[] = [],
 ): Uint32Array {
   const keys: string[] = [];
@@ -36,7 +37,7 @@ export function blockingKeys(
   for (let i = 0; i < top.length; i += 1)
     for (let j = i + 1; j < top.length; j += 1) keys.push(`P\u0000${top[i]}\u0000${top[j]}`);
   for (const figure of features.figures.filter(isRareFigure).slice(0, 2)) keys.push(`F\u0000${figure}`);
-  if (embedding) keys.push(...embeddingKeys(embedding));
+  if (hasEmbedding(embedding.store, embedding.row)) keys.push(...embeddingKeys(embedding.store, embedding.row));
   return Uint32Array.from(new Set(keys.map(hashKey)));
 }
 
@@ -52,11 +53,16 @@ export function hashKey(key: string): number {
 
 const BANDS = 3;
 const BITS = 10;
-let planes: Float32Array[] | undefined;
+/** Planes one after another, each `dimensions` wide. */
+let planes: Float32Array | undefined;
 
-/** Random-hyperplane LSH: a fixed seed, so the same embedding always lands in the same buckets. */
-function embeddingKeys(embedding: Float32Array): string[] {
-  if (!planes || planes[0]?.length !== embedding.length) {
+/**
+ * Random-hyperplane LSH of a stored vector: a fixed seed, so the same embedding always lands in
+ * the same buckets. The side of each plane is read off the rounded vector as stored.
+ */
+function embeddingKeys(store: EmbeddingStore, row: number): string[] {
+  const { dimensions, values } = store;
+  if (!planes || planes.length !== BANDS * BITS * dimensions) {
     let seed = 0x9e3779b9;
     const random = () => {
       seed = (seed + 0x6d2b79f5) | 0;
@@ -64,15 +70,16 @@ function embeddingKeys(embedding: Float32Array): string[] {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
     };
-    planes = Array.from({ length: BANDS * BITS }, () => Float32Array.from({ length: embedding.length }, random));
+    planes = Float32Array.from({ length: BANDS * BITS * dimensions }, random);
   }
+  const offset = row * dimensions;
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band += 1) {
     let bits = 0;
     for (let bit = 0; bit < BITS; bit += 1) {
-      const plane = planes[band * BITS + bit] as Float32Array;
+      const plane = (band * BITS + bit) * dimensions;
       let side = 0;
-      for (let index = 0; index < embedding.length; index += 1) side += (plane[index] ?? 0) * (embedding[index] ?? 0);
+      for (let index = 0; index < dimensions; index += 1) side += planes[plane + index]! * values[offset + index]!;
       bits = (bits << 1) | (side > 0 ? 1 : 0);
     }
     keys.push(`E\u0000${band}\u0000${bits}`);

@@ -1,12 +1,13 @@
 import { contentId } from '../hash.ts';
 import { blockingKeys } from './blocking.ts';
 import { timeKey } from './dates.ts';
+import { hasEmbedding, quantiseEmbeddings, type EmbeddingStore } from './embeddings.ts';
 import { capitalisedTexts, claimFeatures, type ClaimFeatures, type DedupClaim } from './features.ts';
 import { addToProfile, EMPTY_CONTEXT, type CapitalProfile, type Context } from './identity.ts';
 import { loadLexicons, type Lexicons } from './lexicons.ts';
 import { representatives } from './representative.ts';
-import { pairScore, SAME_EVENT, type Comparable } from './similarity.ts';
-import { unitEmbedding, vectorise } from './vectors.ts';
+import { pairScore, SAME_EVENT, type ClaimSpace, type Comparable } from './similarity.ts';
+import { vectorise } from './vectors.ts';
 
 export type ClusterOptions = {
   /**
@@ -19,6 +20,11 @@ export type ClusterOptions = {
   /** Score threshold for joining a cluster. */
   threshold?: number;
   lexicons?: Lexicons;
+  /**
+   * The claims' sentence vectors, row `i` for `claims[i]`, when the caller already holds them in
+   * this form: the claims' own `embedding` fields are then not read.
+   */
+  embeddings?: EmbeddingStore | null;
 };
 
 export type ClusterResult = {
@@ -62,12 +68,14 @@ export function clusterClaims(
   pool.clear();
   profile.clear();
   const articles = articleContexts(claims, features);
-  const { vectors, grams, rarest } = vectorise(features);
+  const { words, grams, rarest } = vectorise(features);
+  const embeddings =
+    options.embeddings !== undefined ? options.embeddings : quantiseEmbeddings(claims.map((claim) => claim.embedding));
+  const space: ClaimSpace = { words, grams, embeddings };
   const items: Comparable[] = features.map((feature, index) => ({
     features: feature,
-    vector: vectors[index]!,
-    grams: grams[index]!,
-    embedding: unitEmbedding(claims[index]!.embedding),
+    row: index,
+    space,
     articleId: claims[index]!.article_id,
     article: articles.get(claims[index]!.article_id) ?? EMPTY_CONTEXT,
   }));
@@ -85,12 +93,17 @@ export function clusterClaims(
   const fixedName: (string | null)[] = [];
   const founder: number[] = [];
   const index = new Map<number, number[]>();
-  const keys = features.map((feature, i) =>
-    blockingKeys(feature, rarest[i]!, items[i]!.embedding, identityForBlocking(feature, items[i]!.article)),
+  const keys = keyRows(features.length, (i) =>
+    blockingKeys(
+      features[i]!,
+      rarest(i),
+      { store: embeddings, row: i },
+      identityForBlocking(features[i]!, items[i]!.article),
+    ),
   );
-  rarest.length = 0;
   const enter = (i: number) => {
-    for (const key of keys[i]!) {
+    for (let at = keys.offsets[i]!; at < keys.offsets[i + 1]!; at += 1) {
+      const key = keys.values[at]!;
       const list = index.get(key);
       if (list) list.push(i);
       else index.set(key, [i]);
@@ -145,13 +158,13 @@ export function clusterClaims(
     for (const j of others) sum += pairScore(items[i]!, items[j]!);
     return sum / others.length;
   };
-  const share = (i: number) => (items[i]!.embedding ? LINK_SHARE.embedded : LINK_SHARE.lexical);
+  const share = (i: number) => (hasEmbedding(embeddings, i) ? LINK_SHARE.embedded : LINK_SHARE.lexical);
 
   const join = (i: number) => {
     round += 1;
     const best = new Map<number, number>();
-    for (const key of keys[i]!) {
-      const list = index.get(key);
+    for (let at = keys.offsets[i]!; at < keys.offsets[i + 1]!; at += 1) {
+      const list = index.get(keys.values[at]!);
       if (!list) continue;
       for (let at = list.length - 1; at >= Math.max(0, list.length - window); at -= 1) {
         const j = list[at]!;
@@ -232,6 +245,23 @@ export function clusterClaims(
   claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
   const statements = representatives(claims, features, group, names);
   return { assignments, statements, comparisons };
+}
+
+/** Every claim's blocking keys in two flat arrays: claim `i`'s are `values[offsets[i]..offsets[i + 1]]`. */
+function keyRows(count: number, keysOf: (i: number) => Uint32Array): { offsets: Int32Array; values: Uint32Array } {
+  const offsets = new Int32Array(count + 1);
+  let values = new Uint32Array(Math.max(16, count * 8));
+  for (let i = 0; i < count; i += 1) {
+    const own = keysOf(i);
+    if (offsets[i]! + own.length > values.length) {
+      const bigger = new Uint32Array(values.length * 2 + own.length);
+      bigger.set(values);
+      values = bigger;
+    }
+    values.set(own, offsets[i]!);
+    offsets[i + 1] = offsets[i]! + own.length;
+  }
+  return { offsets, values: values.slice(0, offsets[count]!) };
 }
 
 /**
