@@ -86,3 +86,106 @@ function embeddingKeys(store: EmbeddingStore, row: number): string[] {
   }
   return keys;
 }
+
+/**
+ * Every claim's blocking keys, and the claims under each key in the order they are entered:
+ * flat arrays instead of a list per key, which at a million claims and a dozen keys each cost
+ * more than the claims. Claim `i`'s keys are `keys[offsets[i]..offsets[i + 1]]`; key `k`'s
+ * claims are a run of `claims`, found by binary search in `sortedKeys`.
+ */
+export type BlockIndex = {
+  offsets: Int32Array;
+  keys: Uint32Array;
+  sortedKeys: Uint32Array;
+  claims: Int32Array;
+  /** Each claim's place in the entry order. */
+  rank: Int32Array;
+};
+
+export function blockIndex(entryOrder: Int32Array, keysOf: (claim: number) => Uint32Array): BlockIndex {
+  const count = entryOrder.length;
+  const offsets = new Int32Array(count + 1);
+  let keys = new Uint32Array(Math.max(16, count * 8));
+  for (let claim = 0; claim < count; claim += 1) {
+    const own = keysOf(claim);
+    if (offsets[claim]! + own.length > keys.length) {
+      const bigger = new Uint32Array(keys.length * 2 + own.length);
+      bigger.set(keys);
+      keys = bigger;
+    }
+    keys.set(own, offsets[claim]!);
+    offsets[claim + 1] = offsets[claim]! + own.length;
+  }
+  keys = keys.slice(0, offsets[count]!);
+  const rank = new Int32Array(count);
+  entryOrder.forEach((claim, at) => (rank[claim] = at));
+  // Entries in entry order, then sorted by key with a stable radix sort: each key's claims stay
+  // in the order they are entered.
+  let sortedKeys = new Uint32Array(keys.length);
+  let claims = new Int32Array(keys.length);
+  let at = 0;
+  for (const claim of entryOrder)
+    for (let slot = offsets[claim]!; slot < offsets[claim + 1]!; slot += 1) {
+      sortedKeys[at] = keys[slot]!;
+      claims[at] = claim;
+      at += 1;
+    }
+  let spareKeys = new Uint32Array(keys.length);
+  let spareClaims = new Int32Array(keys.length);
+  for (const shift of [0, 16]) {
+    const starts = new Int32Array(1 << 16);
+    for (const key of sortedKeys) starts[(key >>> shift) & 0xffff]! += 1;
+    let sum = 0;
+    for (let digit = 0; digit < starts.length; digit += 1) {
+      const size = starts[digit]!;
+      starts[digit] = sum;
+      sum += size;
+    }
+    for (let entry = 0; entry < sortedKeys.length; entry += 1) {
+      const key = sortedKeys[entry]!;
+      const to = starts[(key >>> shift) & 0xffff]!++;
+      spareKeys[to] = key;
+      spareClaims[to] = claims[entry]!;
+    }
+    [sortedKeys, spareKeys] = [spareKeys, sortedKeys];
+    [claims, spareClaims] = [spareClaims, claims];
+  }
+  return { offsets, keys, sortedKeys, claims, rank };
+}
+
+/** The first entry of `sorted` at or above `key`, from `low` on. */
+function lowerBound(sorted: Uint32Array, key: number, low = 0): number {
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Calls `visit` with the latest `window` claims entered so far (the first `entered` of the entry
+ * order) under `key`, latest first.
+ */
+export function latestUnderKey(
+  index: BlockIndex,
+  key: number,
+  entered: number,
+  window: number,
+  visit: (claim: number) => void,
+): void {
+  const { sortedKeys, claims, rank } = index;
+  const start = lowerBound(sortedKeys, key);
+  if (sortedKeys[start] !== key) return;
+  const stop = key === 0xffffffff ? sortedKeys.length : lowerBound(sortedKeys, key + 1, start);
+  // The run's claims entered so far: those ranked below `entered`.
+  let low = start;
+  let high = stop;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rank[claims[middle]!]! < entered) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low - 1; at >= Math.max(start, low - window); at -= 1) visit(claims[at]!);
+}

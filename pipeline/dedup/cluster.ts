@@ -1,8 +1,8 @@
 import { contentId } from '../hash.ts';
-import { blockingKeys } from './blocking.ts';
+import { blockIndex, blockingKeys, latestUnderKey } from './blocking.ts';
 import { timeKey } from './dates.ts';
 import { hasEmbedding, quantiseEmbeddings, type EmbeddingStore } from './embeddings.ts';
-import { capitalisedTexts, claimFeatures, type ClaimFeatures, type DedupClaim } from './features.ts';
+import { capitalisedTexts, claimFeatures, internPool, type ClaimFeatures, type DedupClaim } from './features.ts';
 import { addToProfile, EMPTY_CONTEXT, type CapitalProfile, type Context } from './identity.ts';
 import { loadLexicons, type Lexicons } from './lexicons.ts';
 import { representatives } from './representative.ts';
@@ -63,9 +63,10 @@ export function clusterClaims(
   const threshold = options.threshold ?? SAME_EVENT;
   const profile: CapitalProfile = new Map();
   for (const claim of claims) for (const text of capitalisedTexts(claim)) addToProfile(profile, text);
-  const pool = new Map<string, string>();
+  const pool = internPool();
   const features = claims.map((claim) => claimFeatures(claim, lexicons, pool, profile));
-  pool.clear();
+  pool.words.clear();
+  pool.lists.clear();
   profile.clear();
   const articles = articleContexts(claims, features);
   const { words, grams, rarest } = vectorise(features);
@@ -92,8 +93,9 @@ export function clusterClaims(
   const group = new Int32Array(claims.length).fill(-1);
   const fixedName: (string | null)[] = [];
   const founder: number[] = [];
-  const index = new Map<number, number[]>();
-  const keys = keyRows(features.length, (i) =>
+  // Claims kept from earlier runs are entered first, then each new claim as it is placed.
+  const kept = (i: number) => !options.rebuild && previous.has(claims[i]!.claim_id);
+  const blocks = blockIndex(Int32Array.from([...order.filter(kept), ...order.filter((i) => !kept(i))]), (i) =>
     blockingKeys(
       features[i]!,
       rarest(i),
@@ -101,14 +103,8 @@ export function clusterClaims(
       identityForBlocking(features[i]!, items[i]!.article),
     ),
   );
-  const enter = (i: number) => {
-    for (let at = keys.offsets[i]!; at < keys.offsets[i + 1]!; at += 1) {
-      const key = keys.values[at]!;
-      const list = index.get(key);
-      if (list) list.push(i);
-      else index.set(key, [i]);
-    }
-  };
+  let entered = 0;
+  const enter = () => (entered += 1);
 
   if (!options.rebuild) {
     const groupOfName = new Map<string, number>();
@@ -122,7 +118,7 @@ export function clusterClaims(
         groupOfName.set(name, g);
       }
       group[i] = g;
-      enter(i);
+      enter();
     }
   }
 
@@ -163,19 +159,16 @@ export function clusterClaims(
   const join = (i: number) => {
     round += 1;
     const best = new Map<number, number>();
-    for (let at = keys.offsets[i]!; at < keys.offsets[i + 1]!; at += 1) {
-      const list = index.get(keys.values[at]!);
-      if (!list) continue;
-      for (let at = list.length - 1; at >= Math.max(0, list.length - window); at -= 1) {
-        const j = list[at]!;
-        if (seen[j] === round || j === i || group[j]! < 0) continue;
-        seen[j] = round;
-        comparisons += 1;
-        const score = pairScore(items[i]!, items[j]!);
-        const g = group[j]!;
-        if (score > threshold && score > (best.get(g) ?? 0)) best.set(g, score);
-      }
-    }
+    const visit = (j: number) => {
+      if (seen[j] === round || j === i || group[j]! < 0) return;
+      seen[j] = round;
+      comparisons += 1;
+      const score = pairScore(items[i]!, items[j]!);
+      const g = group[j]!;
+      if (score > threshold && score > (best.get(g) ?? 0)) best.set(g, score);
+    };
+    for (let at = blocks.offsets[i]!; at < blocks.offsets[i + 1]!; at += 1)
+      latestUnderKey(blocks, blocks.keys[at]!, entered, window, visit);
     const mates = (ofArticle.get(claims[i]!.article_id) ?? []).filter((j) => j !== i && !sameStatement(i, j));
     // The best-scoring cluster that no member of it rules out: one close claim is not enough to
     // chain "ran aground on 23 March" into the cluster of "was freed on 29 March". Where the
@@ -237,7 +230,7 @@ export function clusterClaims(
   for (const i of order) {
     if (group[i]! >= 0) continue;
     join(i);
-    enter(i);
+    enter();
   }
 
   const names = nameGroups(claims, group, fixedName, founder, options.rebuild ? previous : new Map());
@@ -245,23 +238,6 @@ export function clusterClaims(
   claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
   const statements = representatives(claims, features, group, names);
   return { assignments, statements, comparisons };
-}
-
-/** Every claim's blocking keys in two flat arrays: claim `i`'s are `values[offsets[i]..offsets[i + 1]]`. */
-function keyRows(count: number, keysOf: (i: number) => Uint32Array): { offsets: Int32Array; values: Uint32Array } {
-  const offsets = new Int32Array(count + 1);
-  let values = new Uint32Array(Math.max(16, count * 8));
-  for (let i = 0; i < count; i += 1) {
-    const own = keysOf(i);
-    if (offsets[i]! + own.length > values.length) {
-      const bigger = new Uint32Array(values.length * 2 + own.length);
-      bigger.set(values);
-      values = bigger;
-    }
-    values.set(own, offsets[i]!);
-    offsets[i + 1] = offsets[i]! + own.length;
-  }
-  return { offsets, values: values.slice(0, offsets[count]!) };
 }
 
 /**
