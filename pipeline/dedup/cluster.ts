@@ -59,15 +59,44 @@ export function clusterClaims(
   options: ClusterOptions = {},
 ): ClusterResult {
   const lexicons = options.lexicons ?? loadLexicons();
-  const window = options.blockWindow ?? 32;
-  const threshold = options.threshold ?? SAME_EVENT;
   const profile: CapitalProfile = new Map();
   for (const claim of claims) for (const text of capitalisedTexts(claim)) addToProfile(profile, text);
   const pool = internPool();
   const features = claims.map((claim) => claimFeatures(claim, lexicons, pool, profile));
   pool.words.clear();
   pool.lists.clear();
+  pool.intervals.clear();
   profile.clear();
+  const { group, fixedName, founder, comparisons } = placeClaims(claims, features, previous, options);
+  const names = nameGroups(claims, group, fixedName, founder, options.rebuild ? previous : new Map());
+  const assignments = new Map<string, string>();
+  claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
+  const statements = representatives(claims, features, group, names);
+  return { assignments, statements, comparisons };
+}
+
+type Placement = {
+  /** Each claim's group. */
+  group: Int32Array;
+  /** Each group's id where it keeps one from before, else null. */
+  fixedName: (string | null)[];
+  /** Each group's earliest claim, which names it. */
+  founder: number[];
+  comparisons: number;
+};
+
+/**
+ * Places each claim in a group, in time order. Its own function so that what placing needs
+ * (the claims' vectors, the blocking index) is freed before the clusters are named.
+ */
+function placeClaims(
+  claims: readonly DedupClaim[],
+  features: readonly ClaimFeatures[],
+  previous: ReadonlyMap<string, string>,
+  options: ClusterOptions,
+): Placement {
+  const window = options.blockWindow ?? 32;
+  const threshold = options.threshold ?? SAME_EVENT;
   const articles = articleContexts(claims, features);
   const { words, grams, rarest } = vectorise(features);
   const embeddings =
@@ -232,12 +261,7 @@ export function clusterClaims(
     join(i);
     enter();
   }
-
-  const names = nameGroups(claims, group, fixedName, founder, options.rebuild ? previous : new Map());
-  const assignments = new Map<string, string>();
-  claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
-  const statements = representatives(claims, features, group, names);
-  return { assignments, statements, comparisons };
+  return { group, fixedName, founder, comparisons };
 }
 
 /**

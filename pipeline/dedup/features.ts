@@ -64,9 +64,20 @@ const MAX_SUBJECT = 8;
  * One copy of each word, and of each list of words, across all claims' features: at a million
  * claims, duplicates cost gigabytes. Claims of one actor share its lists (named, roles, keys).
  */
-export type InternPool = { words: Map<string, string>; lists: Map<string, readonly string[]> };
+export type InternPool = {
+  words: Map<string, string>;
+  lists: Map<string, readonly string[]>;
+  intervals: Map<string, Interval>;
+};
 
-export const internPool = (): InternPool => ({ words: new Map(), lists: new Map() });
+export const internPool = (): InternPool => ({ words: new Map(), lists: new Map(), intervals: new Map() });
+
+/** Intervals are read, never changed: claims of one day share one. */
+const internInterval = (interval: Interval | null, pool: InternPool | undefined) => {
+  if (!interval || !pool) return interval;
+  const key = `${interval.start}:${interval.end}:${interval.anchor}:${interval.precise}`;
+  return pool.intervals.get(key) ?? (pool.intervals.set(key, interval), interval);
+};
 
 const internAll = (words: Iterable<string>, pool: InternPool | undefined) =>
   pool ? [...words].map((word) => pool.words.get(word) ?? (pool.words.set(word, word), word)) : [...words];
@@ -198,7 +209,7 @@ export function claimFeatures(
     frame: head?.frame ?? null,
     contentWords: internAll(contentWords, pool),
     names: internList(names, pool),
-    interval: claimInterval(claim),
+    interval: internInterval(claimInterval(claim), pool),
     actorKeys: internList(actorKeys, pool),
     subjectKeys: internList(subjectKeys, pool),
     labels: labelList,

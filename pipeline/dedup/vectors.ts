@@ -8,7 +8,8 @@ import type { ClaimFeatures } from './features.ts';
  */
 export type SparseRows = {
   offsets: Int32Array;
-  ids: Int32Array;
+  /** 16 bits where the vocabulary fits (trigrams): half the memory. */
+  ids: Int32Array | Uint16Array;
   idf: Float32Array;
   norms: Float64Array;
 };
@@ -79,7 +80,8 @@ function weighted(
   }
   vocabulary.clear();
   const idf = Float32Array.from(df.subarray(0, terms.length), (frequency) => Math.log(1 + count / frequency));
-  const flat = ids.done();
+  const all = ids.done();
+  const flat = terms.length <= 1 << 16 ? Uint16Array.from(all) : all;
   const norms = new Float64Array(count);
   for (let row = 0; row < count; row += 1) {
     let norm = 0;
