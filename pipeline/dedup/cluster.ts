@@ -1,6 +1,6 @@
 import { contentId } from '../hash.ts';
 import { blockIndex, blockingKeys, latestUnderKey } from './blocking.ts';
-import { timeKey } from './dates.ts';
+import { claimInterval, timeKey } from './dates.ts';
 import { hasEmbedding, quantiseEmbeddings, type EmbeddingStore } from './embeddings.ts';
 import { capitalisedTexts, claimFeatures, internPool, type ClaimFeatures, type DedupClaim } from './features.ts';
 import { addToProfile, EMPTY_CONTEXT, type CapitalProfile, type Context } from './identity.ts';
@@ -54,11 +54,19 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * cluster whose id derives from its own claim id. The same input always gives the same output.
  */
 export function clusterClaims(
-  claims: readonly DedupClaim[],
+  unordered: readonly DedupClaim[],
   previous: ReadonlyMap<string, string>,
   options: ClusterOptions = {},
 ): ClusterResult {
   const lexicons = options.lexicons ?? loadLexicons();
+  // Placed in time order, each claim is compared with the claims just before it: with every
+  // claim's features and vectors made in that order too, those lie near its own in memory. In the
+  // order given, at a million claims, each comparison waits on memory far away.
+  const order = timeOrder(unordered);
+  const claims = Array.from(order, (i) => unordered[i]!);
+  const embeddings = options.embeddings
+    ? { store: options.embeddings, rows: order }
+    : { store: options.embeddings === null ? null : quantiseEmbeddings(claims.map((claim) => claim.embedding)) };
   const profile: CapitalProfile = new Map();
   for (const claim of claims) for (const text of capitalisedTexts(claim)) addToProfile(profile, text);
   const pool = internPool();
@@ -67,7 +75,7 @@ export function clusterClaims(
   pool.lists.clear();
   pool.intervals.clear();
   profile.clear();
-  const { group, fixedName, founder, comparisons } = placeClaims(claims, features, previous, options);
+  const { group, fixedName, founder, comparisons } = placeClaims(claims, features, embeddings, previous, options);
   const names = nameGroups(claims, group, fixedName, founder, options.rebuild ? previous : new Map());
   const assignments = new Map<string, string>();
   claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
@@ -92,6 +100,7 @@ type Placement = {
 function placeClaims(
   claims: readonly DedupClaim[],
   features: readonly ClaimFeatures[],
+  embeddings: { store: EmbeddingStore | null; rows?: Int32Array },
   previous: ReadonlyMap<string, string>,
   options: ClusterOptions,
 ): Placement {
@@ -99,12 +108,12 @@ function placeClaims(
   const threshold = options.threshold ?? SAME_EVENT;
   const articles = articleContexts(claims, features);
   const { words, grams, rarest } = vectorise(features);
-  const embeddings =
-    options.embeddings !== undefined ? options.embeddings : quantiseEmbeddings(claims.map((claim) => claim.embedding));
-  const space: ClaimSpace = { words, grams, embeddings };
+  const space: ClaimSpace = { words, grams, embeddings: embeddings.store };
+  const embeddingRow = (i: number) => embeddings.rows?.[i] ?? i;
   const items: Comparable[] = features.map((feature, index) => ({
     features: feature,
     row: index,
+    embeddingRow: embeddingRow(index),
     space,
     articleId: claims[index]!.article_id,
     article: articles.get(claims[index]!.article_id) ?? EMPTY_CONTEXT,
@@ -128,7 +137,7 @@ function placeClaims(
     blockingKeys(
       features[i]!,
       rarest(i),
-      { store: embeddings, row: i },
+      { store: embeddings.store, row: embeddingRow(i) },
       identityForBlocking(features[i]!, items[i]!.article),
     ),
   );
@@ -183,7 +192,8 @@ function placeClaims(
     for (const j of others) sum += pairScore(items[i]!, items[j]!);
     return sum / others.length;
   };
-  const share = (i: number) => (hasEmbedding(embeddings, i) ? LINK_SHARE.embedded : LINK_SHARE.lexical);
+  const share = (i: number) =>
+    hasEmbedding(embeddings.store, embeddingRow(i)) ? LINK_SHARE.embedded : LINK_SHARE.lexical;
 
   const join = (i: number) => {
     round += 1;
@@ -262,6 +272,14 @@ function placeClaims(
     enter();
   }
   return { group, fixedName, founder, comparisons };
+}
+
+/** Claims by time, then by id: the order they are placed in. */
+function timeOrder(claims: readonly DedupClaim[]): Int32Array {
+  const time = Float64Array.from(claims, (claim) => timeKey(claimInterval(claim)));
+  return Int32Array.from(claims.keys()).sort(
+    (a, b) => time[a]! - time[b]! || compareIds(claims[a]!.claim_id, claims[b]!.claim_id),
+  );
 }
 
 /**

@@ -13,8 +13,9 @@ export type ClaimSpace = {
 
 export type Comparable = {
   features: ClaimFeatures;
-  /** The claim's row in the space. */
+  /** The claim's row in the space's word and trigram vectors, and in its embeddings. */
   row: number;
+  embeddingRow: number;
   space: ClaimSpace;
   articleId: string;
   article: Context;
@@ -129,8 +130,8 @@ export function objectAgreement(a: Comparable, b: Comparable): number {
   // within one article it is only the article's topic (802.11n, said in every sentence).
   if (!namesApart && a.articleId !== b.articleId && intersects(a.features.figures, b.features.figures))
     object += FIGURE_BONUS * (1 - object);
-  if (hasEmbedding(space.embeddings, a.row) && hasEmbedding(space.embeddings, b.row)) {
-    const similarity = embeddingCosine(space.embeddings, a.row, b.row);
+  if (hasEmbedding(space.embeddings, a.embeddingRow) && hasEmbedding(space.embeddings, b.embeddingRow)) {
+    const similarity = embeddingCosine(space.embeddings, a.embeddingRow, b.embeddingRow);
     const scaled = (similarity - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR);
     object = (1 - EMBEDDING_WEIGHT) * object + EMBEDDING_WEIGHT * Math.min(1, Math.max(0, scaled));
   }
