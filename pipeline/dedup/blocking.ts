@@ -1,5 +1,6 @@
 import { hasEmbedding, type EmbeddingStore } from './embeddings.ts';
 import type { ClaimFeatures } from './features.ts';
+import { rowBuilder } from './rows.ts';
 
 /**
  * Figures rare enough to block on: with a fraction (7.5) or of four digits or more (30000).
@@ -105,18 +106,12 @@ export type BlockIndex = {
 export function blockIndex(entryOrder: Int32Array, keysOf: (claim: number) => Uint32Array): BlockIndex {
   const count = entryOrder.length;
   const offsets = new Int32Array(count + 1);
-  let keys = new Uint32Array(Math.max(16, count * 8));
+  const rows = rowBuilder();
   for (let claim = 0; claim < count; claim += 1) {
-    const own = keysOf(claim);
-    if (offsets[claim]! + own.length > keys.length) {
-      const bigger = new Uint32Array(keys.length * 2 + own.length);
-      bigger.set(keys);
-      keys = bigger;
-    }
-    keys.set(own, offsets[claim]!);
-    offsets[claim + 1] = offsets[claim]! + own.length;
+    rows.push(keysOf(claim));
+    offsets[claim + 1] = rows.length;
   }
-  keys = keys.slice(0, offsets[count]!);
+  const keys = rows.done((size) => new Uint32Array(size));
   const rank = new Int32Array(count);
   entryOrder.forEach((claim, at) => (rank[claim] = at));
   // Entries in entry order, then sorted by key with a stable radix sort: each key's claims stay

@@ -1,4 +1,5 @@
 import type { ClaimFeatures } from './features.ts';
+import { rowBuilder } from './rows.ts';
 
 /**
  * Sparse unit vectors of all claims, weighted by inverse document frequency, row by row in flat
@@ -23,27 +24,6 @@ export type Vectorised = {
   rarest: (row: number) => string[];
 };
 
-/** An Int32Array that grows as rows are added. */
-function growable() {
-  let data = new Int32Array(1 << 16);
-  let length = 0;
-  return {
-    push(values: Int32Array) {
-      if (length + values.length > data.length) {
-        const bigger = new Int32Array(Math.max(data.length * 2, length + values.length));
-        bigger.set(data.subarray(0, length));
-        data = bigger;
-      }
-      data.set(values, length);
-      length += values.length;
-    },
-    get length() {
-      return length;
-    },
-    done: () => data.slice(0, length),
-  };
-}
-
 /**
  * IDF over the claims given (the whole database on each run), so that "government" weighs less
  * than "zoom". Terms are made one claim at a time: a million claims' trigrams never exist all at
@@ -57,7 +37,7 @@ function weighted(
   const terms: string[] = [];
   let df = new Int32Array(1 << 12);
   const offsets = new Int32Array(count + 1);
-  const ids = growable();
+  const ids = rowBuilder();
   const own = new Set<number>();
   for (let index = 0; index < count; index += 1) {
     own.clear();
@@ -80,8 +60,8 @@ function weighted(
   }
   vocabulary.clear();
   const idf = Float32Array.from(df.subarray(0, terms.length), (frequency) => Math.log(1 + count / frequency));
-  const all = ids.done();
-  const flat = terms.length <= 1 << 16 ? Uint16Array.from(all) : all;
+  const flat =
+    terms.length <= 1 << 16 ? ids.done((size) => new Uint16Array(size)) : ids.done((size) => new Int32Array(size));
   const norms = new Float64Array(count);
   for (let row = 0; row < count; row += 1) {
     let norm = 0;
