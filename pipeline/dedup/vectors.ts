@@ -39,6 +39,7 @@ function weighted(
   const offsets = new Int32Array(count + 1);
   const ids = rowBuilder();
   const own = new Set<number>();
+  let scratch = new Int32Array(256);
   for (let index = 0; index < count; index += 1) {
     own.clear();
     for (const term of termsOf(index)) {
@@ -55,7 +56,11 @@ function weighted(
       if (!own.has(id)) df[id] = (df[id] ?? 0) + 1;
       own.add(id);
     }
-    ids.push(Int32Array.from(own).sort());
+    // Sorted in one scratch array: a fresh array per claim is a million small allocations.
+    if (own.size > scratch.length) scratch = new Int32Array(own.size * 2);
+    let size = 0;
+    for (const id of own) scratch[size++] = id;
+    ids.push(scratch.subarray(0, size).sort());
     offsets[index + 1] = ids.length;
   }
   vocabulary.clear();
