@@ -1,3 +1,4 @@
+import { createEmbeddingStore, setEmbedding, type EmbeddingStore } from '../dedup/embeddings.ts';
 import type { DedupClaim } from '../dedup/features.ts';
 import { aliasEntries, verbEntries, type DedupLanguage } from '../dedup/lexicons.ts';
 
@@ -61,6 +62,10 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
   const { actors, verbs } = vocabulary();
   const contentWords = Math.max(1000, Math.floor(count / 2));
   const claims: SyntheticClaim[] = [];
+  // One string per day, as a database read would share them no less than the claims do.
+  const days = new Map<number, string>();
+  const isoDay = (time: number) =>
+    days.get(time) ?? (days.set(time, new Date(time).toISOString().slice(0, 10)), days.get(time)!);
   let event = 0;
   let last: { actor: Actor; verb: Verb; brand: string; day: number } | undefined;
   while (claims.length < count) {
@@ -96,7 +101,9 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
       );
       const words = object.filter(() => next() < 0.85);
       const number = Math.floor(next() * 1000);
-      const date = new Date(day + Math.floor(next() * 3) * DAY).toISOString().slice(0, 10);
+      const date = isoDay(day + Math.floor(next() * 3) * DAY);
+      // Joined, not templated: a template makes a chain of string pieces per claim, which at a
+      // million claims costs as much memory as the clustering.
       claims.push({
         claim_id: `s${claims.length.toString(36).padStart(6, '0')}`,
         // Each mention in its own article, beside mentions of three neighbouring events: dedup
@@ -105,12 +112,19 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
         article_id: `a${Math.floor(event / 4)}-${m}`,
         language,
         actor: actor[language],
-        action: `${verbForm} ${brand} ${words.join(' ')} ${number}`,
-        statement_en: `${capitalise(actor.en)} ${pick(verb.en)} ${brand} ${words.join(' ')} ${number} ${word(Math.floor(next() * contentWords))}.`,
+        action: [verbForm, brand, words.join(' '), number].join(' '),
+        statement_en: [
+          capitalise(actor.en),
+          pick(verb.en),
+          brand,
+          words.join(' '),
+          number,
+          `${word(Math.floor(next() * contentWords))}.`,
+        ].join(' '),
         date_start: next() < 0.7 ? date : null,
         date_end: null,
         date_precision: 'day',
-        published: new Date(day + DAY).toISOString().slice(0, 10),
+        published: isoDay(day + DAY),
         event,
       });
     }
@@ -123,23 +137,26 @@ export function syntheticClaims(count: number, seed = 42): SyntheticClaim[] {
 export const EMBEDDING_DIMENSIONS = 384;
 
 /**
- * Gives each claim a sentence vector near its event's: a random direction per event plus noise,
- * so claims of one event score about 0.9 with each other and claims of different events near 0,
- * as multilingual-e5 does for a translation against an unrelated sentence.
+ * A sentence vector per claim near its event's: a random direction per event plus noise, so
+ * claims of one event score about 0.9 with each other and claims of different events near 0,
+ * as multilingual-e5 does for a translation against an unrelated sentence. Written straight into
+ * the store the clusterer reads (row `i` for `claims[i]`): a million float vectors as arrays
+ * would take 1.7 GB before clustering starts.
  */
-export function withEmbeddings(claims: SyntheticClaim[], seed = 7, noise = 0.35): SyntheticClaim[] {
+export function syntheticEmbeddings(claims: readonly SyntheticClaim[], seed = 7, noise = 0.35): EmbeddingStore {
   const next = random(seed);
   const gaussian = () => Math.sqrt(-2 * Math.log(next() || 1e-12)) * Math.cos(2 * Math.PI * next());
+  const store = createEmbeddingStore(claims.length, EMBEDDING_DIMENSIONS);
   let event = -1;
   const centre = new Float32Array(EMBEDDING_DIMENSIONS);
-  for (const claim of claims) {
+  const vector = new Float32Array(EMBEDDING_DIMENSIONS);
+  claims.forEach((claim, row) => {
     if (claim.event !== event) {
       event = claim.event;
       for (let d = 0; d < EMBEDDING_DIMENSIONS; d += 1) centre[d] = gaussian();
     }
-    const vector = new Float32Array(EMBEDDING_DIMENSIONS);
     for (let d = 0; d < EMBEDDING_DIMENSIONS; d += 1) vector[d] = centre[d]! + noise * gaussian();
-    claim.embedding = vector;
-  }
-  return claims;
+    setEmbedding(store, row, vector);
+  });
+  return store;
 }

@@ -154,9 +154,11 @@ export async function main(argv: string[]): Promise<number> {
       precision: Number(row.precision.toFixed(3)),
       recall: Number(row.recall.toFixed(3)),
     }));
-    const vectors = options['dedup-vectors'] ? ', each with a 384-wide vector' : '';
+    const vectors = options['dedup-vectors']
+      ? ', each with a 384-wide vector (stored as int8, the form the clusterer keeps)'
+      : '';
     process.stdout.write(
-      `\ndedup alone on generated claims${vectors} (each size in a fresh process):\n${formatTable(table)}\n`,
+      `\ndedup alone on generated claims${vectors} (each size in a fresh process; peak RSS counts the generated input too):\n${formatTable(table)}\n`,
     );
   }
   if (!options['no-models']) {

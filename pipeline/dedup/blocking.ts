@@ -1,4 +1,6 @@
+import { hasEmbedding, type EmbeddingStore } from './embeddings.ts';
 import type { ClaimFeatures } from './features.ts';
+import { rowBuilder } from './rows.ts';
 
 /**
  * Figures rare enough to block on: with a fraction (7.5) or of four digits or more (30000).
@@ -20,7 +22,7 @@ const MAX_IDENTITY_KEYS = 4;
 export function blockingKeys(
   features: ClaimFeatures,
   rarest: readonly string[],
-  embedding: Float32Array | null,
+  embedding: { store: EmbeddingStore | null; row: number },
   identity: readonly string[] = [],
 ): Uint32Array {
   const keys: string[] = [];
@@ -36,7 +38,7 @@ export function blockingKeys(
   for (let i = 0; i < top.length; i += 1)
     for (let j = i + 1; j < top.length; j += 1) keys.push(`P\u0000${top[i]}\u0000${top[j]}`);
   for (const figure of features.figures.filter(isRareFigure).slice(0, 2)) keys.push(`F\u0000${figure}`);
-  if (embedding) keys.push(...embeddingKeys(embedding));
+  if (hasEmbedding(embedding.store, embedding.row)) keys.push(...embeddingKeys(embedding.store, embedding.row));
   return Uint32Array.from(new Set(keys.map(hashKey)));
 }
 
@@ -52,11 +54,16 @@ export function hashKey(key: string): number {
 
 const BANDS = 3;
 const BITS = 10;
-let planes: Float32Array[] | undefined;
+/** Planes one after another, each `dimensions` wide. */
+let planes: Float32Array | undefined;
 
-/** Random-hyperplane LSH: a fixed seed, so the same embedding always lands in the same buckets. */
-function embeddingKeys(embedding: Float32Array): string[] {
-  if (!planes || planes[0]?.length !== embedding.length) {
+/**
+ * Random-hyperplane LSH of a stored vector: a fixed seed, so the same embedding always lands in
+ * the same buckets. The side of each plane is read off the rounded vector as stored.
+ */
+function embeddingKeys(store: EmbeddingStore, row: number): string[] {
+  const { dimensions, values } = store;
+  if (!planes || planes.length !== BANDS * BITS * dimensions) {
     let seed = 0x9e3779b9;
     const random = () => {
       seed = (seed + 0x6d2b79f5) | 0;
@@ -64,18 +71,116 @@ function embeddingKeys(embedding: Float32Array): string[] {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
     };
-    planes = Array.from({ length: BANDS * BITS }, () => Float32Array.from({ length: embedding.length }, random));
+    planes = Float32Array.from({ length: BANDS * BITS * dimensions }, random);
   }
+  const offset = row * dimensions;
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band += 1) {
     let bits = 0;
     for (let bit = 0; bit < BITS; bit += 1) {
-      const plane = planes[band * BITS + bit] as Float32Array;
+      const plane = (band * BITS + bit) * dimensions;
       let side = 0;
-      for (let index = 0; index < embedding.length; index += 1) side += (plane[index] ?? 0) * (embedding[index] ?? 0);
+      for (let index = 0; index < dimensions; index += 1) side += planes[plane + index]! * values[offset + index]!;
       bits = (bits << 1) | (side > 0 ? 1 : 0);
     }
     keys.push(`E\u0000${band}\u0000${bits}`);
   }
   return keys;
+}
+
+/**
+ * Every claim's blocking keys, and the claims under each key in the order they are entered:
+ * flat arrays instead of a list per key, which at a million claims and a dozen keys each cost
+ * more than the claims. Claim `i`'s keys are `keys[offsets[i]..offsets[i + 1]]`; key `k`'s
+ * claims are a run of `claims`, found by binary search in `sortedKeys`.
+ */
+export type BlockIndex = {
+  offsets: Int32Array;
+  keys: Uint32Array;
+  sortedKeys: Uint32Array;
+  claims: Int32Array;
+  /** Each claim's place in the entry order. */
+  rank: Int32Array;
+};
+
+export function blockIndex(entryOrder: Int32Array, keysOf: (claim: number) => Uint32Array): BlockIndex {
+  const count = entryOrder.length;
+  const offsets = new Int32Array(count + 1);
+  const rows = rowBuilder();
+  for (let claim = 0; claim < count; claim += 1) {
+    rows.push(keysOf(claim));
+    offsets[claim + 1] = rows.length;
+  }
+  const keys = rows.done((size) => new Uint32Array(size));
+  const rank = new Int32Array(count);
+  entryOrder.forEach((claim, at) => (rank[claim] = at));
+  // Entries in entry order, then sorted by key with a stable radix sort: each key's claims stay
+  // in the order they are entered.
+  let sortedKeys = new Uint32Array(keys.length);
+  let claims = new Int32Array(keys.length);
+  let at = 0;
+  for (const claim of entryOrder)
+    for (let slot = offsets[claim]!; slot < offsets[claim + 1]!; slot += 1) {
+      sortedKeys[at] = keys[slot]!;
+      claims[at] = claim;
+      at += 1;
+    }
+  let spareKeys = new Uint32Array(keys.length);
+  let spareClaims = new Int32Array(keys.length);
+  for (const shift of [0, 16]) {
+    const starts = new Int32Array(1 << 16);
+    for (const key of sortedKeys) starts[(key >>> shift) & 0xffff]! += 1;
+    let sum = 0;
+    for (let digit = 0; digit < starts.length; digit += 1) {
+      const size = starts[digit]!;
+      starts[digit] = sum;
+      sum += size;
+    }
+    for (let entry = 0; entry < sortedKeys.length; entry += 1) {
+      const key = sortedKeys[entry]!;
+      const to = starts[(key >>> shift) & 0xffff]!++;
+      spareKeys[to] = key;
+      spareClaims[to] = claims[entry]!;
+    }
+    [sortedKeys, spareKeys] = [spareKeys, sortedKeys];
+    [claims, spareClaims] = [spareClaims, claims];
+  }
+  return { offsets, keys, sortedKeys, claims, rank };
+}
+
+/** The first entry of `sorted` at or above `key`, from `low` on. */
+function lowerBound(sorted: Uint32Array, key: number, low = 0): number {
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Calls `visit` with the latest `window` claims entered so far (the first `entered` of the entry
+ * order) under `key`, latest first.
+ */
+export function latestUnderKey(
+  index: BlockIndex,
+  key: number,
+  entered: number,
+  window: number,
+  visit: (claim: number) => void,
+): void {
+  const { sortedKeys, claims, rank } = index;
+  const start = lowerBound(sortedKeys, key);
+  if (sortedKeys[start] !== key) return;
+  const stop = key === 0xffffffff ? sortedKeys.length : lowerBound(sortedKeys, key + 1, start);
+  // The run's claims entered so far: those ranked below `entered`.
+  let low = start;
+  let high = stop;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rank[claims[middle]!]! < entered) low = middle + 1;
+    else high = middle;
+  }
+  for (let at = low - 1; at >= Math.max(start, low - window); at -= 1) visit(claims[at]!);
 }

@@ -1,12 +1,13 @@
 import { contentId } from '../hash.ts';
-import { blockingKeys } from './blocking.ts';
-import { timeKey } from './dates.ts';
-import { capitalisedTexts, claimFeatures, type ClaimFeatures, type DedupClaim } from './features.ts';
+import { blockIndex, blockingKeys, latestUnderKey } from './blocking.ts';
+import { claimInterval, timeKey } from './dates.ts';
+import { hasEmbedding, quantiseEmbeddings, type EmbeddingStore } from './embeddings.ts';
+import { capitalisedTexts, claimFeatures, internPool, type ClaimFeatures, type DedupClaim } from './features.ts';
 import { addToProfile, EMPTY_CONTEXT, type CapitalProfile, type Context } from './identity.ts';
 import { loadLexicons, type Lexicons } from './lexicons.ts';
 import { representatives } from './representative.ts';
-import { pairScore, SAME_EVENT, type Comparable } from './similarity.ts';
-import { unitEmbedding, vectorise } from './vectors.ts';
+import { pairScore, SAME_EVENT, type ClaimSpace, type Comparable } from './similarity.ts';
+import { vectorise } from './vectors.ts';
 
 export type ClusterOptions = {
   /**
@@ -19,6 +20,11 @@ export type ClusterOptions = {
   /** Score threshold for joining a cluster. */
   threshold?: number;
   lexicons?: Lexicons;
+  /**
+   * The claims' sentence vectors, row `i` for `claims[i]`, when the caller already holds them in
+   * this form: the claims' own `embedding` fields are then not read.
+   */
+  embeddings?: EmbeddingStore | null;
 };
 
 export type ClusterResult = {
@@ -48,26 +54,67 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * cluster whose id derives from its own claim id. The same input always gives the same output.
  */
 export function clusterClaims(
-  claims: readonly DedupClaim[],
+  unordered: readonly DedupClaim[],
   previous: ReadonlyMap<string, string>,
   options: ClusterOptions = {},
 ): ClusterResult {
   const lexicons = options.lexicons ?? loadLexicons();
-  const window = options.blockWindow ?? 32;
-  const threshold = options.threshold ?? SAME_EVENT;
+  // Placed in time order, each claim is compared with the claims just before it: with every
+  // claim's features and vectors made in that order too, those lie near its own in memory. In the
+  // order given, at a million claims, each comparison waits on memory far away.
+  const order = timeOrder(unordered);
+  const claims = Array.from(order, (i) => unordered[i]!);
+  const embeddings = options.embeddings
+    ? { store: options.embeddings, rows: order }
+    : { store: options.embeddings === null ? null : quantiseEmbeddings(claims.map((claim) => claim.embedding)) };
   const profile: CapitalProfile = new Map();
   for (const claim of claims) for (const text of capitalisedTexts(claim)) addToProfile(profile, text);
-  const pool = new Map<string, string>();
+  const pool = internPool();
   const features = claims.map((claim) => claimFeatures(claim, lexicons, pool, profile));
-  pool.clear();
+  pool.words.clear();
+  pool.lists.clear();
+  pool.intervals.clear();
   profile.clear();
+  const { group, fixedName, founder, comparisons } = placeClaims(claims, features, embeddings, previous, options);
+  const names = nameGroups(claims, group, fixedName, founder, options.rebuild ? previous : new Map());
+  const assignments = new Map<string, string>();
+  claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
+  const statements = representatives(claims, features, group, names);
+  return { assignments, statements, comparisons };
+}
+
+type Placement = {
+  /** Each claim's group. */
+  group: Int32Array;
+  /** Each group's id where it keeps one from before, else null. */
+  fixedName: (string | null)[];
+  /** Each group's earliest claim, which names it. */
+  founder: number[];
+  comparisons: number;
+};
+
+/**
+ * Places each claim in a group, in time order. Its own function so that what placing needs
+ * (the claims' vectors, the blocking index) is freed before the clusters are named.
+ */
+function placeClaims(
+  claims: readonly DedupClaim[],
+  features: readonly ClaimFeatures[],
+  embeddings: { store: EmbeddingStore | null; rows?: Int32Array },
+  previous: ReadonlyMap<string, string>,
+  options: ClusterOptions,
+): Placement {
+  const window = options.blockWindow ?? 32;
+  const threshold = options.threshold ?? SAME_EVENT;
   const articles = articleContexts(claims, features);
-  const { vectors, grams, rarest } = vectorise(features);
+  const { words, grams, rarest } = vectorise(features);
+  const space: ClaimSpace = { words, grams, embeddings: embeddings.store };
+  const embeddingRow = (i: number) => embeddings.rows?.[i] ?? i;
   const items: Comparable[] = features.map((feature, index) => ({
     features: feature,
-    vector: vectors[index]!,
-    grams: grams[index]!,
-    embedding: unitEmbedding(claims[index]!.embedding),
+    row: index,
+    embeddingRow: embeddingRow(index),
+    space,
     articleId: claims[index]!.article_id,
     article: articles.get(claims[index]!.article_id) ?? EMPTY_CONTEXT,
   }));
@@ -84,18 +131,18 @@ export function clusterClaims(
   const group = new Int32Array(claims.length).fill(-1);
   const fixedName: (string | null)[] = [];
   const founder: number[] = [];
-  const index = new Map<number, number[]>();
-  const keys = features.map((feature, i) =>
-    blockingKeys(feature, rarest[i]!, items[i]!.embedding, identityForBlocking(feature, items[i]!.article)),
+  // Claims kept from earlier runs are entered first, then each new claim as it is placed.
+  const kept = (i: number) => !options.rebuild && previous.has(claims[i]!.claim_id);
+  const blocks = blockIndex(Int32Array.from([...order.filter(kept), ...order.filter((i) => !kept(i))]), (i) =>
+    blockingKeys(
+      features[i]!,
+      rarest(i),
+      { store: embeddings.store, row: embeddingRow(i) },
+      identityForBlocking(features[i]!, items[i]!.article),
+    ),
   );
-  rarest.length = 0;
-  const enter = (i: number) => {
-    for (const key of keys[i]!) {
-      const list = index.get(key);
-      if (list) list.push(i);
-      else index.set(key, [i]);
-    }
-  };
+  let entered = 0;
+  const enter = () => (entered += 1);
 
   if (!options.rebuild) {
     const groupOfName = new Map<string, number>();
@@ -109,7 +156,7 @@ export function clusterClaims(
         groupOfName.set(name, g);
       }
       group[i] = g;
-      enter(i);
+      enter();
     }
   }
 
@@ -145,24 +192,22 @@ export function clusterClaims(
     for (const j of others) sum += pairScore(items[i]!, items[j]!);
     return sum / others.length;
   };
-  const share = (i: number) => (items[i]!.embedding ? LINK_SHARE.embedded : LINK_SHARE.lexical);
+  const share = (i: number) =>
+    hasEmbedding(embeddings.store, embeddingRow(i)) ? LINK_SHARE.embedded : LINK_SHARE.lexical;
 
   const join = (i: number) => {
     round += 1;
     const best = new Map<number, number>();
-    for (const key of keys[i]!) {
-      const list = index.get(key);
-      if (!list) continue;
-      for (let at = list.length - 1; at >= Math.max(0, list.length - window); at -= 1) {
-        const j = list[at]!;
-        if (seen[j] === round || j === i || group[j]! < 0) continue;
-        seen[j] = round;
-        comparisons += 1;
-        const score = pairScore(items[i]!, items[j]!);
-        const g = group[j]!;
-        if (score > threshold && score > (best.get(g) ?? 0)) best.set(g, score);
-      }
-    }
+    const visit = (j: number) => {
+      if (seen[j] === round || j === i || group[j]! < 0) return;
+      seen[j] = round;
+      comparisons += 1;
+      const score = pairScore(items[i]!, items[j]!);
+      const g = group[j]!;
+      if (score > threshold && score > (best.get(g) ?? 0)) best.set(g, score);
+    };
+    for (let at = blocks.offsets[i]!; at < blocks.offsets[i + 1]!; at += 1)
+      latestUnderKey(blocks, blocks.keys[at]!, entered, window, visit);
     const mates = (ofArticle.get(claims[i]!.article_id) ?? []).filter((j) => j !== i && !sameStatement(i, j));
     // The best-scoring cluster that no member of it rules out: one close claim is not enough to
     // chain "ran aground on 23 March" into the cluster of "was freed on 29 March". Where the
@@ -224,14 +269,17 @@ export function clusterClaims(
   for (const i of order) {
     if (group[i]! >= 0) continue;
     join(i);
-    enter(i);
+    enter();
   }
+  return { group, fixedName, founder, comparisons };
+}
 
-  const names = nameGroups(claims, group, fixedName, founder, options.rebuild ? previous : new Map());
-  const assignments = new Map<string, string>();
-  claims.forEach((claim, i) => assignments.set(claim.claim_id, names[group[i]!]!));
-  const statements = representatives(claims, features, group, names);
-  return { assignments, statements, comparisons };
+/** Claims by time, then by id: the order they are placed in. */
+function timeOrder(claims: readonly DedupClaim[]): Int32Array {
+  const time = Float64Array.from(claims, (claim) => timeKey(claimInterval(claim)));
+  return Int32Array.from(claims.keys()).sort(
+    (a, b) => time[a]! - time[b]! || compareIds(claims[a]!.claim_id, claims[b]!.claim_id),
+  );
 }
 
 /**

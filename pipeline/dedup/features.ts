@@ -62,15 +62,41 @@ export type ClaimFeatures = {
 /** The statement's subject ends at its first verb; past this many words the sentence is not subject-first. */
 const MAX_SUBJECT = 8;
 
-/** One copy of each word across all claims' features: at a million claims, duplicates cost gigabytes. */
-export type InternPool = Map<string, string>;
+/**
+ * One copy of each word, and of each list of words, across all claims' features: at a million
+ * claims, duplicates cost gigabytes. Claims of one actor share its lists (named, roles, keys).
+ */
+export type InternPool = {
+  words: Map<string, string>;
+  lists: Map<string, readonly string[]>;
+  intervals: Map<string, Interval>;
+};
+
+export const internPool = (): InternPool => ({ words: new Map(), lists: new Map(), intervals: new Map() });
+
+/** Intervals are read, never changed: claims of one day share one. */
+const internInterval = (interval: Interval | null, pool: InternPool | undefined) => {
+  if (!interval || !pool) return interval;
+  const key = `${interval.start}:${interval.end}:${interval.anchor}:${interval.precise}`;
+  return pool.intervals.get(key) ?? (pool.intervals.set(key, interval), interval);
+};
 
 const internAll = (words: Iterable<string>, pool: InternPool | undefined) =>
-  pool ? [...words].map((word) => pool.get(word) ?? (pool.set(word, word), word)) : [...words];
+  pool ? [...words].map((word) => pool.words.get(word) ?? (pool.words.set(word, word), word)) : [...words];
 
 const NONE: readonly string[] = Object.freeze([]);
-const internList = (words: readonly string[], pool: InternPool | undefined) =>
-  words.length ? internAll(new Set(words), pool) : (NONE as string[]);
+/** The words without repeats, as a list shared with every claim that has the same one. */
+const internList = (words: Iterable<string>, pool: InternPool | undefined): string[] => {
+  const unique = [...new Set(words)];
+  if (!unique.length) return NONE as string[];
+  if (!pool) return unique;
+  const key = unique.join('\u0000');
+  const known = pool.lists.get(key);
+  if (known) return known as string[];
+  const list = internAll(unique, pool);
+  pool.lists.set(key, list);
+  return list;
+};
 
 /**
  * The texts whose capitals say what is a name: the claim as written where only names have
@@ -182,15 +208,15 @@ export function claimFeatures(
 
   // Arrays, not sets: a million claims' features must fit in memory, and these hold a few words.
   return {
-    named: [...actor.named],
-    roles: [...actor.roles],
-    actorWords: internAll(actorWords, pool),
-    actorStems: internAll(actorStems, pool),
+    named: internList(actor.named, pool),
+    roles: internList(actor.roles, pool),
+    actorWords: internList(actorWords, pool),
+    actorStems: internList(actorStems, pool),
     verb: head?.verb ?? null,
     frame: head?.frame ?? null,
     contentWords: internAll(contentWords, pool),
-    names: internAll(names, pool),
-    interval: claimInterval(claim),
+    names: internList(names, pool),
+    interval: internInterval(claimInterval(claim), pool),
     actorKeys: internList(actorKeys, pool),
     subjectKeys: internList(subjectKeys, pool),
     labels: labelList,

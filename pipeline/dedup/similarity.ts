@@ -1,13 +1,22 @@
 import { datesCompatible } from './dates.ts';
 import type { ClaimFeatures } from './features.ts';
 import { actorsClash, finalsOf, identitiesShare, labelsClash, numbersOf, placement, type Context } from './identity.ts';
-import { cosine, dot, type SparseVector } from './vectors.ts';
+import { embeddingCosine, hasEmbedding, type EmbeddingStore } from './embeddings.ts';
+import { cosine, type SparseRows } from './vectors.ts';
+
+/** What every claim's vectors are rows of: one set of flat arrays for all claims. */
+export type ClaimSpace = {
+  words: SparseRows;
+  grams: SparseRows;
+  embeddings: EmbeddingStore | null;
+};
 
 export type Comparable = {
   features: ClaimFeatures;
-  vector: SparseVector;
-  grams: SparseVector;
-  embedding: Float32Array | null;
+  /** The claim's row in the space's word and trigram vectors, and in its embeddings. */
+  row: number;
+  embeddingRow: number;
+  space: ClaimSpace;
   articleId: string;
   article: Context;
 };
@@ -113,8 +122,9 @@ export function verbAgreement(a: ClaimFeatures, b: ClaimFeatures): number {
 const GRAM_FLOOR = 0.2;
 
 export function objectAgreement(a: Comparable, b: Comparable): number {
-  const gramScore = Math.max(0, (cosine(a.grams, b.grams) - GRAM_FLOOR) / (1 - GRAM_FLOOR));
-  let object = Math.max(cosine(a.vector, b.vector), gramScore);
+  const { space } = a;
+  const gramScore = Math.max(0, (cosine(space.grams, a.row, b.row) - GRAM_FLOOR) / (1 - GRAM_FLOOR));
+  let object = Math.max(cosine(space.words, a.row, b.row), gramScore);
   const namesA = a.features.names;
   const namesB = b.features.names;
   // A name one claim gives its actor ("the container ship Ever Given") the other may name in
@@ -128,8 +138,9 @@ export function objectAgreement(a: Comparable, b: Comparable): number {
   // within one article it is only the article's topic (802.11n, said in every sentence).
   if (!namesApart && a.articleId !== b.articleId && intersects(a.features.figures, b.features.figures))
     object += FIGURE_BONUS * (1 - object);
-  if (a.embedding && b.embedding) {
-    const scaled = (dot(a.embedding, b.embedding) - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR);
+  if (hasEmbedding(space.embeddings, a.embeddingRow) && hasEmbedding(space.embeddings, b.embeddingRow)) {
+    const similarity = embeddingCosine(space.embeddings, a.embeddingRow, b.embeddingRow);
+    const scaled = (similarity - EMBEDDING_FLOOR) / (EMBEDDING_CEILING - EMBEDDING_FLOOR);
     object = (1 - EMBEDDING_WEIGHT) * object + EMBEDDING_WEIGHT * Math.min(1, Math.max(0, scaled));
   }
   // Different names (German against Dutch inflation) are different subjects, however alike the

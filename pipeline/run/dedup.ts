@@ -1,5 +1,5 @@
 import type { Embeddings } from '@langchain/core/embeddings';
-import { clusterClaims, loadLexicons, type DedupClaim } from '../dedup/index.ts';
+import { clusterClaims, loadLexicons, quantiseEmbeddings, type DedupClaim } from '../dedup/index.ts';
 import type { Extractor } from '../extract/index.ts';
 import { contentId } from '../hash.ts';
 import {
@@ -100,14 +100,14 @@ export async function clusterStage(
   // One hash per claim, shared by the cache lookup and the claims' embeddings.
   const hashes = stored.map((claim) => contentId(claim.statement_en));
   const { vectors, embedded, warning } = await embedStatements(db, stored, hashes, context.extractor, embedder);
-  const claims: DedupClaim[] = stored.map((claim, index) => ({
-    ...claim,
-    embedding: vectors.get(hashes[index]!) ?? null,
-  }));
+  // Quantised once into the block the clusterer keeps; the float vectors can go before it runs.
+  const embeddings = quantiseEmbeddings(hashes.map((hash) => vectors.get(hash)));
+  vectors.clear();
+  const claims: DedupClaim[] = stored;
   const previous = new Map(
     stored.filter((claim) => claim.cluster_id !== null).map((claim) => [claim.claim_id, claim.cluster_id as string]),
   );
-  const result = clusterClaims(claims, previous, { rebuild: true });
+  const result = clusterClaims(claims, previous, { rebuild: true, embeddings });
   // Clustered without the vectors they failed to give: the next run tries them again.
   const written = writeClusters(db, result, { fingerprint: warning ? fingerprintWith('lexical') : fingerprint });
   return {
