@@ -345,9 +345,10 @@ function nameGroups(
     }
   }
   // A cluster merged into another holds no claim and takes no id.
-  const live = new Set(group);
+  const live = new Uint8Array(names.length);
+  for (const g of group) live[g] = 1;
   return names.map((name, g) => {
-    if (name !== null || !live.has(g)) return name ?? '';
+    if (name !== null || !live[g]) return name ?? '';
     const claimId = claims[founder[g]!]!.claim_id;
     let id = contentId('cluster', claimId);
     for (let attempt = 1; used.has(id); attempt += 1) id = contentId('cluster', claimId, attempt);
