@@ -151,6 +151,33 @@ function ownPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexico
   return 'affirmed';
 }
 
+const QUESTION_WORDS: Record<CompiledLexicon['language'], ReadonlySet<string>> = {
+  de: new Set(['wie', 'wo', 'wohin', 'woher', 'warum', 'wann', 'weshalb', 'wieso', 'ob']),
+  nl: new Set(['hoe', 'waar', 'waarheen', 'waarom', 'wanneer', 'of']),
+  en: new Set(['how', 'where', 'why', 'when', 'whether']),
+};
+// German only: a Dutch noun may look like a participle ("gesprekken", "gebouwen"); a German one has a capital.
+const PARTICIPLE_LAST: Partial<Record<CompiledLexicon['language'], RegExp>> = { de: /^ge\p{L}{3,}(?:t|en)$/u };
+
+/**
+ * Whether an actor as written can be a subject: a noun phrase, not a clause cut from its sentence
+ * ("Wohin die Maschine geflogen", "enough to restore"), a lone article ("die"), a phrase ending on a
+ * preposition ("deployment of pig catchers in") or on a participle ("die Kandidaten gebunden").
+ * A claim without a subject a reader can name is left out: precision first.
+ */
+function isNounPhrase(actor: readonly Token[], lex: CompiledLexicon): boolean {
+  const words = actor.filter((t) => t.kind !== 'punct');
+  const first = words[0];
+  const last = words.at(-1);
+  if (!first || !last) return false;
+  if (QUESTION_WORDS[lex.language].has(first.lower)) return false;
+  if (words.length === 1 && (lex.determiners.has(first.lower) || lex.relatives.has(first.lower))) return false;
+  if (lex.prepositions.has(last.lower) || lex.determiners.has(last.lower)) return false;
+  // "zu" is a preposition too ("Seine Differenz zu den Endergebnissen"): only "zu bringen" closing the phrase is a verb.
+  if (words.length > 2 && words.at(-2)!.lower === lex.infinitive && !last.capital) return false;
+  return last.capital || !PARTICIPLE_LAST[lex.language]?.test(last.lower);
+}
+
 function toClaim(
   sentence: string,
   tokens: readonly Token[],
@@ -164,6 +191,7 @@ function toClaim(
   if (!actor || !action) return null;
   const reason = draft.reason?.length ? joinTokens(sentence, tokens, draft.reason, lex) : null;
   const actorTokens = draft.actorName ? tokenize(draft.actorName) : tokens.slice(draft.actor!.from, draft.actor!.to);
+  if (!draft.actorName && !isNounPhrase(actorTokens, lex)) return null;
   // A name put in for a pronoun ("Jan de Vries") is said as written; a noun phrase ("der Pilot") is glossed.
   const asWritten =
     lex.language === 'en' || (draft.actorName !== null && !lex.determiners.has(actorTokens[0]?.lower ?? ''));

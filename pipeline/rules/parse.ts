@@ -58,7 +58,10 @@ export function nounPhraseEnd(
       lex.fronted.has(t.lower)
     );
   };
-  if (first.kind === 'number' || lex.numbers.has(first.lower)) {
+  // German "ein", "eine" are numbers and articles: as an article they open a phrase with its adjectives ("eine
+  // doppelte Ansteckung"); read as a number, the phrase ended at the first lowercase word.
+  const germanArticle = lex.language === 'de' && lex.determiners.has(first.lower);
+  if ((first.kind === 'number' || lex.numbers.has(first.lower)) && !germanArticle) {
     i++;
     // "50 miljoen kaartjes", "18,000 containers", "30.000 Kubikmeter Sand" (German nouns are capitalised).
     while (

@@ -633,10 +633,8 @@ function closingSpeaker(
 const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'geben', 'gaben', 'gegeben']);
 const COMES = new Set(['kam', 'kommt', 'komme', 'käme', 'gekommen', 'kommen']);
 
-const PARTICIPLE_SHAPE: Partial<Record<CompiledLexicon['language'], RegExp>> = {
-  de: /^ge\p{L}{3,}(?:t|en)$/u,
-  nl: /^ge\p{L}{3,}(?:d|t|en)$/u,
-};
+// German only: a Dutch noun may look like a participle ("gesprekken", "gebouwen"); a German one has a capital.
+const PARTICIPLE_SHAPE: Partial<Record<CompiledLexicon['language'], RegExp>> = { de: /^ge\p{L}{3,}(?:t|en)$/u };
 
 /**
  * "sie habe ihm Briefe geschickt und freundliche Antworten erhalten", "hij heeft brieven gestuurd en antwoorden
