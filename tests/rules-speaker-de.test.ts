@@ -272,3 +272,33 @@ describe('German: a document that provides for something, a paper that has learn
     expect(sourceOf(text, action)).toBe(source);
   });
 });
+
+describe('German: whoever assumes or complains is the source of it', () => {
+  it.each<[string, RegExp, string]>([
+    ['Die Gärtnerinnen gehen davon aus, dass der Sommer sehr trocken wird.', /trocken/u, 'Die Gärtnerinnen'],
+    [
+      'Der Wirt Jan Kolbe hatte darüber geklagt, dass die Pacht stark gestiegen sei.',
+      /gestiegen/u,
+      'Der Wirt Jan Kolbe',
+    ],
+    ['Die Bäckerin klagte, die Preise für Mehl seien stark gestiegen.', /gestiegen/u, 'Die Bäckerin'],
+  ])('%s', (text, action, source) => {
+    expect(sourceOf(text, action)).toBe(source);
+  });
+});
+
+describe('German: a prepositional phrase before the subject of a "dass" clause', () => {
+  it('"dass seit der Wahl von Ida Brenner die Zahl der Beamten …": the subject follows the phrase', () => {
+    const claims = claimsOf(
+      'Der Landrat betonte, dass seit der Wahl von Ida Brenner die Zahl der Beamten im Kreis gestiegen sei.',
+    );
+    expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([['die Zahl der Beamten', 'Der Landrat']]);
+  });
+});
+
+describe('German: "ein" before an adjective is the article, not the number', () => {
+  it('"dass ein neuer Pächter gefunden sei": the subject is the whole noun phrase', () => {
+    const claims = claimsOf('Die Gemeinde teilte mit, dass ein neuer Pächter für den Kiosk gefunden sei.');
+    expect(claims.map((claim) => claim.actor)).toEqual(['ein neuer Pächter']);
+  });
+});

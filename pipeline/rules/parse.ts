@@ -58,7 +58,13 @@ export function nounPhraseEnd(
       lex.fronted.has(t.lower)
     );
   };
-  if (first.kind === 'number' || lex.numbers.has(first.lower)) {
+  // "ein freier Markt": German "ein" is a number only before a noun ("ein Drittel"); before an adjective it is the article.
+  const article =
+    lex.language === 'de' &&
+    lex.determiners.has(first.lower) &&
+    tokens[start + 1]?.kind === 'word' &&
+    !tokens[start + 1]!.capital;
+  if (!article && (first.kind === 'number' || lex.numbers.has(first.lower))) {
     i++;
     // "50 miljoen kaartjes", "18,000 containers", "30.000 Kubikmeter Sand" (German nouns are capitalised).
     while (
@@ -664,6 +670,15 @@ export function parseClause(
     if (after <= at + 1 || after >= anchor) break;
     at = after;
     while (at < to && adverbial(at)) at++;
+  }
+  // "dass seit der Wahl die Zahl der Beamten gestiegen sei": a German prepositional phrase before the subject, when a
+  // determiner opens a second noun phrase before the verb; without one ("dass in Berlin gebaut wird") it stays.
+  if (lex.language === 'de' && clause.kind !== 'rel' && lex.prepositions.has(tokens[at]?.lower ?? '')) {
+    let after = nounPhraseEnd(tokens, at + 1, to, lex, false);
+    // "seit der Wahl von Anna Holm die Zahl …": a "von" phrase belongs to the noun before it.
+    if (after > at + 1 && ['von', 'vom'].includes(tokens[after]?.lower ?? ''))
+      after = nounPhraseEnd(tokens, after + 1, to, lex, false);
+    if (after > at + 1 && after < anchor && lex.determiners.has(tokens[after]!.lower)) at = after;
   }
   // In a relative clause the pronoun is the subject unless another noun phrase follows it
   // before the verb: "das die Bundesregierung … beschlossen hatte".
