@@ -302,3 +302,19 @@ describe('German: "ein" before an adjective is the article, not the number', () 
     expect(claims.map((claim) => claim.actor)).toEqual(['ein neuer Pächter']);
   });
 });
+
+describe('German: a relative clause between the speaker and the verb of saying', () => {
+  it.each<[string, string]>([
+    [
+      'Die Bäckerei Lund, die von der Stadt viele Aufträge erhielt, gab zu, ein Lehrling habe die Torten geliefert.',
+      'Die Bäckerei Lund',
+    ],
+    [
+      'Die Mieter, von denen sich zwei gerade in Spanien aufhielten, gaben übereinstimmend an, die Miete gemindert zu haben.',
+      'Die Mieter',
+    ],
+  ])('%s → %s', (text, speaker) => {
+    const claims = claimsOf(text);
+    expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([[speaker, speaker]]);
+  });
+});
