@@ -318,3 +318,25 @@ describe('German: a relative clause between the speaker and the verb of saying',
     expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([[speaker, speaker]]);
   });
 });
+
+describe('German: studies that have found something are its source', () => {
+  it('"Mehrere Gutachten haben ergeben, dass …"', () => {
+    expect(sourceOf('Mehrere Gutachten haben ergeben, dass die alte Mühle nicht mehr sicher ist.', /sicher/u)).toBe(
+      'Mehrere Gutachten',
+    );
+  });
+});
+
+describe('German: a subject that opens with an adjective and no article', () => {
+  it.each<[string, string, string | null]>([
+    [
+      'Anwohnern zufolge mussten große Mengen Heizöl aus einem Graben gepumpt werden.',
+      'große Mengen Heizöl',
+      'Anwohnern',
+    ],
+    ['Am Hafen hat nach bisheriger Kenntnis ein Händler sein Lager geschlossen.', 'ein Händler', null],
+  ])('%s', (text, actor, source) => {
+    const claims = claimsOf(text);
+    expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([[actor, source]]);
+  });
+});
