@@ -340,3 +340,13 @@ describe('German: a subject that opens with an adjective and no article', () => 
     expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([[actor, source]]);
   });
 });
+
+describe('German: "ist der Meinung, dass …" is an act of saying, and no claim of its own', () => {
+  it.each<[string, string]>([
+    ['Der Anglerverein ist der Meinung, dass die neuen Schonzeiten zu lang sind.', 'Der Anglerverein'],
+    ['Die Kreisverwaltung war der Auffassung, die Kosten seien zu hoch.', 'Die Kreisverwaltung'],
+  ])('%s', (text, source) => {
+    const claims = claimsOf(text);
+    expect(claims.map((claim) => claim.source)).toEqual([source]);
+  });
+});
