@@ -350,3 +350,11 @@ describe('German: "ist der Meinung, dass …" is an act of saying, and no claim 
     expect(claims.map((claim) => claim.source)).toEqual([source]);
   });
 });
+
+describe('German: "zieht den Schluss, dass …" is "conclude", an act of saying', () => {
+  it('the one who concludes is the source', () => {
+    expect(sourceOf('Die Prüferinnen zogen den Schluss, die neue Schleuse sei sicher.', /sicher/u)).toBe(
+      'Die Prüferinnen',
+    );
+  });
+});
