@@ -272,3 +272,89 @@ describe('German: a document that provides for something, a paper that has learn
     expect(sourceOf(text, action)).toBe(source);
   });
 });
+
+describe('German: whoever assumes or complains is the source of it', () => {
+  it.each<[string, RegExp, string]>([
+    ['Die Gärtnerinnen gehen davon aus, dass der Sommer sehr trocken wird.', /trocken/u, 'Die Gärtnerinnen'],
+    [
+      'Der Wirt Jan Kolbe hatte darüber geklagt, dass die Pacht stark gestiegen sei.',
+      /gestiegen/u,
+      'Der Wirt Jan Kolbe',
+    ],
+    ['Die Bäckerin klagte, die Preise für Mehl seien stark gestiegen.', /gestiegen/u, 'Die Bäckerin'],
+  ])('%s', (text, action, source) => {
+    expect(sourceOf(text, action)).toBe(source);
+  });
+});
+
+describe('German: a prepositional phrase before the subject of a "dass" clause', () => {
+  it('"dass seit der Wahl von Ida Brenner die Zahl der Beamten …": the subject follows the phrase', () => {
+    const claims = claimsOf(
+      'Der Landrat betonte, dass seit der Wahl von Ida Brenner die Zahl der Beamten im Kreis gestiegen sei.',
+    );
+    expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([['die Zahl der Beamten', 'Der Landrat']]);
+  });
+});
+
+describe('German: "ein" before an adjective is the article, not the number', () => {
+  it('"dass ein neuer Pächter gefunden sei": the subject is the whole noun phrase', () => {
+    const claims = claimsOf('Die Gemeinde teilte mit, dass ein neuer Pächter für den Kiosk gefunden sei.');
+    expect(claims.map((claim) => claim.actor)).toEqual(['ein neuer Pächter']);
+  });
+});
+
+describe('German: a relative clause between the speaker and the verb of saying', () => {
+  it.each<[string, string]>([
+    [
+      'Die Bäckerei Lund, die von der Stadt viele Aufträge erhielt, gab zu, ein Lehrling habe die Torten geliefert.',
+      'Die Bäckerei Lund',
+    ],
+    [
+      'Die Mieter, von denen sich zwei gerade in Spanien aufhielten, gaben übereinstimmend an, die Miete gemindert zu haben.',
+      'Die Mieter',
+    ],
+  ])('%s → %s', (text, speaker) => {
+    const claims = claimsOf(text);
+    expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([[speaker, speaker]]);
+  });
+});
+
+describe('German: studies that have found something are its source', () => {
+  it('"Mehrere Gutachten haben ergeben, dass …"', () => {
+    expect(sourceOf('Mehrere Gutachten haben ergeben, dass die alte Mühle nicht mehr sicher ist.', /sicher/u)).toBe(
+      'Mehrere Gutachten',
+    );
+  });
+});
+
+describe('German: a subject that opens with an adjective and no article', () => {
+  it.each<[string, string, string | null]>([
+    [
+      'Anwohnern zufolge mussten große Mengen Heizöl aus einem Graben gepumpt werden.',
+      'große Mengen Heizöl',
+      'Anwohnern',
+    ],
+    ['Am Hafen hat nach bisheriger Kenntnis ein Händler sein Lager geschlossen.', 'ein Händler', null],
+  ])('%s', (text, actor, source) => {
+    const claims = claimsOf(text);
+    expect(claims.map((claim) => [claim.actor, claim.source])).toEqual([[actor, source]]);
+  });
+});
+
+describe('German: "ist der Meinung, dass …" is an act of saying, and no claim of its own', () => {
+  it.each<[string, string]>([
+    ['Der Anglerverein ist der Meinung, dass die neuen Schonzeiten zu lang sind.', 'Der Anglerverein'],
+    ['Die Kreisverwaltung war der Auffassung, die Kosten seien zu hoch.', 'Die Kreisverwaltung'],
+  ])('%s', (text, source) => {
+    const claims = claimsOf(text);
+    expect(claims.map((claim) => claim.source)).toEqual([source]);
+  });
+});
+
+describe('German: "zieht den Schluss, dass …" is "conclude", an act of saying', () => {
+  it('the one who concludes is the source', () => {
+    expect(sourceOf('Die Prüferinnen zogen den Schluss, die neue Schleuse sei sicher.', /sicher/u)).toBe(
+      'Die Prüferinnen',
+    );
+  });
+});

@@ -417,27 +417,51 @@ const INTERRUPTING = new Set(['dat', 'that']);
  * verb or comma of its own, when the relative clause has its verb (Dutch: last, English: any). Dutch and English only.
  * Read from the lexicon alone, without the verb finder, as the verb finder asks it.
  */
+/**
+ * ", von denen …", ", mit welchem …": a German preposition before a relative pronoun that is never an article opens a
+ * relative clause.
+ */
+function prepositionalRelative(tokens: readonly Token[], at: number, lex: CompiledLexicon): boolean {
+  return lex.prepositions.has(tokens[at]?.lower ?? '') && GERMAN_RELATIVE_ONLY.has(tokens[at + 1]?.lower ?? '');
+}
+
+const GERMAN_RELATIVE_ONLY = new Set([
+  'denen',
+  'deren',
+  'dessen',
+  'welche',
+  'welchem',
+  'welchen',
+  'welcher',
+  'welches',
+]);
+
 export function interruptedSubject(
   tokens: readonly Token[],
   comma: number,
   lex: CompiledLexicon,
 ): { from: number; to: number } | null {
-  if (lex.language === 'de' || !isPunct(tokens[comma], ',')) return null;
+  if (!isPunct(tokens[comma], ',')) return null;
   let open = comma - 1;
   while (open > 0 && !isPunct(tokens[open], ',;:')) open--;
   const opener = tokens[open + 1];
   if (open < 1 || !isPunct(tokens[open], ',') || !opener) return null;
-  if (!lex.relatives.has(opener.lower) && !INTERRUPTING.has(opener.lower)) return null;
+  // "Seine Nachbarn, von denen einer verreist war, gaben an": a German relative pronoun may follow its preposition.
+  const prepositional = lex.language === 'de' && prepositionalRelative(tokens, open + 1, lex);
+  if (!lex.relatives.has(opener.lower) && !INTERRUPTING.has(opener.lower) && !prepositional) return null;
   let start = 0;
   while (start < open && isQuote(tokens[start])) start++;
   const verbWord = (t: Token) => !t.capital && (lex.auxiliaries.has(t.lower) || lex.verbs.has(t.lower));
   for (let k = start; k < open; k++) if (isPunct(tokens[k], ',;:') || verbWord(tokens[k]!)) return null;
   const relative = tokens.slice(open + 2, comma);
   const last = relative.at(-1);
+  // "Die Firma Hansen, die viele Aufträge erhielt, gab zu": a German relative clause ends with its verb.
   const hasVerb =
-    lex.language === 'nl'
+    lex.language === 'de'
       ? last !== undefined && last.kind === 'word' && !last.capital
-      : relative.some((t) => t.kind === 'word' && (verbWord(t) || FINITE_SHAPE.en.test(t.lower)));
+      : lex.language === 'nl'
+        ? last !== undefined && last.kind === 'word' && !last.capital
+        : relative.some((t) => t.kind === 'word' && (verbWord(t) || FINITE_SHAPE.en.test(t.lower)));
   return open > start && hasVerb ? { from: start, to: open } : null;
 }
 
@@ -684,7 +708,9 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       // "The mayor, who took office in May, announced …": the relative clause ends at its comma and the subject's
       // clause goes on with its verb.
       const subject = opener ? interruptedSubject(tokens, i, lex) : null;
-      if (subject && isVerbLike(tokens, j, tokens.length, lex)) {
+      // "…, wurde abgesetzt": a German auxiliary before a verb the lexicon does not know leaves the clause as it was.
+      const knownVerb = lex.language !== 'de' || verbAt(tokens, j, tokens.length, lex) !== null;
+      if (subject && knownVerb && isVerbLike(tokens, j, tokens.length, lex)) {
         const before = clauses.at(-1);
         // The subject has no verb of its own: a word of a verb's shape in it ("bergingsspecialist") is a noun.
         if (before && before.from === subject.from && before.to === subject.to) before.kind = 'subject';
@@ -726,10 +752,12 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         lex.coordinators.has(next.lower) &&
         !hasVerb(tokens, j + 1, tokens.length, lex) &&
         !opensWithVerb(tokens, j + 1, lex);
+      const germanRelative = lex.language === 'de' && prepositionalRelative(tokens, j, lex);
       const starts =
         (lex.coordinators.has(next.lower) && !list) ||
         lex.subordinators.has(next.lower) ||
         lex.relatives.has(next.lower) ||
+        germanRelative ||
         PURPOSE.has(next.lower) ||
         lex.sourceAfter.match(tokens, j) !== null ||
         (stretchEnd >= sentenceEnd &&
@@ -751,7 +779,8 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
             PURPOSE.has(next.lower) ||
             (lex.relatives.has(next.lower) && !afterSay)) &&
           !(afterSay && lex.determiners.has(next.lower));
-        close(i, opens ? j + 1 : j, opens ? next : undefined);
+        // ", von denen einer verreist war": the clause keeps its preposition, and the pronoun is its opener.
+        close(i, opens ? j + 1 : j, opens ? next : germanRelative ? tokens[j + 1] : undefined);
         i = (opens ? j + 1 : j) - 1;
       }
       continue;

@@ -308,6 +308,28 @@ function focusedSubject(
   return tidy(tokens, { from: from + 1, to: finite }, skip);
 }
 
+/** "nach bisheriger Kenntnis", "nach dem Unfall": German "nach" is an adverb alone, a preposition before a phrase. */
+function germanPrepositionalPhrase(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon) {
+  const next = tokens[at + 1];
+  if (lex.language !== 'de' || !lex.prepositions.has(tokens[at]!.lower) || !next || at + 1 >= end) return false;
+  return lex.determiners.has(next.lower) || next.capital || inflectedAdjectiveBeforeNoun(tokens, at + 1, end, lex);
+}
+
+/** A lowercase German word with an adjective's ending right before a capitalised noun: "große Mengen". */
+function inflectedAdjectiveBeforeNoun(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon) {
+  const word = tokens[at];
+  const noun = tokens[at + 1];
+  if (!word || !noun || at + 1 >= end || word.kind !== 'word' || word.capital || !noun.capital) return false;
+  const functionWord =
+    lex.prepositions.has(word.lower) ||
+    lex.auxiliaries.has(word.lower) ||
+    lex.negation.has(word.lower) ||
+    lex.fronted.has(word.lower) ||
+    lex.pronouns.has(word.lower) ||
+    lex.focusParticles.has(word.lower);
+  return !functionWord && /[^e](e|en|er|es|em)$/u.test(word.lower) && !isVerbLike(tokens, at, end, lex);
+}
+
 /** Subject after the finite verb ("Am Dienstag verbot die Regierung …"), skipping reflexives and "er". */
 function subjectAfter(
   tokens: readonly Token[],
@@ -324,12 +346,14 @@ function subjectAfter(
         ['zich', 'sich', 'es', 'ook', 'auch', 'nu', 'nun'].includes(tokens[at]!.lower) ||
         // Dutch "er" is an expletive ("werd er …"); German "er" is the subject ("sagte er").
         (lex.language === 'nl' && tokens[at]!.lower === 'er') ||
-        lex.fronted.has(tokens[at]!.lower))
+        (lex.fronted.has(tokens[at]!.lower) && !germanPrepositionalPhrase(tokens, at, end, lex)))
     )
       at++;
     // "wurden in den drei Monaten rund 52 Millionen Tickets verkauft": step over a prepositional phrase.
     if (at < end && lex.prepositions.has(tokens[at]!.lower)) {
-      const after = nounPhraseEnd(tokens, at + 1, end, lex, false);
+      // "ist nach derzeitiger Kenntnis ein Treffer …": in German the phrase may open with an adjective.
+      const adjective = lex.language === 'de' && inflectedAdjectiveBeforeNoun(tokens, at + 1, end, lex);
+      const after = nounPhraseEnd(tokens, adjective ? at + 2 : at + 1, end, lex, false);
       if (after > at + 1) {
         at = after;
         continue;
@@ -338,6 +362,9 @@ function subjectAfter(
     break;
   }
   let stop = nounPhraseEnd(tokens, at, end, lex);
+  // "mussten ausgelaufene Öle abgepumpt werden": a German inflected adjective before a noun, with no article.
+  if (lex.language === 'de' && stop === at && inflectedAdjectiveBeforeNoun(tokens, at, end, lex))
+    stop = nounPhraseEnd(tokens, at + 1, end, lex);
   if (lex.language !== 'nl') return stop > at ? { from: at, to: stop } : null;
   // "troffen agenten het lichaam aan": a bare plural is a whole subject when an article or a number follows it.
   const bare = tokens[at];
@@ -667,6 +694,15 @@ export function parseClause(
     if (after <= at + 1 || after >= anchor) break;
     at = after;
     while (at < to && adverbial(at)) at++;
+  }
+  // "dass seit der Wahl die Zahl der Beamten gestiegen sei": a German prepositional phrase before the subject, when a
+  // determiner opens a second noun phrase before the verb; without one ("dass in Berlin gebaut wird") it stays.
+  if (lex.language === 'de' && clause.kind !== 'rel' && lex.prepositions.has(tokens[at]?.lower ?? '')) {
+    let after = nounPhraseEnd(tokens, at + 1, to, lex, false);
+    // "seit der Wahl von Anna Holm die Zahl …": a "von" phrase belongs to the noun before it.
+    if (after > at + 1 && ['von', 'vom'].includes(tokens[after]?.lower ?? ''))
+      after = nounPhraseEnd(tokens, after + 1, to, lex, false);
+    if (after > at + 1 && after < anchor && lex.determiners.has(tokens[after]!.lower)) at = after;
   }
   // In a relative clause the pronoun is the subject unless another noun phrase follows it
   // before the verb: "das die Bundesregierung … beschlossen hatte".

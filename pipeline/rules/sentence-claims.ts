@@ -43,6 +43,9 @@ const WHEN = new Set(['when', 'toen']);
 export function inVerbGroup(i: number, parse: ClauseParse, tokens: readonly Token[], lex: CompiledLexicon): boolean {
   const verb = parse.verb;
   if (verb && (i === verb.index || i === verb.particle || (lex.language === 'en' && i < verb.index))) return true;
+  // "ist der Meinung, dass …": a German noun that completes the verb brings its article into the verb group.
+  const nounParticle = verb?.particle != null && tokens[verb.particle]!.capital;
+  if (nounParticle && i === verb.particle! - 1 && lex.determiners.has(tokens[i]!.lower)) return true;
   return lex.auxiliaries.has(tokens[i]!.lower);
 }
 
