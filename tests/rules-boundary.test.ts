@@ -293,3 +293,24 @@ describe('"and that" after a say verb with an object of its own', () => {
     expect(second?.source).toBe(claimsOf(text, language)[0]?.actor);
   });
 });
+
+describe('a Dutch "waar-" relative clause with a subject of its own', () => {
+  it.each<[string, string[][]]>([
+    [
+      'Piet Mulder zei dat de omzet steeg nadat hij in een uitzending van Bakker Tijd verscheen, waarbij het panel van het programma de zaak niet wilde steunen.',
+      [
+        ['de omzet', 'steeg nadat hij in een uitzending van Bakker Tijd verscheen'],
+        ['het panel van het programma', 'de zaak niet wilde steunen'],
+      ],
+    ],
+    [
+      'Mevrouw Jansen kondigde haar plan aan in het Groninger Theater, waar ze haar campagne voor de raad startte.',
+      [
+        ['Mevrouw Jansen', 'kondigde haar plan aan in het Groninger Theater'],
+        ['Mevrouw Jansen', 'haar campagne voor de raad startte'],
+      ],
+    ],
+  ])('%s', (text, expected) => {
+    expect(pairs(text, 'nl')).toEqual(expected);
+  });
+});

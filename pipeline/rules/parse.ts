@@ -669,7 +669,11 @@ export function parseClause(
   // before the verb: "das die Bundesregierung … beschlossen hatte".
   const end =
     clause.kind === 'rel' ? nounPhraseEnd(tokens, at, to, lex) : verbFinalSubjectEnd(tokens, at, anchor, to, lex);
-  const stop = clause.kind === 'rel' && !(end > at && end < anchor && !lex.pronouns.has(tokens[at]!.lower)) ? at : end;
+  // "…, waarbij het panel … niet wilde steunen", "…, waar ze … startte": a Dutch "waar-" word is
+  // never the subject itself, so the noun phrase or pronoun after it is, "het" and "ze" included.
+  const adverbialRelative = clause.opener !== null && /^waar\p{L}*$/u.test(clause.opener.toLowerCase());
+  const ownSubject = end > at && end < anchor && (adverbialRelative || !lex.pronouns.has(tokens[at]!.lower));
+  const stop = clause.kind === 'rel' && !ownSubject ? at : end;
   const actor = stop > at ? { from: at, to: stop } : null;
   return { clause, verb, finite, actor, action: range(actor ? stop : from, to, null, skip) };
 }
