@@ -297,17 +297,17 @@ describe('"and that" after a say verb with an object of its own', () => {
 describe('a Dutch "waar-" relative clause with a subject of its own', () => {
   it.each<[string, string[][]]>([
     [
-      'Piet Mulder zei dat de omzet steeg nadat hij in een uitzending van Bakker Tijd verscheen, waarbij het panel van het programma de zaak niet wilde steunen.',
+      'Piet Mulder zei dat de omzet steeg nadat hij in een uitzending van Bakker Tijd optrad, waarbij de jury van die show de winkel niet wilde steunen.',
       [
-        ['de omzet', 'steeg nadat hij in een uitzending van Bakker Tijd verscheen'],
-        ['het panel van het programma', 'de zaak niet wilde steunen'],
+        ['de omzet', 'steeg nadat hij in een uitzending van Bakker Tijd optrad'],
+        ['de jury van die show', 'de winkel niet wilde steunen'],
       ],
     ],
     [
-      'Mevrouw Jansen kondigde haar plan aan in het Groninger Theater, waar ze haar campagne voor de raad startte.',
+      'Mevrouw Jansen kondigde haar plan aan in het Groninger Theater, waar ze ooit haar campagne voor de raad startte.',
       [
         ['Mevrouw Jansen', 'kondigde haar plan aan in het Groninger Theater'],
-        ['Mevrouw Jansen', 'haar campagne voor de raad startte'],
+        ['Mevrouw Jansen', 'ooit haar campagne voor de raad startte'],
       ],
     ],
   ])('%s', (text, expected) => {
