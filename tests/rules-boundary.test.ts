@@ -314,3 +314,39 @@ describe('a Dutch "waar-" relative clause with a subject of its own', () => {
     expect(pairs(text, 'nl')).toEqual(expected);
   });
 });
+
+describe('a pronoun stands for an antecedent of its kind: a person for "hij", "he", many for "ze hebben", "they"', () => {
+  it.each<[SupportedLanguage, string, string[][]]>([
+    [
+      'nl',
+      'Bakker Pim Hoekstra opende een winkel in Leerdam. Zijn taart staat in het Wereld Boek der Taarten. Later verkocht hij ook brood.',
+      [
+        ['Bakker Pim Hoekstra', 'opende een winkel in Leerdam'],
+        ['Bakker Pim Hoekstra', 'verkocht ook brood'],
+      ],
+    ],
+    [
+      'en',
+      'Baker Pim Hoekstra opened a shop in Leerdam. His cake is listed in the World Cake Book. Later he also sold bread.',
+      [
+        ['Baker Pim Hoekstra', 'opened a shop in Leerdam'],
+        ['Baker Pim Hoekstra', 'also sold bread'],
+      ],
+    ],
+    [
+      'nl',
+      'Volgens hoofdagent P. J. Smit zijn drie van de dieven opgepakt en hebben ze de gestolen fietsen teruggegeven.',
+      [
+        ['drie van de dieven', 'zijn opgepakt'],
+        ['drie van de dieven', 'hebben de gestolen fietsen teruggegeven'],
+      ],
+    ],
+    [
+      'en',
+      'According to inspector P. J. Smit, three of the thieves were arrested. They returned the stolen bikes.',
+      [['three of the thieves', 'were arrested']],
+    ],
+  ])('%s: %s', (language, text, expected) => {
+    expect(pairs(text, language)).toEqual(expected);
+  });
+});
