@@ -350,3 +350,28 @@ describe('a pronoun stands for an antecedent of its kind: a person for "hij", "h
     expect(pairs(text, language)).toEqual(expected);
   });
 });
+
+describe('main clauses joined by a comma alone are two claims', () => {
+  it.each<[SupportedLanguage, string, string[][]]>([
+    [
+      'nl',
+      'De gemeente sloot twee scholen, de brandweer opende een noodpost in het dorp.',
+      [
+        ['De gemeente', 'sloot twee scholen'],
+        ['de brandweer', 'opende een noodpost in het dorp'],
+      ],
+    ],
+    [
+      'en',
+      'The council closed two schools, the fire brigade opened a shelter in the village.',
+      [
+        ['The council', 'closed two schools'],
+        ['the fire brigade', 'opened a shelter in the village'],
+      ],
+    ],
+    ['nl', 'Jan Smit, de burgemeester, opende de brug.', [['Jan Smit, de burgemeester', 'opende de brug']]],
+    ['en', 'Jan Smit, the mayor, opened the bridge.', [['Jan Smit, the mayor', 'opened the bridge']]],
+  ])('%s: %s', (language, text, expected) => {
+    expect(pairs(text, language)).toEqual(expected);
+  });
+});

@@ -741,7 +741,8 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         (lex.language === 'de' &&
           verbAt(tokens, j, tokens.length, lex)?.verb.kind === 'say' &&
           (isPunct(tokens[j + 1], ',:') || tokens[j + 1]?.lower === 'dass')) ||
-        endsInInfinitive(tokens, j, stretchEnd, lex);
+        endsInInfinitive(tokens, j, stretchEnd, lex) ||
+        (!opener && hasVerb(tokens, from, i, lex) && opensAsyndeticClause(tokens, j, stretchEnd, lex));
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
       if (starts || afterSay) {
@@ -956,6 +957,23 @@ function afterVerb(
     isVerbLike(tokens, k, at, lex) ||
     (lex.language !== 'en' && k > from && isVerbLike(tokens, k - 1, at, lex))
   );
+}
+
+const ARTICLES = new Set(['de', 'het', 'the']);
+
+/**
+ * "Twee bruggen zijn beschadigd, de busdienst is stilgelegd …", "Two bridges were damaged, the bus service was halted":
+ * after a main clause with its verb, a comma before an article, its noun and a finite verb opens a second main clause.
+ * An apposition ("Jan Smit, de burgemeester, zei …") has no verb right after its noun. Dutch and English only.
+ */
+function opensAsyndeticClause(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon): boolean {
+  if (lex.language === 'de' || !ARTICLES.has(tokens[at]?.lower ?? '')) return false;
+  for (let k = at + 1; k < Math.min(end, at + 5); k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || lex.prepositions.has(t.lower) || lex.determiners.has(t.lower)) return false;
+    if (isVerbLike(tokens, k, end, lex)) return k > at + 1 && (lex.auxiliaries.has(t.lower) || mayBeFinite(t, lex));
+  }
+  return false;
 }
 
 function hasVerb(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {
