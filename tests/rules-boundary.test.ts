@@ -375,3 +375,14 @@ describe('main clauses joined by a comma alone are two claims', () => {
     expect(pairs(text, language)).toEqual(expected);
   });
 });
+
+describe('Dutch "Eén" with an accent is a number opening the subject', () => {
+  it.each(['Eén agent opende de deur van de kazerne.', 'Één agent opende de deur van de kazerne.'])('%s', (text) => {
+    const [claim] = claimsOf(text, 'nl');
+    expect([claim?.actor, claim?.action]).toEqual([
+      text.split(' ').slice(0, 2).join(' '),
+      'opende de deur van de kazerne',
+    ]);
+    expect(claim?.statement_en).toMatch(/^One /);
+  });
+});

@@ -155,8 +155,12 @@ export function pluralOf(name: string, lex: CompiledLexicon): boolean | null {
   const first = lower[0];
   if (!first) return null;
   if (lower.some((w, i) => i > 0 && lex.coordinators.has(w))) return true;
-  if (first === 'een' || first === 'a' || first === 'an') return false;
-  if (PLURAL_OPENERS.has(first) || (lex.numbers.has(first) && !['een', 'one'].includes(first)) || /^\d+$/.test(first))
+  if (['een', 'één', 'eén', 'a', 'an'].includes(first)) return false;
+  if (
+    PLURAL_OPENERS.has(first) ||
+    (lex.numbers.has(first) && !['een', 'één', 'eén', 'one'].includes(first)) ||
+    /^\d+$/.test(first)
+  )
     return true;
   if (lex.determiners.has(first)) {
     // The head is the word before an attachment: "de leden van de raad", "the members of the board".
