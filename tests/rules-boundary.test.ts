@@ -386,3 +386,12 @@ describe('Dutch "Eén" with an accent is a number opening the subject', () => {
     expect(claim?.statement_en).toMatch(/^One /);
   });
 });
+
+describe('a Dutch modal inside a "die" relative clause is that clause\'s own', () => {
+  it.each<[string, string]>([
+    ['De agenten keerden terug in ruil voor een oude man die naar de dokter moest.', 'fact'],
+    ['De gemeente wil een brug bouwen die tien meter hoog is.', 'planned'],
+  ])('%s', (text, modality) => {
+    expect(claimsOf(text, 'nl')[0]?.modality).toBe(modality);
+  });
+});
