@@ -395,3 +395,21 @@ describe('a Dutch modal inside a "die" relative clause is that clause\'s own', (
     expect(claimsOf(text, 'nl')[0]?.modality).toBe(modality);
   });
 });
+
+describe('a participle phrase between commas is not part of the subject', () => {
+  it.each<[SupportedLanguage, string, string[][]]>([
+    [
+      'nl',
+      'De nieuwe brug, gebouwd door firma Bos uit Delft, opende gisteren voor het verkeer.',
+      [['De nieuwe brug', 'opende voor het verkeer']],
+    ],
+    [
+      'en',
+      'The new bridge, built by Bos and Sons from Delft, opened to traffic yesterday.',
+      [['The new bridge', 'opened to traffic']],
+    ],
+    ['nl', 'Het rapport, opgesteld door de raad, zegt dat de weg dicht moet.', [['de weg', 'dicht moet']]],
+  ])('%s: %s', (language, text, expected) => {
+    expect(pairs(text, language)).toEqual(expected);
+  });
+});

@@ -695,6 +695,18 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         i = j - 1;
         continue;
       }
+      const participle = !opener && clauses.length === 0 ? participlePhraseEnd(tokens, from, i, lex) : null;
+      if (participle !== null) {
+        // "De nieuwe brug, gebouwd door firma Bos, opende …": the participle phrase describes the subject, which the
+        // verb after it goes on with; the phrase itself has no subject of its own to claim with.
+        const subject = { from, to: i };
+        clauses.push({ ...subject, kind: 'subject', opener: null });
+        clauses.push({ from: j, to: participle, kind: 'inf', opener: null });
+        from = participle + 1;
+        head = subject;
+        i = participle;
+        continue;
+      }
       const embedded = !opener && clauses.length === 0 ? relativeInSubject(tokens, i, lex) : null;
       if (embedded && isVerbLike(tokens, j, tokens.length, lex)) {
         // Without a comma before it the relative clause says which one is meant, and stays in the subject.
@@ -960,6 +972,35 @@ function afterVerb(
 }
 
 const ARTICLES = new Set(['de', 'het', 'the']);
+
+const PARTICIPLE_SHAPE: Partial<Record<CompiledLexicon['language'], RegExp>> = {
+  nl: /^(?:\p{L}*ge\p{L}{3,}|(?:be|ver|ont|her)\p{L}{3,})[dtn]$/u,
+  en: /^\p{L}{3,}(?:ed|en|t)$/u,
+};
+const AGENT: Partial<Record<CompiledLexicon['language'], string>> = { nl: 'door', en: 'by' };
+
+/**
+ * "De nieuwe brug, gebouwd door firma Bos uit Delft, opende …", "The bridge, built by Bos, opened …": the comma at
+ * `comma` after a subject without a verb opens a participle phrase with its agent. Returns the comma closing it when a
+ * verb follows that comma, else null. Dutch and English only.
+ */
+function participlePhraseEnd(
+  tokens: readonly Token[],
+  from: number,
+  comma: number,
+  lex: CompiledLexicon,
+): number | null {
+  const shape = PARTICIPLE_SHAPE[lex.language];
+  const participle = tokens[comma + 1];
+  if (!shape || !participle || participle.capital || !shape.test(participle.lower)) return null;
+  if (tokens[comma + 2]?.lower !== AGENT[lex.language] || comma - from < 2) return null;
+  // A title in quotes belongs to the subject: "De postzegel 'Grote Daden', gemaakt door …".
+  for (let k = from; k < comma; k++)
+    if ((tokens[k]!.kind === 'punct' && !isQuote(tokens[k])) || isVerbLike(tokens, k, comma, lex)) return null;
+  const close = nextComma(tokens, comma + 1);
+  if (!isPunct(tokens[close], ',') || !tokens[close + 1]) return null;
+  return isVerbLike(tokens, close + 1, tokens.length, lex) ? close : null;
+}
 
 /**
  * "Twee bruggen zijn beschadigd, de busdienst is stilgelegd …", "Two bridges were damaged, the bus service was halted":
