@@ -413,3 +413,22 @@ describe('a participle phrase between commas is not part of the subject', () => 
     expect(pairs(text, language)).toEqual(expected);
   });
 });
+
+describe('a Dutch conjunct opening with a past tense the lexicon does not know is a claim of its own', () => {
+  it.each<[string, string[][]]>([
+    [
+      'Pieters is getrouwd met een bakker en maakte geen indruk op de jury.',
+      [['Pieters', 'maakte geen indruk op de jury']],
+    ],
+    [
+      'De bakker kocht meel en suikerde de taart.',
+      [
+        ['De bakker', 'kocht meel'],
+        ['De bakker', 'suikerde de taart'],
+      ],
+    ],
+    ['De storm was zwaar en oude huizen werden gesloopt.', []],
+  ])('%s', (text, expected) => {
+    expect(pairs(text, 'nl')).toEqual(expected);
+  });
+});

@@ -814,6 +814,14 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       !lex.negation.has(next.lower) &&
       !verbFinal &&
       (isVerbLike(tokens, j, tokens.length, lex) ||
+        // "… is getrouwd met een bakker en maakte geen indruk …": a Dutch past tense the lexicon does not know, its
+        // object or negation after it, opens a conjunct of its own after a clause with its verb.
+        (lex.language === 'nl' &&
+          /(?:de|te|den|ten)$/u.test(next.lower) &&
+          opensWithVerb(tokens, j, lex) &&
+          hasVerb(tokens, from, i, lex) &&
+          tokens[j + 1] !== undefined &&
+          (lex.determiners.has(tokens[j + 1]!.lower) || lex.negation.has(tokens[j + 1]!.lower))) ||
         // "… opened the bridge and he thanked …", "… en hij bedankte …": a pronoun with its own verb is a new subject.
         (SUBJECT_PRONOUNS.has(next.lower) &&
           !COMPLEMENT.has(token.lower) &&

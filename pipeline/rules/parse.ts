@@ -26,6 +26,8 @@ export type ClauseParse = {
 };
 
 const ENGLISH_ADVERB = /ly$/;
+/** A Dutch past tense: "maakte", "bouwden". */
+export const PAST_TENSE_NL = /^\p{L}{2,}(?:de|te|den|ten)$/u;
 
 const isNumber = (token: Token, lex: CompiledLexicon) => token.kind === 'number' || lex.numbers.has(token.lower);
 
@@ -557,6 +559,20 @@ export function parseClause(
         verb: shapedVerb(tokens[second]!, lex),
         particle: null,
       };
+  }
+  // "… en maakte geen indruk": a Dutch conjunct opening with a past tense has it as its verb, known or not.
+  // A later auxiliary ("…, aan wie de taart bekend was") belongs to a clause inside it.
+  if (
+    lex.language === 'nl' &&
+    clause.kind === 'coord' &&
+    finite !== from &&
+    PAST_TENSE_NL.test(tokens[from]?.lower ?? '') &&
+    mayBeFinite(tokens[from]!, lex) &&
+    // "maakte geen …", "bouwde de …"; not "oude huizen werden …".
+    (lex.determiners.has(tokens[from + 1]?.lower ?? '') || lex.negation.has(tokens[from + 1]?.lower ?? ''))
+  ) {
+    finite = from;
+    verb = { index: from, verb: shapedVerb(tokens[from]!, lex), particle: null };
   }
   // Verb-final clauses end in their finite verb, known to the lexicon or not: "dat de brug … weer opengaat".
   if (
