@@ -371,6 +371,11 @@ describe('main clauses joined by a comma alone are two claims', () => {
     ],
     ['nl', 'Jan Smit, de burgemeester, opende de brug.', [['Jan Smit, de burgemeester', 'opende de brug']]],
     ['en', 'Jan Smit, the mayor, opened the bridge.', [['Jan Smit, the mayor', 'opened the bridge']]],
+    [
+      'en',
+      'Mayor Anna Berg opened the library at the town hall, the same place she used to start her campaign.',
+      [['Mayor Anna Berg', 'opened the library at the town hall, the same place she used to start her campaign']],
+    ],
   ])('%s: %s', (language, text, expected) => {
     expect(pairs(text, language)).toEqual(expected);
   });

@@ -1019,7 +1019,9 @@ function opensAsyndeticClause(tokens: readonly Token[], at: number, end: number,
   if (lex.language === 'de' || !ARTICLES.has(tokens[at]?.lower ?? '')) return false;
   for (let k = at + 1; k < Math.min(end, at + 5); k++) {
     const t = tokens[k]!;
-    if (t.kind !== 'word' || lex.prepositions.has(t.lower) || lex.determiners.has(t.lower)) return false;
+    // "…, the same place she used to …": a pronoun after the noun opens a relative clause without its pronoun.
+    if (t.kind !== 'word' || lex.prepositions.has(t.lower) || lex.determiners.has(t.lower) || lex.pronouns.has(t.lower))
+      return false;
     if (isVerbLike(tokens, k, end, lex)) return k > at + 1 && (lex.auxiliaries.has(t.lower) || mayBeFinite(t, lex));
   }
   return false;
