@@ -17,6 +17,9 @@ export const DiscourseLanguage = z.object({
   institutions: Words.default('').describe(
     'words that make a name a body, not a person ("court", "rechtbank"): "he", "hij" never stand for one',
   ),
+  things: Words.default('').describe(
+    'words that make a name a thing, not a person ("book", "theater"): "he", "hij", "she" never stand for one',
+  ),
   firstPerson: Words.describe('"we", "wir": in a quotation, the speaker (or the body they speak for)'),
   secondPerson: Words.describe('"you", "je", "du": advice to the reader, not a claim'),
   interjections: Words.describe('"ach", "oh": a sentence opening with one is an exclamation, not a claim'),

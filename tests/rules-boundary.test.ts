@@ -293,3 +293,147 @@ describe('"and that" after a say verb with an object of its own', () => {
     expect(second?.source).toBe(claimsOf(text, language)[0]?.actor);
   });
 });
+
+describe('a Dutch "waar-" relative clause with a subject of its own', () => {
+  it.each<[string, string[][]]>([
+    [
+      'Piet Mulder zei dat de omzet steeg nadat hij in een uitzending van Bakker Tijd optrad, waarbij de jury van die show de winkel niet wilde steunen.',
+      [
+        ['de omzet', 'steeg nadat hij in een uitzending van Bakker Tijd optrad'],
+        ['de jury van die show', 'de winkel niet wilde steunen'],
+      ],
+    ],
+    [
+      'Mevrouw Jansen kondigde haar plan aan in het Groninger Theater, waar ze ooit haar campagne voor de raad startte.',
+      [
+        ['Mevrouw Jansen', 'kondigde haar plan aan in het Groninger Theater'],
+        ['Mevrouw Jansen', 'ooit haar campagne voor de raad startte'],
+      ],
+    ],
+  ])('%s', (text, expected) => {
+    expect(pairs(text, 'nl')).toEqual(expected);
+  });
+});
+
+describe('a pronoun stands for an antecedent of its kind: a person for "hij", "he", many for "ze hebben", "they"', () => {
+  it.each<[SupportedLanguage, string, string[][]]>([
+    [
+      'nl',
+      'Bakker Pim Hoekstra opende een winkel in Leerdam. Zijn taart staat in het Wereld Boek der Taarten. Later verkocht hij ook brood.',
+      [
+        ['Bakker Pim Hoekstra', 'opende een winkel in Leerdam'],
+        ['Bakker Pim Hoekstra', 'verkocht ook brood'],
+      ],
+    ],
+    [
+      'en',
+      'Baker Pim Hoekstra opened a shop in Leerdam. His cake is listed in the World Cake Book. Later he also sold bread.',
+      [
+        ['Baker Pim Hoekstra', 'opened a shop in Leerdam'],
+        ['Baker Pim Hoekstra', 'also sold bread'],
+      ],
+    ],
+    [
+      'nl',
+      'Volgens hoofdagent P. J. Smit zijn drie van de dieven opgepakt en hebben ze de gestolen fietsen teruggegeven.',
+      [
+        ['drie van de dieven', 'zijn opgepakt'],
+        ['drie van de dieven', 'hebben de gestolen fietsen teruggegeven'],
+      ],
+    ],
+    [
+      'en',
+      'According to inspector P. J. Smit, three of the thieves were arrested. They returned the stolen bikes.',
+      [['three of the thieves', 'were arrested']],
+    ],
+  ])('%s: %s', (language, text, expected) => {
+    expect(pairs(text, language)).toEqual(expected);
+  });
+});
+
+describe('main clauses joined by a comma alone are two claims', () => {
+  it.each<[SupportedLanguage, string, string[][]]>([
+    [
+      'nl',
+      'De gemeente sloot twee scholen, de brandweer opende een noodpost in het dorp.',
+      [
+        ['De gemeente', 'sloot twee scholen'],
+        ['de brandweer', 'opende een noodpost in het dorp'],
+      ],
+    ],
+    [
+      'en',
+      'The council closed two schools, the fire brigade opened a shelter in the village.',
+      [
+        ['The council', 'closed two schools'],
+        ['the fire brigade', 'opened a shelter in the village'],
+      ],
+    ],
+    ['nl', 'Jan Smit, de burgemeester, opende de brug.', [['Jan Smit, de burgemeester', 'opende de brug']]],
+    ['en', 'Jan Smit, the mayor, opened the bridge.', [['Jan Smit, the mayor', 'opened the bridge']]],
+    [
+      'en',
+      'Mayor Anna Berg opened the library at the town hall, the same place she used to start her campaign.',
+      [['Mayor Anna Berg', 'opened the library at the town hall, the same place she used to start her campaign']],
+    ],
+  ])('%s: %s', (language, text, expected) => {
+    expect(pairs(text, language)).toEqual(expected);
+  });
+});
+
+describe('Dutch "Eén" with an accent is a number opening the subject', () => {
+  it.each(['Eén agent opende de deur van de kazerne.', 'Één agent opende de deur van de kazerne.'])('%s', (text) => {
+    const [claim] = claimsOf(text, 'nl');
+    expect([claim?.actor, claim?.action]).toEqual([
+      text.split(' ').slice(0, 2).join(' '),
+      'opende de deur van de kazerne',
+    ]);
+    expect(claim?.statement_en).toMatch(/^One /);
+  });
+});
+
+describe('a Dutch modal inside a "die" relative clause is that clause\'s own', () => {
+  it.each<[string, string]>([
+    ['De agenten keerden terug in ruil voor een oude man die naar de dokter moest.', 'fact'],
+    ['De gemeente wil een brug bouwen die tien meter hoog is.', 'planned'],
+  ])('%s', (text, modality) => {
+    expect(claimsOf(text, 'nl')[0]?.modality).toBe(modality);
+  });
+});
+
+describe('a participle phrase between commas is not part of the subject', () => {
+  it.each<[SupportedLanguage, string, string[][]]>([
+    [
+      'nl',
+      'De nieuwe brug, gebouwd door firma Bos uit Delft, opende gisteren voor het verkeer.',
+      [['De nieuwe brug', 'opende voor het verkeer']],
+    ],
+    [
+      'en',
+      'The new bridge, built by Bos and Sons from Delft, opened to traffic yesterday.',
+      [['The new bridge', 'opened to traffic']],
+    ],
+    ['nl', 'Het rapport, opgesteld door de raad, zegt dat de weg dicht moet.', [['de weg', 'dicht moet']]],
+  ])('%s: %s', (language, text, expected) => {
+    expect(pairs(text, language)).toEqual(expected);
+  });
+});
+
+describe('a Dutch conjunct opening with a past tense the lexicon does not know is a claim of its own', () => {
+  it.each<[string, string[][]]>([
+    [
+      'Pieters is getrouwd met een bakker en maakte geen indruk op de jury.',
+      [['Pieters', 'maakte geen indruk op de jury']],
+    ],
+    [
+      'De bakker kocht meel en suikerde de taart.',
+      [
+        ['De bakker', 'kocht meel'],
+        ['De bakker', 'suikerde de taart'],
+      ],
+    ],
+    ['De storm was zwaar en oude huizen werden gesloopt.', []],
+  ])('%s', (text, expected) => {
+    expect(pairs(text, 'nl')).toEqual(expected);
+  });
+});

@@ -721,6 +721,18 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         i = j - 1;
         continue;
       }
+      const participle = !opener && clauses.length === 0 ? participlePhraseEnd(tokens, from, i, lex) : null;
+      if (participle !== null) {
+        // "De nieuwe brug, gebouwd door firma Bos, opende …": the participle phrase describes the subject, which the
+        // verb after it goes on with; the phrase itself has no subject of its own to claim with.
+        const subject = { from, to: i };
+        clauses.push({ ...subject, kind: 'subject', opener: null });
+        clauses.push({ from: j, to: participle, kind: 'inf', opener: null });
+        from = participle + 1;
+        head = subject;
+        i = participle;
+        continue;
+      }
       const embedded = !opener && clauses.length === 0 ? relativeInSubject(tokens, i, lex) : null;
       if (embedded && isVerbLike(tokens, j, tokens.length, lex)) {
         // Without a comma before it the relative clause says which one is meant, and stays in the subject.
@@ -769,7 +781,8 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
         (lex.language === 'de' &&
           verbAt(tokens, j, tokens.length, lex)?.verb.kind === 'say' &&
           (isPunct(tokens[j + 1], ',:') || tokens[j + 1]?.lower === 'dass')) ||
-        endsInInfinitive(tokens, j, stretchEnd, lex);
+        endsInInfinitive(tokens, j, stretchEnd, lex) ||
+        (!opener && hasVerb(tokens, from, i, lex) && opensAsyndeticClause(tokens, j, stretchEnd, lex));
       // "Er sagte, der Rückstau …": right after an attribution verb a comma opens what was said.
       const afterSay = hasSayVerb(tokens, Math.max(from, lastWords(tokens, excluded, from, i, 3)), i, lex);
       if (starts || afterSay) {
@@ -830,6 +843,14 @@ export function splitClauses(tokens: readonly Token[], excluded: readonly boolea
       !lex.negation.has(next.lower) &&
       !verbFinal &&
       (isVerbLike(tokens, j, tokens.length, lex) ||
+        // "… is getrouwd met een bakker en maakte geen indruk …": a Dutch past tense the lexicon does not know, its
+        // object or negation after it, opens a conjunct of its own after a clause with its verb.
+        (lex.language === 'nl' &&
+          /(?:de|te|den|ten)$/u.test(next.lower) &&
+          opensWithVerb(tokens, j, lex) &&
+          hasVerb(tokens, from, i, lex) &&
+          tokens[j + 1] !== undefined &&
+          (lex.determiners.has(tokens[j + 1]!.lower) || lex.negation.has(tokens[j + 1]!.lower))) ||
         // "… opened the bridge and he thanked …", "… en hij bedankte …": a pronoun with its own verb is a new subject.
         (SUBJECT_PRONOUNS.has(next.lower) &&
           !COMPLEMENT.has(token.lower) &&
@@ -985,6 +1006,54 @@ function afterVerb(
     isVerbLike(tokens, k, at, lex) ||
     (lex.language !== 'en' && k > from && isVerbLike(tokens, k - 1, at, lex))
   );
+}
+
+const ARTICLES = new Set(['de', 'het', 'the']);
+
+const PARTICIPLE_SHAPE: Partial<Record<CompiledLexicon['language'], RegExp>> = {
+  nl: /^(?:\p{L}*ge\p{L}{3,}|(?:be|ver|ont|her)\p{L}{3,})[dtn]$/u,
+  en: /^\p{L}{3,}(?:ed|en|t)$/u,
+};
+const AGENT: Partial<Record<CompiledLexicon['language'], string>> = { nl: 'door', en: 'by' };
+
+/**
+ * "De nieuwe brug, gebouwd door firma Bos uit Delft, opende …", "The bridge, built by Bos, opened …": the comma at
+ * `comma` after a subject without a verb opens a participle phrase with its agent. Returns the comma closing it when a
+ * verb follows that comma, else null. Dutch and English only.
+ */
+function participlePhraseEnd(
+  tokens: readonly Token[],
+  from: number,
+  comma: number,
+  lex: CompiledLexicon,
+): number | null {
+  const shape = PARTICIPLE_SHAPE[lex.language];
+  const participle = tokens[comma + 1];
+  if (!shape || !participle || participle.capital || !shape.test(participle.lower)) return null;
+  if (tokens[comma + 2]?.lower !== AGENT[lex.language] || comma - from < 2) return null;
+  // A title in quotes belongs to the subject: "De postzegel 'Grote Daden', gemaakt door …".
+  for (let k = from; k < comma; k++)
+    if ((tokens[k]!.kind === 'punct' && !isQuote(tokens[k])) || isVerbLike(tokens, k, comma, lex)) return null;
+  const close = nextComma(tokens, comma + 1);
+  if (!isPunct(tokens[close], ',') || !tokens[close + 1]) return null;
+  return isVerbLike(tokens, close + 1, tokens.length, lex) ? close : null;
+}
+
+/**
+ * "Twee bruggen zijn beschadigd, de busdienst is stilgelegd …", "Two bridges were damaged, the bus service was halted":
+ * after a main clause with its verb, a comma before an article, its noun and a finite verb opens a second main clause.
+ * An apposition ("Jan Smit, de burgemeester, zei …") has no verb right after its noun. Dutch and English only.
+ */
+function opensAsyndeticClause(tokens: readonly Token[], at: number, end: number, lex: CompiledLexicon): boolean {
+  if (lex.language === 'de' || !ARTICLES.has(tokens[at]?.lower ?? '')) return false;
+  for (let k = at + 1; k < Math.min(end, at + 5); k++) {
+    const t = tokens[k]!;
+    // "…, the same place she used to …": a pronoun after the noun opens a relative clause without its pronoun.
+    if (t.kind !== 'word' || lex.prepositions.has(t.lower) || lex.determiners.has(t.lower) || lex.pronouns.has(t.lower))
+      return false;
+    if (isVerbLike(tokens, k, end, lex)) return k > at + 1 && (lex.auxiliaries.has(t.lower) || mayBeFinite(t, lex));
+  }
+  return false;
 }
 
 function hasVerb(tokens: readonly Token[], from: number, to: number, lex: CompiledLexicon): boolean {

@@ -9,6 +9,7 @@ export type DiscourseWords = {
   resolvable: Set<string>;
   unresolvable: Set<string>;
   institutions: Set<string>;
+  things: Set<string>;
   firstPerson: Set<string>;
   secondPerson: Set<string>;
   interjections: Set<string>;
@@ -28,6 +29,7 @@ function load() {
       resolvable: words(l.resolvable),
       unresolvable: words(l.unresolvable),
       institutions: words(l.institutions),
+      things: words(l.things),
       firstPerson: words(l.firstPerson),
       secondPerson: words(l.secondPerson),
       interjections: words(l.interjections),
@@ -153,8 +155,12 @@ export function pluralOf(name: string, lex: CompiledLexicon): boolean | null {
   const first = lower[0];
   if (!first) return null;
   if (lower.some((w, i) => i > 0 && lex.coordinators.has(w))) return true;
-  if (first === 'een' || first === 'a' || first === 'an') return false;
-  if (PLURAL_OPENERS.has(first) || (lex.numbers.has(first) && !['een', 'one'].includes(first)) || /^\d+$/.test(first))
+  if (['een', 'één', 'eén', 'a', 'an'].includes(first)) return false;
+  if (
+    PLURAL_OPENERS.has(first) ||
+    (lex.numbers.has(first) && !['een', 'één', 'eén', 'one'].includes(first)) ||
+    /^\d+$/.test(first)
+  )
     return true;
   if (lex.determiners.has(first)) {
     // The head is the word before an attachment: "de leden van de raad", "the members of the board".
@@ -163,7 +169,9 @@ export function pluralOf(name: string, lex: CompiledLexicon): boolean | null {
     if (head === first) return null;
     return lex.language === 'en' ? /[^s]s$/.test(head) : /(?:en|s)$/.test(head) && !/(?:ijn|een)$/.test(head);
   }
-  return words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w)) ? false : null;
+  if (words.length >= 2 && words.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w))) return false;
+  // "Dr. Anna Kowalczyk, 41 jaar", "hoofdinspecteur P. R. Singh": a title or an age around one name is one person.
+  return words.some((w, i) => i > 0 && /^\p{Lu}/u.test(w) && /^\p{Lu}/u.test(words[i - 1]!)) ? false : null;
 }
 
 /** "Vóór The Simpsons", "Vervolgens": a phrase opening with a preposition or an adverb names nobody. */
@@ -172,16 +180,17 @@ function opensName(name: string, lex: CompiledLexicon): boolean {
   return !lex.prepositions.has(first) && !lex.fronted.has(first) && !lex.subordinators.has(first);
 }
 
-/** A pronoun of one person stands for no plural and no body; one of many stands for a body or many, not one. */
+/**
+ * A pronoun of one person stands for no plural, no body and no thing; one of many stands for a body or many, not one.
+ */
 function agrees(name: string, plural: boolean | null, lex: CompiledLexicon): boolean {
   if (plural === null) return true;
   const d = discourseFor(lex.language);
+  const named = name.toLowerCase().split(/[^\p{L}]+/u);
   // A body is one or many as the writer sees it: "de politie … ze hebben".
-  const body = name
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .some((w) => d.institutions.has(w));
-  if (body) return plural;
+  if (named.some((w) => d.institutions.has(w))) return plural;
+  // "hij", "she" stand for a person: not for "het Guinness Book" named just before.
+  if (!plural && named.some((w) => d.things.has(w))) return false;
   const number = pluralOf(name, lex);
   return number === null || number === plural;
 }

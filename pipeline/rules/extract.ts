@@ -237,7 +237,7 @@ function toClaim(
  */
 function pronounNumber(actor: string, draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): boolean | null {
   const pronoun = actor.toLowerCase().split(/\s+/).pop() ?? '';
-  if (lex.language === 'en') return pronoun === 'he' || pronoun === 'she' ? false : null;
+  if (lex.language === 'en') return pronoun === 'he' || pronoun === 'she' ? false : pronoun === 'they' ? true : null;
   if (lex.language !== 'nl') return null;
   if (pronoun === 'hij') return false;
   const finite = draft.parse.finite === null ? null : tokens[draft.parse.finite]!.lower;

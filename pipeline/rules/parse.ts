@@ -26,6 +26,8 @@ export type ClauseParse = {
 };
 
 const ENGLISH_ADVERB = /ly$/;
+/** A Dutch past tense: "maakte", "bouwden". */
+export const PAST_TENSE_NL = /^\p{L}{2,}(?:de|te|den|ten)$/u;
 
 const isNumber = (token: Token, lex: CompiledLexicon) => token.kind === 'number' || lex.numbers.has(token.lower);
 
@@ -588,6 +590,20 @@ export function parseClause(
         particle: null,
       };
   }
+  // "… en maakte geen indruk": a Dutch conjunct opening with a past tense has it as its verb, known or not.
+  // A later auxiliary ("…, aan wie de taart bekend was") belongs to a clause inside it.
+  if (
+    lex.language === 'nl' &&
+    clause.kind === 'coord' &&
+    finite !== from &&
+    PAST_TENSE_NL.test(tokens[from]?.lower ?? '') &&
+    mayBeFinite(tokens[from]!, lex) &&
+    // "maakte geen …", "bouwde de …"; not "oude huizen werden …".
+    (lex.determiners.has(tokens[from + 1]?.lower ?? '') || lex.negation.has(tokens[from + 1]?.lower ?? ''))
+  ) {
+    finite = from;
+    verb = { index: from, verb: shapedVerb(tokens[from]!, lex), particle: null };
+  }
   // Verb-final clauses end in their finite verb, known to the lexicon or not: "dat de brug … weer opengaat".
   if (
     finite === null &&
@@ -708,7 +724,11 @@ export function parseClause(
   // before the verb: "das die Bundesregierung … beschlossen hatte".
   const end =
     clause.kind === 'rel' ? nounPhraseEnd(tokens, at, to, lex) : verbFinalSubjectEnd(tokens, at, anchor, to, lex);
-  const stop = clause.kind === 'rel' && !(end > at && end < anchor && !lex.pronouns.has(tokens[at]!.lower)) ? at : end;
+  // "…, waarbij het panel … niet wilde steunen", "…, waar ze … startte": a Dutch "waar-" word is
+  // never the subject itself, so the noun phrase or pronoun after it is, "het" and "ze" included.
+  const adverbialRelative = clause.opener !== null && /^waar\p{L}*$/u.test(clause.opener.toLowerCase());
+  const ownSubject = end > at && end < anchor && (adverbialRelative || !lex.pronouns.has(tokens[at]!.lower));
+  const stop = clause.kind === 'rel' && !ownSubject ? at : end;
   const actor = stop > at ? { from: at, to: stop } : null;
   return { clause, verb, finite, actor, action: range(actor ? stop : from, to, null, skip) };
 }

@@ -508,6 +508,10 @@ export function analyseSentence(
     }
     if (!actor && clause.kind === 'rel') actor = antecedent(tokens, previous, lex);
     if (!actor && (clause.kind === 'coord' || clause.kind === 'sub') && last) actor = last.actor;
+    // "Pieters is getrouwd met … en maakte …": a Dutch conjunct opening with its verb shares the subject of the clause
+    // before it, also when that clause made no claim.
+    if (!actor && lex.language === 'nl' && clause.kind === 'coord' && parse.finite === clause.from && previous?.actor)
+      actor = previous.actor;
     if (!actor && clause.kind === 'sub') actor = antecedent(tokens, previous, lex);
     // "… as well as the old one does": a verb group with nothing to say ends a comparison, not a claim.
     const saysNothing = parse.action.every((i) => lex.auxiliaries.has(tokens[i]!.lower) || tokens[i]!.kind === 'punct');

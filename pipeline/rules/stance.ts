@@ -86,7 +86,9 @@ export function modalityOf(
     // A modal inside a complement ("onderzoeken of ze … moeten") belongs to that complement.
     // So does one in a relative clause ("de pas waarmee scholieren … konden reizen"), in English and Dutch.
     const relative =
-      lex.language !== 'de' && lex.relatives.has(tokens[i]!.lower) && !lex.determiners.has(tokens[i]!.lower);
+      lex.language !== 'de' &&
+      lex.relatives.has(tokens[i]!.lower) &&
+      (!lex.determiners.has(tokens[i]!.lower) || relativeAfterNoun(tokens, i, lex));
     if (i > verbAt && (lex.subordinators.has(tokens[i]!.lower) || relative)) break;
     // "opened a plant in May": capitalised inside the sentence, an English "may" is the month.
     if (lex.language === 'en' && tokens[i]!.capital && i > 0) continue;
@@ -112,6 +114,21 @@ export function modalityOf(
   )
     return 'demanded';
   return best;
+}
+
+/**
+ * "een oude man die naar de dokter moest": a Dutch "die" after a noun opens a relative clause; after a preposition,
+ * an article or a verb ("met die auto", "zag die man") it is a determiner.
+ */
+function relativeAfterNoun(tokens: readonly Token[], i: number, lex: CompiledLexicon): boolean {
+  const before = tokens[i - 1];
+  if (lex.language !== 'nl' || tokens[i]!.lower !== 'die' || !before || before.kind !== 'word') return false;
+  return (
+    !lex.prepositions.has(before.lower) &&
+    !lex.determiners.has(before.lower) &&
+    !lex.auxiliaries.has(before.lower) &&
+    !lex.verbs.has(before.lower)
+  );
 }
 
 const PERMISSION: Partial<Record<CompiledLexicon['language'], string[]>> = {
