@@ -403,3 +403,27 @@ describe('across clusters, figures in one unit about one subject are compared wh
     },
   );
 });
+
+describe('figures of a denial and of an assertion answer different questions', () => {
+  const poll = (action: string, statement: string, polarity: 'affirmed' | 'negated'): ClaimSketch => ({
+    language: 'en',
+    actor: 'Voters in the poll',
+    action,
+    statement_en: statement,
+    polarity,
+    cluster_id: 'poll',
+  });
+  it('holds "28 percent want it soon" against "33 percent never want it", and shows two assertions', () => {
+    const soon = poll('28 percent want a new bridge soon', '28 percent of voters want a new bridge soon.', 'affirmed');
+    const never = poll(
+      '33 percent never want a new bridge',
+      '33 percent of voters never want a new bridge.',
+      'negated',
+    );
+    const { shown, held } = detectFindings([claimRow(soon), claimRow(never)]);
+    expect(shown.filter((found) => found.kind === 'numeric')).toEqual([]);
+    expect(held.map((found) => found.held)).toContain('one figure is of a denial, the other of an assertion');
+    const also = poll('33 percent want a new bridge soon', '33 percent of voters want a new bridge soon.', 'affirmed');
+    expect(detectFindings([claimRow(soon), claimRow(also)]).shown.map((found) => found.kind)).toContain('numeric');
+  });
+});

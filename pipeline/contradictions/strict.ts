@@ -111,6 +111,8 @@ export function heldReason(pair: CandidatePair, finding: Finding, context: Stric
     case 'polarity':
       return subjectsMatch(a.subject, b.subject) ? null : 'the claims have different subjects';
     case 'numeric': {
+      // "29 % want a republic soon" against "31 % want one never": a figure of a denial answers another question.
+      if (a.negated !== b.negated) return 'one figure is of a denial, the other of an assertion';
       const measuresB = measuresOf(b);
       return [...measuresOf(a)].some((measure) => measuresB.has(measure))
         ? null
