@@ -2,18 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { clusterClaims } from '../pipeline/dedup/cluster.ts';
 import { embeddingCosine, quantiseEmbeddings } from '../pipeline/dedup/embeddings.ts';
 import type { DedupClaim } from '../pipeline/dedup/features.ts';
+import { random } from '../pipeline/bench/dedup-synthetic.ts';
 
 const DIMENSIONS = 384;
 
 /** A seeded stream of numbers in [-0.5, 0.5): the same vectors on every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+function centred(seed: number) {
+  const next = random(seed);
+  return () => next() - 0.5;
 }
 
 const unit = (vector: number[]) => {
@@ -24,7 +20,7 @@ const floatCosine = (a: number[], b: number[]) => a.reduce((sum, value, index) =
 
 /** Two dense vectors, as e5 gives, whose cosine is `cosine`. */
 function vectorPair(seed: number, cosine: number): [number[], number[]] {
-  const next = random(seed);
+  const next = centred(seed);
   const base = unit(Array.from({ length: DIMENSIONS }, next));
   const noise = Array.from({ length: DIMENSIONS }, next);
   const along = floatCosine(noise, base);

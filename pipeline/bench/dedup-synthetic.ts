@@ -13,7 +13,8 @@ const LANGUAGES: DedupLanguage[] = ['en', 'nl', 'de'];
 const DAY = 86_400_000;
 const START = Date.UTC(2019, 0, 1);
 
-function random(seed: number) {
+/** A seeded stream of numbers in [0, 1) (mulberry32): the same data on every run. */
+export function random(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
