@@ -134,7 +134,8 @@ describe('the encoding in v_articles', () => {
     expect(rows(db, 'SELECT text FROM v_article_text')).toEqual([{ text: PUNCTUATED }]);
     expect(rows(db, 'SELECT quote FROM v_claims ORDER BY char_start')).toEqual([
       { quote: 'Der Preis stieg auf 5 € –' },
-      { quote: 'Die Behörde prüft die ‚neue‘ Maßnahme' },
+      // The quote holds its attribution, with the dash the file wrote in windows-1252.
+      { quote: 'Die Behörde prüft die ‚neue‘ Maßnahme, sagte die Ministerin am Montag —' },
     ]);
   });
 });
