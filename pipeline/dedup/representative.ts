@@ -13,8 +13,7 @@ export function representatives(
 ): Map<string, string> {
   // Members by group in one flat array (a counting sort), not an array per group: a million claims make
   // hundreds of thousands of groups.
-  let groups = 0;
-  for (const g of group) if (g + 1 > groups) groups = g + 1;
+  const groups = names.length;
   const start = new Int32Array(groups + 1);
   for (const g of group) start[g + 1]! += 1;
   for (let g = 0; g < groups; g += 1) start[g + 1]! += start[g]!;

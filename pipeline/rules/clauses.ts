@@ -348,7 +348,10 @@ function afterOpeningConstituent(tokens: readonly Token[], index: number, lex: C
 }
 
 // "es gibt", "es kam zu": German verbs of "there is" too short for the shapes below.
-const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'kam', 'komme', 'käme']);
+/** The finite forms of German "es gibt" and "es kam (zu)". */
+export const GIVES_FINITE: readonly string[] = ['gibt', 'gab', 'gebe', 'gäbe'];
+export const COMES_FINITE: readonly string[] = ['kam', 'komme', 'käme'];
+const GIVES = new Set([...GIVES_FINITE, ...COMES_FINITE]);
 
 /** Words inside a German source phrase that attach the noun or name after them. */
 const ATTACHING = new Set(['für', 'mit', 'in', 'im', 'aus', 'zur', 'zum', 'bei', 'beim', 'und']);

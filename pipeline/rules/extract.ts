@@ -6,7 +6,7 @@ import { glossTokens, statement, verbGloss } from './gloss.ts';
 import { lexiconFor, type CompiledLexicon } from './lexicon.ts';
 import { textOf } from './markers.ts';
 import { range } from './parse.ts';
-import { negatesConjunctOnly } from './stance.ts';
+import { GERMAN_PARTICIPLE, NEGATING_DETERMINERS, negatesConjunctOnly } from './stance.ts';
 import { analyseSentence, inVerbGroup, type Draft } from './sentence-claims.ts';
 import {
   isClaimSentence,
@@ -70,9 +70,6 @@ function objectTokens(draft: Draft, tokens: readonly Token[], lex: CompiledLexic
     .sort((a, b) => a - b)
     .map((i) => tokens[i]!);
 }
-
-/** Negations that stand before a noun: English says them there too ("no criminal record"), not at the verb. */
-const NEGATING_DETERMINERS = new Set(['geen', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'no']);
 
 /** The polarity the English verb says: none when a negating determiner in the object says it. */
 function verbPolarity(draft: Draft, tokens: readonly Token[], lex: CompiledLexicon): Draft['polarity'] {
@@ -156,8 +153,6 @@ const QUESTION_WORDS: Record<CompiledLexicon['language'], ReadonlySet<string>> =
   nl: new Set(['hoe', 'waar', 'waarheen', 'waarom', 'wanneer', 'of']),
   en: new Set(['how', 'where', 'why', 'when', 'whether']),
 };
-// German only: a Dutch noun may look like a participle ("gesprekken", "gebouwen"); a German one has a capital.
-const PARTICIPLE_LAST: Partial<Record<CompiledLexicon['language'], RegExp>> = { de: /^ge\p{L}{3,}(?:t|en)$/u };
 
 /**
  * Whether an actor as written can be a subject: a noun phrase, not a clause cut from its sentence
@@ -175,7 +170,7 @@ function isNounPhrase(actor: readonly Token[], lex: CompiledLexicon): boolean {
   if (lex.prepositions.has(last.lower) || lex.determiners.has(last.lower)) return false;
   // "zu" is a preposition too ("Seine Differenz zu den Endergebnissen"): only "zu bringen" closing the phrase is a verb.
   if (words.length > 2 && words.at(-2)!.lower === lex.infinitive && !last.capital) return false;
-  return last.capital || !PARTICIPLE_LAST[lex.language]?.test(last.lower);
+  return last.capital || lex.language !== 'de' || !GERMAN_PARTICIPLE.test(last.lower);
 }
 
 function toClaim(

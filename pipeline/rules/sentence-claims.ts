@@ -1,10 +1,10 @@
 import type { Modality, Polarity } from '../../schemas/claim.ts';
-import { CONDITIONAL, isComplement, isQuote, isVerbLike, splitClauses } from './clauses.ts';
+import { COMES_FINITE, CONDITIONAL, GIVES_FINITE, isComplement, isQuote, isVerbLike, splitClauses } from './clauses.ts';
 import type { CompiledLexicon } from './lexicon.ts';
 import { discourseFor, isReportedSpeech, opensQuotation } from './discourse.ts';
 import { attachmentsEnd, findDates, findSources, inRange, OWNER_ATTACHING, sourceFor, textOf } from './markers.ts';
 import { nounPhraseEnd, parseClause, range, type ClauseParse, type Range } from './parse.ts';
-import { modalityOf, polarityOf } from './stance.ts';
+import { GERMAN_PARTICIPLE, modalityOf, polarityOf } from './stance.ts';
 import type { Token } from '../text/tokens.ts';
 import { tokenize } from '../text/tokens.ts';
 
@@ -637,11 +637,8 @@ function closingSpeaker(
   return to > actor.to ? textOf(sentence, tokens, { from: actor.from, to }) : null;
 }
 
-const GIVES = new Set(['gibt', 'gab', 'gebe', 'gäbe', 'geben', 'gaben', 'gegeben']);
-const COMES = new Set(['kam', 'kommt', 'komme', 'käme', 'gekommen', 'kommen']);
-
-// German only: a Dutch noun may look like a participle ("gesprekken", "gebouwen"); a German one has a capital.
-const PARTICIPLE_SHAPE: Partial<Record<CompiledLexicon['language'], RegExp>> = { de: /^ge\p{L}{3,}(?:t|en)$/u };
+const GIVES = new Set([...GIVES_FINITE, 'geben', 'gaben', 'gegeben']);
+const COMES = new Set([...COMES_FINITE, 'kommt', 'gekommen', 'kommen']);
 
 /**
  * "sie habe ihm Briefe geschickt und freundliche Antworten erhalten", "hij heeft brieven gestuurd en antwoorden
@@ -664,7 +661,9 @@ function sharedConjunctSubject(
   const verb = tokens[end]!.lower;
   const entry = lex.gloss.entry(verb);
   const participle =
-    entry?.role === 'participle' || entry?.participle !== undefined || PARTICIPLE_SHAPE[lex.language]?.test(verb);
+    entry?.role === 'participle' ||
+    entry?.participle !== undefined ||
+    (lex.language === 'de' && GERMAN_PARTICIPLE.test(verb));
   return participle ? last.actor : null;
 }
 

@@ -12,7 +12,8 @@ function inException(tokens: readonly Token[], i: number, lex: CompiledLexicon):
   return false;
 }
 
-const NOUN_NEGATIONS = new Set([
+/** Negations that stand before a noun: English says them there too ("no criminal record"), not at the verb. */
+export const NEGATING_DETERMINERS: ReadonlySet<string> = new Set([
   'geen',
   'kein',
   'keine',
@@ -21,10 +22,11 @@ const NOUN_NEGATIONS = new Set([
   'keiner',
   'keines',
   'no',
-  'not',
-  'niet',
-  'nicht',
 ]);
+const NOUN_NEGATIONS = new Set([...NEGATING_DETERMINERS, 'not', 'niet', 'nicht']);
+
+/** A German participle by its shape, lowercase: a Dutch noun may look like one ("gesprekken"), a German noun has a capital. */
+export const GERMAN_PARTICIPLE = /^ge\p{L}{3,}(?:t|en)$/u;
 
 /**
  * "die Kiste enthielt alte Münzen und keine Goldbarren", "held old coins and not a single gold bar":
